@@ -1,0 +1,134 @@
+//! `check` as a library function: expands the paths given on the command
+//! line into plans and fragments, loads each plan with its includes,
+//! resolves it and runs the rules. Problems in files are diagnostics; a path
+//! that cannot be read at all is an operational error (exit code 2).
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Plan;
+use crate::resolve::load::{Loader, io_reason, load_includes};
+use crate::rules::registry::rule;
+use crate::source::{SourceMap, Span};
+use crate::world::World;
+
+/// A path on the command line that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("cannot read `{path}`: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("no plans in `{path}`: no `.toml` file there has a `[plan]` table")]
+    NoPlans { path: PathBuf },
+}
+
+/// Everything one run found.
+pub struct Checked {
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub plans: Vec<Plan>,
+}
+
+impl Checked {
+    pub fn count(&self, s: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == s).count()
+    }
+}
+
+/// Checks files and directories (every `.toml` file below a directory).
+pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, CheckError> {
+    let mut files = Vec::new();
+    for p in paths {
+        if world.is_dir(p) {
+            let found = toml_files(world, p)?;
+            files.extend(found.into_iter().map(|f| (f, true)));
+        } else {
+            files.push((p.clone(), false));
+        }
+    }
+    let mut loader = Loader::new(world);
+    let mut diags = Vec::new();
+    let mut plans_found = Vec::new();
+    let mut fragments = Vec::new();
+    for (path, _) in &files {
+        let raw = match loader.get(path, &mut diags) {
+            Ok((_, raw)) => raw,
+            Err(e) => {
+                return Err(CheckError::Unreadable {
+                    path: path.clone(),
+                    reason: io_reason(&e),
+                });
+            }
+        };
+        match raw {
+            Some(raw) if raw.plan.is_some() => plans_found.push(raw),
+            Some(raw) => fragments.push((path.clone(), raw.file)),
+            None => {}
+        }
+    }
+    let mut plans = Vec::new();
+    for root in plans_found {
+        let mut plan_diags = Vec::new();
+        let loaded = load_includes(&mut loader, root, &mut plan_diags);
+        let plan = crate::resolve::resolve(&loader.sources, loaded, &mut plan_diags);
+        if let Some(plan) = plan {
+            crate::rules::check_plan(&plan, &mut plan_diags);
+            plan_diags = plan.rules.apply(plan_diags);
+            plans.push(plan);
+        }
+        diags.extend(plan_diags);
+    }
+    // A directory of fragments only is a usage error; a fragment nobody
+    // includes is worth a warning.
+    let dirs: Vec<&PathBuf> = paths.iter().filter(|p| world.is_dir(p)).collect();
+    if plans.is_empty() && diags.is_empty() && !dirs.is_empty() && fragments.len() == files.len() {
+        return Err(CheckError::NoPlans {
+            path: dirs[0].clone(),
+        });
+    }
+    for (path, file) in fragments {
+        let included = included_by_any(&loader, &path);
+        if !included {
+            diags.push(
+                Diagnostic::new(rule("S009"), Span::new(file, 0, 0), format!("`{}` is not a plan, and no plan checked here includes it", path.display()))
+                    .label("a fragment (no `[plan]` table)")
+                    .help("include it from a plan with `include = [\"…\"]`, or check the plan that includes it"),
+            );
+        }
+    }
+    diags.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diags.dedup();
+    Ok(Checked {
+        sources: loader.sources,
+        diagnostics: diags,
+        plans,
+    })
+}
+
+fn included_by_any(loader: &Loader<'_>, path: &Path) -> bool {
+    loader.included.contains(path)
+}
+
+fn toml_files(world: &dyn World, dir: &Path) -> Result<Vec<PathBuf>, CheckError> {
+    let entries = world.read_dir(dir).map_err(|e| CheckError::Unreadable {
+        path: dir.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
+    let mut out = Vec::new();
+    for e in entries {
+        if world.is_dir(&e) {
+            out.extend(toml_files(world, &e)?);
+        } else if e.extension().is_some_and(|x| x == "toml") {
+            out.push(e);
+        }
+    }
+    if out.is_empty() {
+        return Err(CheckError::NoPlans {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,39 @@
+//! `almanac explain CODE`: a rule's documentation.
+
+use crate::cli::args::ExplainArgs;
+use crate::cli::{err, out};
+use crate::diagnostics::suggest;
+use crate::rules::registry::{RULES, find};
+
+pub fn run(a: &ExplainArgs) -> u8 {
+    let Some(r) = find(&a.code) else {
+        let hint = suggest(
+            &a.code,
+            RULES
+                .iter()
+                .map(|r| r.name)
+                .chain(RULES.iter().map(|r| r.code)),
+        )
+        .map(|h| format!(" ({h})"))
+        .unwrap_or_default();
+        err(&format!(
+            "error: no rule `{}`{hint}; `almanac rules` lists them\n",
+            a.code
+        ));
+        return 2;
+    };
+    out(&format!(
+        "{} {} ({}, {} by default{})\n\n{}",
+        r.code,
+        r.name,
+        r.family.as_str(),
+        r.default_severity.as_str(),
+        if r.configurable {
+            ""
+        } else {
+            ", cannot be changed"
+        },
+        r.explanation()
+    ));
+    0
+}

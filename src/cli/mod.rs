@@ -1,0 +1,63 @@
+//! The command line: parses arguments (clap), calls the library, prints.
+//! This is the only module that writes to stdout or stderr. Exit codes:
+//! 0 clean, 1 errors in a plan (or warnings under `--deny-warnings`), 2 a
+//! path that cannot be read or a misused command. A closed pipe
+//! (`almanac rules | head`) ends the program quietly.
+
+mod args;
+mod check;
+mod explain;
+mod rules;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+use crate::world::OsWorld;
+
+/// Runs the program with the process's arguments.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let world = OsWorld;
+    let code = match cli.command {
+        Command::Check(a) => check::run(&world, &a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Rules(a) => rules::run(&a),
+    };
+    ExitCode::from(code)
+}
+
+/// Writes to stdout; a closed pipe is not an error worth reporting.
+pub(crate) fn out(text: &str) {
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(text.as_bytes());
+    let _ = o.flush();
+}
+
+pub(crate) fn err(text: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(text.as_bytes());
+    let _ = e.flush();
+}
+
+/// Colour on stderr: only on a terminal, never with `NO_COLOR` set.
+pub(crate) fn use_color(choice: args::Color) -> bool {
+    match choice {
+        args::Color::Always => true,
+        args::Color::Never => false,
+        args::Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}

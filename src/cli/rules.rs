@@ -1,0 +1,41 @@
+//! `almanac rules`: the catalogue, from the registry.
+
+use crate::cli::args::RulesArgs;
+use crate::cli::out;
+use crate::rules::registry::RULES;
+
+pub fn run(a: &RulesArgs) -> u8 {
+    if a.json {
+        let list: Vec<serde_json::Value> = RULES
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code,
+                    "name": r.name,
+                    "family": r.family.as_str(),
+                    "severity": r.default_severity.as_str(),
+                    "configurable": r.configurable,
+                    "options": r.options,
+                    "summary": r.summary,
+                })
+            })
+            .collect();
+        out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        ));
+        return 0;
+    }
+    let mut text = String::new();
+    for r in RULES {
+        text.push_str(&format!(
+            "{}  {:<22} {:<8} {}\n",
+            r.code,
+            r.name,
+            r.default_severity.as_str(),
+            r.summary
+        ));
+    }
+    out(&text);
+    0
+}

@@ -1,0 +1,124 @@
+//! Diagnostics are data. Every stage pushes `Diagnostic`s into a list and
+//! none prints; the renderers in `render/` turn the list into text for a
+//! terminal or a machine. A diagnostic always has a code from the rule
+//! registry (`rules::registry`), a location with the offending text, and
+//! usually a help line.
+
+pub mod render;
+
+use crate::rules::Rule;
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Stops `build`; makes `check` exit 1.
+    Error,
+    /// Reported; exit 1 only under `--deny-warnings`.
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A span and what to say under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    /// Lowercase, names things in backticks, no final period.
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at `span`, with the rule's default severity.
+    pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity,
+            message: message.into(),
+            primary: Label {
+                span,
+                text: String::new(),
+            },
+            secondary: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    /// The text printed under the primary span.
+    pub fn label(mut self, text: impl Into<String>) -> Self {
+        self.primary.text = text.into();
+        self
+    }
+
+    pub fn secondary(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        self.help.push(text.into());
+        self
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// Order of reports: by file, then position, then code.
+    pub fn sort_key(&self) -> (u32, u32, u32, &'static str) {
+        (
+            self.primary.span.file.0,
+            self.primary.span.start,
+            self.primary.span.end,
+            self.rule.code,
+        )
+    }
+}
+
+/// `did you mean` for a misspelt name, from the candidates that exist.
+pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = name.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
+        let close = strsim::damerau_levenshtein(&lower, &c.to_lowercase()) <= 2;
+        if (score >= 0.85 || close) && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggest;
+
+    #[test]
+    fn suggestions_pick_the_closest_name() {
+        let names = ["xiaohongshu", "douyin", "wechat"];
+        assert_eq!(
+            suggest("xiaohongsu", names).as_deref(),
+            Some("did you mean `xiaohongshu`?")
+        );
+        assert_eq!(suggest("weibo", names), None);
+    }
+}

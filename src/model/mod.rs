@@ -1,0 +1,412 @@
+//! The typed meaning of a plan, after every include, name and expression has
+//! been resolved: dates are civil dates, amounts are exact, references are
+//! indices. Every item keeps the span of the text that declared it so rules
+//! can point at it. A `Plan` is built only by `resolve`.
+
+pub mod ratio;
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::calendar::WorkCalendar;
+use crate::source::Span;
+use crate::syntax::ast::{self, QuantityUnit, TimeOfDay};
+use ratio::Ratio;
+
+/// An id as written, with where it was declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// An inclusive range of days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateRange {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl DateRange {
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    pub fn overlaps(&self, o: &DateRange) -> bool {
+        self.start <= o.end && o.start <= self.end
+    }
+
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+/// A resolved date with the span of its expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dated<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    ZhCn,
+    En,
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    /// The `[plan]` table's header, for plan-wide diagnostics.
+    pub span: Span,
+    pub period: Dated<DateRange>,
+    pub timezone: String,
+    pub currency: String,
+    pub locale: Locale,
+    pub calendar_name: String,
+    pub calendar: WorkCalendar,
+    pub previous: Option<String>,
+    pub theme: Option<String>,
+    pub key_messages: Vec<String>,
+    pub threads: Vec<String>,
+    pub description: Option<String>,
+    pub holidays: Vec<Holiday>,
+    pub people: Vec<Person>,
+    pub channels: Vec<Channel>,
+    pub budget: Budget,
+    pub campaigns: Vec<Campaign>,
+    pub columns: Vec<Column>,
+    pub moments: Vec<Moment>,
+    pub blackouts: Vec<Blackout>,
+    pub review: Vec<ReviewLevel>,
+    pub reserve: Option<Reserve>,
+    pub kpis: Vec<Kpi>,
+    pub kol: Option<KolPolicy>,
+    pub highlights: Vec<Highlight>,
+    pub audiences: Vec<Audience>,
+    pub guidelines: Vec<Guideline>,
+    pub assertions: Vec<UserAssertion>,
+    pub rules: crate::rules::config::RuleConfig,
+}
+
+#[derive(Debug)]
+pub struct Holiday {
+    pub id: Ident,
+    pub name: String,
+    pub off: Vec<Dated<DateRange>>,
+    pub workdays: Vec<Dated<NaiveDate>>,
+}
+
+#[derive(Debug)]
+pub struct Person {
+    pub id: Ident,
+    pub name: String,
+    pub role: Option<String>,
+    /// Hours per week.
+    pub capacity_hours: Option<Ratio>,
+}
+
+#[derive(Debug)]
+pub struct Channel {
+    pub id: Ident,
+    pub name: String,
+    pub followers: Option<Ratio>,
+    pub slots_per_week: Option<u32>,
+    pub max_per_day: Option<u32>,
+    pub note: Option<String>,
+}
+
+/// The budget tree, flattened: `lines[0]` is the total.
+#[derive(Debug, Default)]
+pub struct Budget {
+    pub lines: Vec<BudgetLine>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Allocation {
+    /// The total or a line given in money.
+    Money(Ratio),
+    /// A line given as a share of its parent (or of another line with `of`), in percent.
+    Share { percent: Ratio, of: Option<usize> },
+    /// A line with neither: its amount is the sum of its children.
+    Children,
+}
+
+#[derive(Debug)]
+pub struct BudgetLine {
+    /// `ads.douyin_feed`; the total is `total`.
+    pub path: String,
+    pub id: Ident,
+    pub name: Option<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub allocation: Allocation,
+    /// Where the amount or share is written (or the id, if neither).
+    pub value_span: Span,
+    /// The resolved amount in major units.
+    pub amount: Ratio,
+    pub note: Option<String>,
+}
+
+impl Budget {
+    pub fn find(&self, path: &str) -> Option<usize> {
+        self.lines.iter().position(|l| l.path == path)
+    }
+
+    pub fn total(&self) -> Option<&BudgetLine> {
+        self.lines.first()
+    }
+
+    /// Whether line `a` is `b` or lies under it.
+    pub fn is_within(&self, mut a: usize, b: usize) -> bool {
+        loop {
+            if a == b {
+                return true;
+            }
+            match self.lines[a].parent {
+                Some(p) => a = p,
+                None => return false,
+            }
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Campaign {
+    pub id: Ident,
+    pub name: String,
+    pub window: Dated<DateRange>,
+    pub channels: Vec<usize>,
+    pub owner: Option<usize>,
+    pub flagship: bool,
+    pub messages: Vec<String>,
+    pub description: Option<String>,
+    pub budget: Vec<Draw>,
+    pub kpis: Vec<(Ident, ast::Quantity)>,
+    pub tasks: Vec<Task>,
+}
+
+/// Money a campaign draws from a budget line.
+#[derive(Debug)]
+pub struct Draw {
+    pub line: usize,
+    pub amount: Ratio,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Raci {
+    Responsible,
+    Accountable,
+    Consulted,
+    Informed,
+}
+
+#[derive(Debug)]
+pub struct Task {
+    pub id: Ident,
+    pub name: String,
+    pub owner: Option<usize>,
+    pub role: Raci,
+    pub accountable: Option<usize>,
+    pub consulted: Vec<usize>,
+    pub informed: Vec<usize>,
+    pub due: Option<Dated<NaiveDate>>,
+    /// Indices of tasks in the same campaign that must finish first.
+    pub after: Vec<usize>,
+    /// Hours of work.
+    pub effort_hours: Option<Ratio>,
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub id: Ident,
+    pub name: String,
+    pub channel: Option<usize>,
+    pub owner: Option<usize>,
+    pub recurrence: ast::Recurrence,
+    pub recurrence_span: Span,
+    pub time: Option<TimeOfDay>,
+    pub during: Dated<DateRange>,
+    pub skip: Vec<Dated<NaiveDate>>,
+    pub category: Option<String>,
+    pub effort_hours: Option<Ratio>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Moment {
+    pub id: Ident,
+    pub name: String,
+    pub when: Dated<DateRange>,
+    pub channels: Vec<usize>,
+    pub content: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Blackout {
+    pub id: Ident,
+    pub reason: String,
+    pub when: Dated<DateRange>,
+    /// Empty: every channel.
+    pub channels: Vec<usize>,
+}
+
+/// A duration as the plan counts it: calendar days or workdays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lead {
+    Days(i64),
+    Workdays(i64),
+    Hours(i64),
+}
+
+#[derive(Debug)]
+pub struct ReviewLevel {
+    pub id: Ident,
+    pub name: String,
+    pub checks: Option<String>,
+    /// When the level must receive the item before publishing.
+    pub lead: Option<Dated<Lead>>,
+    /// How long the level takes to answer.
+    pub response: Option<Dated<Lead>>,
+    pub owner: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Reserve {
+    pub percent: Dated<Ratio>,
+    pub purpose: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug)]
+pub struct Kpi {
+    pub id: Ident,
+    pub name: String,
+    pub unit: Option<QuantityUnit>,
+    pub direction: Direction,
+    pub baseline: Option<KpiValue>,
+    pub target: Option<KpiValue>,
+    pub actual: Option<KpiValue>,
+    pub channel: Option<usize>,
+    pub part_of: Option<usize>,
+    pub group: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct KpiValue {
+    pub q: ast::Quantity,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct KolPolicy {
+    pub line: Option<usize>,
+    pub line_span: Span,
+    /// Tier (a child of the KOL line) → declared share in percent.
+    pub pyramid: Vec<(Ident, Dated<Ratio>)>,
+    pub criteria: Vec<(Ident, ast::Quantity)>,
+}
+
+#[derive(Debug)]
+pub struct Highlight {
+    pub id: Ident,
+    pub name: String,
+    pub channels: Vec<usize>,
+    pub results: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Audience {
+    pub id: Ident,
+    pub name: String,
+    pub messages: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Guideline {
+    pub id: Ident,
+    pub text: String,
+    pub within: Option<Lead>,
+}
+
+#[derive(Debug)]
+pub struct UserAssertion {
+    pub id: Ident,
+    pub expr: ast::Assertion,
+    pub src: crate::syntax::strlit::StrSrc,
+    pub message: Option<String>,
+}
+
+pub fn weekday_short(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+/// An amount as messages show it: `¥5,200,000`, `€1,250.50` (rounded half-up to cents).
+pub fn money_text(v: Ratio, currency: &str) -> String {
+    let symbol = match currency {
+        "CNY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        _ => "",
+    };
+    let text = v.abs().to_decimal_string(2);
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v.is_negative() { "-" } else { "" };
+    let frac = if frac.is_empty() {
+        String::new()
+    } else {
+        format!(".{frac:0<2}")
+    };
+    if symbol.is_empty() {
+        format!("{sign}{grouped}{frac} {currency}")
+    } else {
+        format!("{sign}{symbol}{grouped}{frac}")
+    }
+}
+
+/// A percentage as messages show it: `33.3%`.
+pub fn percent_text(p: Ratio) -> String {
+    format!("{}%", p.to_decimal_string(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_and_rounded() {
+        assert_eq!(money_text(Ratio::int(5_200_000), "CNY"), "¥5,200,000");
+        assert_eq!(
+            money_text(Ratio::parse_decimal("1250.505").unwrap(), "EUR"),
+            "€1,250.51"
+        );
+        assert_eq!(money_text(Ratio::int(-300), "JPY"), "-300 JPY");
+        assert_eq!(
+            percent_text(Ratio::parse_decimal("33.30").unwrap()),
+            "33.3%"
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Loading a plan's files: the plan itself and, recursively, the files it
+//! includes (paths relative to the including file). Cycles and missing files
+//! are reported at the `include` entry that causes them, with the chain.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::rules::registry::rule;
+use crate::source::{FileId, SourceMap, Span};
+use crate::syntax::raw::RawFile;
+use crate::syntax::reader::{Reader, read_file};
+use crate::world::World;
+
+/// Reads, parses and schema-checks one file. `None` if it could not be parsed.
+pub fn read_one(
+    world: &dyn World,
+    sources: &mut SourceMap,
+    path: &Path,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> (FileId, Option<RawFile>) {
+    let _ = world;
+    let (id, ok) = crate::syntax::toml::add_file(sources, path.to_path_buf(), bytes, diags);
+    if !ok {
+        return (id, None);
+    }
+    let Some(tree) = crate::syntax::toml::parse(sources, id, diags) else {
+        return (id, None);
+    };
+    let mut reader = Reader {
+        file: id,
+        text: &sources.get(id).text,
+        diags,
+    };
+    let raw = read_file(&mut reader, &tree);
+    (id, Some(raw))
+}
+
+/// Reads each file once per run, however many plans include it, so its
+/// syntax problems are reported once.
+pub struct Loader<'w> {
+    pub world: &'w dyn World,
+    pub sources: SourceMap,
+    cache: BTreeMap<PathBuf, (FileId, Option<RawFile>)>,
+    /// Files some plan included.
+    pub included: std::collections::BTreeSet<PathBuf>,
+}
+
+impl<'w> Loader<'w> {
+    pub fn new(world: &'w dyn World) -> Self {
+        Loader {
+            world,
+            sources: SourceMap::default(),
+            cache: BTreeMap::new(),
+            included: Default::default(),
+        }
+    }
+
+    /// The parsed file at `path`; `Err` if it cannot be read at all.
+    pub fn get(
+        &mut self,
+        path: &Path,
+        diags: &mut Vec<Diagnostic>,
+    ) -> std::io::Result<(FileId, Option<RawFile>)> {
+        if let Some((id, raw)) = self.cache.get(path) {
+            return Ok((*id, raw.clone()));
+        }
+        let bytes = self.world.read(path)?;
+        let (id, raw) = read_one(self.world, &mut self.sources, path, &bytes, diags);
+        self.cache.insert(path.to_path_buf(), (id, raw.clone()));
+        Ok((id, raw))
+    }
+
+    /// Whether a file was loaded (as a plan or through an include).
+    pub fn was_loaded(&self, path: &Path) -> bool {
+        self.cache.contains_key(path)
+    }
+}
+
+/// The files of one plan, the plan's own first, each once.
+pub struct Loaded {
+    pub files: Vec<RawFile>,
+}
+
+/// Follows `include`s from `root` depth-first.
+pub fn load_includes(
+    loader: &mut Loader<'_>,
+    root: RawFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Loaded {
+    let mut files = Vec::new();
+    let mut stack: Vec<(FileId, Span)> = Vec::new();
+    visit(loader, root, &mut stack, &mut files, diags);
+    Loaded { files }
+}
+
+fn visit(
+    loader: &mut Loader<'_>,
+    raw: RawFile,
+    stack: &mut Vec<(FileId, Span)>,
+    files: &mut Vec<RawFile>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let includes = raw.includes.clone();
+    let this = raw.file;
+    files.push(raw);
+    let dir = loader
+        .sources
+        .get(this)
+        .path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    for inc in includes {
+        let target = normalize(&dir.join(&inc.text));
+        let sources = &loader.sources;
+        // A cycle: the target is on the stack (or is this file).
+        let on_stack = stack
+            .iter()
+            .map(|(f, _)| *f)
+            .chain([this])
+            .find(|f| sources.get(*f).path == target);
+        if let Some(first) = on_stack {
+            let mut chain: Vec<String> = Vec::new();
+            let mut in_cycle = false;
+            for f in stack.iter().map(|(f, _)| *f).chain([this]) {
+                in_cycle |= f == first;
+                if in_cycle {
+                    chain.push(sources.get(f).path.display().to_string());
+                }
+            }
+            chain.push(target.display().to_string());
+            let mut d = Diagnostic::new(
+                rule("R003"),
+                inc.span(),
+                format!("include cycle: {}", chain.join(" → ")),
+            )
+            .label("includes a file that includes this one");
+            let mut in_cycle = false;
+            for (f, span) in stack.iter() {
+                in_cycle |= *f == first;
+                if in_cycle {
+                    d = d.secondary(*span, "included from here");
+                }
+            }
+            diags.push(d.help("remove one of the `include` entries; shared parts belong in a fragment that includes nothing back"));
+            continue;
+        }
+        if files.iter().any(|f| sources.get(f.file).path == target) {
+            continue; // already loaded through another include
+        }
+        loader.included.insert(target.clone());
+        let raw = match loader.get(&target, diags) {
+            Ok((_, raw)) => raw,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(
+                        rule("R004"),
+                        inc.span(),
+                        format!(
+                            "included file `{}` cannot be read: {}",
+                            inc.text,
+                            io_reason(&e)
+                        ),
+                    )
+                    .label(format!("looked for {}", target.display()))
+                    .help("paths in `include` are relative to the file that includes them"),
+                );
+                continue;
+            }
+        };
+        let Some(mut raw) = raw else {
+            continue;
+        };
+        if let Some(meta) = raw.plan.take() {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    meta.span,
+                    "an included file cannot have its own `[plan]` table",
+                )
+                .secondary(inc.span(), "included from here")
+                .help(
+                    "move `[plan]` into the including file; a fragment holds only shared sections",
+                ),
+            );
+        }
+        stack.push((this, inc.span()));
+        visit(loader, raw, stack, files, diags);
+        stack.pop();
+    }
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// `a/b/../c.toml` → `a/c.toml`, without touching the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

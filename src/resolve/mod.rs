@@ -1,0 +1,1064 @@
+//! Resolve: from the raw files of one plan to a `Plan`. Merges the plan file
+//! with its fragments (an id declared twice is an error pointing at both),
+//! builds the workday calendar, looks up every name (with a did-you-mean when
+//! it is unknown) and evaluates every expression. A `Plan` exists only when
+//! the plan's metadata could be read; everything else degrades item by item,
+//! so one run reports every problem.
+
+pub mod budget;
+pub mod dates;
+pub mod load;
+mod names;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::{WorkCalendar, WorkWeek};
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::ratio::Ratio;
+use crate::model::*;
+use crate::rules::config::RuleConfig;
+use crate::rules::registry::rule;
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::{self, Exception, Frequency, Unit};
+use crate::syntax::raw::*;
+use dates::DateCx;
+use load::Loaded;
+use names::{Index, PlanNames};
+
+/// Resolves a loaded plan. `None` when its `[plan]` table is unusable.
+pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
+    let mut files = loaded.files;
+    let root = files.first_mut()?;
+    let meta = root.plan.take()?;
+    let root_file = root.file;
+    let m = merge(files, diags);
+
+    let period = plan_period(&meta, diags)?;
+    let week = match &meta.working_week {
+        Some(w) if w.value.is_empty() => WorkWeek::mon_fri(),
+        Some(w) => WorkWeek::from_days(&w.value),
+        None => WorkWeek::mon_fri(),
+    };
+    let calendar_name = match &meta.calendar {
+        Some(c) if matches!(c.text.as_str(), "cn" | "none") => c.text.clone(),
+        Some(c) => {
+            diags.push(
+                Diagnostic::new(rule("S006"), c.span(), format!("unknown holiday calendar `{}`", c.text))
+                    .label("not a built-in calendar")
+                    .help("use `calendar = \"cn\"` (China's official holidays and make-up workdays) or `calendar = \"none\"` (only the plan's own `[holidays]`)"),
+            );
+            "cn".into()
+        }
+        None => "cn".into(),
+    };
+    let mut calendar = WorkCalendar::new(week);
+    if calendar_name == "cn" {
+        calendar = calendar.with_cn_official();
+    }
+
+    // The plan's own holidays, evaluated on the calendar without them.
+    let mut holidays = Vec::new();
+    {
+        let base = calendar.clone();
+        let cx = DateCx {
+            period: period.value,
+            calendar: &base,
+        };
+        let mut no_names = names::NoNames;
+        for h in &m.holidays {
+            let name = text_or(&h.name, &h.id.name);
+            let off: Vec<_> = h
+                .off
+                .iter()
+                .filter_map(|e| {
+                    cx.range(&mut no_names, &e.node, &e.src, diags)
+                        .map(|value| Dated {
+                            value,
+                            span: e.span(),
+                        })
+                })
+                .collect();
+            let workdays: Vec<_> = h
+                .workdays
+                .iter()
+                .filter_map(|e| {
+                    cx.date(&mut no_names, &e.node, &e.src, diags)
+                        .map(|value| Dated {
+                            value,
+                            span: e.span(),
+                        })
+                })
+                .collect();
+            for r in &off {
+                let mut d = r.value.start;
+                while d <= r.value.end {
+                    calendar.add_holiday(d, &name);
+                    d = d.succ_opt()?;
+                }
+            }
+            for w in &workdays {
+                calendar.add_makeup_workday(w.value, &name);
+            }
+            holidays.push(Holiday {
+                id: h.id.clone(),
+                name,
+                off,
+                workdays,
+            });
+        }
+    }
+
+    let cx = DateCx {
+        period: period.value,
+        calendar: &calendar,
+    };
+    let people = Index::new(m.people.iter().map(|p| p.id.name.as_str()));
+    let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str()));
+    let campaign_ids = Index::new(m.campaigns.iter().map(|c| c.id.name.as_str()));
+
+    let mut names = PlanNames::new(&m.moments, &m.campaigns);
+    let budget = budget::resolve_budget(m.budget.as_ref(), meta.currency.as_ref(), diags);
+    let find_line = |path: &str| budget.find(path);
+    let line_paths: Vec<String> = budget
+        .lines
+        .iter()
+        .skip(1)
+        .map(|l| l.path.clone())
+        .collect();
+
+    let mut moments = Vec::new();
+    for mo in &m.moments {
+        let Some(date) = &mo.date else {
+            missing(
+                diags,
+                mo.id.span,
+                &format!("moments.{}", mo.id.name),
+                "date",
+                "date = \"05-10\" or date = \"mothers_day - 7d..mothers_day\"",
+            );
+            continue;
+        };
+        let Some(Some(when)) = names.range(&cx, &mo.id.name, diags) else {
+            continue;
+        };
+        moments.push(Moment {
+            id: mo.id.clone(),
+            name: text_or(&mo.name, &mo.id.name),
+            when: Dated {
+                value: when,
+                span: date.span(),
+            },
+            channels: channels.refs(&mo.channels, "channel", diags),
+            content: text(&mo.content),
+        });
+    }
+
+    let mut campaigns = Vec::new();
+    for c in &m.campaigns {
+        if c.window.is_none() {
+            missing(
+                diags,
+                c.id.span,
+                &format!("campaigns.{}", c.id.name),
+                "window",
+                "window = \"Q3\" or window = \"spring_festival-21d..+15d\"",
+            );
+        }
+        let window = names.range(&cx, &c.id.name, diags).flatten();
+        let owner = c
+            .owner
+            .as_ref()
+            .and_then(|o| people.get(o, "person", diags));
+        let mut draws = Vec::new();
+        for d in &c.budget {
+            let Some(line) = find_line(&d.line) else {
+                let mut diag = Diagnostic::new(
+                    rule("R001"),
+                    d.line_span,
+                    format!("unknown budget line `{}`", d.line),
+                )
+                .label("not a line of `[budget]`");
+                if let Some(h) = suggest(&d.line, line_paths.iter().map(String::as_str)) {
+                    diag = diag.help(h);
+                }
+                diags.push(diag);
+                continue;
+            };
+            let Some(amount) =
+                budget::draw_amount(&budget, line, &d.amount, meta.currency.as_ref(), diags)
+            else {
+                continue;
+            };
+            draws.push(Draw {
+                line,
+                amount,
+                span: d.amount.span(),
+            });
+        }
+        let campaign_channels = channels.refs(&c.channels, "channel", diags);
+        let (Some(window), Some(window_expr)) = (window, &c.window) else {
+            continue;
+        };
+        let tasks = resolve_tasks(&cx, &mut names, c, window, &people, diags);
+        campaigns.push(Campaign {
+            id: c.id.clone(),
+            name: text_or(&c.name, &c.id.name),
+            window: Dated {
+                value: window,
+                span: window_expr.span(),
+            },
+            channels: campaign_channels,
+            owner,
+            flagship: c.flagship.is_some_and(|f| f.value),
+            messages: c.messages.iter().map(|s| s.text.clone()).collect(),
+            description: text(&c.description),
+            budget: draws,
+            kpis: c
+                .kpis
+                .iter()
+                .map(|(id, e)| (id.clone(), e.node.clone()))
+                .collect(),
+            tasks,
+        });
+    }
+
+    let mut columns = Vec::new();
+    for col in &m.columns {
+        let Some(every) = &col.every else {
+            missing(
+                diags,
+                col.id.span,
+                &format!("columns.{}", col.id.name),
+                "every",
+                "every = \"every wed except holidays\"",
+            );
+            continue;
+        };
+        if let Some(bad) = zero_interval(&every.node) {
+            diags.push(
+                Diagnostic::new(rule("S006"), every.span(), format!("`{bad}` never repeats"))
+                    .label("interval of 0")
+                    .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
+            );
+            continue;
+        }
+        let during = match &col.during {
+            Some(e) => match cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
+                Some(r) => Dated {
+                    value: r,
+                    span: e.span(),
+                },
+                None => continue,
+            },
+            None => period,
+        };
+        let mut skip = Vec::new();
+        for e in &col.skip {
+            if let Some(d) = cx.date(&mut names.with(&cx), &e.node, &e.src, diags) {
+                skip.push(Dated {
+                    value: d,
+                    span: e.span(),
+                });
+            }
+        }
+        for ex in &every.node.except {
+            if let Exception::Date(d) = ex
+                && let Some(v) = cx.date(&mut names.with(&cx), d, &every.src, diags)
+            {
+                skip.push(Dated {
+                    value: v,
+                    span: every.src.at(d.loc),
+                });
+            }
+        }
+        columns.push(Column {
+            id: col.id.clone(),
+            name: text_or(&col.name, &col.id.name),
+            channel: col
+                .channel
+                .as_ref()
+                .and_then(|c| channels.get(c, "channel", diags)),
+            owner: col
+                .owner
+                .as_ref()
+                .and_then(|o| people.get(o, "person", diags)),
+            time: every.node.time,
+            recurrence: every.node.clone(),
+            recurrence_span: every.span(),
+            during,
+            skip,
+            category: text(&col.category),
+            effort_hours: col.effort.as_ref().and_then(|e| hours(e, diags)),
+            description: text(&col.description),
+        });
+    }
+
+    let mut blackouts = Vec::new();
+    for b in &m.blackouts {
+        let Some(e) = &b.date else {
+            missing(
+                diags,
+                b.id.span,
+                &format!("blackouts.{}", b.id.name),
+                "date",
+                "date = \"12-13\"",
+            );
+            continue;
+        };
+        let Some(when) = cx.range(&mut names.with(&cx), &e.node, &e.src, diags) else {
+            continue;
+        };
+        blackouts.push(Blackout {
+            id: b.id.clone(),
+            reason: text_or(&b.reason, &b.id.name),
+            when: Dated {
+                value: when,
+                span: e.span(),
+            },
+            channels: channels.refs(&b.channels, "channel", diags),
+        });
+    }
+
+    let review = m
+        .review
+        .iter()
+        .map(|l| ReviewLevel {
+            id: l.id.clone(),
+            name: text_or(&l.name, &l.id.name),
+            checks: text(&l.checks),
+            lead: l.lead.as_ref().and_then(|e| lead(e, diags)),
+            response: l.response.as_ref().and_then(|e| lead(e, diags)),
+            owner: l
+                .owner
+                .as_ref()
+                .and_then(|o| people.get(o, "person", diags)),
+        })
+        .collect();
+
+    let reserve = m.reserve.as_ref().and_then(|r| {
+        let share = r.share.as_ref()?;
+        let percent = budget::share_percent(share, diags)?;
+        Some(Reserve {
+            percent: Dated {
+                value: percent,
+                span: share.span(),
+            },
+            purpose: text(&r.purpose),
+        })
+    });
+
+    let kpi_ids = Index::new(m.kpis.iter().map(|k| k.id.name.as_str()));
+    let kpis = m
+        .kpis
+        .iter()
+        .map(|k| Kpi {
+            id: k.id.clone(),
+            name: text_or(&k.name, &k.id.name),
+            unit: [&k.target, &k.baseline, &k.actual]
+                .into_iter()
+                .flatten()
+                .map(|e| e.node.unit)
+                .next(),
+            direction: direction(k.direction.as_ref(), diags),
+            baseline: kpi_value(&k.baseline),
+            target: kpi_value(&k.target),
+            actual: kpi_value(&k.actual),
+            channel: k
+                .channel
+                .as_ref()
+                .and_then(|c| channels.get(c, "channel", diags)),
+            part_of: k
+                .part_of
+                .as_ref()
+                .and_then(|p| kpi_ids.get(p, "KPI", diags)),
+            group: text(&k.group),
+            note: text(&k.note),
+        })
+        .collect();
+
+    let kol = m.kol.as_ref().map(|k| {
+        let line = k.budget.as_ref().and_then(|b| {
+            let found = find_line(&b.text);
+            if found.is_none() {
+                let mut d = Diagnostic::new(
+                    rule("R001"),
+                    b.span(),
+                    format!("unknown budget line `{}`", b.text),
+                )
+                .label("not a line of `[budget]`");
+                if let Some(h) = suggest(&b.text, line_paths.iter().map(String::as_str)) {
+                    d = d.help(h);
+                }
+                diags.push(d);
+            }
+            found
+        });
+        KolPolicy {
+            line,
+            line_span: k.budget.as_ref().map_or(k.span, Str::span),
+            pyramid: k
+                .pyramid
+                .iter()
+                .filter_map(|(id, e)| {
+                    let p = budget::share_percent(e, diags)?;
+                    Some((
+                        id.clone(),
+                        Dated {
+                            value: p,
+                            span: e.span(),
+                        },
+                    ))
+                })
+                .collect(),
+            criteria: k
+                .criteria
+                .iter()
+                .map(|(id, e)| (id.clone(), e.node.clone()))
+                .collect(),
+        }
+    });
+
+    let rules = RuleConfig::from_raw(&m.rules, diags);
+    let _ = campaign_ids;
+
+    let plan = Plan {
+        id: meta
+            .id
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| file_stem(sources, root_file)),
+        name: meta
+            .name
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_else(|| file_stem(sources, root_file)),
+        span: meta.span,
+        period,
+        timezone: meta
+            .timezone
+            .as_ref()
+            .map_or_else(|| "Asia/Shanghai".into(), |s| s.text.clone()),
+        currency: meta
+            .currency
+            .as_ref()
+            .map_or_else(|| "CNY".into(), |s| s.text.clone()),
+        locale: locale(meta.locale.as_ref(), diags),
+        calendar_name,
+        calendar,
+        previous: text(&meta.previous),
+        theme: text(&meta.theme),
+        key_messages: meta.key_messages.iter().map(|s| s.text.clone()).collect(),
+        threads: meta.threads.iter().map(|s| s.text.clone()).collect(),
+        description: text(&meta.description),
+        holidays,
+        people: m
+            .people
+            .iter()
+            .map(|p| Person {
+                id: p.id.clone(),
+                name: text_or(&p.name, &p.id.name),
+                role: text(&p.role),
+                capacity_hours: p.capacity.as_ref().and_then(|e| hours(e, diags)),
+            })
+            .collect(),
+        channels: m
+            .channels
+            .iter()
+            .map(|c| Channel {
+                id: c.id.clone(),
+                name: text_or(&c.name, &c.id.name),
+                followers: c.followers.as_ref().map(|q| q.node.value),
+                slots_per_week: c.slots_per_week.and_then(|s| count(s, diags)),
+                max_per_day: c.max_per_day.and_then(|s| count(s, diags)),
+                note: text(&c.note),
+            })
+            .collect(),
+        budget,
+        campaigns,
+        columns,
+        moments,
+        blackouts,
+        review,
+        reserve,
+        kpis,
+        kol,
+        highlights: m
+            .highlights
+            .iter()
+            .map(|h| Highlight {
+                id: h.id.clone(),
+                name: text_or(&h.name, &h.id.name),
+                channels: channels.refs(&h.channels, "channel", diags),
+                results: h.results.iter().map(|s| s.text.clone()).collect(),
+            })
+            .collect(),
+        audiences: m
+            .audiences
+            .iter()
+            .map(|a| Audience {
+                id: a.id.clone(),
+                name: text_or(&a.name, &a.id.name),
+                messages: a.messages.iter().map(|s| s.text.clone()).collect(),
+            })
+            .collect(),
+        guidelines: m
+            .guidelines
+            .iter()
+            .map(|g| Guideline {
+                id: g.id.clone(),
+                text: text_or(&g.text, &g.id.name),
+                within: g
+                    .within
+                    .as_ref()
+                    .and_then(|e| lead(e, diags))
+                    .map(|d| d.value),
+            })
+            .collect(),
+        assertions: m
+            .assertions
+            .iter()
+            .filter_map(|a| {
+                let e = a.expr.as_ref()?;
+                Some(UserAssertion {
+                    id: a.id.clone(),
+                    expr: e.node.clone(),
+                    src: e.src.clone(),
+                    message: text(&a.message),
+                })
+            })
+            .collect(),
+        rules,
+    };
+    Some(plan)
+}
+
+/// Everything the plan's files declare, merged.
+#[derive(Default)]
+struct Merged {
+    holidays: Vec<RawHoliday>,
+    people: Vec<RawPerson>,
+    channels: Vec<RawChannel>,
+    budget: Option<RawBudget>,
+    campaigns: Vec<RawCampaign>,
+    columns: Vec<RawColumn>,
+    moments: Vec<RawMoment>,
+    blackouts: Vec<RawBlackout>,
+    review: Vec<RawReviewLevel>,
+    reserve: Option<RawReserve>,
+    kpis: Vec<RawKpi>,
+    kol: Option<RawKol>,
+    highlights: Vec<RawHighlight>,
+    audiences: Vec<RawAudience>,
+    guidelines: Vec<RawGuideline>,
+    rules: Vec<RawRuleSetting>,
+    assertions: Vec<RawAssertion>,
+}
+
+fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged {
+    let mut m = Merged::default();
+    for f in files {
+        append(&mut m.holidays, f.holidays, "holiday", |x| &x.id, diags);
+        append(&mut m.people, f.people, "person", |x| &x.id, diags);
+        append(&mut m.channels, f.channels, "channel", |x| &x.id, diags);
+        append(&mut m.campaigns, f.campaigns, "campaign", |x| &x.id, diags);
+        append(&mut m.columns, f.columns, "column", |x| &x.id, diags);
+        append(&mut m.moments, f.moments, "moment", |x| &x.id, diags);
+        append(&mut m.blackouts, f.blackouts, "blackout", |x| &x.id, diags);
+        append(&mut m.review, f.review, "review level", |x| &x.id, diags);
+        append(&mut m.kpis, f.kpis, "KPI", |x| &x.id, diags);
+        append(
+            &mut m.highlights,
+            f.highlights,
+            "highlight",
+            |x| &x.id,
+            diags,
+        );
+        append(&mut m.audiences, f.audiences, "audience", |x| &x.id, diags);
+        append(
+            &mut m.guidelines,
+            f.guidelines,
+            "guideline",
+            |x| &x.id,
+            diags,
+        );
+        append(&mut m.rules, f.rules, "rule setting", |x| &x.key, diags);
+        append(
+            &mut m.assertions,
+            f.assertions,
+            "assertion",
+            |x| &x.id,
+            diags,
+        );
+        single(&mut m.budget, f.budget, "budget", |b| b.span, diags);
+        single(&mut m.reserve, f.reserve, "reserve", |r| r.span, diags);
+        single(&mut m.kol, f.kol, "kol", |k| k.span, diags);
+    }
+    m
+}
+
+fn append<T>(
+    into: &mut Vec<T>,
+    items: Vec<T>,
+    what: &str,
+    id: impl Fn(&T) -> &Ident,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for item in items {
+        let this = id(&item);
+        if let Some(first) = into.iter().find(|x| id(x).name == this.name) {
+            diags.push(duplicate(what, this, id(first).span));
+            continue;
+        }
+        into.push(item);
+    }
+}
+
+pub fn duplicate(what: &str, this: &Ident, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        rule("R002"),
+        this.span,
+        format!("{what} `{}` is declared twice", this.name),
+    )
+    .label("declared again here")
+    .secondary(first, "first declared here")
+    .help("ids must be unique; rename one of them or remove the copy")
+}
+
+fn single<T>(
+    into: &mut Option<T>,
+    item: Option<T>,
+    what: &str,
+    span: impl Fn(&T) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(item) = item else {
+        return;
+    };
+    match into {
+        Some(first) => diags.push(
+            Diagnostic::new(
+                rule("R002"),
+                span(&item),
+                format!("`[{what}]` is declared in two files"),
+            )
+            .label("declared again here")
+            .secondary(span(first), "first declared here")
+            .help(format!("keep one `[{what}]` table")),
+        ),
+        None => *into = Some(item),
+    }
+}
+
+fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<DateRange>> {
+    match (&meta.year, &meta.period) {
+        (Some(y), None) => {
+            let ok = (1900..=9999).contains(&y.value);
+            let year = y.value as i32;
+            let r = ok
+                .then(|| {
+                    Some(DateRange {
+                        start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+                        end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+                    })
+                })
+                .flatten();
+            if r.is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        rule("S006"),
+                        y.span,
+                        format!("`{}` is not a year almanac can plan", y.value),
+                    )
+                    .label("out of range")
+                    .help("write a year such as `year = 2027`"),
+                );
+            }
+            r.map(|value| Dated {
+                value,
+                span: y.span,
+            })
+        }
+        (None, Some(p)) => {
+            let cal = WorkCalendar::new(WorkWeek::mon_fri());
+            // A period must be absolute: relative dates have no year to fall in.
+            let cx = DateCx {
+                period: DateRange {
+                    start: NaiveDate::from_ymd_opt(2000, 1, 1)?,
+                    end: NaiveDate::from_ymd_opt(2000, 12, 31)?,
+                },
+                calendar: &cal,
+            };
+            let absolute = match &p.node {
+                ast::RangeExpr::Between { start, end, .. } => {
+                    matches!(start.base, ast::DateBase::Iso { .. })
+                        && match end {
+                            ast::RangeEnd::Date(d) => matches!(d.base, ast::DateBase::Iso { .. }),
+                            ast::RangeEnd::Relative { .. } => true,
+                        }
+                }
+                _ => false,
+            };
+            if !absolute {
+                diags.push(
+                    Diagnostic::new(rule("S006"), p.span(), "the plan's period must be written with full dates")
+                        .label("no year to place it in")
+                        .help("write `period = \"2027-04-01..2028-03-31\"`, or `year = 2027` for a calendar year"),
+                );
+                return None;
+            }
+            cx.range(&mut names::NoNames, &p.node, &p.src, diags)
+                .map(|value| Dated {
+                    value,
+                    span: p.span(),
+                })
+        }
+        (Some(y), Some(p)) => {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    p.span(),
+                    "`[plan]` has both `year` and `period`",
+                )
+                .secondary(y.span, "year given here")
+                .help("keep one: `year = 2027` or `period = \"2027-04-01..2028-03-31\"`"),
+            );
+            None
+        }
+        (None, None) => {
+            diags.push(
+                Diagnostic::new(
+                    rule("S007"),
+                    meta.span,
+                    "`[plan]` needs a `year` or a `period`",
+                )
+                .label("in this table")
+                .help("add `year = 2027`"),
+            );
+            None
+        }
+    }
+}
+
+fn resolve_tasks(
+    cx: &DateCx<'_>,
+    names: &mut PlanNames<'_>,
+    c: &RawCampaign,
+    window: DateRange,
+    people: &Index,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Task> {
+    let ids = Index::new(c.tasks.iter().map(|t| t.id.name.as_str()));
+    for (i, t) in c.tasks.iter().enumerate() {
+        if let Some(j) = c.tasks[..i].iter().position(|o| o.id.name == t.id.name) {
+            diags.push(duplicate("task", &t.id, c.tasks[j].id.span));
+        }
+    }
+    // Dependencies: `after` and task names used in `due`.
+    let mut deps: Vec<Vec<usize>> = Vec::with_capacity(c.tasks.len());
+    let mut after: Vec<Vec<usize>> = Vec::with_capacity(c.tasks.len());
+    for t in &c.tasks {
+        let a: Vec<usize> = t
+            .after
+            .iter()
+            .filter_map(|s| ids.get(s, "task", diags))
+            .collect();
+        let mut d = a.clone();
+        if let Some(due) = &t.due
+            && let ast::DateBase::Name(path) = &due.node.base
+            && path.len() == 1
+            && let Some(j) = ids.find(&path[0])
+        {
+            d.push(j);
+        }
+        deps.push(d);
+        after.push(a);
+    }
+    let order = names::topo_order(&deps);
+    if order.len() < c.tasks.len() {
+        report_cycle(c, &deps, &order, diags);
+    }
+    let mut dates: Vec<Option<NaiveDate>> = vec![None; c.tasks.len()];
+    let mut locals = BTreeMap::new();
+    locals.insert("start".to_string(), window.start);
+    locals.insert("end".to_string(), window.end);
+    for &i in &order {
+        let t = &c.tasks[i];
+        let Some(due) = &t.due else {
+            continue;
+        };
+        for &j in &deps[i] {
+            if let Some(d) = dates[j] {
+                locals.insert(c.tasks[j].id.name.clone(), d);
+            }
+        }
+        let mut scoped = names.with_locals(cx, &locals);
+        dates[i] = cx.date(&mut scoped, &due.node, &due.src, diags);
+    }
+    c.tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Task {
+            id: t.id.clone(),
+            name: text_or(&t.name, &t.id.name),
+            owner: t
+                .owner
+                .as_ref()
+                .and_then(|o| people.get(o, "person", diags)),
+            role: raci(t.role.as_ref(), diags),
+            accountable: t
+                .accountable
+                .as_ref()
+                .and_then(|o| people.get(o, "person", diags)),
+            consulted: people.refs(&t.consulted, "person", diags),
+            informed: people.refs(&t.informed, "person", diags),
+            due: dates[i].zip(t.due.as_ref()).map(|(d, e)| Dated {
+                value: d,
+                span: e.span(),
+            }),
+            after: after[i].clone(),
+            effort_hours: t.effort.as_ref().and_then(|e| hours(e, diags)),
+        })
+        .collect()
+}
+
+fn report_cycle(
+    c: &RawCampaign,
+    deps: &[Vec<usize>],
+    order: &[usize],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut done = vec![false; deps.len()];
+    for &i in order {
+        done[i] = true;
+    }
+    let mut reported = vec![false; deps.len()];
+    for start in 0..deps.len() {
+        if done[start] || reported[start] {
+            continue;
+        }
+        // Walk unfinished dependencies until a task repeats: that is a cycle.
+        let mut path = vec![start];
+        let mut seen = BTreeMap::new();
+        seen.insert(start, 0usize);
+        let mut at = start;
+        let cycle = loop {
+            let Some(&next) = deps[at].iter().find(|&&j| !done[j]) else {
+                break None;
+            };
+            if let Some(&pos) = seen.get(&next) {
+                break Some(path[pos..].to_vec());
+            }
+            seen.insert(next, path.len());
+            path.push(next);
+            at = next;
+        };
+        let Some(cycle) = cycle else {
+            continue;
+        };
+        if cycle.iter().any(|&i| reported[i]) {
+            continue;
+        }
+        for &i in &cycle {
+            reported[i] = true;
+        }
+        let mut names: Vec<&str> = cycle.iter().map(|&i| c.tasks[i].id.name.as_str()).collect();
+        names.push(names[0]);
+        let first = &c.tasks[cycle[0]];
+        let mut d = Diagnostic::new(
+            rule("D005"),
+            first.id.span,
+            format!(
+                "tasks of `{}` depend on each other in a cycle: {}",
+                c.id.name,
+                names.join(" → ")
+            ),
+        )
+        .label("this task waits for itself");
+        for &i in &cycle[1..] {
+            d = d.secondary(c.tasks[i].id.span, "part of the cycle");
+        }
+        diags.push(d.help(
+            "remove one dependency (`after` or a date relative to another task) to break the cycle",
+        ));
+    }
+    for i in 0..deps.len() {
+        if !done[i] && !reported[i] {
+            reported[i] = true;
+        }
+    }
+}
+
+fn zero_interval(r: &ast::Recurrence) -> Option<String> {
+    match &r.frequency {
+        Frequency::Daily { interval: 0 } => Some("every 0 days".into()),
+        Frequency::Weekly { interval: 0, .. } => Some("every 0 weeks".into()),
+        Frequency::Monthly { interval: 0, .. } => Some("every 0 months".into()),
+        _ => None,
+    }
+}
+
+fn missing(diags: &mut Vec<Diagnostic>, span: Span, path: &str, key: &str, example: &str) {
+    diags.push(
+        Diagnostic::new(rule("S007"), span, format!("`{path}` has no `{key}`"))
+            .label(format!("`{key}` is required"))
+            .help(format!("add `{example}`")),
+    );
+}
+
+fn text(s: &Option<Str>) -> Option<String> {
+    s.as_ref().map(|s| s.text.clone())
+}
+
+fn text_or(s: &Option<Str>, default: &str) -> String {
+    s.as_ref()
+        .map_or_else(|| default.to_string(), |s| s.text.clone())
+}
+
+fn file_stem(sources: &SourceMap, id: crate::source::FileId) -> String {
+    sources
+        .get(id)
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan".into())
+}
+
+fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> {
+    let d = e.node;
+    let h = match d.unit {
+        Unit::Hours => Ratio::int(d.amount as i128),
+        Unit::Minutes => Ratio::new(d.amount as i128, 60)?,
+        Unit::Days | Unit::Workdays => Ratio::int(d.amount as i128 * 8),
+        Unit::Weeks => Ratio::int(d.amount as i128 * 40),
+    };
+    if h.is_negative() {
+        diags.push(
+            Diagnostic::new(rule("S006"), e.span(), "a duration cannot be negative")
+                .label("negative")
+                .help("write a positive duration such as `6h`"),
+        );
+        return None;
+    }
+    Some(h)
+}
+
+fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Dated<Lead>> {
+    let d = e.node;
+    if d.amount < 0 {
+        diags.push(
+            Diagnostic::new(rule("S006"), e.span(), "a duration cannot be negative")
+                .label("negative")
+                .help("write e.g. `3d`, `3wd` or `24h`"),
+        );
+        return None;
+    }
+    let value = match d.unit {
+        Unit::Days => Lead::Days(d.amount),
+        Unit::Weeks => Lead::Days(d.amount * 7),
+        Unit::Workdays => Lead::Workdays(d.amount),
+        Unit::Hours => Lead::Hours(d.amount),
+        Unit::Minutes => Lead::Hours((d.amount + 59) / 60),
+    };
+    Some(Dated {
+        value,
+        span: e.span(),
+    })
+}
+
+fn count(s: Sp<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
+    match u32::try_from(s.value) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    s.span,
+                    format!("`{}` is not a count", s.value),
+                )
+                .label("expected 0 or more")
+                .help("write a whole number such as `7`"),
+            );
+            None
+        }
+    }
+}
+
+fn kpi_value(e: &Option<Expr<ast::Quantity>>) -> Option<KpiValue> {
+    e.as_ref().map(|e| KpiValue {
+        q: e.node.clone(),
+        span: e.span(),
+    })
+}
+
+fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Direction {
+    let Some(s) = s else {
+        return Direction::Up;
+    };
+    match s.text.as_str() {
+        "up" | "higher" => Direction::Up,
+        "down" | "lower" => Direction::Down,
+        other => {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    s.span(),
+                    format!("`{other}` is not a direction"),
+                )
+                .label("expected `up` or `down`")
+                .help(
+                    "`up`: higher is better (followers); `down`: lower is better (cost per lead)",
+                ),
+            );
+            Direction::Up
+        }
+    }
+}
+
+fn raci(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Raci {
+    let Some(s) = s else {
+        return Raci::Responsible;
+    };
+    match s.text.to_lowercase().as_str() {
+        "r" | "responsible" => Raci::Responsible,
+        "a" | "accountable" => Raci::Accountable,
+        "c" | "consulted" => Raci::Consulted,
+        "i" | "informed" => Raci::Informed,
+        _ => {
+            diags.push(
+                Diagnostic::new(rule("S006"), s.span(), format!("`{}` is not a RACI role", s.text))
+                    .label("expected R, A, C or I")
+                    .help("`raci = \"R\"` (responsible), `\"A\"` (accountable), `\"C\"` (consulted) or `\"I\"` (informed)"),
+            );
+            Raci::Responsible
+        }
+    }
+}
+
+fn locale(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Locale {
+    let Some(s) = s else {
+        return Locale::ZhCn;
+    };
+    match s.text.to_lowercase().replace('_', "-").as_str() {
+        "zh" | "zh-cn" | "zh-hans" => Locale::ZhCn,
+        "en" | "en-us" | "en-gb" => Locale::En,
+        _ => {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    s.span(),
+                    format!("unsupported locale `{}`", s.text),
+                )
+                .label("expected `zh-CN` or `en`")
+                .help("almanac writes its outputs in `zh-CN` or `en`"),
+            );
+            Locale::ZhCn
+        }
+    }
+}
+
+/// The year of a date, for messages.
+pub fn year_of(d: NaiveDate) -> i32 {
+    d.year()
+}

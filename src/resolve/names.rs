@@ -1,0 +1,235 @@
+//! Name tables for resolve: ids of people, channels and KPIs (with a
+//! did-you-mean when a reference is unknown), and the date names of a plan —
+//! its moments and campaign windows — evaluated lazily, so one may refer to
+//! another in any order, with cycles reported instead of followed forever.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use chrono::NaiveDate;
+
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::DateRange;
+use crate::resolve::dates::{DateCx, Names};
+use crate::rules::registry::rule;
+use crate::syntax::ast::RangeExpr;
+use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
+
+/// Ids of one kind, in declaration order.
+pub struct Index {
+    names: Vec<String>,
+    map: BTreeMap<String, usize>,
+}
+
+impl Index {
+    pub fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Index {
+        let names: Vec<String> = ids.map(str::to_string).collect();
+        let mut map = BTreeMap::new();
+        for (i, n) in names.iter().enumerate() {
+            map.entry(n.clone()).or_insert(i);
+        }
+        Index { names, map }
+    }
+
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.map.get(name).copied()
+    }
+
+    /// Looks up a reference; an unknown one is reported with a suggestion.
+    pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+        if let Some(i) = self.find(&s.text) {
+            return Some(i);
+        }
+        let mut d = Diagnostic::new(
+            rule("R001"),
+            s.span(),
+            format!("unknown {what} `{}`", s.text),
+        )
+        .label(format!("no {what} has this id"));
+        d = match suggest(&s.text, self.names.iter().map(String::as_str)) {
+            Some(h) => d.help(h),
+            None if self.names.is_empty() => d.help(format!("the plan declares no {what}s")),
+            None => d.help(format!("known: {}", preview(&self.names))),
+        };
+        diags.push(d);
+        None
+    }
+
+    pub fn refs(&self, list: &[Str], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<usize> {
+        list.iter()
+            .filter_map(|s| self.get(s, what, diags))
+            .collect()
+    }
+}
+
+fn preview(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
+    if names.len() > 8 {
+        format!("{}, …", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// No names at all: for the plan's period and holidays.
+pub struct NoNames;
+
+impl Names for NoNames {
+    fn range(&mut self, _: &str, _: &mut Vec<Diagnostic>) -> Option<Option<DateRange>> {
+        None
+    }
+    fn local(&self, _: &str) -> Option<NaiveDate> {
+        None
+    }
+    fn candidates(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// The plan's moments and campaign windows, resolved on first use.
+pub struct PlanNames<'a> {
+    defs: BTreeMap<&'a str, &'a Expr<RangeExpr>>,
+    done: BTreeMap<String, Option<DateRange>>,
+    visiting: Vec<String>,
+}
+
+impl<'a> PlanNames<'a> {
+    pub fn new(moments: &'a [RawMoment], campaigns: &'a [RawCampaign]) -> Self {
+        let mut defs = BTreeMap::new();
+        for m in moments {
+            if let Some(e) = &m.date {
+                defs.entry(m.id.name.as_str()).or_insert(e);
+            }
+        }
+        for c in campaigns {
+            if let Some(e) = &c.window {
+                defs.entry(c.id.name.as_str()).or_insert(e);
+            }
+        }
+        PlanNames {
+            defs,
+            done: BTreeMap::new(),
+            visiting: Vec::new(),
+        }
+    }
+
+    /// `None`: not a plan name. `Some(None)`: a plan name whose date failed.
+    pub fn range(
+        &mut self,
+        cx: &DateCx<'_>,
+        name: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Option<DateRange>> {
+        if let Some(r) = self.done.get(name) {
+            return Some(*r);
+        }
+        let expr = *self.defs.get(name)?;
+        if self.visiting.iter().any(|v| v == name) {
+            let chain = self.visiting.join(" → ");
+            diags.push(
+                Diagnostic::new(
+                    rule("D005"),
+                    expr.span(),
+                    format!("the date of `{name}` depends on itself: {chain} → {name}"),
+                )
+                .label("circular")
+                .help("give one of these dates without referring to the others"),
+            );
+            return Some(None);
+        }
+        self.visiting.push(name.to_string());
+        let r = cx.range(&mut self.with(cx), &expr.node, &expr.src, diags);
+        self.visiting.pop();
+        self.done.insert(name.to_string(), r);
+        Some(r)
+    }
+
+    pub fn with<'n, 'c>(&'n mut self, cx: &'c DateCx<'c>) -> Scoped<'n, 'a, 'c> {
+        Scoped {
+            names: self,
+            cx,
+            locals: None,
+        }
+    }
+
+    pub fn with_locals<'n, 'c>(
+        &'n mut self,
+        cx: &'c DateCx<'c>,
+        locals: &'n BTreeMap<String, NaiveDate>,
+    ) -> Scoped<'n, 'a, 'c> {
+        Scoped {
+            names: self,
+            cx,
+            locals: Some(locals),
+        }
+    }
+}
+
+/// Plan names plus a local scope, as one `Names`.
+pub struct Scoped<'n, 'a, 'c> {
+    names: &'n mut PlanNames<'a>,
+    cx: &'c DateCx<'c>,
+    locals: Option<&'n BTreeMap<String, NaiveDate>>,
+}
+
+impl Names for Scoped<'_, '_, '_> {
+    fn range(&mut self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<Option<DateRange>> {
+        self.names.range(self.cx, name, diags)
+    }
+
+    fn local(&self, name: &str) -> Option<NaiveDate> {
+        self.locals.and_then(|l| l.get(name).copied())
+    }
+
+    fn candidates(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.names.defs.keys().map(|k| k.to_string()).collect();
+        if let Some(l) = self.locals {
+            out.extend(l.keys().cloned());
+        }
+        out
+    }
+}
+
+/// Kahn's algorithm: an order in which every item comes after its
+/// dependencies. Items on a cycle (or after one) are left out.
+pub fn topo_order(deps: &[Vec<usize>]) -> Vec<usize> {
+    let n = deps.len();
+    let mut indegree = vec![0usize; n];
+    let mut users: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, ds) in deps.iter().enumerate() {
+        for &d in ds {
+            indegree[i] += 1;
+            users[d].push(i);
+        }
+    }
+    let mut ready: VecDeque<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop_front() {
+        order.push(i);
+        for &u in &users[i] {
+            indegree[u] -= 1;
+            if indegree[u] == 0 {
+                ready.push_back(u);
+            }
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::topo_order;
+
+    #[test]
+    fn topo_order_puts_dependencies_first_and_drops_cycles() {
+        assert_eq!(topo_order(&[vec![1], vec![], vec![0]]), vec![1, 0, 2]);
+        assert_eq!(topo_order(&[vec![1], vec![0], vec![]]), vec![2]);
+    }
+
+    #[test]
+    fn long_chains_do_not_recurse() {
+        let deps: Vec<Vec<usize>> = (0..100_000)
+            .map(|i| if i == 0 { vec![] } else { vec![i - 1] })
+            .collect();
+        assert_eq!(topo_order(&deps).len(), 100_000);
+    }
+}

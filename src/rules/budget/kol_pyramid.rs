@@ -1,0 +1,145 @@
+//! The KOL budget does not follow the plan's declared pyramid. `[kol]` names
+//! the budget line that holds KOL spend and the split the team decided on
+//! (in the founding document: head 5%, waist 25%, amateur 70%); each tier
+//! is a sub-line of that line with the same id. A tier missing from the
+//! budget, a sub-line that is no declared tier, or a tier whose share of the
+//! line differs from the declared one (by more than `tolerance`, in
+//! percentage points) is reported.
+//!
+//! ```toml
+//! [kol]
+//! budget = "kol"
+//! pyramid = { head = "5%", waist = "25%", amateur = "70%" }
+//! ```
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::ratio::Ratio;
+use crate::model::{Plan, percent_text};
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "B006",
+    name: "kol-pyramid",
+    family: Family::Budget,
+    default_severity: Severity::Error,
+    configurable: true,
+    options: &["tolerance"],
+    summary: "The KOL budget does not follow the declared pyramid",
+    source: include_str!("kol_pyramid.rs"),
+};
+
+pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let Some(kol) = &plan.kol else {
+        return;
+    };
+    let Some(line) = kol.line else {
+        return;
+    };
+    if kol.pyramid.is_empty() {
+        return;
+    }
+    let tolerance = plan
+        .rules
+        .option(RULE.code, "tolerance")
+        .unwrap_or(Ratio::ZERO);
+    let b = &plan.budget;
+    let parent = &b.lines[line];
+    let declared_sum = kol
+        .pyramid
+        .iter()
+        .try_fold(Ratio::ZERO, |a, (_, p)| a.checked_add(p.value));
+    if let Some(sum) = declared_sum
+        && sum != Ratio::HUNDRED
+    {
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                kol.pyramid[0].1.span,
+                format!(
+                    "the declared KOL pyramid adds up to {}, not 100%",
+                    percent_text(sum)
+                ),
+            )
+            .label("tiers of the pyramid")
+            .help("the tiers split the whole KOL line between them"),
+        );
+        return;
+    }
+    for (tier, declared) in &kol.pyramid {
+        let Some(&c) = parent
+            .children
+            .iter()
+            .find(|&&c| b.lines[c].id.name == tier.name)
+        else {
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    tier.span,
+                    format!("budget line `{}` has no tier `{}`", parent.path, tier.name),
+                )
+                .label("declared here")
+                .secondary(parent.id.span, "the KOL budget line")
+                .help(format!(
+                    "add `[budget.{}.{}]` with `share = \"{}\"`",
+                    parent.path,
+                    tier.name,
+                    percent_text(declared.value)
+                )),
+            );
+            continue;
+        };
+        if parent.amount.is_zero() {
+            continue;
+        }
+        let Some(actual) = b.lines[c]
+            .amount
+            .checked_mul(Ratio::HUNDRED)
+            .and_then(|v| v.checked_div(parent.amount))
+        else {
+            continue;
+        };
+        let Some(diff) = actual.checked_sub(declared.value) else {
+            continue;
+        };
+        if diff.abs() <= tolerance {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                b.lines[c].value_span,
+                format!(
+                    "KOL tier `{}` is {} of `{}`, but the pyramid says {}",
+                    tier.name,
+                    percent_text(actual),
+                    parent.path,
+                    percent_text(declared.value)
+                ),
+            )
+            .label(format!("{} here", percent_text(actual)))
+            .secondary(declared.span, "the declared split")
+            .help(format!(
+                "set `{}` to {} of `{}`, or change the pyramid",
+                tier.name,
+                percent_text(declared.value),
+                parent.path
+            )),
+        );
+    }
+    for &c in &parent.children {
+        let l = &b.lines[c];
+        if kol.pyramid.iter().any(|(t, _)| t.name == l.id.name) {
+            continue;
+        }
+        let tiers: Vec<&str> = kol.pyramid.iter().map(|(t, _)| t.name.as_str()).collect();
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                l.id.span,
+                format!("`{}` is not a tier of the KOL pyramid", l.path),
+            )
+            .label("not declared in `[kol]`")
+            .help(format!("the pyramid's tiers are {}", tiers.join(", "))),
+        );
+    }
+}

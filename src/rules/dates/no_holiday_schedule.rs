@@ -1,0 +1,60 @@
+//! The plan uses China's holiday calendar (`calendar = "cn"`) for a year
+//! whose official schedule almanac does not have, and the plan declares no
+//! holidays of its own for that year. The State Council publishes each
+//! year's holidays and make-up workdays (调休) in November of the year
+//! before; until almanac ships them, workday arithmetic for that year knows
+//! only weekends. Declare the year's holidays in the plan once they are
+//! published:
+//!
+//! ```toml
+//! [holidays.spring_festival]
+//! name = "春节"
+//! off = "2027-02-06..2027-02-12"
+//! workdays = ["2027-02-14"]
+//! ```
+
+use chrono::Datelike;
+
+use crate::calendar::cn_has_official_schedule;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Plan;
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "D004",
+    name: "no-holiday-schedule",
+    family: Family::Dates,
+    default_severity: Severity::Warning,
+    configurable: true,
+    options: &[],
+    summary: "No official holiday schedule for the plan's year",
+    source: include_str!("no_holiday_schedule.rs"),
+};
+
+pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    if plan.calendar_name != "cn" {
+        return;
+    }
+    let p = plan.period.value;
+    for year in p.start.year()..=p.end.year() {
+        if cn_has_official_schedule(year) {
+            continue;
+        }
+        let declared = plan.holidays.iter().any(|h| {
+            h.off
+                .iter()
+                .any(|r| r.value.start.year() == year || r.value.end.year() == year)
+                || h.workdays.iter().any(|w| w.value.year() == year)
+        });
+        if declared {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(&RULE, plan.period.span, format!("no official holiday schedule for {year}"))
+                .label("workdays in this year count only weekends")
+                .help(format!(
+                    "declare {year}'s holidays and make-up workdays under `[holidays]` once the State Council publishes them"
+                )),
+        );
+    }
+}

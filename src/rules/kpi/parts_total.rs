@@ -1,0 +1,85 @@
+//! Per-part KPIs that do not add up to their declared total: KPIs with
+//! `part_of = "new_followers"` (say, new followers per platform) must add up
+//! to the total KPI's value, for targets and for actuals, when every part
+//! has one. Counts only; rates and changes do not add. A plan may allow a
+//! `tolerance` in percent of the total.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::ratio::Ratio;
+use crate::model::{KpiValue, Plan};
+use crate::rules::{Family, Rule};
+use crate::syntax::ast::QuantityUnit;
+
+pub static RULE: Rule = Rule {
+    code: "K003",
+    name: "kpi-parts-total",
+    family: Family::Kpi,
+    default_severity: Severity::Error,
+    configurable: true,
+    options: &["tolerance"],
+    summary: "Per-part KPIs do not add up to their total",
+    source: include_str!("parts_total.rs"),
+};
+
+pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    let tolerance = plan
+        .rules
+        .option(RULE.code, "tolerance")
+        .unwrap_or(Ratio::ZERO);
+    for (ti, total) in plan.kpis.iter().enumerate() {
+        let parts: Vec<_> = plan.kpis.iter().filter(|k| k.part_of == Some(ti)).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        type Pick = fn(&crate::model::Kpi) -> &Option<KpiValue>;
+        let picks: [(&str, Pick); 2] = [("targets", |k| &k.target), ("actuals", |k| &k.actual)];
+        for (what, pick) in picks {
+            let Some(t) = pick(total) else {
+                continue;
+            };
+            let values: Option<Vec<&KpiValue>> = parts.iter().map(|p| pick(p).as_ref()).collect();
+            let Some(values) = values else {
+                continue;
+            };
+            let counts = std::iter::once(t)
+                .chain(values.iter().copied())
+                .all(|v| v.q.unit == QuantityUnit::Number && !v.q.signed);
+            if !counts {
+                continue;
+            }
+            let Some(sum) = values
+                .iter()
+                .try_fold(Ratio::ZERO, |a, v| a.checked_add(v.q.value))
+            else {
+                continue;
+            };
+            let Some(diff) = sum.checked_sub(t.q.value) else {
+                continue;
+            };
+            let allowed =
+                t.q.value
+                    .abs()
+                    .checked_mul(tolerance)
+                    .and_then(|v| v.checked_div(Ratio::HUNDRED))
+                    .unwrap_or(Ratio::ZERO);
+            if diff.abs() <= allowed {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                &RULE,
+                t.span,
+                format!(
+                    "the {what} of the parts of `{}` add up to {}, not {}",
+                    total.id.name,
+                    sum.to_decimal_string(2),
+                    t.q.value.to_decimal_string(2)
+                ),
+            )
+            .label(format!("total {}", t.q.value.to_decimal_string(2)));
+            for (p, v) in parts.iter().zip(&values) {
+                d = d.secondary(v.span, format!("`{}`", p.id.name));
+            }
+            out.push(d.help("change the total or the parts so they agree"));
+        }
+    }
+}

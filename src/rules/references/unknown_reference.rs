@@ -1,0 +1,27 @@
+//! A reference to something the plan does not declare: an owner who is not
+//! in `[people]`, a channel not in `[channels]`, a budget line not in
+//! `[budget]`, a date name that is neither a moment, a campaign nor a
+//! built-in festival. The help line suggests the closest existing id.
+//!
+//! Built-in date names: the lunar festivals `new_years_eve`,
+//! `spring_festival`, `lantern`, `qingming`, `dragon_boat`, `qixi`,
+//! `mid_autumn`, `double_ninth` (2020–2040), and `new_year`, `valentines`,
+//! `womens_day`, `consumer_rights_day`, `labour_day`, `day_520`,
+//! `childrens_day`, `sale_618`, `mothers_day`, `fathers_day`,
+//! `back_to_school`, `teachers_day`, `national_day`, `double_11`,
+//! `double_12`, `memorial_day`, `christmas` (and their Chinese names, such as
+//! `春节` or `双11`).
+
+use crate::diagnostics::Severity;
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "R001",
+    name: "unknown-reference",
+    family: Family::References,
+    default_severity: Severity::Error,
+    configurable: true,
+    options: &[],
+    summary: "A reference to an id that does not exist",
+    source: include_str!("unknown_reference.rs"),
+};

@@ -1,0 +1,968 @@
+//! The plan schema, applied to a TOML tree: walks each section and key,
+//! reports unknown keys (with a did-you-mean from the keys that section
+//! knows) and values of the wrong type, parses expression strings with the
+//! parser their key calls for, and produces a `RawFile`. All problems of a
+//! file are collected in one pass.
+
+use std::borrow::Cow;
+
+use chrono::Weekday;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::Ident;
+use crate::rules::registry::rule;
+use crate::source::{FileId, Span};
+use crate::syntax::ast::ExprError;
+use crate::syntax::expr;
+use crate::syntax::raw::*;
+use crate::syntax::strlit::StrSrc;
+use crate::syntax::toml::{Node, is_full_width, to_ascii};
+
+type Key<'a> = Spanned<Cow<'a, str>>;
+
+/// A table being read: which keys the schema asked for, to report the rest.
+pub struct Tbl<'t, 'a> {
+    map: &'t DeTable<'a>,
+    /// The table's own span (or its key's, for a header table).
+    pub span: Span,
+    /// `campaigns.summer` — for messages.
+    pub path: String,
+    asked: Vec<&'static str>,
+}
+
+impl<'t, 'a> Tbl<'t, 'a> {
+    pub fn get(&mut self, key: &'static str) -> Option<(&'t Key<'a>, &'t Node<'a>)> {
+        self.asked.push(key);
+        self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&'t Key<'a>, &'t Node<'a>)> + use<'t, 'a> {
+        self.map.iter()
+    }
+}
+
+pub struct Reader<'s, 'd> {
+    pub file: FileId,
+    pub text: &'s str,
+    pub diags: &'d mut Vec<Diagnostic>,
+}
+
+fn kind(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a TOML date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl Reader<'_, '_> {
+    pub fn span(&self, r: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, r.start, r.end)
+    }
+
+    pub fn ident(&mut self, key: &Key<'_>) -> Ident {
+        let name = key.get_ref().to_string();
+        let span = self.span(key.span());
+        let ok = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && !name.starts_with('-');
+        if !ok {
+            self.diags.push(
+                Diagnostic::new(rule("S006"), span, format!("`{name}` is not a valid id"))
+                    .label("ids are names other parts of the plan refer to")
+                    .help("use letters, digits, `_` and `-` only, e.g. `summer_campaign`"),
+            );
+        }
+        Ident { name, span }
+    }
+
+    fn wrong_type(&mut self, v: &Node<'_>, path: &str, expected: &str) {
+        let found = kind(v.get_ref());
+        let mut d = Diagnostic::new(
+            rule("S004"),
+            self.span(v.span()),
+            format!("`{path}` should be {expected}, not {found}"),
+        )
+        .label(found);
+        if let DeValue::Integer(_) | DeValue::Float(_) = v.get_ref()
+            && expected.contains("string")
+        {
+            d = d.help(format!(
+                "put the value in quotes: `\"{}\"`",
+                &self.text[v.span()]
+            ));
+        }
+        if let DeValue::Datetime(_) = v.get_ref() {
+            d = d.help(format!(
+                "write dates as strings: `\"{}\"`",
+                &self.text[v.span()]
+            ));
+        }
+        self.diags.push(d);
+    }
+
+    pub fn table<'t, 'a>(
+        &mut self,
+        key: &Key<'_>,
+        v: &'t Node<'a>,
+        path: &str,
+    ) -> Option<Tbl<'t, 'a>> {
+        match v.get_ref() {
+            DeValue::Table(map) => Some(Tbl {
+                map,
+                span: self.span(key.span()),
+                path: path.to_string(),
+                asked: Vec::new(),
+            }),
+            _ => {
+                self.wrong_type(v, path, "a table");
+                None
+            }
+        }
+    }
+
+    /// Reports every key of `t` that the schema did not ask for.
+    pub fn finish(&mut self, t: Tbl<'_, '_>) {
+        for (k, _) in t.map.iter() {
+            let name = k.get_ref().as_ref();
+            if t.asked.contains(&name) {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                rule("S003"),
+                self.span(k.span()),
+                format!("unknown key `{name}` in `{}`", t.path),
+            )
+            .label("not a key of this table");
+            if let Some(h) = suggest(name, t.asked.iter().copied()) {
+                d = d.help(h);
+            } else if !t.asked.is_empty() {
+                d = d.help(format!("known keys: {}", t.asked.join(", ")));
+            }
+            self.diags.push(d);
+        }
+    }
+
+    fn str_src(&self, v: &Node<'_>, decoded: &str) -> StrSrc {
+        let span = self.span(v.span());
+        StrSrc::new(span, &self.text[v.span()], decoded)
+    }
+
+    pub fn str_value(&mut self, v: &Node<'_>, path: &str) -> Option<Str> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(Str {
+                text: s.to_string(),
+                src: self.str_src(v, s),
+            }),
+            _ => {
+                self.wrong_type(v, path, "a string");
+                None
+            }
+        }
+    }
+
+    pub fn string(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Str> {
+        let (_, v) = t.get(key)?;
+        self.str_value(v, &format!("{}.{key}", t.path))
+    }
+
+    /// A string or an array of strings.
+    pub fn strings(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Vec<Str> {
+        let Some((_, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = format!("{}.{key}", t.path);
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| self.str_value(i, &path))
+                .collect(),
+            DeValue::String(_) => self.str_value(v, &path).into_iter().collect(),
+            _ => {
+                self.wrong_type(v, &path, "an array of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<i64>> {
+        let (_, v) = t.get(key)?;
+        let span = self.span(v.span());
+        let text = self.text[v.span()].replace('_', "");
+        match v.get_ref() {
+            DeValue::Integer(_) => match text.parse::<i64>() {
+                Ok(value) => Some(Sp { value, span }),
+                Err(_) => {
+                    self.diags.push(
+                        Diagnostic::new(rule("S006"), span, "integer too large")
+                            .label("out of range"),
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(v, &format!("{}.{key}", t.path), "an integer");
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<bool>> {
+        let (_, v) = t.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Sp {
+                value: *b,
+                span: self.span(v.span()),
+            }),
+            _ => {
+                self.wrong_type(v, &format!("{}.{key}", t.path), "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    /// Parses a string value with `parse`. Numbers are accepted as their
+    /// source text when `numbers` is true (`total = 5_000_000`).
+    pub fn expr_value<T>(
+        &mut self,
+        v: &Node<'_>,
+        path: &str,
+        what: &str,
+        numbers: bool,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Option<Expr<T>> {
+        let (text, src) = match v.get_ref() {
+            DeValue::String(s) => (s.to_string(), self.str_src(v, s)),
+            DeValue::Integer(_) | DeValue::Float(_) if numbers => {
+                let span = self.span(v.span());
+                (self.text[v.span()].to_string(), StrSrc::verbatim(span))
+            }
+            _ => {
+                self.wrong_type(v, path, what);
+                return None;
+            }
+        };
+        match parse(&text) {
+            Ok(node) => Some(Expr { node, src }),
+            Err(e) => {
+                self.expr_error(&src, &text, &e, what);
+                None
+            }
+        }
+    }
+
+    pub fn expr_error(&mut self, src: &StrSrc, text: &str, e: &ExprError, what: &str) {
+        let span = src.at(e.loc);
+        let span = if span.start == span.end {
+            // Point at one character (or the closing quote at the end).
+            let s = span.start as usize;
+            let len = self.text[s..].chars().next().map_or(0, char::len_utf8);
+            Span::new(self.file, s, (s + len).min(src.span.end as usize).max(s))
+        } else {
+            span
+        };
+        let mut d =
+            Diagnostic::new(rule("S005"), span, e.message.clone()).label(format!("in this {what}"));
+        if let Some(h) = &e.help {
+            d = d.help(h.clone());
+        } else if text.chars().any(is_full_width) {
+            d = d.help(format!("write `{}`", to_ascii(text)));
+        }
+        self.diags.push(d);
+    }
+
+    pub fn expr<T>(
+        &mut self,
+        t: &mut Tbl<'_, '_>,
+        key: &'static str,
+        what: &str,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Option<Expr<T>> {
+        let (_, v) = t.get(key)?;
+        self.expr_value(v, &format!("{}.{key}", t.path), what, false, parse)
+    }
+
+    pub fn expr_num<T>(
+        &mut self,
+        t: &mut Tbl<'_, '_>,
+        key: &'static str,
+        what: &str,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Option<Expr<T>> {
+        let (_, v) = t.get(key)?;
+        self.expr_value(v, &format!("{}.{key}", t.path), what, true, parse)
+    }
+
+    /// A list of expressions (or a single one).
+    pub fn exprs<T>(
+        &mut self,
+        t: &mut Tbl<'_, '_>,
+        key: &'static str,
+        what: &str,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Vec<Expr<T>> {
+        let Some((_, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = format!("{}.{key}", t.path);
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| self.expr_value(i, &path, what, false, parse))
+                .collect(),
+            _ => self
+                .expr_value(v, &path, what, false, parse)
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// Each entry of a keyed section (`[people.li]`) as a table.
+    pub fn keyed<'t, 'a, R>(
+        &mut self,
+        t: &mut Tbl<'t, 'a>,
+        key: &'static str,
+        mut each: impl FnMut(&mut Self, Ident, Tbl<'t, 'a>) -> R,
+    ) -> Vec<R> {
+        let Some((k, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = key.to_string();
+        let Some(section) = self.table(k, v, &path) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in section.entries() {
+            let id = self.ident(k);
+            let Some(tbl) = self.table(k, v, &format!("{path}.{}", id.name)) else {
+                continue;
+            };
+            out.push(each(self, id, tbl));
+        }
+        out
+    }
+
+    /// A table of `name = expression` pairs (`pyramid = { head = "5%" }`).
+    pub fn pairs<T>(
+        &mut self,
+        t: &mut Tbl<'_, '_>,
+        key: &'static str,
+        what: &str,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Vec<(Ident, Expr<T>)> {
+        let Some((k, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = format!("{}.{key}", t.path);
+        let Some(tbl) = self.table(k, v, &path) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, v) in tbl.entries() {
+            let id = self.ident(k);
+            if let Some(e) = self.expr_value(v, &format!("{path}.{}", id.name), what, true, parse) {
+                out.push((id, e));
+            }
+        }
+        out
+    }
+}
+
+/// Reads a whole file.
+pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile {
+    let mut t = Tbl {
+        map: root.get_ref(),
+        span: Span::new(r.file, 0, 0),
+        path: "the file".into(),
+        asked: Vec::new(),
+    };
+    let mut f = RawFile {
+        file: r.file,
+        ..RawFile::default()
+    };
+    f.includes = r.strings(&mut t, "include");
+    if let Some((k, v)) = t.get("plan")
+        && let Some(tbl) = r.table(k, v, "plan")
+    {
+        f.plan = Some(read_meta(r, tbl));
+    }
+    f.holidays = r.keyed(&mut t, "holidays", |r, id, mut t| {
+        let h = RawHoliday {
+            id,
+            name: r.string(&mut t, "name"),
+            off: r.exprs(&mut t, "off", "date range", expr::parse_range),
+            workdays: r.exprs(&mut t, "workdays", "date", expr::parse_date),
+        };
+        r.finish(t);
+        h
+    });
+    f.people = r.keyed(&mut t, "people", |r, id, mut t| {
+        let p = RawPerson {
+            id,
+            name: r.string(&mut t, "name"),
+            role: r.string(&mut t, "role"),
+            capacity: r.expr(&mut t, "capacity", "duration", expr::parse_duration),
+        };
+        r.finish(t);
+        p
+    });
+    f.channels = r.keyed(&mut t, "channels", |r, id, mut t| {
+        let c = RawChannel {
+            id,
+            name: r.string(&mut t, "name"),
+            followers: r.expr_num(&mut t, "followers", "number", expr::parse_quantity),
+            slots_per_week: r.int(&mut t, "slots_per_week"),
+            max_per_day: r.int(&mut t, "max_per_day"),
+            note: r.string(&mut t, "note"),
+        };
+        r.finish(t);
+        c
+    });
+    if let Some((k, v)) = t.get("budget")
+        && let Some(tbl) = r.table(k, v, "budget")
+    {
+        f.budget = Some(read_budget(r, tbl));
+    }
+    f.campaigns = r.keyed(&mut t, "campaigns", read_campaign);
+    f.columns = r.keyed(&mut t, "columns", |r, id, mut t| {
+        let c = RawColumn {
+            id,
+            name: r.string(&mut t, "name"),
+            channel: r.string(&mut t, "channel"),
+            owner: r.string(&mut t, "owner"),
+            every: r.expr(&mut t, "every", "recurrence", expr::parse_recurrence),
+            during: r.expr(&mut t, "during", "date range", expr::parse_range),
+            skip: r.exprs(&mut t, "skip", "date", expr::parse_date),
+            category: r.string(&mut t, "category"),
+            effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
+            description: r.string(&mut t, "description"),
+        };
+        r.finish(t);
+        c
+    });
+    f.moments = r.keyed(&mut t, "moments", |r, id, mut t| {
+        let m = RawMoment {
+            id,
+            name: r.string(&mut t, "name"),
+            date: r.expr(&mut t, "date", "date or date range", expr::parse_range),
+            channels: r.strings(&mut t, "channels"),
+            content: r.string(&mut t, "content"),
+        };
+        r.finish(t);
+        m
+    });
+    f.blackouts = r.keyed(&mut t, "blackouts", |r, id, mut t| {
+        let b = RawBlackout {
+            id,
+            reason: r.string(&mut t, "reason"),
+            date: r.expr(&mut t, "date", "date or date range", expr::parse_range),
+            channels: r.strings(&mut t, "channels"),
+        };
+        r.finish(t);
+        b
+    });
+    if let Some((k, v)) = t.get("review")
+        && let Some(mut tbl) = r.table(k, v, "review")
+    {
+        f.review = r.keyed(&mut tbl, "levels", |r, id, mut t| {
+            let l = RawReviewLevel {
+                id,
+                name: r.string(&mut t, "name"),
+                checks: r.string(&mut t, "checks"),
+                lead: r.expr(&mut t, "lead", "duration", expr::parse_duration),
+                response: r.expr(&mut t, "response", "duration", expr::parse_duration),
+                owner: r.string(&mut t, "owner"),
+            };
+            r.finish(t);
+            l
+        });
+        r.finish(tbl);
+    }
+    if let Some((k, v)) = t.get("reserve")
+        && let Some(mut tbl) = r.table(k, v, "reserve")
+    {
+        f.reserve = Some(RawReserve {
+            span: tbl.span,
+            share: r.expr(&mut tbl, "share", "share", expr::parse_share),
+            purpose: r.string(&mut tbl, "purpose"),
+        });
+        r.finish(tbl);
+    }
+    f.kpis = r.keyed(&mut t, "kpis", |r, id, mut t| {
+        let k = RawKpi {
+            id,
+            name: r.string(&mut t, "name"),
+            direction: r.string(&mut t, "direction"),
+            baseline: r.expr_num(&mut t, "baseline", "KPI value", expr::parse_quantity),
+            target: r.expr_num(&mut t, "target", "KPI value", expr::parse_quantity),
+            actual: r.expr_num(&mut t, "actual", "KPI value", expr::parse_quantity),
+            channel: r.string(&mut t, "channel"),
+            part_of: r.string(&mut t, "part_of"),
+            group: r.string(&mut t, "group"),
+            note: r.string(&mut t, "note"),
+        };
+        r.finish(t);
+        k
+    });
+    if let Some((k, v)) = t.get("kol")
+        && let Some(mut tbl) = r.table(k, v, "kol")
+    {
+        f.kol = Some(RawKol {
+            span: tbl.span,
+            budget: r.string(&mut tbl, "budget"),
+            pyramid: r.pairs(&mut tbl, "pyramid", "share", expr::parse_share),
+            criteria: r.pairs(&mut tbl, "criteria", "KPI value", expr::parse_quantity),
+        });
+        r.finish(tbl);
+    }
+    f.highlights = r.keyed(&mut t, "highlights", |r, id, mut t| {
+        let h = RawHighlight {
+            id,
+            name: r.string(&mut t, "name"),
+            channels: r.strings(&mut t, "channels"),
+            results: r.strings(&mut t, "results"),
+        };
+        r.finish(t);
+        h
+    });
+    f.audiences = r.keyed(&mut t, "audiences", |r, id, mut t| {
+        let a = RawAudience {
+            id,
+            name: r.string(&mut t, "name"),
+            messages: r.strings(&mut t, "messages"),
+        };
+        r.finish(t);
+        a
+    });
+    f.guidelines = r.keyed(&mut t, "guidelines", |r, id, mut t| {
+        let g = RawGuideline {
+            id,
+            text: r.string(&mut t, "text"),
+            within: r.expr(&mut t, "within", "duration", expr::parse_duration),
+        };
+        r.finish(t);
+        g
+    });
+    f.rules = read_rules(r, &mut t);
+    f.assertions = read_assertions(r, &mut t);
+    r.finish(t);
+    f
+}
+
+fn read_meta(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawMeta {
+    let m = RawMeta {
+        span: t.span,
+        id: r.string(&mut t, "id"),
+        name: r.string(&mut t, "name"),
+        year: r.int(&mut t, "year"),
+        period: r.expr(&mut t, "period", "date range", expr::parse_range),
+        timezone: r.string(&mut t, "timezone"),
+        currency: r.string(&mut t, "currency"),
+        locale: r.string(&mut t, "locale"),
+        calendar: r.string(&mut t, "calendar"),
+        working_week: read_week(r, &mut t),
+        previous: r.string(&mut t, "previous"),
+        theme: r.string(&mut t, "theme"),
+        key_messages: r.strings(&mut t, "key_messages"),
+        threads: r.strings(&mut t, "threads"),
+        description: r.string(&mut t, "description"),
+    };
+    r.finish(t);
+    m
+}
+
+/// `working_week = "mon..fri"` or `["sun", "mon", …]`.
+fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Sp<Vec<Weekday>>> {
+    let items = r.strings(t, "working_week");
+    let first = items.first()?;
+    let span = Span::new(
+        first.span().file,
+        first.span().start as usize,
+        items.last().map_or(first.span().end, |l| l.span().end) as usize,
+    );
+    let mut days = Vec::new();
+    for s in &items {
+        let text = s.text.trim().to_lowercase();
+        let parsed = match text.split_once("..") {
+            Some((a, b)) => weekday(a.trim()).zip(weekday(b.trim())).map(|(a, b)| {
+                let mut out = vec![a];
+                let mut d = a;
+                while d != b {
+                    d = d.succ();
+                    out.push(d);
+                }
+                out
+            }),
+            None => weekday(&text).map(|d| vec![d]),
+        };
+        match parsed {
+            Some(ds) => days.extend(ds),
+            None => r.diags.push(
+                Diagnostic::new(rule("S005"), s.span(), format!("`{}` is not a weekday or a range of weekdays", s.text))
+                    .label("expected e.g. `mon..fri`")
+                    .help("write `working_week = \"mon..fri\"` or a list such as `[\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]`"),
+            ),
+        }
+    }
+    Some(Sp { value: days, span })
+}
+
+pub fn weekday(s: &str) -> Option<Weekday> {
+    let s = s.to_lowercase();
+    let days = [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ];
+    let full = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    days.iter()
+        .zip(full)
+        .find(|((short, _), long)| s == *short || s == *long)
+        .map(|((_, d), _)| *d)
+}
+
+const LINE_KEYS: [&str; 4] = ["name", "amount", "share", "note"];
+
+fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
+    let total = r.expr_num(&mut t, "total", "money amount", expr::parse_money);
+    let lines = read_lines(r, &t, "", &["total"]);
+    RawBudget {
+        span: t.span,
+        total,
+        lines,
+    }
+}
+
+/// The child lines of a budget table: every key that is not a reserved key.
+fn read_lines(
+    r: &mut Reader<'_, '_>,
+    t: &Tbl<'_, '_>,
+    prefix: &str,
+    reserved: &[&str],
+) -> Vec<RawLine> {
+    let mut out = Vec::new();
+    for (k, v) in t.entries() {
+        let key = k.get_ref().as_ref();
+        if reserved.contains(&key) {
+            continue;
+        }
+        let id = r.ident(k);
+        let path = if prefix.is_empty() {
+            id.name.clone()
+        } else {
+            format!("{prefix}.{}", id.name)
+        };
+        let parent = if prefix.is_empty() { "budget" } else { prefix };
+        match v.get_ref() {
+            DeValue::String(_) | DeValue::Integer(_) | DeValue::Float(_) => {
+                // `ads = "60%"`: a line given by its amount alone — unless the
+                // key is a misspelt line key (`shar = "60%"`).
+                if let Some(h) = suggest(key, LINE_KEYS.iter().copied().chain(["total"]))
+                    && !LINE_KEYS.contains(&key)
+                {
+                    r.diags.push(
+                        Diagnostic::new(
+                            rule("S003"),
+                            id.span,
+                            format!("unknown key `{key}` in `{parent}`"),
+                        )
+                        .label("read as a budget line named like a key")
+                        .help(h),
+                    );
+                    continue;
+                }
+                let amount = r.expr_value(v, &path, "amount or share", true, expr::parse_amount);
+                out.push(RawLine {
+                    id,
+                    path,
+                    name: None,
+                    amount,
+                    note: None,
+                    children: Vec::new(),
+                });
+            }
+            DeValue::Table(_) => {
+                let Some(mut tbl) = r.table(k, v, &format!("budget.{path}")) else {
+                    continue;
+                };
+                let name = r.string(&mut tbl, "name");
+                let note = r.string(&mut tbl, "note");
+                let amount = match (tbl.get("amount"), tbl.get("share")) {
+                    (Some((_, a)), None) => r.expr_value(
+                        a,
+                        &format!("budget.{path}.amount"),
+                        "money amount",
+                        true,
+                        expr::parse_amount,
+                    ),
+                    (None, Some((_, s))) => r.expr_value(
+                        s,
+                        &format!("budget.{path}.share"),
+                        "share",
+                        false,
+                        expr::parse_amount,
+                    ),
+                    (Some((_, a)), Some((_, s))) => {
+                        r.diags.push(
+                            Diagnostic::new(
+                                rule("S006"),
+                                r.span(s.span()),
+                                format!("budget line `{path}` has both `amount` and `share`"),
+                            )
+                            .secondary(r.span(a.span()), "amount given here")
+                            .help("give one of them; the other is computed"),
+                        );
+                        None
+                    }
+                    (None, None) => None,
+                };
+                let children = read_lines(r, &tbl, &path, &LINE_KEYS);
+                out.push(RawLine {
+                    id,
+                    path,
+                    name,
+                    amount,
+                    note,
+                    children,
+                });
+            }
+            _ => r.wrong_type(
+                v,
+                &format!("budget.{path}"),
+                "an amount, a share or a table",
+            ),
+        }
+    }
+    out
+}
+
+fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCampaign {
+    let path = t.path.clone();
+    let budget = match t.get("budget") {
+        None => Vec::new(),
+        Some((_, v)) => read_draws(r, v, &format!("{path}.budget"), ""),
+    };
+    let kpis = r.pairs(&mut t, "kpis", "KPI value", expr::parse_quantity);
+    let tasks = r.keyed(&mut t, "tasks", |r, id, mut t| {
+        let task = RawTask {
+            id,
+            name: r.string(&mut t, "name"),
+            owner: r.string(&mut t, "owner"),
+            role: r.string(&mut t, "raci"),
+            accountable: r.string(&mut t, "accountable"),
+            consulted: r.strings(&mut t, "consulted"),
+            informed: r.strings(&mut t, "informed"),
+            due: r.expr(&mut t, "due", "date", expr::parse_date),
+            after: r.strings(&mut t, "after"),
+            effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
+        };
+        r.finish(t);
+        task
+    });
+    let c = RawCampaign {
+        id,
+        name: r.string(&mut t, "name"),
+        window: r.expr(&mut t, "window", "date range", expr::parse_range),
+        channels: r.strings(&mut t, "channels"),
+        owner: r.string(&mut t, "owner"),
+        flagship: r.boolean(&mut t, "flagship"),
+        messages: r.strings(&mut t, "messages"),
+        description: r.string(&mut t, "description"),
+        budget,
+        kpis,
+        tasks,
+    };
+    r.finish(t);
+    c
+}
+
+/// `budget = "25% of kol"` or `budget = { ads.douyin_feed = "80万", kol = "¥300k" }`.
+fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) -> Vec<RawDraw> {
+    match v.get_ref() {
+        DeValue::String(_) => {
+            let Some(amount) = r.expr_value(v, path, "amount", false, expr::parse_amount) else {
+                return Vec::new();
+            };
+            let line = match &amount.node {
+                crate::syntax::ast::Amount::Share(s) => {
+                    s.of.as_ref().map(|p| (path_text(p), amount.src.at(p.loc)))
+                }
+                _ => None,
+            };
+            match line {
+                Some((line, line_span)) => vec![RawDraw {
+                    line,
+                    line_span,
+                    amount,
+                }],
+                None => {
+                    r.diags.push(
+                        Diagnostic::new(
+                            rule("S006"),
+                            amount.span(),
+                            "a campaign budget must name the budget line it draws from",
+                        )
+                        .label("which line?")
+                        .help("write `budget = { ads = \"¥800k\" }` or `budget = \"25% of kol\"`"),
+                    );
+                    Vec::new()
+                }
+            }
+        }
+        DeValue::Table(map) => {
+            let mut out = Vec::new();
+            for (k, v) in map.iter() {
+                let name = k.get_ref().as_ref();
+                let line = if prefix.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{prefix}.{name}")
+                };
+                match v.get_ref() {
+                    DeValue::Table(_) => out.extend(read_draws(r, v, path, &line)),
+                    _ => {
+                        if let Some(amount) = r.expr_value(
+                            v,
+                            &format!("{path}.{line}"),
+                            "amount",
+                            true,
+                            expr::parse_amount,
+                        ) {
+                            out.push(RawDraw {
+                                line,
+                                line_span: r.span(k.span()),
+                                amount,
+                            });
+                        }
+                    }
+                }
+            }
+            out
+        }
+        _ => {
+            r.wrong_type(v, path, "a table of budget lines and amounts");
+            Vec::new()
+        }
+    }
+}
+
+pub fn path_text(p: &crate::syntax::ast::Path) -> String {
+    p.segments
+        .iter()
+        .map(|s| match s {
+            crate::syntax::ast::Segment::Name(n) => n.as_str(),
+            crate::syntax::ast::Segment::Wildcard => "*",
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting> {
+    let Some((k, v)) = t.get("rules") else {
+        return Vec::new();
+    };
+    let Some(tbl) = r.table(k, v, "rules") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in tbl.entries() {
+        let key = r.ident(k);
+        let path = format!("rules.{}", key.name);
+        match v.get_ref() {
+            DeValue::String(_) => out.push(RawRuleSetting {
+                key,
+                severity: r.str_value(v, &path),
+                options: Vec::new(),
+            }),
+            DeValue::Table(map) => {
+                let mut severity = None;
+                let mut options = Vec::new();
+                for (ok, ov) in map.iter() {
+                    let oname = ok.get_ref().as_ref();
+                    if oname == "severity" {
+                        severity = r.str_value(ov, &format!("{path}.severity"));
+                    } else {
+                        let oid = r.ident(ok);
+                        if let Some(e) = r.expr_value(
+                            ov,
+                            &format!("{path}.{oname}"),
+                            "threshold",
+                            true,
+                            expr::parse_quantity,
+                        ) {
+                            options.push((oid, e));
+                        }
+                    }
+                }
+                out.push(RawRuleSetting {
+                    key,
+                    severity,
+                    options,
+                });
+            }
+            _ => r.wrong_type(
+                v,
+                &path,
+                "a severity (`\"error\"`, `\"warn\"`, `\"allow\"`) or a table",
+            ),
+        }
+    }
+    out
+}
+
+fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssertion> {
+    let Some((k, v)) = t.get("assertions") else {
+        return Vec::new();
+    };
+    let Some(tbl) = r.table(k, v, "assertions") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in tbl.entries() {
+        let id = r.ident(k);
+        let path = format!("assertions.{}", id.name);
+        match v.get_ref() {
+            DeValue::Table(_) => {
+                let Some(mut t) = r.table(k, v, &path) else {
+                    continue;
+                };
+                let a = RawAssertion {
+                    id,
+                    expr: r.expr(&mut t, "expr", "assertion", expr::parse_assertion),
+                    message: r.string(&mut t, "message"),
+                };
+                r.finish(t);
+                out.push(a);
+            }
+            _ => {
+                let expr = r.expr_value(v, &path, "assertion", false, expr::parse_assertion);
+                out.push(RawAssertion {
+                    id,
+                    expr,
+                    message: None,
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! Bytes to a spanned TOML tree. This is where a file stops being bytes:
+//! invalid UTF-8 (a file saved as GBK), binary files, a byte-order mark and
+//! TOML syntax errors are all reported here, located, before any meaning is
+//! looked for. Full-width punctuation typed by a Chinese input method gets a
+//! help line with the ASCII spelling.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::Diagnostic;
+use crate::rules::registry::rule;
+use crate::source::{FileId, SourceMap, Span};
+
+pub type Tree<'a> = Spanned<DeTable<'a>>;
+pub type Node<'a> = Spanned<DeValue<'a>>;
+
+/// Turns a file's bytes into text: `Err` carries the lossy text (for
+/// showing the location) and the diagnostic.
+pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        let at = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        let text = String::from_utf8_lossy(bytes).replace('\0', "\u{FFFD}");
+        return Err((text, at, "this is a binary file, not a plan".into()));
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err((
+                String::from_utf8_lossy(bytes).into_owned(),
+                at,
+                "file is not valid UTF-8".into(),
+            ))
+        }
+    }
+}
+
+/// Adds the file to `sources`. Decoding errors and an empty file are
+/// pushed as diagnostics, and `None` is returned for them.
+pub fn add_file(
+    sources: &mut SourceMap,
+    path: std::path::PathBuf,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> (FileId, bool) {
+    let text = match decode(bytes) {
+        Ok(t) => t,
+        Err((lossy, at, msg)) => {
+            let binary = msg.contains("binary");
+            let id = sources.add(path, lossy);
+            let end = crate::source::floor_char_boundary(&sources.get(id).text, at + 1);
+            let end = if end <= at { at + 3 } else { end };
+            let end = end.min(sources.get(id).text.len());
+            let d = Diagnostic::new(rule("S002"), Span::new(id, at, end), msg);
+            diags.push(if binary {
+                d.label("a NUL byte")
+                    .help("give almanac a plan written as TOML text")
+            } else {
+                d.label("this byte is not UTF-8 text").help(
+                    "almanac reads UTF-8; if the file was saved as GBK or GB18030 \
+                     (common on Chinese Windows), save it again as UTF-8",
+                )
+            });
+            return (id, false);
+        }
+    };
+    let empty = text.trim().is_empty();
+    let id = sources.add(path, text);
+    if empty {
+        diags.push(
+            Diagnostic::new(rule("S008"), Span::new(id, 0, 0), "file is empty")
+                .help("a plan starts with a `[plan]` table; `almanac init` writes a starter plan"),
+        );
+        return (id, false);
+    }
+    (id, true)
+}
+
+/// Parses a file's text; syntax errors are pushed. Returns `None` when
+/// nothing usable was recovered.
+pub fn parse<'a>(
+    sources: &'a SourceMap,
+    id: FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Tree<'a>> {
+    let text = &sources.get(id).text;
+    let (tree, errors) = DeTable::parse_recoverable(text);
+    for e in &errors {
+        diags.push(syntax_error(sources, id, e));
+    }
+    if !errors.is_empty() {
+        // A partial tree would produce noise (missing keys, wrong types).
+        return None;
+    }
+    Some(tree)
+}
+
+fn syntax_error(sources: &SourceMap, id: FileId, e: &toml::de::Error) -> Diagnostic {
+    let text = &sources.get(id).text;
+    let range = e.span().unwrap_or(0..0);
+    let mut span = Span::new(id, range.start.min(text.len()), range.end.min(text.len()));
+    let message = e.message().trim().trim_end_matches('.').to_string();
+    let message = if message.is_empty() {
+        "invalid TOML".to_string()
+    } else {
+        lowercase_first(&message)
+    };
+    let mut d;
+    // A full-width character on the line is the likely culprit.
+    let file = sources.get(id);
+    let line = file.line_index(span.start as usize);
+    let line_text = file.line_text(line);
+    if let Some((off, ch)) = line_text.char_indices().find(|(_, c)| is_full_width(*c)) {
+        let start = file.line_start(line) + off;
+        span = Span::new(id, start, start + ch.len_utf8());
+        d = Diagnostic::new(
+            rule("S001"),
+            span,
+            format!("full-width character `{ch}` in TOML syntax"),
+        )
+        .label("typed by an input method")
+        .help(format!("write `{}`", to_ascii(line_text.trim())));
+    } else {
+        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}"));
+        if span.start == span.end && (span.start as usize) < text.len() {
+            let s = span.start as usize;
+            let next = text[s..].chars().next().map_or(1, char::len_utf8);
+            d.primary.span = Span::new(id, s, s + next);
+        }
+        d = d.help("see https://toml.io for the syntax of TOML files");
+    }
+    d
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Full-width forms and the ideographic space, as typed by CJK input methods.
+pub fn is_full_width(c: char) -> bool {
+    matches!(c, '\u{3000}' | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// The ASCII spelling of text with full-width characters.
+pub fn to_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
