@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Plan;
-use crate::resolve::load::{Loader, io_reason, load_includes};
+use crate::resolve::load::{Loader, io_reason, load_includes, normalize};
 use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
@@ -37,7 +37,8 @@ impl Checked {
 /// Checks files and directories (every `.toml` file below a directory).
 pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, CheckError> {
     let mut files = Vec::new();
-    for p in paths {
+    let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(p)).collect();
+    for p in &paths {
         if world.is_dir(p) {
             let found = toml_files(world, p)?;
             files.extend(found.into_iter().map(|f| (f, true)));
@@ -50,7 +51,8 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
     let mut plans_found = Vec::new();
     let mut fragments = Vec::new();
     for (path, _) in &files {
-        let raw = match loader.get(path, &mut diags) {
+        let path = &normalize(path);
+        let raw = match loader.take(path, &mut diags) {
             Ok((_, raw)) => raw,
             Err(e) => {
                 return Err(CheckError::Unreadable {
@@ -61,7 +63,10 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
         };
         match raw {
             Some(raw) if raw.plan.is_some() => plans_found.push(raw),
-            Some(raw) => fragments.push((path.clone(), raw.file)),
+            Some(raw) => {
+                fragments.push((path.clone(), raw.file));
+                loader.restore(path, raw);
+            }
             None => {}
         }
     }
@@ -119,10 +124,16 @@ fn toml_files(world: &dyn World, dir: &Path) -> Result<Vec<PathBuf>, CheckError>
     })?;
     let mut out = Vec::new();
     for e in entries {
+        let hidden = e
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "target");
+        if hidden {
+            continue; // version control, editor state, build output
+        }
         if world.is_dir(&e) {
             out.extend(toml_files(world, &e)?);
         } else if e.extension().is_some_and(|x| x == "toml") {
-            out.push(e);
+            out.push(normalize(&e));
         }
     }
     if out.is_empty() {

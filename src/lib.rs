@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod generate;
 pub mod model;
 pub mod resolve;
 pub mod rules;

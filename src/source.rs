@@ -159,8 +159,8 @@ mod tests {
         let off = f.text.find('x').unwrap();
         let p = f.position(off);
         assert_eq!(p.line, 2);
-        assert_eq!(p.column, 12);
-        assert_eq!(p.display_column, 14);
+        assert_eq!(p.column, 13);
+        assert_eq!(p.display_column, 15);
         assert_eq!(f.line_text(1), "name = \"年味\" x");
     }
 

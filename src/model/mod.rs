@@ -130,6 +130,8 @@ pub enum Allocation {
     Share { percent: Ratio, of: Option<usize> },
     /// A line with neither: its amount is the sum of its children.
     Children,
+    /// A value that could not be read (already reported); counts as zero.
+    Invalid,
 }
 
 #[derive(Debug)]

@@ -30,7 +30,7 @@ pub fn resolve_budget(
     let (allocation, value_span) = match &raw.total {
         Some(t) => match money(&t.node, &t.src, currency, diags) {
             Some(v) => (Allocation::Money(v), t.span()),
-            None => (Allocation::Money(Ratio::ZERO), t.span()),
+            None => (Allocation::Invalid, t.span()),
         },
         None => (Allocation::Children, raw.span),
     };
@@ -101,8 +101,9 @@ fn flatten(
                     percent(s, &e.src, diags).map(|percent| Allocation::Share { percent, of: None })
                 }
             };
-            (a.unwrap_or(Allocation::Money(Ratio::ZERO)), e.span())
+            (a.unwrap_or(Allocation::Invalid), e.span())
         }
+        None if l.given => (Allocation::Invalid, l.id.span),
         None => {
             if l.children.is_empty() {
                 diags.push(
@@ -150,6 +151,7 @@ fn compute(lines: &mut [BudgetLine], diags: &mut Vec<Diagnostic>) {
             }
             let value = match &lines[i].allocation {
                 Allocation::Money(v) => Some(*v),
+                Allocation::Invalid => Some(Ratio::ZERO),
                 Allocation::Share { percent, of } => {
                     let base = of.or(lines[i].parent);
                     match base {

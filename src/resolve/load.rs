@@ -72,6 +72,29 @@ impl<'w> Loader<'w> {
         Ok((id, raw))
     }
 
+    /// Like `get`, but moves the parsed file out of the cache: for a plan
+    /// file, which is read once and not included by others.
+    pub fn take(
+        &mut self,
+        path: &Path,
+        diags: &mut Vec<Diagnostic>,
+    ) -> std::io::Result<(FileId, Option<RawFile>)> {
+        if let Some((id, raw)) = self.cache.get_mut(path) {
+            return Ok((*id, raw.take()));
+        }
+        let bytes = self.world.read(path)?;
+        let (id, raw) = read_one(self.world, &mut self.sources, path, &bytes, diags);
+        self.cache.insert(path.to_path_buf(), (id, None));
+        Ok((id, raw))
+    }
+
+    /// Puts a taken file back (a fragment, which plans may include).
+    pub fn restore(&mut self, path: &Path, raw: RawFile) {
+        if let Some((_, slot)) = self.cache.get_mut(path) {
+            *slot = Some(raw);
+        }
+    }
+
     /// Whether a file was loaded (as a plan or through an include).
     pub fn was_loaded(&self, path: &Path) -> bool {
         self.cache.contains_key(path)
@@ -200,19 +223,54 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// `a/b/../c.toml` → `a/c.toml`, without touching the file system.
+/// `./a/b/../c.toml` → `a/c.toml`, without touching the file system.
 pub fn normalize(p: &Path) -> PathBuf {
+    if p.as_os_str().is_empty() || p == Path::new(".") {
+        return PathBuf::from(".");
+    }
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
             std::path::Component::CurDir => {}
             std::path::Component::ParentDir => {
-                if !out.pop() {
+                let up = matches!(
+                    out.components().next_back(),
+                    None | Some(std::path::Component::ParentDir)
+                );
+                if up {
                     out.push("..");
+                } else {
+                    out.pop();
                 }
             }
             c => out.push(c),
         }
     }
+    if out.as_os_str().is_empty() {
+        return PathBuf::from(".");
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::Path;
+
+    #[test]
+    fn normalize_removes_dots_lexically() {
+        assert_eq!(
+            normalize(Path::new("./plans/a.toml")),
+            Path::new("plans/a.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("plans/shared/../a.toml")),
+            Path::new("plans/a.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("../../a.toml")),
+            Path::new("../../a.toml")
+        );
+        assert_eq!(normalize(Path::new("a/..")), Path::new("."));
+    }
 }

@@ -131,13 +131,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let mut moments = Vec::new();
     for mo in &m.moments {
         let Some(date) = &mo.date else {
-            missing(
-                diags,
-                mo.id.span,
-                &format!("moments.{}", mo.id.name),
-                "date",
-                "date = \"05-10\" or date = \"mothers_day - 7d..mothers_day\"",
-            );
             continue;
         };
         let Some(Some(when)) = names.range(&cx, &mo.id.name, diags) else {
@@ -157,15 +150,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
 
     let mut campaigns = Vec::new();
     for c in &m.campaigns {
-        if c.window.is_none() {
-            missing(
-                diags,
-                c.id.span,
-                &format!("campaigns.{}", c.id.name),
-                "window",
-                "window = \"Q3\" or window = \"spring_festival-21d..+15d\"",
-            );
-        }
         let window = names.range(&cx, &c.id.name, diags).flatten();
         let owner = c
             .owner
@@ -227,13 +211,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let mut columns = Vec::new();
     for col in &m.columns {
         let Some(every) = &col.every else {
-            missing(
-                diags,
-                col.id.span,
-                &format!("columns.{}", col.id.name),
-                "every",
-                "every = \"every wed except holidays\"",
-            );
             continue;
         };
         if let Some(bad) = zero_interval(&every.node) {
@@ -298,13 +275,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let mut blackouts = Vec::new();
     for b in &m.blackouts {
         let Some(e) = &b.date else {
-            missing(
-                diags,
-                b.id.span,
-                &format!("blackouts.{}", b.id.name),
-                "date",
-                "date = \"12-13\"",
-            );
             continue;
         };
         let Some(when) = cx.range(&mut names.with(&cx), &e.node, &e.src, diags) else {
@@ -605,12 +575,18 @@ fn append<T>(
     id: impl Fn(&T) -> &Ident,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut seen: BTreeMap<String, usize> = into
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).name.clone(), i))
+        .collect();
     for item in items {
         let this = id(&item);
-        if let Some(first) = into.iter().find(|x| id(x).name == this.name) {
-            diags.push(duplicate(what, this, id(first).span));
+        if let Some(&first) = seen.get(&this.name) {
+            diags.push(duplicate(what, this, id(&into[first]).span));
             continue;
         }
+        seen.insert(this.name.clone(), into.len());
         into.push(item);
     }
 }
@@ -897,14 +873,6 @@ fn zero_interval(r: &ast::Recurrence) -> Option<String> {
         Frequency::Monthly { interval: 0, .. } => Some("every 0 months".into()),
         _ => None,
     }
-}
-
-fn missing(diags: &mut Vec<Diagnostic>, span: Span, path: &str, key: &str, example: &str) {
-    diags.push(
-        Diagnostic::new(rule("S007"), span, format!("`{path}` has no `{key}`"))
-            .label(format!("`{key}` is required"))
-            .help(format!("add `{example}`")),
-    );
 }
 
 fn text(s: &Option<Str>) -> Option<String> {

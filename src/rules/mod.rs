@@ -20,7 +20,7 @@ pub mod syntax;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Plan;
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct Rule {
     /// `B001`: family letter and number.
     pub code: &'static str,
@@ -58,6 +58,12 @@ impl Family {
             Family::Kpi => "kpi",
             Family::Assertions => "assertions",
         }
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
     }
 }
 

@@ -13,6 +13,12 @@
 //! checks the word, so the user reads "unknown weekday `wedn`" with "did you
 //! mean `wed`?" rather than "expected something". pest's own error `Display`
 //! is not used: its column counts characters, and our locations are bytes.
+//!
+//! Decisions that `resolve` relies on: a lone `Q1`..`Q4`, month name or
+//! `year` is a period, never a name (in a range it is `RangeExpr::Period`, at
+//! a range end it becomes `start of`/`end of`, and as a date it is an error);
+//! `start`/`end` are keywords only before `of`; in an assertion a number is
+//! `Value::Number` unless a currency is written (`¥5M` is `Value::Money`).
 
 use std::sync::LazyLock;
 

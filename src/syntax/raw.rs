@@ -130,6 +130,8 @@ pub struct RawLine {
     pub path: String,
     pub name: Option<Str>,
     pub amount: Option<Expr<Amount>>,
+    /// An amount or share was written (`amount` is `None` if it was invalid).
+    pub given: bool,
     pub note: Option<Str>,
     pub children: Vec<RawLine>,
 }

@@ -38,6 +38,11 @@ impl<'t, 'a> Tbl<'t, 'a> {
         self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key)
     }
 
+    /// Whether the table has `key` (read or not).
+    pub fn has(&self, key: &str) -> bool {
+        self.map.iter().any(|(k, _)| k.get_ref().as_ref() == key)
+    }
+
     pub fn entries(&self) -> impl Iterator<Item = (&'t Key<'a>, &'t Node<'a>)> + use<'t, 'a> {
         self.map.iter()
     }
@@ -78,7 +83,7 @@ impl Reader<'_, '_> {
             self.diags.push(
                 Diagnostic::new(rule("S006"), span, format!("`{name}` is not a valid id"))
                     .label("ids are names other parts of the plan refer to")
-                    .help("use letters, digits, `_` and `-` only, e.g. `summer_campaign`"),
+                    .help("use letters, digits and `_`, starting with a letter, e.g. `summer_campaign`"),
             );
         }
         Ident { name, span }
@@ -127,6 +132,19 @@ impl Reader<'_, '_> {
                 None
             }
         }
+    }
+
+    /// Reports a required key that is absent (a present but invalid one has
+    /// its own diagnostic already).
+    pub fn require(&mut self, t: &Tbl<'_, '_>, key: &str, example: &str) {
+        if t.has(key) {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::new(rule("S007"), t.span, format!("`{}` has no `{key}`", t.path))
+                .label(format!("`{key}` is required"))
+                .help(format!("add e.g. `{example}`")),
+        );
     }
 
     /// Reports every key of `t` that the schema did not ask for.
@@ -433,6 +451,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
     }
     f.campaigns = r.keyed(&mut t, "campaigns", read_campaign);
     f.columns = r.keyed(&mut t, "columns", |r, id, mut t| {
+        r.require(&t, "every", "every = \"every wed except holidays\"");
         let c = RawColumn {
             id,
             name: r.string(&mut t, "name"),
@@ -449,6 +468,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
         c
     });
     f.moments = r.keyed(&mut t, "moments", |r, id, mut t| {
+        r.require(&t, "date", "date = \"05-10\"");
         let m = RawMoment {
             id,
             name: r.string(&mut t, "name"),
@@ -460,6 +480,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
         m
     });
     f.blackouts = r.keyed(&mut t, "blackouts", |r, id, mut t| {
+        r.require(&t, "date", "date = \"12-13\"");
         let b = RawBlackout {
             id,
             reason: r.string(&mut t, "reason"),
@@ -697,6 +718,7 @@ fn read_lines(
                     path,
                     name: None,
                     amount,
+                    given: true,
                     note: None,
                     children: Vec::new(),
                 });
@@ -736,12 +758,14 @@ fn read_lines(
                     }
                     (None, None) => None,
                 };
+                let given = tbl.has("amount") || tbl.has("share");
                 let children = read_lines(r, &tbl, &path, &LINE_KEYS);
                 out.push(RawLine {
                     id,
                     path,
                     name,
                     amount,
+                    given,
                     note,
                     children,
                 });
@@ -779,6 +803,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
         r.finish(t);
         task
     });
+    r.require(&t, "window", "window = \"Q3\"");
     let c = RawCampaign {
         id,
         name: r.string(&mut t, "name"),
@@ -886,7 +911,10 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
     };
     let mut out = Vec::new();
     for (k, v) in tbl.entries() {
-        let key = r.ident(k);
+        let key = Ident {
+            name: k.get_ref().to_string(),
+            span: r.span(k.span()),
+        };
         let path = format!("rules.{}", key.name);
         match v.get_ref() {
             DeValue::String(_) => out.push(RawRuleSetting {

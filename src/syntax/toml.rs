@@ -19,8 +19,10 @@ pub type Node<'a> = Spanned<DeValue<'a>>;
 pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().take(8192).any(|b| *b == 0) {
-        let at = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        // Point at the first NUL as it appears in the lossy text.
         let text = String::from_utf8_lossy(bytes).replace('\0', "\u{FFFD}");
+        let valid = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+        let at = std::str::from_utf8(&bytes[..valid]).map_or(0, str::len);
         return Err((text, at, "this is a binary file, not a plan".into()));
     }
     match String::from_utf8(bytes.to_vec()) {
@@ -49,9 +51,9 @@ pub fn add_file(
         Err((lossy, at, msg)) => {
             let binary = msg.contains("binary");
             let id = sources.add(path, lossy);
-            let end = crate::source::floor_char_boundary(&sources.get(id).text, at + 1);
-            let end = if end <= at { at + 3 } else { end };
-            let end = end.min(sources.get(id).text.len());
+            let text = &sources.get(id).text;
+            let at = crate::source::floor_char_boundary(text, at.min(text.len()));
+            let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
             let d = Diagnostic::new(rule("S002"), Span::new(id, at, end), msg);
             diags.push(if binary {
                 d.label("a NUL byte")
@@ -65,7 +67,10 @@ pub fn add_file(
             return (id, false);
         }
     };
-    let empty = text.trim().is_empty();
+    let empty = text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    });
     let id = sources.add(path, text);
     if empty {
         diags.push(

@@ -2,32 +2,61 @@
 //! name plan quantities: `budget.total`, `budget.ads` (a line's amount),
 //! `budget.ads.*` (its sub-lines), `campaigns.summer.budget` (what a
 //! campaign draws), `campaigns.*.budget`, `kpis.engagement.target` (also
-//! `baseline`, `actual`), `channels.wechat.slots_per_week`, `reserve`.
-//! Every value is exact; a value knows whether it is money, so messages can
-//! show `¥3,000,000` rather than `3000000`.
+//! `baseline`, `actual`), `channels.wechat.slots_per_week`, `reserve`;
+//! `count(campaigns.*)` (also `kpis.*`, `channels.*`) counts them.
+//! Every value is exact and knows its unit — money, a percentage or a plain
+//! number — so messages can show `¥3,000,000` or `8%` rather than `3000000`
+//! or `0.08`, and money is never compared with a plain number by accident.
 
+use crate::diagnostics::suggest;
 use crate::model::ratio::Ratio;
-use crate::model::{Plan, money_text};
-use crate::syntax::ast::{BinOp, Loc, Path, Segment, Value};
+use crate::model::{Plan, money_text, percent_text};
+use crate::syntax::ast::{BinOp, Loc, Path, QuantityUnit, Segment, Value};
+use crate::syntax::reader::path_text;
+
+/// What a value measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount in the plan's currency.
+    Money,
+    /// A percentage, kept as a fraction (`8%` is 0.08).
+    Percent,
+    /// A count or any other plain number.
+    Number,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Val {
     pub value: Ratio,
-    pub money: bool,
+    pub unit: Unit,
 }
 
 impl Val {
+    fn new(value: Ratio, unit: Unit) -> Val {
+        Val { value, unit }
+    }
+
+    pub fn is_money(self) -> bool {
+        self.unit == Unit::Money
+    }
+
     pub fn text(self, currency: &str) -> String {
-        if self.money {
-            money_text(self.value, currency)
-        } else {
-            self.value.to_decimal_string(4)
+        match self.unit {
+            Unit::Money => money_text(self.value, currency),
+            Unit::Percent => match self.value.checked_mul(Ratio::HUNDRED) {
+                Some(p) => percent_text(p),
+                None => self.value.to_decimal_string(4),
+            },
+            Unit::Number => crate::rules::kpi::grouped(self.value),
         }
     }
 }
 
-/// Why a value could not be computed, and where.
+/// Why a value could not be computed, and where. `code` is the rule the
+/// problem is reported under: `R001` for a name the plan does not declare,
+/// `S006` for a value that cannot be computed.
 pub struct EvalError {
+    pub code: &'static str,
     pub loc: Loc,
     pub message: String,
     pub help: String,
@@ -35,42 +64,68 @@ pub struct EvalError {
 
 fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
+        code: "S006",
         loc,
         message: message.into(),
         help: help.into(),
     }
 }
 
+fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+    EvalError {
+        code: "R001",
+        ..err(loc, message, help)
+    }
+}
+
+/// "did you mean …?", or the known names, or `none`.
+fn hint<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone, none: &str) -> String {
+    if let Some(h) = suggest(name, known.clone()) {
+        return h;
+    }
+    let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
+    match all.len() {
+        0 => none.to_string(),
+        n if n > 8 => format!("known: {}, …", all[..8].join(", ")),
+        _ => format!("known: {}", all.join(", ")),
+    }
+}
+
+const ROOTS: &str = "paths start with `budget`, `campaigns`, `kpis`, `channels` or `reserve`; see `almanac explain A001`";
+
 pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
+    let overflow = |loc: Loc| err(loc, "number too large", "use smaller numbers");
     match v {
-        Value::Money(m) => Ok(Val {
-            value: m.value,
-            money: true,
-        }),
-        Value::Number { value, .. } => Ok(Val {
-            value: *value,
-            money: false,
-        }),
+        Value::Money(m) => {
+            if let Some(c) = &m.currency
+                && *c != plan.currency
+            {
+                return Err(err(
+                    m.loc,
+                    format!(
+                        "amount in {c}, but the plan's currency is {}",
+                        plan.currency
+                    ),
+                    format!("write amounts in {}", plan.currency),
+                ));
+            }
+            Ok(Val::new(m.value, Unit::Money))
+        }
+        Value::Number { value, .. } => Ok(Val::new(*value, Unit::Number)),
         Value::Share(s) => {
             let frac = s
                 .percent
                 .checked_div(Ratio::HUNDRED)
-                .ok_or_else(|| err(s.loc, "number too large", "use smaller numbers"))?;
+                .ok_or_else(|| overflow(s.loc))?;
             match &s.of {
-                None => Ok(Val {
-                    value: frac,
-                    money: false,
-                }),
+                None => Ok(Val::new(frac, Unit::Percent)),
                 Some(p) => {
                     let base = single(plan, p)?;
                     let value = base
                         .value
                         .checked_mul(frac)
-                        .ok_or_else(|| err(s.loc, "number too large", "use smaller numbers"))?;
-                    Ok(Val {
-                        value,
-                        money: base.money,
-                    })
+                        .ok_or_else(|| overflow(s.loc))?;
+                    Ok(Val::new(value, base.unit))
                 }
             }
         }
@@ -81,39 +136,47 @@ pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
             arg,
             loc,
         } => {
+            if func == "count" {
+                let n = count(plan, arg)?;
+                return Ok(Val::new(Ratio::int(n as i128), Unit::Number));
+            }
             let items = many(plan, arg)?;
-            let money = items.iter().any(|v| v.money);
-            let overflow = || err(*loc, "number too large", "use smaller numbers");
+            if items.is_empty() && matches!(func.as_str(), "min" | "max" | "avg") {
+                return Err(err(
+                    *loc,
+                    format!("`{}` names no values in this plan", path_text(arg)),
+                    format!(
+                        "`{func}` of nothing has no value; use `count(...)` or `sum(...)`, or give the plan what it names"
+                    ),
+                ));
+            }
+            let unit = common_unit(&items);
             let value = match func.as_str() {
                 "sum" => items
                     .iter()
                     .try_fold(Ratio::ZERO, |a, v| a.checked_add(v.value))
-                    .ok_or_else(overflow)?,
-                "count" => {
-                    return Ok(Val {
-                        value: Ratio::int(items.len() as i128),
-                        money: false,
-                    });
-                }
+                    .ok_or_else(|| overflow(*loc))?,
                 "min" => items.iter().map(|v| v.value).min().unwrap_or(Ratio::ZERO),
                 "max" => items.iter().map(|v| v.value).max().unwrap_or(Ratio::ZERO),
                 "avg" => {
                     let sum = items
                         .iter()
                         .try_fold(Ratio::ZERO, |a, v| a.checked_add(v.value))
-                        .ok_or_else(overflow)?;
+                        .ok_or_else(|| overflow(*loc))?;
                     sum.checked_div(Ratio::int(items.len().max(1) as i128))
-                        .ok_or_else(overflow)?
+                        .ok_or_else(|| overflow(*loc))?
                 }
                 other => {
-                    return Err(err(
+                    let known = ["sum", "count", "min", "max", "avg"];
+                    return Err(unknown(
                         *func_loc,
                         format!("unknown function `{other}`"),
-                        "functions: sum, count, min, max, avg",
+                        suggest(other, known)
+                            .unwrap_or_else(|| "functions: sum, count, min, max, avg".into()),
                     ));
                 }
             };
-            Ok(Val { value, money })
+            Ok(Val::new(value, unit))
         }
         Value::Binary {
             op,
@@ -137,14 +200,41 @@ pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
                     a.value.checked_div(b.value)
                 }
             }
-            .ok_or_else(|| err(*loc, "number too large", "use smaller numbers"))?;
-            let money = match op {
-                BinOp::Add | BinOp::Sub => a.money || b.money,
-                BinOp::Mul => a.money != b.money,
-                BinOp::Div => a.money && !b.money,
+            .ok_or_else(|| overflow(*loc))?;
+            use Unit::*;
+            let unit = match op {
+                BinOp::Add | BinOp::Sub => match (a.unit, b.unit) {
+                    (Money, _) | (_, Money) => Money,
+                    (Percent, _) | (_, Percent) => Percent,
+                    _ => Number,
+                },
+                BinOp::Mul => match (a.unit, b.unit) {
+                    (Money, Money) => Number,
+                    (Money, _) | (_, Money) => Money,
+                    (Percent, _) | (_, Percent) => Percent,
+                    _ => Number,
+                },
+                BinOp::Div => match (a.unit, b.unit) {
+                    // A part of a whole: `budget.tools / budget.total`.
+                    (Money, Money) => Percent,
+                    (Money, _) => Money,
+                    (Percent, Number) => Percent,
+                    _ => Number,
+                },
             };
-            Ok(Val { value, money })
+            Ok(Val::new(value, unit))
         }
+    }
+}
+
+/// The unit of several values taken together (`sum`, `min`, …).
+fn common_unit(items: &[Val]) -> Unit {
+    if items.iter().any(|v| v.unit == Unit::Money) {
+        Unit::Money
+    } else if !items.is_empty() && items.iter().all(|v| v.unit == Unit::Percent) {
+        Unit::Percent
+    } else {
+        Unit::Number
     }
 }
 
@@ -165,39 +255,93 @@ fn single(plan: &Plan, p: &Path) -> Result<Val, EvalError> {
     }
     Err(err(
         p.loc,
-        "this path names several values",
-        "wrap it in `sum(...)`, `count(...)`, `min(...)` or `max(...)`",
+        format!("`{}` names several values", path_text(p)),
+        "wrap it in `sum(...)`, `count(...)`, `min(...)`, `max(...)` or `avg(...)`",
     ))
+}
+
+/// What `count(path)` counts: campaigns, KPIs or channels for
+/// `campaigns.*`, `kpis.*`, `channels.*`; otherwise the values the path names.
+fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
+    let segs = names(p);
+    if segs.len() == 2 {
+        match segs[0] {
+            Some("campaigns") => {
+                return Ok(pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?.len());
+            }
+            Some("kpis") => return Ok(pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?.len()),
+            Some("channels") => {
+                return Ok(pick(&plan.channels, |c| &c.id.name, segs[1], "channel", p)?.len());
+            }
+            _ => {}
+        }
+    }
+    Ok(many(plan, p)?.len())
+}
+
+/// The items a selector names: `*` for all, else the one with that id.
+fn pick<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&T) -> &String,
+    sel: Option<&str>,
+    what: &str,
+    p: &Path,
+) -> Result<Vec<&'a T>, EvalError> {
+    let Some(name) = sel else {
+        return Ok(items.iter().collect());
+    };
+    let found: Vec<&T> = items.iter().filter(|x| id(x) == name).collect();
+    if found.is_empty() {
+        return Err(unknown(
+            p.loc,
+            format!("unknown {what} `{name}`"),
+            hint(
+                name,
+                items.iter().map(|x| id(x).as_str()),
+                &format!("the plan declares no {what}s"),
+            ),
+        ));
+    }
+    Ok(found)
+}
+
+/// `campaigns.*` alone names campaigns, not a value.
+fn not_a_value(p: &Path, plural: &str, fields: &str) -> EvalError {
+    let text = path_text(p);
+    let root = text.split('.').next().unwrap_or("").to_string();
+    err(
+        p.loc,
+        format!("`{text}` names {plural}, not a value"),
+        format!("count them with `count({root}.*)`, or name a value: {fields}"),
+    )
 }
 
 /// Every value a path names (a wildcard names several).
 fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
     let segs = names(p);
-    let unknown = |what: &str| {
-        err(
-            p.loc,
-            format!(
-                "unknown {what} in `{}`",
-                crate::syntax::reader::path_text(p)
-            ),
-            "paths start with `budget`, `campaigns`, `kpis`, `channels` or `reserve`; see `almanac explain A001`",
-        )
-    };
-    let money = |value| Val { value, money: true };
-    let num = |value| Val {
-        value,
-        money: false,
-    };
+    let text = path_text(p);
+    let money = |value| Val::new(value, Unit::Money);
     match segs.first().copied().flatten() {
         Some("budget") => {
             let b = &plan.budget;
+            if b.lines.is_empty() {
+                return Err(unknown(
+                    p.loc,
+                    "the plan has no `[budget]`",
+                    "add `[budget]` with a `total`",
+                ));
+            }
             let rest = &segs[1..];
             let (wild, named) = match rest.last() {
                 Some(None) => (true, &rest[..rest.len() - 1]),
                 _ => (false, rest),
             };
             if named.iter().any(Option::is_none) {
-                return Err(unknown("budget path"));
+                return Err(err(
+                    p.loc,
+                    format!("`*` can only end a budget path, not `{text}`"),
+                    "write e.g. `budget.ads.*` for the sub-lines of `ads`",
+                ));
             }
             let path: Vec<&str> = named.iter().map(|s| s.unwrap_or("")).collect();
             let line = if path.is_empty() || path == ["total"] {
@@ -205,7 +349,44 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             } else {
                 b.find(&path.join("."))
             };
-            let line = line.ok_or_else(|| unknown("budget line"))?;
+            let Some(line) = line else {
+                let name = path.join(".");
+                // Compared without the common `budget.` prefix, shown with it.
+                let known = b.lines.iter().skip(1).map(|l| l.path.as_str());
+                let help = match suggest(&name, known.clone()) {
+                    Some(_) => hint(&name, known, "").replacen('`', "`budget.", 1),
+                    None => {
+                        let all: Vec<String> = b
+                            .lines
+                            .iter()
+                            .skip(1)
+                            .map(|l| format!("budget.{}", l.path))
+                            .collect();
+                        hint(
+                            &name,
+                            all.iter().map(String::as_str),
+                            "the budget has no lines",
+                        )
+                    }
+                };
+                return Err(unknown(
+                    p.loc,
+                    format!("unknown budget line `{name}`"),
+                    help,
+                ));
+            };
+            if wild && b.lines[line].children.is_empty() {
+                let name = if line == 0 {
+                    "total"
+                } else {
+                    b.lines[line].path.as_str()
+                };
+                return Err(err(
+                    p.loc,
+                    format!("`{text}` names nothing: `{name}` has no sub-lines"),
+                    format!("write `budget.{name}` for the line itself"),
+                ));
+            }
             if wild {
                 Ok(b.lines[line]
                     .children
@@ -217,19 +398,19 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             }
         }
         Some("campaigns") => {
-            let (sel, field) = (segs.get(1).copied(), segs.get(2).copied().flatten());
-            if field != Some("budget") || segs.len() != 3 {
-                return Err(unknown("campaign field (use `campaigns.<id>.budget`)"));
+            if segs.len() < 3 {
+                return Err(not_a_value(p, "campaigns", "`campaigns.<id>.budget`"));
             }
-            let pick: Vec<_> = match sel {
-                Some(None) => plan.campaigns.iter().collect(),
-                Some(Some(id)) => plan.campaigns.iter().filter(|c| c.id.name == id).collect(),
-                None => Vec::new(),
-            };
-            if pick.is_empty() && sel != Some(None) {
-                return Err(unknown("campaign"));
+            let picked = pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?;
+            if segs.len() != 3 || segs[2] != Some("budget") {
+                return Err(unknown(
+                    p.loc,
+                    format!("`{text}` is not a campaign value"),
+                    "a campaign's value is what it draws from the budget: `campaigns.<id>.budget`",
+                ));
             }
-            pick.iter()
+            picked
+                .iter()
                 .map(|c| {
                     c.budget
                         .iter()
@@ -240,26 +421,39 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                 .collect()
         }
         Some("kpis") => {
-            let (sel, field) = (segs.get(1).copied(), segs.get(2).copied().flatten());
-            let pick: Vec<_> = match sel {
-                Some(None) => plan.kpis.iter().collect(),
-                Some(Some(id)) => plan.kpis.iter().filter(|k| k.id.name == id).collect(),
-                None => Vec::new(),
-            };
-            if pick.is_empty() && sel != Some(None) {
-                return Err(unknown("KPI"));
+            if segs.len() < 3 {
+                return Err(not_a_value(p, "KPIs", "`kpis.<id>.target`"));
+            }
+            let picked = pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?;
+            let field = segs[2];
+            if segs.len() != 3 || !matches!(field, Some("target" | "baseline" | "actual")) {
+                return Err(unknown(
+                    p.loc,
+                    format!("`{text}` is not a KPI value"),
+                    "a KPI has a `target`, a `baseline` and an `actual`",
+                ));
             }
             let mut out = Vec::new();
-            for k in pick {
+            for k in picked {
                 let v = match field {
                     Some("target") => &k.target,
                     Some("baseline") => &k.baseline,
-                    Some("actual") => &k.actual,
-                    _ => return Err(unknown("KPI field (use `target`, `baseline` or `actual`)")),
+                    _ => &k.actual,
                 };
                 match v {
-                    Some(v) => out.push(num(v.q.value)),
-                    None if sel == Some(None) => {}
+                    Some(v) => {
+                        let percent =
+                            matches!(v.q.unit, QuantityUnit::Percent | QuantityUnit::Points);
+                        out.push(if percent {
+                            let f = v.q.value.checked_div(Ratio::HUNDRED).ok_or_else(|| {
+                                err(p.loc, "number too large", "use smaller numbers")
+                            })?;
+                            Val::new(f, Unit::Percent)
+                        } else {
+                            Val::new(v.q.value, Unit::Number)
+                        });
+                    }
+                    None if segs[1].is_none() => {}
                     None => {
                         return Err(err(
                             p.loc,
@@ -272,45 +466,63 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             Ok(out)
         }
         Some("channels") => {
-            let (sel, field) = (segs.get(1).copied(), segs.get(2).copied().flatten());
-            let pick: Vec<_> = match sel {
-                Some(None) => plan.channels.iter().collect(),
-                Some(Some(id)) => plan.channels.iter().filter(|c| c.id.name == id).collect(),
-                None => Vec::new(),
-            };
-            if pick.is_empty() && sel != Some(None) {
-                return Err(unknown("channel"));
+            if segs.len() < 3 {
+                return Err(not_a_value(p, "channels", "`channels.<id>.slots_per_week`"));
+            }
+            let picked = pick(&plan.channels, |c| &c.id.name, segs[1], "channel", p)?;
+            let field = segs[2];
+            if segs.len() != 3
+                || !matches!(field, Some("slots_per_week" | "max_per_day" | "followers"))
+            {
+                return Err(unknown(
+                    p.loc,
+                    format!("`{text}` is not a channel value"),
+                    "a channel has `slots_per_week`, `max_per_day` and `followers`",
+                ));
             }
             let mut out = Vec::new();
-            for c in pick {
+            for c in picked {
                 let v = match field {
                     Some("slots_per_week") => c.slots_per_week.map(|v| Ratio::int(v as i128)),
                     Some("max_per_day") => c.max_per_day.map(|v| Ratio::int(v as i128)),
-                    Some("followers") => c.followers,
-                    _ => {
-                        return Err(unknown(
-                            "channel field (use `slots_per_week`, `max_per_day` or `followers`)",
+                    _ => c.followers,
+                };
+                match v {
+                    Some(v) => out.push(Val::new(v, Unit::Number)),
+                    None if segs[1].is_none() => {}
+                    None => {
+                        return Err(err(
+                            p.loc,
+                            format!("channel `{}` has no {}", c.id.name, field.unwrap_or("")),
+                            "give it a value, or compare something else",
                         ));
                     }
-                };
-                if let Some(v) = v {
-                    out.push(num(v));
                 }
             }
             Ok(out)
         }
         Some("reserve") if segs.len() == 1 => match &plan.reserve {
-            Some(r) => Ok(vec![num(r
-                .percent
-                .value
-                .checked_div(Ratio::HUNDRED)
-                .unwrap_or(Ratio::ZERO))]),
-            None => Err(err(
+            Some(r) => Ok(vec![Val::new(
+                r.percent
+                    .value
+                    .checked_div(Ratio::HUNDRED)
+                    .unwrap_or(Ratio::ZERO),
+                Unit::Percent,
+            )]),
+            None => Err(unknown(
                 p.loc,
                 "the plan has no `[reserve]`",
                 "add `[reserve]` with a `share`",
             )),
         },
-        _ => Err(unknown("name")),
+        _ => {
+            let first = segs.first().copied().flatten().unwrap_or("*");
+            let roots = ["budget", "campaigns", "kpis", "channels", "reserve"];
+            Err(unknown(
+                p.loc,
+                format!("unknown name `{text}`"),
+                suggest(first, roots).unwrap_or_else(|| ROOTS.to_string()),
+            ))
+        }
     }
 }

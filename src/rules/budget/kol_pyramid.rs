@@ -51,18 +51,39 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     if let Some(sum) = declared_sum
         && sum != Ratio::HUNDRED
     {
-        out.push(
-            Diagnostic::new(
-                &RULE,
-                kol.pyramid[0].1.span,
+        let (first, first_share) = &kol.pyramid[0];
+        let mut d = Diagnostic::new(
+            &RULE,
+            first_share.span,
+            format!(
+                "the declared KOL pyramid adds up to {}, not 100%",
+                percent_text(sum)
+            ),
+        )
+        .label(format!(
+            "`{}` {}",
+            first.name,
+            percent_text(first_share.value)
+        ));
+        for (tier, share) in &kol.pyramid[1..] {
+            d = d.secondary(
+                share.span,
+                format!("`{}` {}", tier.name, percent_text(share.value)),
+            );
+        }
+        let gap = match sum.checked_sub(Ratio::HUNDRED) {
+            Some(diff) if diff.is_negative() => {
                 format!(
-                    "the declared KOL pyramid adds up to {}, not 100%",
-                    percent_text(sum)
-                ),
-            )
-            .label("tiers of the pyramid")
-            .help("the tiers split the whole KOL line between them"),
-        );
+                    "{} of the line is left to no tier",
+                    percent_text(diff.abs())
+                )
+            }
+            Some(diff) => format!("the tiers take {} more than the line", percent_text(diff)),
+            None => "the tiers do not add up".to_string(),
+        };
+        out.push(d.help(format!(
+            "the tiers split the whole KOL line between them: {gap}; make them add up to 100%"
+        )));
         return;
     }
     for (tier, declared) in &kol.pyramid {
@@ -131,7 +152,11 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         if kol.pyramid.iter().any(|(t, _)| t.name == l.id.name) {
             continue;
         }
-        let tiers: Vec<&str> = kol.pyramid.iter().map(|(t, _)| t.name.as_str()).collect();
+        let tiers: Vec<String> = kol
+            .pyramid
+            .iter()
+            .map(|(t, _)| format!("`{}`", t.name))
+            .collect();
         out.push(
             Diagnostic::new(
                 &RULE,
@@ -139,7 +164,11 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 format!("`{}` is not a tier of the KOL pyramid", l.path),
             )
             .label("not declared in `[kol]`")
-            .help(format!("the pyramid's tiers are {}", tiers.join(", "))),
+            .help(format!(
+                "the pyramid's tiers are {}: fold `{}` into one of them, or add it to `pyramid` in `[kol]`",
+                tiers.join(", "),
+                l.id.name
+            )),
         );
     }
 }

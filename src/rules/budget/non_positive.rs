@@ -22,7 +22,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let bad = match &line.allocation {
             Allocation::Money(v) => !v.is_negative() && !v.is_zero(),
             Allocation::Share { percent, .. } => !percent.is_negative() && !percent.is_zero(),
-            Allocation::Children => true,
+            Allocation::Children | Allocation::Invalid => true,
         };
         if bad {
             continue;

@@ -7,6 +7,7 @@
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::ratio::Ratio;
 use crate::model::{KpiValue, Plan};
+use crate::rules::kpi::grouped;
 use crate::rules::{Family, Rule};
 use crate::syntax::ast::QuantityUnit;
 
@@ -71,15 +72,22 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 format!(
                     "the {what} of the parts of `{}` add up to {}, not {}",
                     total.id.name,
-                    sum.to_decimal_string(2),
-                    t.q.value.to_decimal_string(2)
+                    grouped(sum),
+                    grouped(t.q.value)
                 ),
             )
-            .label(format!("total {}", t.q.value.to_decimal_string(2)));
+            .label(format!("total {}", grouped(t.q.value)));
             for (p, v) in parts.iter().zip(&values) {
-                d = d.secondary(v.span, format!("`{}`", p.id.name));
+                d = d.secondary(v.span, format!("`{}`: {}", p.id.name, grouped(v.q.value)));
             }
-            out.push(d.help("change the total or the parts so they agree"));
+            let gap = if diff.is_negative() {
+                format!("the parts are {} short of the total", grouped(diff.abs()))
+            } else {
+                format!("the parts exceed the total by {}", grouped(diff))
+            };
+            out.push(d.help(format!(
+                "{gap}; change the total or the parts so they agree"
+            )));
         }
     }
 }

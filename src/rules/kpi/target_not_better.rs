@@ -7,6 +7,7 @@
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::ratio::Ratio;
 use crate::model::{Direction, Plan};
+use crate::rules::kpi::quantity_text;
 use crate::rules::{Family, Rule};
 
 pub static RULE: Rule = Rule {
@@ -80,9 +81,15 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             })
             .secondary(base.span, "baseline")
             .help(if up {
-                "higher is better for this KPI; if lower is better, add `direction = \"down\"`"
+                format!(
+                    "higher is better for this KPI: set a target above {}; if lower is better, add `direction = \"down\"`",
+                    quantity_text(&base.q)
+                )
             } else {
-                "lower is better for this KPI (`direction = \"down\"`)"
+                format!(
+                    "lower is better for this KPI (`direction = \"down\"`): set a target below {}",
+                    quantity_text(&base.q)
+                )
             }),
         );
     }

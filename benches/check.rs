@@ -1,0 +1,65 @@
+//! Benchmarks of `check` (read, parse, resolve, rules) on the example plans
+//! and on generated plans of 1,000 and 10,000 items, all in memory so the
+//! figures measure the compiler, not the disk.
+
+use std::path::PathBuf;
+
+use almanac::check::check_paths;
+use almanac::world::MemWorld;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+fn examples() -> MemWorld {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut w = MemWorld::default();
+    for f in [
+        "plans/new-media-2025.toml",
+        "plans/new-media-2026.toml",
+        "plans/northbeam-2027.toml",
+        "plans/shared/team.toml",
+    ] {
+        let bytes = std::fs::read(root.join(f)).expect("example plan");
+        w.files.insert(PathBuf::from(f), bytes);
+    }
+    w
+}
+
+fn generated(n: usize) -> MemWorld {
+    let g = almanac::generate::plan(n);
+    MemWorld::default()
+        .with_file("gen/plan.toml", g.plan)
+        .with_file("gen/gen-team.toml", g.fragment)
+}
+
+fn bench_check(c: &mut Criterion) {
+    let w = examples();
+    let plans: Vec<PathBuf> = [
+        "plans/new-media-2025.toml",
+        "plans/new-media-2026.toml",
+        "plans/northbeam-2027.toml",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .collect();
+    c.bench_function("check/example plans", |b| {
+        b.iter(|| {
+            let checked = check_paths(&w, &plans).expect("checks");
+            assert!(checked.diagnostics.is_empty());
+        })
+    });
+    let mut group = c.benchmark_group("check/generated");
+    for n in [1_000, 10_000] {
+        let w = generated(n);
+        let paths = [PathBuf::from("gen/plan.toml")];
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let checked = check_paths(&w, &paths).expect("checks");
+                assert!(checked.diagnostics.is_empty());
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check);
+criterion_main!(benches);

@@ -1,0 +1,374 @@
+//! The command line as a user meets it: bad input of every kind gets a
+//! located diagnostic and the right exit code, never a panic.
+
+use crate::support::{Scratch, repo, run_in};
+
+const PLAN_HEAD: &str = "[plan]\nname = \"测试\"\nyear = 2026\n";
+
+fn plan(body: &str) -> String {
+    format!("{PLAN_HEAD}{body}")
+}
+
+#[test]
+fn toml_syntax_error_is_located() {
+    let s = Scratch::new().file("p.toml", plan("[budget]\ntotal = \"¥5M\nads = \"60%\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.starts_with("error[S001]: invalid TOML"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--> p.toml:5:"), "{}", r.stderr);
+}
+
+#[test]
+fn wrong_value_type() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[channels.wechat]\nslots_per_week = \"7\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S004]: `channels.wechat.slots_per_week` should be an integer, not a string\n \
+         --> p.toml:5:18\n  |\n5 | slots_per_week = \"7\"\n  |                  ^^^ a string\n\n\
+         checked 1 plan: 1 error, 0 warnings\n"
+    );
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn unknown_key_suggests_the_closest() {
+    let s = Scratch::new().file("p.toml", plan("[channels.wechat]\nslots_per_wek = 7\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S003]: unknown key `slots_per_wek` in `channels.wechat`\n \
+         --> p.toml:5:1\n  |\n5 | slots_per_wek = 7\n  | ^^^^^^^^^^^^^ not a key of this table\n  \
+         = help: did you mean `slots_per_week`?\n\nchecked 1 plan: 1 error, 0 warnings\n"
+    );
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn malformed_expression_points_at_the_character_after_chinese_text() {
+    let s = Scratch::new().file("p.toml", plan("[moments.x]\ndate = \"春节 + 3x\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(lines[0].starts_with("error[S005]:"), "{}", r.stderr);
+    // Character column 15; display column 17 (each CJK character is two wide).
+    assert_eq!(lines[1], " --> p.toml:5:15");
+    assert_eq!(lines[3], "5 | date = \"春节 + 3x\"");
+    let caret = lines[4].find('^').expect("caret");
+    assert_eq!(caret, "5 | ".len() + 16);
+}
+
+#[test]
+fn escaped_string_maps_back_to_the_file() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[moments.x]\ndate = \"\\u6625\\u8282..\\t~\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error[S005]"), "{}", r.stderr);
+    // `~` is at character 25 of the line in the file, after the escapes.
+    assert!(r.stderr.contains("--> p.toml:5:25"), "{}", r.stderr);
+}
+
+#[test]
+fn empty_file() {
+    let s = Scratch::new().file("p.toml", "");
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[S008]: file is empty\n --> p.toml:1:1"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("almanac init"), "{}", r.stderr);
+}
+
+#[test]
+fn gbk_file_is_not_utf8() {
+    let mut bytes = plan("").into_bytes();
+    bytes.truncate(PLAN_HEAD.find("测试").expect("name"));
+    bytes.extend_from_slice(&[0xB2, 0xE2, 0xCA, 0xD4]); // 测试 in GBK
+    bytes.extend_from_slice(b"\"\nyear = 2026\n");
+    let s = Scratch::new().file("p.toml", bytes);
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[S002]: file is not valid UTF-8\n --> p.toml:2:9"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("GBK"), "{}", r.stderr);
+}
+
+#[test]
+fn binary_file() {
+    let s = Scratch::new().file("p.toml", [0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0]);
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[S002]: this is a binary file, not a plan"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let s = Scratch::new();
+    let r = s.run(&["check", "nope.toml"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (2, "error: cannot read `nope.toml`: no such file\n")
+    );
+}
+
+#[test]
+fn directory_without_plans_is_a_usage_error() {
+    let s = Scratch::new().file("d/readme.txt", "hello");
+    let r = s.run(&["check", "d"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "error: no plans in `d`: no `.toml` file there has a `[plan]` table\n"
+    );
+}
+
+#[test]
+fn include_cycle_shows_the_chain() {
+    let s = Scratch::new()
+        .file("p.toml", format!("include = [\"a.toml\"]\n{PLAN_HEAD}"))
+        .file("a.toml", "include = [\"b.toml\"]\n")
+        .file("b.toml", "include = [\"a.toml\"]\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[R003]: include cycle: a.toml → b.toml → a.toml\n --> b.toml:1:12"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn money_too_large() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[budget]\ntotal = \"¥99999999999999999999999\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("too large"), "{}", r.stderr);
+    assert!(r.stderr.contains("--> p.toml:5:"), "{}", r.stderr);
+}
+
+#[test]
+fn share_above_100_percent() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[budget]\ntotal = \"¥5M\"\nads = \"150%\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[S006]: `150%` is not a share\n --> p.toml:6:8"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn impossible_date() {
+    let s = Scratch::new().file("p.toml", plan("[moments.x]\ndate = \"2026-02-30\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("error[S006]: `2026-02-30` is not a date\n --> p.toml:5:9"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("February 2026 has 28 days"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bom_and_crlf_check_clean() {
+    let text = format!(
+        "\u{feff}{}",
+        plan("[budget]\ntotal = \"¥5M\"\nads = \"60%\"\nkol = \"40%\"\n").replace('\n', "\r\n")
+    );
+    let s = Scratch::new().file("p.toml", text);
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, "checked 1 plan: 0 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn full_width_share_gets_the_ascii_spelling() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[budget]\ntotal = \"¥5M\"\nads = \"６０％\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error[S005]"), "{}", r.stderr);
+    assert!(r.stderr.contains("--> p.toml:6:8"), "{}", r.stderr);
+    assert!(r.stderr.contains("`60%`"), "{}", r.stderr);
+}
+
+#[test]
+fn full_width_space_before_equals() {
+    let s = Scratch::new().file("p.toml", plan("theme\u{3000}= \"品质生活\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.starts_with(
+            "error[S001]: full-width character `\u{3000}` in TOML syntax\n --> p.toml:4:6"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("help: write `theme = \"品质生活\"`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[channels.wechat]\nslots_per_wek = 7\n\n[campaigns.x]\nwindow = \"Q5\"\nowner = \"nobody\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 1);
+    let codes: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error["))
+        .map(|l| &l[6..10])
+        .collect();
+    assert_eq!(codes, ["S003", "S005", "R001"], "{}", r.stderr);
+}
+
+#[test]
+fn json_format_is_versioned_with_character_columns() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[moments.x]\nname = \"年货节\"\ndate = \"年货节\"\n"),
+    );
+    let r = s.run(&["check", "--format", "json", "p.toml"]);
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["version"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "R001");
+    assert_eq!(d["primary"]["line"], 6);
+    assert_eq!(d["primary"]["column"], 9);
+    assert_eq!(d["primary"]["end_column"], 12);
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let s = Scratch::new().file("p.toml", "[plan]\nyear = 2030\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("warning[D004]: no official holiday schedule for 2030"),
+        "{}",
+        r.stderr
+    );
+    let r = s.run(&["check", "--deny-warnings", "p.toml"]);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn rule_severity_can_be_set_by_the_plan() {
+    let s = Scratch::new().file(
+        "p.toml",
+        "[plan]\nyear = 2030\n\n[rules]\nno-holiday-schedule = \"allow\"\n",
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, "checked 1 plan: 0 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn explain_works_for_every_listed_rule() {
+    let list = run_in(&repo(), &["rules"]);
+    assert_eq!(list.code, 0);
+    let codes: Vec<&str> = list.stdout.lines().map(|l| &l[..4]).collect();
+    assert!(codes.len() >= 28, "{}", list.stdout);
+    for code in codes {
+        let r = run_in(&repo(), &["explain", code]);
+        assert_eq!(r.code, 0, "{code}");
+        assert!(r.stdout.starts_with(code), "{code}: {}", r.stdout);
+        assert!(r.stdout.lines().count() >= 4, "{code}: {}", r.stdout);
+    }
+    let r = run_in(&repo(), &["explain", "budget-sharez"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `budget-shares`?"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn misuse_exits_2() {
+    let r = run_in(&repo(), &["chekc"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unrecognized subcommand"), "{}", r.stderr);
+}
+
+#[test]
+fn orphan_fragment_in_a_checked_directory_is_a_warning() {
+    // S009: the rule fixtures check one `plan.toml`, so an orphan next to an
+    // included fragment is only visible when a whole directory is checked.
+    let s = Scratch::new()
+        .file(
+            "plans/2026.toml",
+            format!("include = [\"shared/team.toml\"]\n{PLAN_HEAD}"),
+        )
+        .file(
+            "plans/shared/team.toml",
+            "[people.manager]\nname = \"新媒体经理\"\n",
+        )
+        .file(
+            "plans/shared/old_channels.toml",
+            "# 旧的渠道表\n[channels.weibo]\nname = \"微博\"\n",
+        );
+    let r = s.run(&["check", "plans"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning[S009]: `plans/shared/old_channels.toml` is not a plan, and no plan checked here includes it\n \
+         --> plans/shared/old_channels.toml:1:1\n  |\n1 | # 旧的渠道表\n  | ^ a fragment (no `[plan]` table)\n  \
+         = help: include it from a plan with `include = [\"…\"]`, or check the plan that includes it\n\n\
+         checked 1 plan: 0 errors, 1 warning\n"
+    );
+    let r = s.run(&["check", "--deny-warnings", "plans"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}

@@ -1,0 +1,267 @@
+//! Rule fixtures. Each rule has `tests/fixtures/rules/<CODE>_<slug>.toml`
+//! (or a directory `<CODE>_<slug>/` with `plan.toml` and the files it
+//! includes) that triggers it, and `<CODE>_<slug>.ok.toml` (or `.ok/`), a
+//! near miss that must check clean. Expectations are comments in the
+//! fixture, on the line before the text they are about:
+//!
+//! ```toml
+//! # error[B001]: add up to 105%
+//! ads = "65%"
+//! ```
+//!
+//! `# error[S008]@1: file is empty` names the line explicitly. The harness
+//! checks that exactly the annotated diagnostics are reported (code,
+//! severity, file, line, and the message contains the text), and records
+//! the full human rendering as an insta snapshot.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use almanac::check::check_paths;
+use almanac::diagnostics::render::render_human;
+use almanac::rules::registry::RULES;
+use almanac::world::OsWorld;
+
+use crate::support::repo;
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+struct Expect {
+    file: String,
+    line: usize,
+    severity: String,
+    code: String,
+}
+
+fn fixtures_dir() -> PathBuf {
+    repo().join("tests/fixtures/rules")
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    out.sort();
+    out
+}
+
+fn is_near_miss(p: &Path) -> bool {
+    let name = p.file_name().unwrap_or_default().to_string_lossy();
+    name.ends_with(".ok.toml") || name.ends_with(".ok")
+}
+
+fn toml_files(p: &Path) -> Vec<PathBuf> {
+    if p.is_file() {
+        return vec![p.to_path_buf()];
+    }
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(p).expect("dir") {
+        let e = e.expect("entry").path();
+        if e.is_dir() {
+            out.extend(toml_files(&e));
+        } else if e.extension().is_some_and(|x| x == "toml") {
+            out.push(e);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Parses `# error[CODE]: text` / `# warning[CODE]@N: text` annotations.
+fn expectations(file: &Path) -> Vec<(Expect, String)> {
+    let bytes = std::fs::read(file).expect("read fixture");
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let Some(rest) = t.strip_prefix("# ") else {
+            continue;
+        };
+        let Some((severity, rest)) = rest.split_once('[') else {
+            continue;
+        };
+        if severity != "error" && severity != "warning" {
+            continue;
+        }
+        let Some((code, rest)) = rest.split_once(']') else {
+            continue;
+        };
+        let (at, message) = match rest.split_once(':') {
+            Some((at, m)) => (at, m.trim()),
+            None => (rest, ""),
+        };
+        let target = match at.strip_prefix('@') {
+            Some(n) => n.trim().parse::<usize>().expect("line number after @"),
+            None => {
+                // The next line that is not itself an annotation.
+                let mut j = i + 1;
+                while j < lines.len() && is_annotation(lines[j]) {
+                    j += 1;
+                }
+                j + 1
+            }
+        };
+        out.push((
+            Expect {
+                file: file.display().to_string(),
+                line: target,
+                severity: severity.to_string(),
+                code: code.to_string(),
+            },
+            message.to_string(),
+        ));
+    }
+    out
+}
+
+fn is_annotation(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("# error[") || t.starts_with("# warning[")
+}
+
+fn check_fixture(path: &Path) -> String {
+    let target = if path.is_dir() {
+        path.join("plan.toml")
+    } else {
+        path.to_path_buf()
+    };
+    let checked = check_paths(&OsWorld, std::slice::from_ref(&target))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut expected = Vec::new();
+    for f in toml_files(path) {
+        expected.extend(expectations(&f));
+    }
+    let actual: Vec<(Expect, String)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let f = checked.sources.get(d.primary.span.file);
+            let pos = f.position(d.primary.span.start as usize);
+            (
+                Expect {
+                    file: f.path.display().to_string(),
+                    line: pos.line,
+                    severity: d.severity.as_str().to_string(),
+                    code: d.code().to_string(),
+                },
+                d.message.clone(),
+            )
+        })
+        .collect();
+    let rendered = render_human(&checked.diagnostics, &checked.sources, false);
+    let exp: BTreeSet<Expect> = expected.iter().map(|(e, _)| e.clone()).collect();
+    let act: BTreeSet<Expect> = actual.iter().map(|(e, _)| e.clone()).collect();
+    assert_eq!(
+        exp,
+        act,
+        "{}: expected diagnostics differ from reported ones\n{rendered}",
+        path.display()
+    );
+    for (e, text) in &expected {
+        let found = actual
+            .iter()
+            .any(|(a, m)| a == e && m.contains(text.as_str()));
+        assert!(
+            found,
+            "{}: no {}[{}] on line {} whose message contains {text:?}\n{rendered}",
+            path.display(),
+            e.severity,
+            e.code,
+            e.line
+        );
+    }
+    if is_near_miss(path) {
+        assert!(
+            checked.diagnostics.is_empty(),
+            "{}: a near miss must check clean\n{rendered}",
+            path.display()
+        );
+    } else {
+        assert!(
+            !expected.is_empty(),
+            "{}: a fixture without expectations",
+            path.display()
+        );
+    }
+    // Paths in snapshots are relative to the repository.
+    let root = format!("{}/", repo().display());
+    rendered.replace(&root, "")
+}
+
+#[test]
+fn every_fixture_reports_exactly_its_annotations() {
+    let mut snapshots = insta::Settings::clone_current();
+    snapshots.set_snapshot_path("snapshots/rules");
+    snapshots.set_prepend_module_to_snapshot(false);
+    snapshots.bind(|| {
+        for path in fixtures() {
+            let rendered = check_fixture(&path);
+            if is_near_miss(&path) {
+                continue;
+            }
+            let name = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            insta::assert_snapshot!(name, rendered);
+        }
+    });
+}
+
+#[test]
+fn every_rule_has_a_trigger_and_a_near_miss() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for r in RULES {
+        let prefix = format!("{}_", r.code);
+        let trigger = names
+            .iter()
+            .any(|n| n.starts_with(&prefix) && !n.ends_with(".ok.toml") && !n.ends_with(".ok"));
+        let near = names
+            .iter()
+            .any(|n| n.starts_with(&prefix) && (n.ends_with(".ok.toml") || n.ends_with(".ok")));
+        if !trigger || !near {
+            missing.push(format!(
+                "{} (trigger: {trigger}, near miss: {near})",
+                r.code
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "rules without fixtures: {missing:?}");
+}
+
+#[test]
+fn every_code_in_the_source_is_registered() {
+    let mut missing = Vec::new();
+    let mut stack = vec![repo().join("src")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(dir).expect("src") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).expect("source");
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find("rule(\"") {
+                let code = rest[i + 6..].chars().take(4).collect::<String>();
+                if almanac::rules::registry::find(&code).is_none() {
+                    missing.push(format!("{}: {code}", p.display()));
+                }
+                rest = &rest[i + 6..];
+            }
+        }
+    }
+    assert!(missing.is_empty(), "unregistered codes: {missing:?}");
+}

@@ -1,0 +1,8 @@
+//! The one integration test binary: drives the real `almanac` executable
+//! and the library over fixtures, example plans and generated input.
+
+mod cli;
+mod examples;
+mod fixtures;
+mod props;
+mod support;
