@@ -151,7 +151,12 @@ pub struct BudgetLine {
 }
 
 impl Budget {
+    /// A line by path (`ads.douyin_feed`, also written `budget.ads.douyin_feed`).
     pub fn find(&self, path: &str) -> Option<usize> {
+        let path = match path {
+            "budget" | "budget.total" => "total",
+            p => p.strip_prefix("budget.").unwrap_or(p),
+        };
         self.lines.iter().position(|l| l.path == path)
     }
 
@@ -291,7 +296,8 @@ pub struct Kpi {
     pub id: Ident,
     pub name: String,
     pub unit: Option<QuantityUnit>,
-    pub direction: Direction,
+    /// `None` when the plan wrote an invalid direction (reported).
+    pub direction: Option<Direction>,
     pub baseline: Option<KpiValue>,
     pub target: Option<KpiValue>,
     pub actual: Option<KpiValue>,
@@ -313,6 +319,8 @@ pub struct KolPolicy {
     pub line_span: Span,
     /// Tier (a child of the KOL line) → declared share in percent.
     pub pyramid: Vec<(Ident, Dated<Ratio>)>,
+    /// A tier's share was invalid (reported); the split is not checked.
+    pub incomplete: bool,
     pub criteria: Vec<(Ident, ast::Quantity)>,
 }
 

@@ -8,7 +8,7 @@ use crate::model::ratio::Ratio;
 use crate::model::{Allocation, Budget, BudgetLine, Ident};
 use crate::rules::registry::rule;
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
-use crate::syntax::raw::{Expr, RawBudget, RawLine, Str};
+use crate::syntax::raw::{Expr, RawBudget, RawLine};
 use crate::syntax::reader::path_text;
 use crate::syntax::strlit::StrSrc;
 
@@ -19,13 +19,12 @@ pub fn max_money() -> Ratio {
 
 pub fn resolve_budget(
     raw: Option<&RawBudget>,
-    currency: Option<&Str>,
+    currency: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Budget {
     let Some(raw) = raw else {
         return Budget::default();
     };
-    let currency = currency.map_or("CNY", |c| c.text.as_str());
     let mut lines = Vec::new();
     let (allocation, value_span) = match &raw.total {
         Some(t) => match money(&t.node, &t.src, currency, diags) {
@@ -40,13 +39,13 @@ pub fn resolve_budget(
             name: "total".into(),
             span: raw.span,
         },
-        name: None,
+        name: raw.name.as_ref().map(|s| s.text.clone()),
         parent: None,
         children: Vec::new(),
         allocation,
         value_span,
         amount: Ratio::ZERO,
-        note: None,
+        note: raw.note.as_ref().map(|s| s.text.clone()),
     });
     // Shares naming another line are linked after every line exists.
     let mut pending_of: Vec<(usize, crate::syntax::ast::Path, StrSrc)> = Vec::new();
@@ -57,7 +56,10 @@ pub fn resolve_budget(
     for (i, path, src) in pending_of {
         let name = path_text(&path);
         let name = name.strip_prefix("budget.").unwrap_or(&name).to_string();
-        match paths.iter().position(|p| *p == name) {
+        match paths
+            .iter()
+            .position(|p| *p == name || (name == "budget" && p == "total"))
+        {
             Some(j) => {
                 if let Allocation::Share { of, .. } = &mut lines[i].allocation {
                     *of = Some(j);
@@ -252,20 +254,46 @@ pub fn share_percent(e: &Expr<ShareLit>, diags: &mut Vec<Diagnostic>) -> Option<
 }
 
 /// The money a campaign draws from `line`: an amount, or a share of the
-/// line (or of the line named with `of`).
+/// line (or of the line named with `of`, as in `25% of kol`).
 pub fn draw_amount(
     budget: &Budget,
     line: usize,
     e: &Expr<Amount>,
-    currency: Option<&Str>,
+    currency: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Ratio> {
-    let currency = currency.map_or("CNY", |c| c.text.as_str());
     match &e.node {
         Amount::Money(m) => money(m, &e.src, currency, diags),
         Amount::Share(s) => {
             let p = percent(s, &e.src, diags)?;
-            budget.lines[line]
+            let base = match &s.of {
+                None => line,
+                Some(path) => {
+                    let name = path_text(path);
+                    match budget.find(&name) {
+                        Some(b) => b,
+                        None => {
+                            let mut d = Diagnostic::new(
+                                rule("R001"),
+                                e.src.at(path.loc),
+                                format!("unknown budget line `{name}`"),
+                            )
+                            .label("not a line of `[budget]`");
+                            if let Some(h) =
+                                suggest(&name, budget.lines.iter().map(|l| l.path.as_str()))
+                            {
+                                d = d.help(h);
+                            }
+                            diags.push(d);
+                            return None;
+                        }
+                    }
+                }
+            };
+            if budget.lines[base].allocation == Allocation::Invalid {
+                return None; // its own diagnostic says why
+            }
+            budget.lines[base]
                 .amount
                 .checked_mul(p)?
                 .checked_div(Ratio::HUNDRED)

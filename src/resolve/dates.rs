@@ -51,10 +51,12 @@ impl DateCx<'_> {
                 end: NaiveDate::from_ymd_opt(y, 12, 31)?,
             }),
             Period::Quarter(q) => {
+                // In a fiscal year, the quarter that lies in the period.
                 let m = (q as u32 - 1) * 3 + 1;
+                let start = self.in_period(|y| NaiveDate::from_ymd_opt(y, m, 1))?;
                 Some(DateRange {
-                    start: NaiveDate::from_ymd_opt(y, m, 1)?,
-                    end: month_end(y, m + 2)?,
+                    start,
+                    end: month_end(start.year(), m + 2)?,
                 })
             }
             Period::Month(m) => {

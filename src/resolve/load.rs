@@ -188,7 +188,11 @@ fn visit(
                         ),
                     )
                     .label(format!("looked for {}", target.display()))
-                    .help("paths in `include` are relative to the file that includes them"),
+                    .help(
+                        similar_file(loader.world, &target, &inc.text).unwrap_or_else(|| {
+                            "paths in `include` are relative to the file that includes them".into()
+                        }),
+                    ),
                 );
                 continue;
             }
@@ -213,6 +217,24 @@ fn visit(
         visit(loader, raw, stack, files, diags);
         stack.pop();
     }
+}
+
+/// "did you mean `shared/team.toml`?" for a misspelt include.
+fn similar_file(world: &dyn World, target: &Path, written: &str) -> Option<String> {
+    let dir = target.parent()?;
+    let wanted = target.file_name()?.to_string_lossy().into_owned();
+    let names: Vec<String> = world
+        .read_dir(dir)
+        .ok()?
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    let name = crate::diagnostics::closest(&wanted, names.iter().map(String::as_str))?;
+    let prefix = written
+        .rsplit_once('/')
+        .map_or(String::new(), |(d, _)| format!("{d}/"));
+    Some(format!("did you mean `{prefix}{name}`?"))
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {

@@ -35,6 +35,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let root_file = root.file;
     let m = merge(files, diags);
 
+    let currency = currency(meta.currency.as_ref(), diags);
     let period = plan_period(&meta, diags)?;
     let week = match &meta.working_week {
         Some(w) if w.value.is_empty() => WorkWeek::mon_fri(),
@@ -118,8 +119,8 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str()));
     let campaign_ids = Index::new(m.campaigns.iter().map(|c| c.id.name.as_str()));
 
-    let mut names = PlanNames::new(&m.moments, &m.campaigns);
-    let budget = budget::resolve_budget(m.budget.as_ref(), meta.currency.as_ref(), diags);
+    let mut names = PlanNames::new(&m.moments, &m.campaigns, diags);
+    let budget = budget::resolve_budget(m.budget.as_ref(), &currency, diags);
     let find_line = |path: &str| budget.find(path);
     let line_paths: Vec<String> = budget
         .lines
@@ -170,8 +171,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 diags.push(diag);
                 continue;
             };
-            let Some(amount) =
-                budget::draw_amount(&budget, line, &d.amount, meta.currency.as_ref(), diags)
+            let Some(amount) = budget::draw_amount(&budget, line, &d.amount, &currency, diags)
             else {
                 continue;
             };
@@ -368,6 +368,10 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         KolPolicy {
             line,
             line_span: k.budget.as_ref().map_or(k.span, Str::span),
+            incomplete: k
+                .pyramid
+                .iter()
+                .any(|(_, e)| e.node.percent > Ratio::HUNDRED || e.node.percent.is_negative()),
             pyramid: k
                 .pyramid
                 .iter()
@@ -406,14 +410,8 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .unwrap_or_else(|| file_stem(sources, root_file)),
         span: meta.span,
         period,
-        timezone: meta
-            .timezone
-            .as_ref()
-            .map_or_else(|| "Asia/Shanghai".into(), |s| s.text.clone()),
-        currency: meta
-            .currency
-            .as_ref()
-            .map_or_else(|| "CNY".into(), |s| s.text.clone()),
+        timezone: timezone(meta.timezone.as_ref(), diags),
+        currency: currency.clone(),
         locale: locale(meta.locale.as_ref(), diags),
         calendar_name,
         calendar,
@@ -764,6 +762,28 @@ fn resolve_tasks(
         let Some(due) = &t.due else {
             continue;
         };
+        if let ast::DateBase::Name(path) = &due.node.base
+            && path.len() == 1
+            && let Some(j) = ids.find(&path[0])
+            && dates[j].is_none()
+        {
+            if c.tasks[j].due.is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        rule("S007"),
+                        due.src.at(due.node.base_loc),
+                        format!("task `{}` has no `due` date to count from", path[0]),
+                    )
+                    .label("no date")
+                    .secondary(c.tasks[j].id.span, "declared here without `due`")
+                    .help(format!(
+                        "give `{}` a `due` date, or count from `start` or `end`",
+                        path[0]
+                    )),
+                );
+            }
+            continue; // otherwise its own date failed and was reported
+        }
         for &j in &deps[i] {
             if let Some(d) = dates[j] {
                 locals.insert(c.tasks[j].id.name.clone(), d);
@@ -960,13 +980,13 @@ fn kpi_value(e: &Option<Expr<ast::Quantity>>) -> Option<KpiValue> {
     })
 }
 
-fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Direction {
+fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Option<Direction> {
     let Some(s) = s else {
-        return Direction::Up;
+        return Some(Direction::Up);
     };
     match s.text.as_str() {
-        "up" | "higher" => Direction::Up,
-        "down" | "lower" => Direction::Down,
+        "up" | "higher" => Some(Direction::Up),
+        "down" | "lower" => Some(Direction::Down),
         other => {
             diags.push(
                 Diagnostic::new(
@@ -979,7 +999,7 @@ fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Direction {
                     "`up`: higher is better (followers); `down`: lower is better (cost per lead)",
                 ),
             );
-            Direction::Up
+            None
         }
     }
 }
@@ -1002,6 +1022,61 @@ fn raci(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Raci {
             Raci::Responsible
         }
     }
+}
+
+/// An ISO 4217 code (`CNY`, `EUR`); `RMB` and lower case get a help line.
+fn currency(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
+    let Some(s) = s else {
+        return "CNY".into();
+    };
+    let t = s.text.trim();
+    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) && t != "RMB" {
+        return t.to_string();
+    }
+    let help = match t.to_uppercase().as_str() {
+        "RMB" | "¥" | "￥" | "YUAN" | "人民币" => {
+            "the ISO code of the renminbi is `CNY`".to_string()
+        }
+        up if up.len() == 3 && up.chars().all(|c| c.is_ascii_alphabetic()) => {
+            format!("write it in capitals: `{up}`")
+        }
+        _ => "write an ISO 4217 code such as `CNY`, `USD` or `EUR`".to_string(),
+    };
+    diags.push(
+        Diagnostic::new(
+            rule("S006"),
+            s.span(),
+            format!("`{t}` is not a currency code"),
+        )
+        .label("expected three capital letters")
+        .help(help),
+    );
+    "CNY".into()
+}
+
+/// An IANA zone name (`Asia/Shanghai`) or `UTC`; checked for shape only.
+fn timezone(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
+    let Some(s) = s else {
+        return "Asia/Shanghai".into();
+    };
+    let t = s.text.trim();
+    let shaped = t == "UTC"
+        || t.split('/').count() >= 2
+            && t.split('/').all(|p| {
+                !p.is_empty()
+                    && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
+            });
+    if !shaped {
+        diags.push(
+            Diagnostic::new(rule("S006"), s.span(), format!("`{t}` is not a time zone name"))
+                .label("expected an IANA zone such as `Asia/Shanghai`")
+                .help("write the zone's IANA name, e.g. `Asia/Shanghai`, `Europe/Berlin`, `America/New_York`, or `UTC`"),
+        );
+        return "Asia/Shanghai".into();
+    }
+    t.to_string()
 }
 
 fn locale(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Locale {

@@ -93,7 +93,11 @@ pub struct PlanNames<'a> {
 }
 
 impl<'a> PlanNames<'a> {
-    pub fn new(moments: &'a [RawMoment], campaigns: &'a [RawCampaign]) -> Self {
+    pub fn new(
+        moments: &'a [RawMoment],
+        campaigns: &'a [RawCampaign],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut defs = BTreeMap::new();
         for m in moments {
             if let Some(e) = &m.date {
@@ -101,6 +105,11 @@ impl<'a> PlanNames<'a> {
             }
         }
         for c in campaigns {
+            // Moments and campaigns share one namespace of date names.
+            if let Some(m) = moments.iter().find(|m| m.id.name == c.id.name) {
+                diags.push(crate::resolve::duplicate("date name", &c.id, m.id.span));
+                continue;
+            }
             if let Some(e) = &c.window {
                 defs.entry(c.id.name.as_str()).or_insert(e);
             }

@@ -120,6 +120,8 @@ pub struct RawChannel {
 pub struct RawBudget {
     pub span: Span,
     pub total: Option<Expr<MoneyLit>>,
+    pub name: Option<Str>,
+    pub note: Option<Str>,
     pub lines: Vec<RawLine>,
 }
 

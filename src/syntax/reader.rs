@@ -54,6 +54,16 @@ pub struct Reader<'s, 'd> {
     pub diags: &'d mut Vec<Diagnostic>,
 }
 
+/// "date range" → "a date range"; leaves "an integer", "`true` or `false`" alone.
+fn with_article(what: &str) -> String {
+    let starts = |p: &str| what.starts_with(p);
+    if starts("a ") || starts("an ") || starts("`") {
+        return what.to_string();
+    }
+    let vowel = what.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    format!("{} {what}", if vowel { "an" } else { "a" })
+}
+
 fn kind(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
@@ -89,8 +99,41 @@ impl Reader<'_, '_> {
         Ident { name, span }
     }
 
+    /// `amount` must be money and `share` a share; reports the mix-up.
+    fn amount_kind(&mut self, e: &Expr<crate::syntax::ast::Amount>, key: &str, path: &str) -> bool {
+        use crate::syntax::ast::Amount;
+        let ok = matches!(
+            (key, &e.node),
+            ("amount", Amount::Money(_)) | ("share", Amount::Share(_))
+        );
+        if !ok {
+            let (other, example) = if key == "amount" {
+                ("share", "share = \"60%\"")
+            } else {
+                ("amount", "amount = \"¥1.2M\"")
+            };
+            self.diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    e.span(),
+                    format!(
+                        "`budget.{path}.{key}` holds {}",
+                        if key == "amount" { "a share" } else { "money" }
+                    ),
+                )
+                .label(format!(
+                    "not {}",
+                    if key == "amount" { "money" } else { "a share" }
+                ))
+                .help(format!("write it as `{other}`: `{example}`")),
+            );
+        }
+        ok
+    }
+
     fn wrong_type(&mut self, v: &Node<'_>, path: &str, expected: &str) {
         let found = kind(v.get_ref());
+        let expected = with_article(expected);
         let mut d = Diagnostic::new(
             rule("S004"),
             self.span(v.span()),
@@ -103,6 +146,15 @@ impl Reader<'_, '_> {
             d = d.help(format!(
                 "put the value in quotes: `\"{}\"`",
                 &self.text[v.span()]
+            ));
+        }
+        if let DeValue::String(text) = v.get_ref()
+            && expected.contains("integer")
+            && text.trim().parse::<i64>().is_ok()
+        {
+            d = d.help(format!(
+                "write the number without quotes: `{}`",
+                text.trim()
             ));
         }
         if let DeValue::Datetime(_) = v.get_ref() {
@@ -510,6 +562,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
     if let Some((k, v)) = t.get("reserve")
         && let Some(mut tbl) = r.table(k, v, "reserve")
     {
+        r.require(&tbl, "share", "share = \"20%\"");
         f.reserve = Some(RawReserve {
             span: tbl.span,
             share: r.expr(&mut tbl, "share", "share", expr::parse_share),
@@ -638,48 +691,66 @@ fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Sp<Vec<Weekd
 
 pub fn weekday(s: &str) -> Option<Weekday> {
     let s = s.to_lowercase();
-    let days = [
-        ("mon", Weekday::Mon),
-        ("tue", Weekday::Tue),
-        ("wed", Weekday::Wed),
-        ("thu", Weekday::Thu),
-        ("fri", Weekday::Fri),
-        ("sat", Weekday::Sat),
-        ("sun", Weekday::Sun),
-    ];
-    let full = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    days.iter()
-        .zip(full)
-        .find(|((short, _), long)| s == *short || s == *long)
-        .map(|((_, d), _)| *d)
+    let d = match s.as_str() {
+        "mon" | "monday" => Weekday::Mon,
+        "tue" | "tues" | "tuesday" => Weekday::Tue,
+        "wed" | "weds" | "wednesday" => Weekday::Wed,
+        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thu,
+        "fri" | "friday" => Weekday::Fri,
+        "sat" | "saturday" => Weekday::Sat,
+        "sun" | "sunday" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(d)
 }
 
 const LINE_KEYS: [&str; 4] = ["name", "amount", "share", "note"];
 
 fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
     let total = r.expr_num(&mut t, "total", "money amount", expr::parse_money);
-    let lines = read_lines(r, &t, "", &["total"]);
+    let name = r.string(&mut t, "name");
+    let note = r.string(&mut t, "note");
+    let lines = read_lines(r, &t, "", &["total", "name", "note"], &mut false);
     RawBudget {
         span: t.span,
         total,
+        name,
+        note,
         lines,
     }
 }
 
 /// The child lines of a budget table: every key that is not a reserved key.
+/// A key that is within one edit of a line key and whose value fits that
+/// key: `shar = "60%"` (an amount) or `nmae = "抖音"` (not an amount).
+fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str> {
+    let close = |k: &str| strsim::damerau_levenshtein(key, k) <= 1;
+    let raw = match v.get_ref() {
+        DeValue::String(s) => s.to_string(),
+        _ => text[v.span()].to_string(),
+    };
+    let is_amount = expr::parse_amount(&raw).is_ok();
+    if is_amount {
+        ["share", "amount"].into_iter().find(|k| close(k))
+    } else {
+        ["name", "note"].into_iter().find(|k| close(k))
+    }
+}
+
+fn dotted(prefix: &str) -> String {
+    if prefix.is_empty() {
+        String::new()
+    } else {
+        format!(".{prefix}")
+    }
+}
+
 fn read_lines(
     r: &mut Reader<'_, '_>,
     t: &Tbl<'_, '_>,
     prefix: &str,
     reserved: &[&str],
+    typo: &mut bool,
 ) -> Vec<RawLine> {
     let mut out = Vec::new();
     for (k, v) in t.entries() {
@@ -693,23 +764,23 @@ fn read_lines(
         } else {
             format!("{prefix}.{}", id.name)
         };
-        let parent = if prefix.is_empty() { "budget" } else { prefix };
         match v.get_ref() {
             DeValue::String(_) | DeValue::Integer(_) | DeValue::Float(_) => {
                 // `ads = "60%"`: a line given by its amount alone — unless the
-                // key is a misspelt line key (`shar = "60%"`).
-                if let Some(h) = suggest(key, LINE_KEYS.iter().copied().chain(["total"]))
-                    && !LINE_KEYS.contains(&key)
+                // key is a misspelt line key (`shar = "60%"`, `nmae = "抖音"`).
+                if !LINE_KEYS.contains(&key)
+                    && let Some(meant) = misspelt_line_key(key, v, r.text)
                 {
                     r.diags.push(
                         Diagnostic::new(
                             rule("S003"),
                             id.span,
-                            format!("unknown key `{key}` in `{parent}`"),
+                            format!("unknown key `{key}` in `budget{}`", dotted(prefix)),
                         )
-                        .label("read as a budget line named like a key")
-                        .help(h),
+                        .label("not a budget line key")
+                        .help(format!("did you mean `{meant}`?")),
                     );
+                    *typo = true;
                     continue;
                 }
                 let amount = r.expr_value(v, &path, "amount or share", true, expr::parse_amount);
@@ -730,20 +801,24 @@ fn read_lines(
                 let name = r.string(&mut tbl, "name");
                 let note = r.string(&mut tbl, "note");
                 let amount = match (tbl.get("amount"), tbl.get("share")) {
-                    (Some((_, a)), None) => r.expr_value(
-                        a,
-                        &format!("budget.{path}.amount"),
-                        "money amount",
-                        true,
-                        expr::parse_amount,
-                    ),
-                    (None, Some((_, s))) => r.expr_value(
-                        s,
-                        &format!("budget.{path}.share"),
-                        "share",
-                        false,
-                        expr::parse_amount,
-                    ),
+                    (Some((_, a)), None) => r
+                        .expr_value(
+                            a,
+                            &format!("budget.{path}.amount"),
+                            "money amount",
+                            true,
+                            expr::parse_amount,
+                        )
+                        .filter(|e| r.amount_kind(e, "amount", &path)),
+                    (None, Some((_, s))) => r
+                        .expr_value(
+                            s,
+                            &format!("budget.{path}.share"),
+                            "share",
+                            false,
+                            expr::parse_amount,
+                        )
+                        .filter(|e| r.amount_kind(e, "share", &path)),
                     (Some((_, a)), Some((_, s))) => {
                         r.diags.push(
                             Diagnostic::new(
@@ -758,8 +833,9 @@ fn read_lines(
                     }
                     (None, None) => None,
                 };
-                let given = tbl.has("amount") || tbl.has("share");
-                let children = read_lines(r, &tbl, &path, &LINE_KEYS);
+                let mut misspelt = false;
+                let children = read_lines(r, &tbl, &path, &LINE_KEYS, &mut misspelt);
+                let given = tbl.has("amount") || tbl.has("share") || misspelt;
                 out.push(RawLine {
                     id,
                     path,
@@ -974,6 +1050,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
                 let Some(mut t) = r.table(k, v, &path) else {
                     continue;
                 };
+                r.require(&t, "expr", "expr = \"budget.tools <= 10% of budget.total\"");
                 let a = RawAssertion {
                     id,
                     expr: r.expr(&mut t, "expr", "assertion", expr::parse_assertion),

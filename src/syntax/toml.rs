@@ -116,7 +116,7 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &toml::de::Error) -> Diagnos
     let file = sources.get(id);
     let line = file.line_index(span.start as usize);
     let line_text = file.line_text(line);
-    if let Some((off, ch)) = line_text.char_indices().find(|(_, c)| is_full_width(*c)) {
+    if let Some((off, ch)) = full_width_outside_strings(line_text) {
         let start = file.line_start(line) + off;
         span = Span::new(id, start, start + ch.len_utf8());
         d = Diagnostic::new(
@@ -125,9 +125,12 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &toml::de::Error) -> Diagnos
             format!("full-width character `{ch}` in TOML syntax"),
         )
         .label("typed by an input method")
-        .help(format!("write `{}`", to_ascii(line_text.trim())));
+        .help(format!(
+            "write `{}`",
+            ascii_outside_strings(line_text.trim())
+        ));
     } else {
-        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}"));
+        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}")).label("here");
         if span.start == span.end && (span.start as usize) < text.len() {
             let s = span.start as usize;
             let next = text[s..].chars().next().map_or(1, char::len_utf8);
@@ -144,6 +147,42 @@ fn lowercase_first(s: &str) -> String {
         Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// The first full-width character of a line that is not inside a string.
+fn full_width_outside_strings(line: &str) -> Option<(usize, char)> {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' => return None,
+            None if is_full_width(c) => return Some((i, c)),
+            None => {}
+        }
+    }
+    None
+}
+
+/// The line with full-width characters outside strings made ASCII.
+fn ascii_outside_strings(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => {}
+        }
+        if quote.is_none() && is_full_width(c) {
+            out.push_str(&to_ascii(&c.to_string()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Full-width forms and the ideographic space, as typed by CJK input methods.

@@ -32,7 +32,8 @@ fn wrong_value_type() {
     assert_eq!(
         r.stderr,
         "error[S004]: `channels.wechat.slots_per_week` should be an integer, not a string\n \
-         --> p.toml:5:18\n  |\n5 | slots_per_week = \"7\"\n  |                  ^^^ a string\n\n\
+         --> p.toml:5:18\n  |\n5 | slots_per_week = \"7\"\n  |                  ^^^ a string\n  \
+         = help: write the number without quotes: `7`\n\n\
          checked 1 plan: 1 error, 0 warnings\n"
     );
     assert_eq!(r.code, 1);

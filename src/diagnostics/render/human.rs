@@ -45,88 +45,92 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
         style.paint("1", &d.message)
     );
 
-    let file = sources.get(d.primary.span.file);
-    let pos = file.position(d.primary.span.start as usize);
-    let mut labels: Vec<(&Label, bool)> = vec![(&d.primary, true)];
-    labels.extend(
-        d.secondary
-            .iter()
-            .filter(|l| l.span.file == d.primary.span.file)
-            .map(|l| (l, false)),
-    );
-    let max_line = labels
+    // Labels grouped by file, the primary's file first.
+    let mut files = vec![d.primary.span.file];
+    for l in &d.secondary {
+        if !files.contains(&l.span.file) {
+            files.push(l.span.file);
+        }
+    }
+    let all: Vec<(&Label, bool)> = std::iter::once((&d.primary, true))
+        .chain(d.secondary.iter().map(|l| (l, false)))
+        .collect();
+    let max_line = all
         .iter()
-        .map(|(l, _)| file.position(l.span.start as usize).line)
+        .map(|(l, _)| {
+            sources
+                .get(l.span.file)
+                .position(l.span.start as usize)
+                .line
+        })
         .max()
-        .unwrap_or(pos.line);
+        .unwrap_or(1);
     let gutter = max_line.to_string().len();
     let pad = " ".repeat(gutter);
     let bar = style.paint("1;34", "|");
-    let _ = writeln!(
-        out,
-        "{pad}{} {}:{}:{}",
-        style.paint("1;34", "-->"),
-        file.path.display(),
-        pos.line,
-        pos.column
-    );
-    let _ = writeln!(out, "{pad} {bar}");
-
-    labels.sort_by_key(|(l, _)| (l.span.start, l.span.end));
-    let mut last_line = None;
-    for (label, primary) in &labels {
-        let start = label.span.start as usize;
-        let line_idx = file.line_index(start);
-        if last_line.is_some_and(|l: usize| line_idx > l + 1) {
-            let _ = writeln!(out, "{}", style.paint("1;34", "..."));
-        }
-        let text = file.line_text(line_idx);
-        if last_line != Some(line_idx) {
-            let num = style.paint("1;34", &format!("{:>gutter$}", line_idx + 1));
-            let _ = writeln!(out, "{num} {bar} {}", text.replace('\t', " "));
-        }
-        last_line = Some(line_idx);
-        let line_start = file.line_start(line_idx);
-        let col_start = start - line_start;
-        let end = (label.span.end as usize)
-            .min(line_start + text.len())
-            .max(start);
-        let before = &text[..col_start.min(text.len())];
-        let marked = text.get(col_start..end - line_start).unwrap_or("");
-        let width = display_width(marked).max(1);
-        let (color, ch) = if *primary {
-            (sev_color, mark)
+    for (i, &fid) in files.iter().enumerate() {
+        let file = sources.get(fid);
+        let mut labels: Vec<(&Label, bool)> = all
+            .iter()
+            .copied()
+            .filter(|(l, _)| l.span.file == fid)
+            .collect();
+        // By position; at the same position the primary comes first.
+        labels.sort_by_key(|(l, primary)| (l.span.start, !*primary, l.span.end));
+        let first = if i == 0 {
+            d.primary.span.start
         } else {
-            ("1;34", '-')
+            labels[0].0.span.start
         };
-        let underline = ch.to_string().repeat(width);
-        let mut row = format!(
-            "{pad} {bar} {}{}",
-            " ".repeat(display_width(before)),
-            style.paint(color, &underline)
-        );
-        if !label.text.is_empty() {
-            row.push(' ');
-            row.push_str(&style.paint(color, &label.text));
-        }
-        let _ = writeln!(out, "{row}");
-    }
-    for l in d
-        .secondary
-        .iter()
-        .filter(|l| l.span.file != d.primary.span.file)
-    {
-        let f = sources.get(l.span.file);
-        let p = f.position(l.span.start as usize);
+        let pos = file.position(first as usize);
+        let arrow = if i == 0 { "-->" } else { ":::" };
         let _ = writeln!(
             out,
-            "{pad} {} {}:{}:{}: {}",
-            style.paint("1;34", "="),
-            f.path.display(),
-            p.line,
-            p.column,
-            l.text
+            "{pad}{} {}:{}:{}",
+            style.paint("1;34", arrow),
+            file.path.display(),
+            pos.line,
+            pos.column
         );
+        let _ = writeln!(out, "{pad} {bar}");
+        let mut last_line = None;
+        for (label, primary) in &labels {
+            let start = label.span.start as usize;
+            let line_idx = file.line_index(start);
+            if last_line.is_some_and(|l: usize| line_idx > l + 1) {
+                let _ = writeln!(out, "{}", style.paint("1;34", "..."));
+            }
+            let text = file.line_text(line_idx);
+            if last_line != Some(line_idx) {
+                let num = style.paint("1;34", &format!("{:>gutter$}", line_idx + 1));
+                let _ = writeln!(out, "{num} {bar} {}", text.replace('\t', " "));
+            }
+            last_line = Some(line_idx);
+            let line_start = file.line_start(line_idx);
+            let col_start = start - line_start;
+            let end = (label.span.end as usize)
+                .min(line_start + text.len())
+                .max(start);
+            let before = text.get(..col_start.min(text.len())).unwrap_or("");
+            let marked = text.get(col_start..end - line_start).unwrap_or("");
+            let width = display_width(marked).max(1);
+            let (color, ch) = if *primary {
+                (sev_color, mark)
+            } else {
+                ("1;34", '-')
+            };
+            let underline = ch.to_string().repeat(width);
+            let mut row = format!(
+                "{pad} {bar} {}{}",
+                " ".repeat(display_width(before)),
+                style.paint(color, &underline)
+            );
+            if !label.text.is_empty() {
+                row.push(' ');
+                row.push_str(&style.paint(color, &label.text));
+            }
+            let _ = writeln!(out, "{row}");
+        }
     }
     for h in &d.help {
         let _ = writeln!(

@@ -35,7 +35,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let Some(line) = kol.line else {
         return;
     };
-    if kol.pyramid.is_empty() {
+    if kol.pyramid.is_empty() || kol.incomplete {
         return;
     }
     let tolerance = plan

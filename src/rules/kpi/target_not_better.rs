@@ -26,7 +26,10 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let Some(target) = &k.target else {
             continue;
         };
-        let up = k.direction == Direction::Up;
+        let Some(direction) = k.direction else {
+            continue; // an invalid direction has its own diagnostic
+        };
+        let up = direction == Direction::Up;
         if target.q.signed {
             let v = target.q.value;
             let wrong = if up {

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     name: "duplicate-id",
     family: Family::References,
     default_severity: Severity::Error,
-    configurable: true,
+    configurable: false,
     options: &[],
     summary: "The same id declared twice",
     source: include_str!("duplicate_id.rs"),

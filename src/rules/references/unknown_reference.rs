@@ -9,8 +9,10 @@
 //! `womens_day`, `consumer_rights_day`, `labour_day`, `day_520`,
 //! `childrens_day`, `sale_618`, `mothers_day`, `fathers_day`,
 //! `back_to_school`, `teachers_day`, `national_day`, `double_11`,
-//! `double_12`, `memorial_day`, `christmas` (and their Chinese names, such as
-//! `春节` or `双11`).
+//! `double_12`, `memorial_day`, `christmas`, and the sensitive dates
+//! `wenchuan_memorial`, `july_7th`, `victory_day`, `sept_18th` (and their
+//! Chinese names, such as `春节` or `双11`); `data/calendar/moments.csv`
+//! has their dates.
 
 use crate::diagnostics::Severity;
 use crate::rules::{Family, Rule};
@@ -20,7 +22,7 @@ pub static RULE: Rule = Rule {
     name: "unknown-reference",
     family: Family::References,
     default_severity: Severity::Error,
-    configurable: true,
+    configurable: false,
     options: &[],
     summary: "A reference to an id that does not exist",
     source: include_str!("unknown_reference.rs"),

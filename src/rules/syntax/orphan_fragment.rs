@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     name: "orphan-fragment",
     family: Family::Syntax,
     default_severity: Severity::Warning,
-    configurable: true,
+    configurable: false,
     options: &[],
     summary: "A fragment no plan includes",
     source: include_str!("orphan_fragment.rs"),
