@@ -47,7 +47,9 @@ impl Index {
         .label(format!("no {what} has this id"));
         d = match suggest(&s.text, self.names.iter().map(String::as_str)) {
             Some(h) => d.help(h),
-            None if self.names.is_empty() => d.help(format!("the plan declares no {what}s")),
+            None if self.names.is_empty() => {
+                d.help(format!("the plan declares no {}", plural(what)))
+            }
             None => d.help(format!("known: {}", preview(&self.names))),
         };
         diags.push(d);
@@ -58,6 +60,13 @@ impl Index {
         list.iter()
             .filter_map(|s| self.get(s, what, diags))
             .collect()
+    }
+}
+
+fn plural(what: &str) -> String {
+    match what {
+        "person" => "people".into(),
+        w => format!("{w}s"),
     }
 }
 

@@ -20,6 +20,7 @@ pub struct RuleConfig {
 impl RuleConfig {
     pub fn from_raw(raw: &[RawRuleSetting], diags: &mut Vec<Diagnostic>) -> RuleConfig {
         let mut cfg = RuleConfig::default();
+        let mut seen: BTreeMap<&'static str, crate::source::Span> = BTreeMap::new();
         for s in raw {
             let Some(r) = find(&s.key.name) else {
                 let mut d = Diagnostic::new(
@@ -41,6 +42,19 @@ impl RuleConfig {
                 diags.push(d);
                 continue;
             };
+            if let Some(first) = seen.insert(r.code, s.key.span) {
+                diags.push(
+                    Diagnostic::new(
+                        rule("R002"),
+                        s.key.span,
+                        format!("rule {} `{}` is set twice", r.code, r.name),
+                    )
+                    .label("set again here")
+                    .secondary(first, "first set here")
+                    .help("a rule is named by its code or its name; keep one setting"),
+                );
+                continue;
+            }
             if let Some(sev) = &s.severity {
                 let level = match sev.text.as_str() {
                     "error" | "deny" => Some(Some(Severity::Error)),
@@ -56,8 +70,8 @@ impl RuleConfig {
                     ),
                     Some(_) if !r.configurable => diags.push(
                         Diagnostic::new(rule("S006"), sev.span(), format!("the severity of {} `{}` cannot be changed", r.code, r.name))
-                            .label("always an error")
-                            .help("syntax errors and broken references stop a plan from being understood at all"),
+                            .label("fixed severity")
+                            .help("syntax errors, broken references and problems outside a plan cannot be turned off or down"),
                     ),
                     Some(level) => {
                         cfg.severities.insert(r.code, level);

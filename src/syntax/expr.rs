@@ -534,7 +534,9 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
         );
     }
     if has(Rule::unit_name) && tok == "." {
-        return Some("offsets are whole numbers, such as `+ 36h` instead of `+ 1.5d`".into());
+        return Some(
+            "offsets are whole numbers of days or workdays, such as `+ 2d` or `+ 3wd`".into(),
+        );
     }
     if (has(Rule::iso_code) || has(Rule::money))
         && tok.len() == 3

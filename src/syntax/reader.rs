@@ -85,15 +85,13 @@ impl Reader<'_, '_> {
         let name = key.get_ref().to_string();
         let span = self.span(key.span());
         let ok = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            && !name.starts_with('-');
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+            && !name.starts_with(|c: char| c.is_ascii_digit());
         if !ok {
             self.diags.push(
                 Diagnostic::new(rule("S006"), span, format!("`{name}` is not a valid id"))
                     .label("ids are names other parts of the plan refer to")
-                    .help("use letters, digits and `_`, starting with a letter, e.g. `summer_campaign`"),
+                    .help("use letters, digits and `_`, not starting with a digit, e.g. `summer_campaign`"),
             );
         }
         Ident { name, span }
@@ -731,7 +729,7 @@ fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str
     };
     let is_amount = expr::parse_amount(&raw).is_ok();
     if is_amount {
-        ["share", "amount"].into_iter().find(|k| close(k))
+        ["share", "amount", "total"].into_iter().find(|k| close(k))
     } else {
         ["name", "note"].into_iter().find(|k| close(k))
     }

@@ -41,6 +41,9 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     order.sort_by_key(|&l| std::cmp::Reverse(depth(plan, l)));
     for l in order {
         let line = &b.lines[l];
+        if line.allocation == crate::model::Allocation::Invalid {
+            continue; // reported where it is written
+        }
         let mut sum = Ratio::ZERO;
         let mut crossing = None;
         for &(ci, di) in &draws[l] {

@@ -22,6 +22,9 @@ pub fn children_sum(budget: &Budget, line: usize) -> Option<(Ratio, bool)> {
     let mut sum = Ratio::ZERO;
     let mut all_shares = true;
     for &c in &l.children {
+        if budget.lines[c].allocation == Allocation::Invalid {
+            return None; // an invalid line was reported; its sum means nothing
+        }
         sum = sum.checked_add(budget.lines[c].amount)?;
         all_shares &= matches!(
             budget.lines[c].allocation,
