@@ -61,5 +61,53 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+/// Building the schedule (recurrences, review chains) and running the
+/// schedule and capacity rules, on an already resolved plan.
+fn bench_schedule(c: &mut Criterion) {
+    let mut group = c.benchmark_group("schedule/generated");
+    for n in [1_000, 10_000] {
+        let w = generated(n);
+        let checked = check_paths(&w, &[PathBuf::from("gen/plan.toml")]).expect("checks");
+        let plan = &checked.plans[0];
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let mut diags = Vec::new();
+                let s = almanac::schedule::build(plan, &mut diags);
+                almanac::rules::check_plan(plan, &s, &mut diags);
+                assert!(diags.is_empty());
+                s.items.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// `build` with every output, into memory.
+fn bench_build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build/generated");
+    group.sample_size(20);
+    for n in [1_000, 10_000] {
+        let w = generated(n);
+        let opts = almanac::build::BuildOptions {
+            out: PathBuf::from("out"),
+            targets: almanac::emit::Target::ALL.to_vec(),
+            split: None,
+            locale: None,
+            bom: true,
+            templates: None,
+        };
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let built = almanac::build::build(&w, &[PathBuf::from("gen/plan.toml")], &opts)
+                    .expect("builds");
+                assert_eq!(built.written.len(), 1);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_schedule, bench_build);
 criterion_main!(benches);

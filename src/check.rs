@@ -26,6 +26,8 @@ pub struct Checked {
     pub sources: SourceMap,
     pub diagnostics: Vec<Diagnostic>,
     pub plans: Vec<Plan>,
+    /// The schedule of each plan, in the same order.
+    pub schedules: Vec<crate::schedule::Schedule>,
 }
 
 impl Checked {
@@ -71,14 +73,17 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
         }
     }
     let mut plans = Vec::new();
+    let mut schedules = Vec::new();
     for root in plans_found {
         let mut plan_diags = Vec::new();
         let loaded = load_includes(&mut loader, root, &mut plan_diags);
         let plan = crate::resolve::resolve(&loader.sources, loaded, &mut plan_diags);
         if let Some(plan) = plan {
-            crate::rules::check_plan(&plan, &mut plan_diags);
+            let schedule = crate::schedule::build(&plan, &mut plan_diags);
+            crate::rules::check_plan(&plan, &schedule, &mut plan_diags);
             plan_diags = plan.rules.apply(plan_diags);
             plans.push(plan);
+            schedules.push(schedule);
         }
         diags.extend(plan_diags);
     }
@@ -110,6 +115,7 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
         sources: loader.sources,
         diagnostics: diags,
         plans,
+        schedules,
     })
 }
 

@@ -17,7 +17,6 @@ pub struct Generated {
 
 /// Tasks per campaign: one campaign and its chain make ten items.
 const CHAIN: usize = 9;
-const PEOPLE: usize = 40;
 const CHANNELS: [&str; 8] = [
     "wechat",
     "douyin",
@@ -33,6 +32,8 @@ const WEEKDAYS: [&str; 5] = ["mon", "tue", "wed", "thu", "fri"];
 /// A plan with `n` campaigns and tasks (at least one campaign).
 pub fn plan(n: usize) -> Generated {
     let campaigns = (n / (CHAIN + 1)).max(1);
+    // Enough people that nobody is over 40 hours a week.
+    let people = (n / 200).max(40);
     let mut p = String::with_capacity(n * 220);
     let _ = writeln!(
         p,
@@ -75,15 +76,15 @@ pub fn plan(n: usize) -> Generated {
             14 + c % 20,
             CHANNELS[c % CHANNELS.len()],
             CHANNELS[(c + 3) % CHANNELS.len()],
-            c % PEOPLE,
-            c % 50 == 0,
+            c % people,
+            c < 6,
             c % 4,
         );
         for t in 0..CHAIN {
             let _ = write!(
                 p,
                 "[campaigns.c{c}.tasks.t{t}]\nname = \"任务 {t}\"\nowner = \"p{}\"\n",
-                (c + t) % PEOPLE
+                (c + t) % people
             );
             if t == 0 {
                 let _ = writeln!(p, "due = \"start - 20wd\"\neffort = \"4h\"\n");
@@ -103,7 +104,7 @@ pub fn plan(n: usize) -> Generated {
             p,
             "[columns.col{k}]\nname = \"栏目 {k}\"\nchannel = \"{}\"\nevery = \"every {day} except holidays\"\nowner = \"p{}\"\neffort = \"3h\"\n",
             CHANNELS[k % CHANNELS.len()],
-            k % PEOPLE
+            k % people
         );
     }
     let _ = writeln!(
@@ -113,7 +114,7 @@ pub fn plan(n: usize) -> Generated {
          [kpis.followers]\nname = \"新增粉丝\"\nbaseline = \"10万\"\ntarget = \"15万\"\n"
     );
     let mut f = String::from("# The generated plan's team and channels.\n\n");
-    for i in 0..PEOPLE {
+    for i in 0..people {
         let _ = writeln!(
             f,
             "[people.p{i}]\nname = \"成员 {i}\"\ncapacity = \"40h\"\n"
@@ -122,8 +123,8 @@ pub fn plan(n: usize) -> Generated {
     for (i, ch) in CHANNELS.iter().enumerate() {
         let _ = writeln!(
             f,
-            "[channels.{ch}]\nslots_per_week = {}\nmax_per_day = 2\n",
-            10 + i
+            "[channels.{ch}]\nslots_per_week = {}\nmax_per_day = 12\n",
+            60 + i
         );
     }
     Generated {

@@ -8,14 +8,19 @@
 //! file system: all reading goes through `world::World`, and only `cli`
 //! writes to the terminal.
 
+pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod emit;
 pub mod generate;
 pub mod model;
 pub mod resolve;
 pub mod rules;
+pub mod schedule;
 pub mod source;
 pub mod syntax;
+pub mod templates;
+pub mod when;
 pub mod world;

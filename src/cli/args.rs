@@ -21,6 +21,69 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List every rule with its code, name and default severity.
     Rules(RulesArgs),
+    /// Evaluate a date, range or recurrence on a plan's calendar.
+    When(WhenArgs),
+    /// Check plans, then write their calendar and task lists (into out/<plan-id>/).
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Plan files or directories.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The folder that receives one folder per plan.
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks (comma-separated).
+    #[arg(long)]
+    pub only: Vec<String>,
+    /// One calendar per channel or per owner instead of one for everything.
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
+    /// Labels and dates in this language (default: the plan's `locale`).
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
+    /// Write the CSV without a UTF-8 byte-order mark.
+    #[arg(long)]
+    pub no_bom: bool,
+    /// A folder of templates that replace the built-in ones, file by file.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with 1 when there are warnings, too (outputs are still written).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Channel,
+    Owner,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    #[value(name = "zh-CN", alias = "zh")]
+    ZhCn,
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct WhenArgs {
+    /// `spring_festival - 7d`, `Q3`, `every wed except holidays`, …
+    pub expr: String,
+    /// The plan whose calendar, year and moments to use (default: China's
+    /// official calendar in the current year).
+    #[arg(long)]
+    pub plan: Option<PathBuf>,
+    /// Colour in error messages.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 }
 
 #[derive(Debug, Args)]

@@ -5,9 +5,11 @@
 //! (`almanac rules | head`) ends the program quietly.
 
 mod args;
+mod build;
 mod check;
 mod explain;
 mod rules;
+mod when;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -33,6 +35,8 @@ pub fn run() -> ExitCode {
         Command::Check(a) => check::run(&world, &a),
         Command::Explain(a) => explain::run(&a),
         Command::Rules(a) => rules::run(&a),
+        Command::When(a) => when::run(&world, &a),
+        Command::Build(a) => build::run(&world, &a),
     };
     ExitCode::from(code)
 }

@@ -86,7 +86,26 @@ pub struct Plan {
     pub audiences: Vec<Audience>,
     pub guidelines: Vec<Guideline>,
     pub assertions: Vec<UserAssertion>,
+    pub effort: Effort,
     pub rules: crate::rules::config::RuleConfig,
+}
+
+/// Default hours of work per kind of item (`[effort]`).
+#[derive(Clone, Copy, Debug)]
+pub struct Effort {
+    pub task: Ratio,
+    pub episode: Ratio,
+    pub review: Ratio,
+}
+
+impl Default for Effort {
+    fn default() -> Self {
+        Effort {
+            task: Ratio::int(4),
+            episode: Ratio::int(3),
+            review: Ratio::int(1),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -102,8 +121,8 @@ pub struct Person {
     pub id: Ident,
     pub name: String,
     pub role: Option<String>,
-    /// Hours per week.
-    pub capacity_hours: Option<Ratio>,
+    /// Hours per week, and where they are written.
+    pub capacity: Option<Dated<Ratio>>,
 }
 
 #[derive(Debug)]
@@ -111,8 +130,8 @@ pub struct Channel {
     pub id: Ident,
     pub name: String,
     pub followers: Option<Ratio>,
-    pub slots_per_week: Option<u32>,
-    pub max_per_day: Option<u32>,
+    pub slots_per_week: Option<Dated<u32>>,
+    pub max_per_day: Option<Dated<u32>>,
     pub note: Option<String>,
 }
 
@@ -221,8 +240,15 @@ pub struct Task {
     pub due: Option<Dated<NaiveDate>>,
     /// Indices of tasks in the same campaign that must finish first.
     pub after: Vec<usize>,
+    /// How long the task takes before its due date.
+    pub duration: Option<Lead>,
     /// Hours of work.
     pub effort_hours: Option<Ratio>,
+    /// The task publishes content on these channels (the campaign's, if none given).
+    pub publish: bool,
+    pub channels: Vec<usize>,
+    /// The review level this task performs, and where that is written.
+    pub review: Option<Dated<usize>>,
 }
 
 #[derive(Debug)]
@@ -236,6 +262,12 @@ pub struct Column {
     pub time: Option<TimeOfDay>,
     pub during: Dated<DateRange>,
     pub skip: Vec<Dated<NaiveDate>>,
+    pub pause: Vec<Dated<DateRange>>,
+    pub moves: Vec<(Dated<NaiveDate>, Dated<NaiveDate>)>,
+    /// `except holidays` in the recurrence.
+    pub skips_holidays: bool,
+    /// `holidays = "publish"`: publishing on holidays is intended.
+    pub publishes_on_holidays: bool,
     pub category: Option<String>,
     pub effort_hours: Option<Ratio>,
     pub description: Option<String>,

@@ -287,6 +287,15 @@ impl DateCx<'_> {
     ) -> Option<DateRange> {
         let r = match e {
             RangeExpr::Day(d) => {
+                // A campaign or moment named alone is its whole range.
+                if let DateBase::Name(path) = &d.base
+                    && path.len() == 1
+                    && d.offsets.is_empty()
+                    && names.local(&path[0]).is_none()
+                    && let Some(r) = names.range(&path[0], diags)
+                {
+                    return r;
+                }
                 let d = self.date(names, d, src, diags)?;
                 DateRange { start: d, end: d }
             }

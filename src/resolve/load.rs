@@ -32,6 +32,7 @@ pub fn read_one(
         file: id,
         text: &sources.get(id).text,
         diags,
+        memo: Default::default(),
     };
     let raw = read_file(&mut reader, &tree);
     (id, Some(raw))

@@ -21,7 +21,7 @@ use crate::model::*;
 use crate::rules::config::RuleConfig;
 use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
-use crate::syntax::ast::{self, Exception, Frequency, Unit};
+use crate::syntax::ast::{self, Exception, Unit};
 use crate::syntax::raw::*;
 use dates::DateCx;
 use load::Loaded;
@@ -117,7 +117,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     };
     let people = Index::new(m.people.iter().map(|p| p.id.name.as_str()));
     let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str()));
-    let campaign_ids = Index::new(m.campaigns.iter().map(|c| c.id.name.as_str()));
+    let levels = Index::new(m.review.iter().map(|l| l.id.name.as_str()));
 
     let mut names = PlanNames::new(&m.moments, &m.campaigns, diags);
     let budget = budget::resolve_budget(m.budget.as_ref(), &currency, diags);
@@ -185,7 +185,18 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let (Some(window), Some(window_expr)) = (window, &c.window) else {
             continue;
         };
-        let tasks = resolve_tasks(&cx, &mut names, c, window, &people, diags);
+        let tasks = resolve_tasks(
+            &cx,
+            &mut names,
+            c,
+            window,
+            &Ids {
+                people: &people,
+                channels: &channels,
+                levels: &levels,
+            },
+            diags,
+        );
         campaigns.push(Campaign {
             id: c.id.clone(),
             name: text_or(&c.name, &c.id.name),
@@ -213,7 +224,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let Some(every) = &col.every else {
             continue;
         };
-        if let Some(bad) = zero_interval(&every.node) {
+        if let Some(bad) = crate::schedule::recur::zero_interval(&every.node.frequency) {
             diags.push(
                 Diagnostic::new(rule("S006"), every.span(), format!("`{bad}` never repeats"))
                     .label("interval of 0")
@@ -250,8 +261,53 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 });
             }
         }
+        let mut pause = Vec::new();
+        for e in &col.pause {
+            if let Some(r) = cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
+                pause.push(Dated {
+                    value: r,
+                    span: e.span(),
+                });
+            }
+        }
+        let mut moves = Vec::new();
+        for (from, to) in &col.moves {
+            let f = cx.date(&mut names.with(&cx), &from.node, &from.src, diags);
+            let t = cx.date(&mut names.with(&cx), &to.node, &to.src, diags);
+            if let (Some(f), Some(t)) = (f, t) {
+                moves.push((
+                    Dated {
+                        value: f,
+                        span: from.span(),
+                    },
+                    Dated {
+                        value: t,
+                        span: to.span(),
+                    },
+                ));
+            }
+        }
+        let publishes_on_holidays = match &col.holidays {
+            None => false,
+            Some(h) if h.text == "publish" => true,
+            Some(h) if h.text == "skip" => false,
+            Some(h) => {
+                diags.push(
+                    Diagnostic::new(rule("S006"), h.span(), format!("`{}` is not a holiday policy", h.text))
+                        .label("expected `publish` or `skip`")
+                        .help("`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"),
+                );
+                false
+            }
+        };
+        let skips_holidays = every.node.except.contains(&Exception::Holidays)
+            || col.holidays.as_ref().is_some_and(|h| h.text == "skip");
         columns.push(Column {
             id: col.id.clone(),
+            pause,
+            moves,
+            skips_holidays,
+            publishes_on_holidays,
             name: text_or(&col.name, &col.id.name),
             channel: col
                 .channel
@@ -395,7 +451,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     });
 
     let rules = RuleConfig::from_raw(&m.rules, diags);
-    let _ = campaign_ids;
 
     let plan = Plan {
         id: meta
@@ -428,7 +483,12 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 id: p.id.clone(),
                 name: text_or(&p.name, &p.id.name),
                 role: text(&p.role),
-                capacity_hours: p.capacity.as_ref().and_then(|e| hours(e, diags)),
+                capacity: p.capacity.as_ref().and_then(|e| {
+                    hours(e, diags).map(|value| Dated {
+                        value,
+                        span: e.span(),
+                    })
+                }),
             })
             .collect(),
         channels: m
@@ -438,8 +498,18 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 id: c.id.clone(),
                 name: text_or(&c.name, &c.id.name),
                 followers: c.followers.as_ref().map(|q| q.node.value),
-                slots_per_week: c.slots_per_week.and_then(|s| count(s, diags)),
-                max_per_day: c.max_per_day.and_then(|s| count(s, diags)),
+                slots_per_week: c.slots_per_week.and_then(|s| {
+                    count(s, diags).map(|value| Dated {
+                        value,
+                        span: s.span,
+                    })
+                }),
+                max_per_day: c.max_per_day.and_then(|s| {
+                    count(s, diags).map(|value| Dated {
+                        value,
+                        span: s.span,
+                    })
+                }),
                 note: text(&c.note),
             })
             .collect(),
@@ -497,6 +567,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 })
             })
             .collect(),
+        effort: effort(m.effort.as_ref(), diags),
         rules,
     };
     Some(plan)
@@ -522,6 +593,7 @@ struct Merged {
     guidelines: Vec<RawGuideline>,
     rules: Vec<RawRuleSetting>,
     assertions: Vec<RawAssertion>,
+    effort: Option<RawEffort>,
 }
 
 fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged {
@@ -562,6 +634,7 @@ fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged {
         single(&mut m.budget, f.budget, "budget", |b| b.span, diags);
         single(&mut m.reserve, f.reserve, "reserve", |r| r.span, diags);
         single(&mut m.kol, f.kol, "kol", |k| k.span, diags);
+        single(&mut m.effort, f.effort, "effort", |e| e.span, diags);
     }
     m
 }
@@ -715,14 +788,26 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
     }
 }
 
+/// The id tables a task refers to.
+struct Ids<'a> {
+    people: &'a Index,
+    channels: &'a Index,
+    levels: &'a Index,
+}
+
 fn resolve_tasks(
     cx: &DateCx<'_>,
     names: &mut PlanNames<'_>,
     c: &RawCampaign,
     window: DateRange,
-    people: &Index,
+    ix: &Ids<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
+    let Ids {
+        people,
+        channels,
+        levels,
+    } = ix;
     let ids = Index::new(c.tasks.iter().map(|t| t.id.name.as_str()));
     for (i, t) in c.tasks.iter().enumerate() {
         if let Some(j) = c.tasks[..i].iter().position(|o| o.id.name == t.id.name) {
@@ -738,6 +823,7 @@ fn resolve_tasks(
             .iter()
             .filter_map(|s| ids.get(s, "task", diags))
             .collect();
+        let mut a = a;
         let mut d = a.clone();
         if let Some(due) = &t.due
             && let ast::DateBase::Name(path) = &due.node.base
@@ -745,6 +831,23 @@ fn resolve_tasks(
             && let Some(j) = ids.find(&path[0])
         {
             d.push(j);
+            if t.due_after && !a.contains(&j) {
+                a.push(j);
+            }
+        }
+        if t.due.is_none() && t.after.is_empty() && t.duration.is_some() {
+            diags.push(
+                Diagnostic::new(
+                    rule("S007"),
+                    t.id.span,
+                    format!(
+                        "task `{}.{}` has a `duration` but nothing to count it from",
+                        c.id.name, t.id.name
+                    ),
+                )
+                .label("no `due` and no `after`")
+                .help("add `after = [\"…\"]` naming the tasks it follows, or a `due` date"),
+            );
         }
         deps.push(d);
         after.push(a);
@@ -760,6 +863,18 @@ fn resolve_tasks(
     for &i in &order {
         let t = &c.tasks[i];
         let Some(due) = &t.due else {
+            // `after` and `duration` without `due`: done `duration` after the last dependency.
+            let last = after[i].iter().filter_map(|&j| dates[j]).max();
+            if let (Some(last), Some(d)) = (last, &t.duration)
+                && after[i].iter().all(|&j| dates[j].is_some())
+            {
+                let offset = ast::Offset {
+                    negative: false,
+                    duration: d.node,
+                    loc: d.node.loc,
+                };
+                dates[i] = cx.apply(last, &[offset], &d.src, diags);
+            }
             continue;
         };
         if let ast::DateBase::Name(path) = &due.node.base
@@ -809,12 +924,30 @@ fn resolve_tasks(
                 .and_then(|o| people.get(o, "person", diags)),
             consulted: people.refs(&t.consulted, "person", diags),
             informed: people.refs(&t.informed, "person", diags),
-            due: dates[i].zip(t.due.as_ref()).map(|(d, e)| Dated {
+            due: dates[i].map(|d| Dated {
                 value: d,
-                span: e.span(),
+                span: t
+                    .due
+                    .as_ref()
+                    .map(Expr::span)
+                    .or(t.duration.as_ref().map(Expr::span))
+                    .unwrap_or(t.id.span),
             }),
             after: after[i].clone(),
+            duration: t
+                .duration
+                .as_ref()
+                .and_then(|e| lead(e, diags))
+                .map(|l| l.value),
             effort_hours: t.effort.as_ref().and_then(|e| hours(e, diags)),
+            publish: t.publish.is_some_and(|p| p.value),
+            channels: channels.refs(&t.channels, "channel", diags),
+            review: t.review.as_ref().and_then(|r| {
+                levels.get(r, "review level", diags).map(|value| Dated {
+                    value,
+                    span: r.span(),
+                })
+            }),
         })
         .collect()
 }
@@ -886,15 +1019,6 @@ fn report_cycle(
     }
 }
 
-fn zero_interval(r: &ast::Recurrence) -> Option<String> {
-    match &r.frequency {
-        Frequency::Daily { interval: 0 } => Some("every 0 days".into()),
-        Frequency::Weekly { interval: 0, .. } => Some("every 0 weeks".into()),
-        Frequency::Monthly { interval: 0, .. } => Some("every 0 months".into()),
-        _ => None,
-    }
-}
-
 fn text(s: &Option<Str>) -> Option<String> {
     s.as_ref().map(|s| s.text.clone())
 }
@@ -930,6 +1054,22 @@ fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> 
         return None;
     }
     Some(h)
+}
+
+fn effort(raw: Option<&RawEffort>, diags: &mut Vec<Diagnostic>) -> Effort {
+    let mut e = Effort::default();
+    let Some(raw) = raw else {
+        return e;
+    };
+    let mut set = |slot: &mut Ratio, v: &Option<Expr<ast::Duration>>| {
+        if let Some(h) = v.as_ref().and_then(|v| hours(v, diags)) {
+            *slot = h;
+        }
+    };
+    set(&mut e.task, &raw.task);
+    set(&mut e.episode, &raw.episode);
+    set(&mut e.review, &raw.review);
+    e
 }
 
 fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Dated<Lead>> {

@@ -10,15 +10,18 @@
 
 pub mod assertions;
 pub mod budget;
+pub mod capacity;
 pub mod config;
 pub mod dates;
 pub mod kpi;
 pub mod references;
 pub mod registry;
+pub mod schedule;
 pub mod syntax;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Plan;
+use crate::schedule::Schedule;
 
 #[derive(PartialEq, Eq)]
 pub struct Rule {
@@ -46,6 +49,8 @@ pub enum Family {
     Dates,
     Kpi,
     Assertions,
+    Schedule,
+    Capacity,
 }
 
 impl Family {
@@ -57,6 +62,8 @@ impl Family {
             Family::Dates => "dates",
             Family::Kpi => "kpi",
             Family::Assertions => "assertions",
+            Family::Schedule => "schedule",
+            Family::Capacity => "capacity",
         }
     }
 }
@@ -85,8 +92,8 @@ impl Rule {
     }
 }
 
-/// Runs every plan rule over a resolved plan.
-pub fn check_plan(plan: &Plan, out: &mut Vec<Diagnostic>) {
+/// Runs every plan rule over a resolved plan and its schedule.
+pub fn check_plan(plan: &Plan, sched: &Schedule, out: &mut Vec<Diagnostic>) {
     budget::shares::check(plan, out);
     budget::over_parent::check(plan, out);
     budget::total_exceeded::check(plan, out);
@@ -95,8 +102,19 @@ pub fn check_plan(plan: &Plan, out: &mut Vec<Diagnostic>) {
     budget::kol_pyramid::check(plan, out);
     dates::outside_period::check(plan, out);
     dates::no_holiday_schedule::check(plan, out);
+    dates::task_day_off::check(plan, out);
+    dates::task_order::check(plan, out);
     kpi::target_not_better::check(plan, out);
     kpi::rate_over_100::check(plan, out);
     kpi::parts_total::check(plan, out);
     assertions::failed::check(plan, out);
+    schedule::lead_time::check(plan, sched, out);
+    schedule::blackout::check(plan, sched, out);
+    schedule::holiday_publishing::check(plan, sched, out);
+    schedule::column_on_holiday::check(plan, sched, out);
+    schedule::flagship_overlap::check(plan, sched, out);
+    schedule::never_occurs::check(plan, sched, out);
+    capacity::over_capacity::check(plan, sched, out);
+    capacity::reserve::check(plan, sched, out);
+    capacity::posting_limit::check(plan, sched, out);
 }

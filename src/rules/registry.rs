@@ -3,7 +3,7 @@
 //! exists exactly when it is listed here.
 
 use crate::rules::Rule;
-use crate::rules::{assertions, budget, dates, kpi, references, syntax};
+use crate::rules::{assertions, budget, capacity, dates, kpi, references, schedule, syntax};
 
 pub static RULES: &[&Rule] = &[
     &assertions::failed::RULE,
@@ -13,14 +13,26 @@ pub static RULES: &[&Rule] = &[
     &budget::total_exceeded::RULE,
     &budget::non_positive::RULE,
     &budget::kol_pyramid::RULE,
+    &capacity::over_capacity::RULE,
+    &capacity::reserve::RULE,
+    &capacity::posting_limit::RULE,
     &dates::outside_period::RULE,
     &dates::range_reversed::RULE,
     &dates::moment_undefined::RULE,
     &dates::no_holiday_schedule::RULE,
     &dates::dependency_cycle::RULE,
+    &dates::task_day_off::RULE,
+    &dates::task_order::RULE,
     &kpi::target_not_better::RULE,
     &kpi::rate_over_100::RULE,
     &kpi::parts_total::RULE,
+    &schedule::lead_time::RULE,
+    &schedule::blackout::RULE,
+    &schedule::holiday_publishing::RULE,
+    &schedule::column_on_holiday::RULE,
+    &schedule::flagship_overlap::RULE,
+    &schedule::never_occurs::RULE,
+    &schedule::too_many::RULE,
     &references::unknown_reference::RULE,
     &references::duplicate_id::RULE,
     &references::include_cycle::RULE,
@@ -34,6 +46,7 @@ pub static RULES: &[&Rule] = &[
     &syntax::missing_key::RULE,
     &syntax::empty_file::RULE,
     &syntax::orphan_fragment::RULE,
+    &syntax::template_error::RULE,
 ];
 
 /// A rule by code (`B001`, any case) or name (`budget-shares`).

@@ -68,6 +68,16 @@ pub struct RawFile {
     pub guidelines: Vec<RawGuideline>,
     pub rules: Vec<RawRuleSetting>,
     pub assertions: Vec<RawAssertion>,
+    pub effort: Option<RawEffort>,
+}
+
+/// `[effort]`: default hours of work per kind of item.
+#[derive(Clone, Debug)]
+pub struct RawEffort {
+    pub span: Span,
+    pub task: Option<Expr<Duration>>,
+    pub episode: Option<Expr<Duration>>,
+    pub review: Option<Expr<Duration>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -171,8 +181,16 @@ pub struct RawTask {
     pub consulted: Vec<Str>,
     pub informed: Vec<Str>,
     pub due: Option<Expr<DateExpr>>,
+    /// `due` was written `after X + …`: X is a dependency like those in `after`.
+    pub due_after: bool,
     pub after: Vec<Str>,
+    pub duration: Option<Expr<Duration>>,
     pub effort: Option<Expr<Duration>>,
+    /// The task publishes content (on `channels`, or the campaign's).
+    pub publish: Option<Sp<bool>>,
+    pub channels: Vec<Str>,
+    /// The review level this task performs (`final`).
+    pub review: Option<Str>,
 }
 
 #[derive(Clone, Debug)]
@@ -184,6 +202,11 @@ pub struct RawColumn {
     pub every: Option<Expr<Recurrence>>,
     pub during: Option<Expr<RangeExpr>>,
     pub skip: Vec<Expr<DateExpr>>,
+    pub pause: Vec<Expr<RangeExpr>>,
+    /// `moves = { "10-07" = "10-09" }`: an occurrence moved to another day.
+    pub moves: Vec<(Expr<DateExpr>, Expr<DateExpr>)>,
+    /// `holidays = "publish"`: the column publishes on holidays on purpose.
+    pub holidays: Option<Str>,
     pub category: Option<Str>,
     pub effort: Option<Expr<Duration>>,
     pub description: Option<Str>,

@@ -22,6 +22,9 @@ use crate::syntax::toml::{Node, is_full_width, to_ascii};
 
 type Key<'a> = Spanned<Cow<'a, str>>;
 
+/// The path of the top-level table, for messages.
+const ROOT: &str = "the file";
+
 /// A table being read: which keys the schema asked for, to report the rest.
 pub struct Tbl<'t, 'a> {
     map: &'t DeTable<'a>,
@@ -52,6 +55,33 @@ pub struct Reader<'s, 'd> {
     pub file: FileId,
     pub text: &'s str,
     pub diags: &'d mut Vec<Diagnostic>,
+    /// Parsed expressions by (parser, text): plans repeat the same strings
+    /// (`"24h"`, `"start - 5wd"`) many times, and parsing is the costly part.
+    pub memo: Memo,
+}
+
+/// A cache of parse results, keyed by the parser function and the text.
+#[derive(Default)]
+pub struct Memo(std::collections::HashMap<(usize, String), Box<dyn std::any::Any>>);
+
+impl Memo {
+    fn parse<T: Clone + 'static>(
+        &mut self,
+        text: &str,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Result<T, ExprError> {
+        let key = (parse as usize, text.to_string());
+        if let Some(hit) = self
+            .0
+            .get(&key)
+            .and_then(|b| b.downcast_ref::<Result<T, ExprError>>())
+        {
+            return hit.clone();
+        }
+        let r = parse(text);
+        self.0.insert(key, Box::new(r.clone()));
+        r
+    }
 }
 
 /// "date range" → "a date range"; leaves "an integer", "`true` or `false`" alone.
@@ -299,7 +329,7 @@ impl Reader<'_, '_> {
 
     /// Parses a string value with `parse`. Numbers are accepted as their
     /// source text when `numbers` is true (`total = 5_000_000`).
-    pub fn expr_value<T>(
+    pub fn expr_value<T: Clone + 'static>(
         &mut self,
         v: &Node<'_>,
         path: &str,
@@ -318,7 +348,7 @@ impl Reader<'_, '_> {
                 return None;
             }
         };
-        match parse(&text) {
+        match self.memo.parse(&text, parse) {
             Ok(node) => Some(Expr { node, src }),
             Err(e) => {
                 self.expr_error(&src, &text, &e, what);
@@ -347,7 +377,7 @@ impl Reader<'_, '_> {
         self.diags.push(d);
     }
 
-    pub fn expr<T>(
+    pub fn expr<T: Clone + 'static>(
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
@@ -358,7 +388,7 @@ impl Reader<'_, '_> {
         self.expr_value(v, &format!("{}.{key}", t.path), what, false, parse)
     }
 
-    pub fn expr_num<T>(
+    pub fn expr_num<T: Clone + 'static>(
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
@@ -370,7 +400,7 @@ impl Reader<'_, '_> {
     }
 
     /// A list of expressions (or a single one).
-    pub fn exprs<T>(
+    pub fn exprs<T: Clone + 'static>(
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
@@ -403,7 +433,11 @@ impl Reader<'_, '_> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = key.to_string();
+        let path = if t.path == ROOT {
+            key.to_string()
+        } else {
+            format!("{}.{key}", t.path)
+        };
         let Some(section) = self.table(k, v, &path) else {
             return Vec::new();
         };
@@ -419,7 +453,7 @@ impl Reader<'_, '_> {
     }
 
     /// A table of `name = expression` pairs (`pyramid = { head = "5%" }`).
-    pub fn pairs<T>(
+    pub fn pairs<T: Clone + 'static>(
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
@@ -449,7 +483,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
     let mut t = Tbl {
         map: root.get_ref(),
         span: Span::new(r.file, 0, 0),
-        path: "the file".into(),
+        path: ROOT.into(),
         asked: Vec::new(),
     };
     let mut f = RawFile {
@@ -510,6 +544,9 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
             every: r.expr(&mut t, "every", "recurrence", expr::parse_recurrence),
             during: r.expr(&mut t, "during", "date range", expr::parse_range),
             skip: r.exprs(&mut t, "skip", "date", expr::parse_date),
+            pause: r.exprs(&mut t, "pause", "date range", expr::parse_range),
+            moves: read_moves(r, &mut t),
+            holidays: r.string(&mut t, "holidays"),
             category: r.string(&mut t, "category"),
             effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
             description: r.string(&mut t, "description"),
@@ -623,6 +660,17 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile
         r.finish(t);
         g
     });
+    if let Some((k, v)) = t.get("effort")
+        && let Some(mut tbl) = r.table(k, v, "effort")
+    {
+        f.effort = Some(RawEffort {
+            span: tbl.span,
+            task: r.expr(&mut tbl, "task", "duration", expr::parse_duration),
+            episode: r.expr(&mut tbl, "episode", "duration", expr::parse_duration),
+            review: r.expr(&mut tbl, "review", "duration", expr::parse_duration),
+        });
+        r.finish(tbl);
+    }
     f.rules = read_rules(r, &mut t);
     f.assertions = read_assertions(r, &mut t);
     r.finish(t);
@@ -862,6 +910,14 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
     };
     let kpis = r.pairs(&mut t, "kpis", "KPI value", expr::parse_quantity);
     let tasks = r.keyed(&mut t, "tasks", |r, id, mut t| {
+        let dated = t.has("due") || (t.has("after") && t.has("duration"));
+        if !dated {
+            r.diags.push(
+                Diagnostic::new(rule("S007"), t.span, format!("`{}` has no `due`", t.path))
+                    .label("when is it due?")
+                    .help("add e.g. `due = \"start - 5wd\"`, or `after` and `duration` to count from other tasks"),
+            );
+        }
         let task = RawTask {
             id,
             name: r.string(&mut t, "name"),
@@ -870,9 +926,16 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
             accountable: r.string(&mut t, "accountable"),
             consulted: r.strings(&mut t, "consulted"),
             informed: r.strings(&mut t, "informed"),
-            due: r.expr(&mut t, "due", "date", expr::parse_date),
+            due_after: t
+                .get("due")
+                .is_some_and(|(_, v)| matches!(v.get_ref(), DeValue::String(s) if s.trim_start().to_lowercase().starts_with("after "))),
+            due: r.expr(&mut t, "due", "date", parse_due),
             after: r.strings(&mut t, "after"),
+            duration: r.expr(&mut t, "duration", "duration", expr::parse_duration),
             effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
+            publish: r.boolean(&mut t, "publish"),
+            channels: r.strings(&mut t, "channels"),
+            review: r.string(&mut t, "review"),
         };
         r.finish(t);
         task
@@ -963,6 +1026,75 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
             Vec::new()
         }
     }
+}
+
+/// A task's `due`: a date, optionally written `after brief + 2wd` (the
+/// same as `brief + 2wd`; the task it names is a dependency either way).
+fn parse_due(text: &str) -> Result<crate::syntax::ast::DateExpr, ExprError> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let Some(after) = rest
+        .get(..6)
+        .filter(|p| p.eq_ignore_ascii_case("after "))
+        .map(|_| &rest[6..])
+    else {
+        return expr::parse_date(text);
+    };
+    let k = lead + 6;
+    let shift = |l: crate::syntax::ast::Loc| crate::syntax::ast::Loc {
+        start: l.start + k,
+        end: l.end + k,
+    };
+    match expr::parse_date(after) {
+        Ok(mut e) => {
+            e.loc = shift(e.loc);
+            e.base_loc = shift(e.base_loc);
+            for o in &mut e.offsets {
+                o.loc = shift(o.loc);
+                o.duration.loc = shift(o.duration.loc);
+            }
+            Ok(e)
+        }
+        Err(mut err) => {
+            err.loc = shift(err.loc);
+            Err(err)
+        }
+    }
+}
+
+/// `moves = { "10-07" = "10-09" }`: keys and values are dates.
+fn read_moves(
+    r: &mut Reader<'_, '_>,
+    t: &mut Tbl<'_, '_>,
+) -> Vec<(
+    Expr<crate::syntax::ast::DateExpr>,
+    Expr<crate::syntax::ast::DateExpr>,
+)> {
+    let Some((k, v)) = t.get("moves") else {
+        return Vec::new();
+    };
+    let path = format!("{}.moves", t.path);
+    let Some(tbl) = r.table(k, v, &path) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in tbl.entries() {
+        let key_text = k.get_ref().to_string();
+        let key_span = r.span(k.span());
+        let src = StrSrc::new(key_span, &r.text[k.span()], &key_text);
+        let from = match expr::parse_date(&key_text) {
+            Ok(node) => Some(Expr { node, src }),
+            Err(e) => {
+                r.expr_error(&src, &key_text, &e, "date");
+                None
+            }
+        };
+        let to = r.expr_value(v, &path, "date", false, expr::parse_date);
+        if let (Some(from), Some(to)) = (from, to) {
+            out.push((from, to));
+        }
+    }
+    out
 }
 
 pub fn path_text(p: &crate::syntax::ast::Path) -> String {

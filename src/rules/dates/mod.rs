@@ -6,3 +6,5 @@ pub mod moment_undefined;
 pub mod no_holiday_schedule;
 pub mod outside_period;
 pub mod range_reversed;
+pub mod task_day_off;
+pub mod task_order;

@@ -36,25 +36,45 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         return;
     }
     let p = plan.period.value;
-    for year in p.start.year()..=p.end.year() {
-        if cn_has_official_schedule(year) {
-            continue;
-        }
-        let declared = plan.holidays.iter().any(|h| {
-            h.off
+    let missing: Vec<i32> = (p.start.year()..=p.end.year())
+        .filter(|&year| {
+            !cn_has_official_schedule(year)
+                && !plan.holidays.iter().any(|h| {
+                    h.off
+                        .iter()
+                        .any(|r| r.value.start.year() == year || r.value.end.year() == year)
+                        || h.workdays.iter().any(|w| w.value.year() == year)
+                })
+        })
+        .collect();
+    let Some(&first) = missing.first() else {
+        return;
+    };
+    // One warning for all such years.
+    let years = if missing.len() == 1 {
+        first.to_string()
+    } else {
+        let last = missing[missing.len() - 1];
+        let contiguous = last - first + 1 == missing.len() as i32;
+        if contiguous {
+            format!("{first}–{last}")
+        } else {
+            missing
                 .iter()
-                .any(|r| r.value.start.year() == year || r.value.end.year() == year)
-                || h.workdays.iter().any(|w| w.value.year() == year)
-        });
-        if declared {
-            continue;
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         }
-        out.push(
-            Diagnostic::new(&RULE, plan.period.span, format!("no official holiday schedule for {year}"))
-                .label("workdays in this year count only weekends")
-                .help(format!(
-                    "declare {year}'s holidays and make-up workdays under `[holidays]` once the State Council publishes them"
-                )),
-        );
-    }
+    };
+    out.push(
+        Diagnostic::new(&RULE, plan.period.span, format!("no official holiday schedule for {years}"))
+            .label(if missing.len() == 1 {
+                "workdays in this year count only weekends"
+            } else {
+                "workdays in these years count only weekends"
+            })
+            .help(format!(
+                "declare {years}'s holidays and make-up workdays under `[holidays]` once the State Council publishes them"
+            )),
+    );
 }

@@ -7,6 +7,7 @@ pub mod invalid_value;
 pub mod missing_key;
 pub mod not_utf8;
 pub mod orphan_fragment;
+pub mod template_error;
 pub mod toml_syntax;
 pub mod unknown_key;
 pub mod wrong_type;

@@ -1,0 +1,231 @@
+//! `build` as a library function: check the plans, make every requested
+//! output in memory, and only then write them — atomically per plan. Each
+//! plan's outputs go to a temporary folder beside the target; when every
+//! plan's files are written, each temporary folder is swapped in for the
+//! old one (renaming a folder over a non-empty one fails on Linux, so the
+//! old one is moved aside first and removed after). A build that fails at
+//! any point leaves the previous outputs as they were.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime};
+
+use crate::check::{CheckError, Checked, check_paths};
+use crate::diagnostics::Severity;
+use crate::emit::{self, Artifact, Options, Target};
+use crate::model::Plan;
+use crate::templates::{TemplateError, Templates};
+use crate::world::World;
+
+pub struct BuildOptions {
+    /// The folder that receives one sub-folder per plan.
+    pub out: PathBuf,
+    pub targets: Vec<Target>,
+    pub split: Option<emit::calendar::Split>,
+    pub locale: Option<crate::model::Locale>,
+    pub bom: bool,
+    pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Check(#[from] CheckError),
+    #[error("cannot write `{path}`: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+/// What a build did.
+pub struct Built {
+    /// The check's result (diagnostics include template errors).
+    pub checked: Checked,
+    /// Per plan written: its id, folder and file names.
+    pub written: Vec<(String, PathBuf, Vec<String>)>,
+}
+
+/// The timestamp outputs carry: `SOURCE_DATE_EPOCH` if set, else the start
+/// of the plan's period (never the clock).
+pub fn stamp(world: &dyn World, plan: &Plan) -> NaiveDateTime {
+    world
+        .env("SOURCE_DATE_EPOCH")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+        .map(|d| d.naive_utc())
+        .unwrap_or_else(|| {
+            plan.period
+                .value
+                .start
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+        })
+}
+
+pub fn build(
+    world: &dyn World,
+    paths: &[PathBuf],
+    opts: &BuildOptions,
+) -> Result<Built, BuildError> {
+    let mut checked = check_paths(world, paths)?;
+    let mut built = Built {
+        checked: Checked {
+            sources: Default::default(),
+            diagnostics: Vec::new(),
+            plans: Vec::new(),
+            schedules: Vec::new(),
+        },
+        written: Vec::new(),
+    };
+    if checked.count(Severity::Error) > 0 {
+        built.checked = checked;
+        return Ok(built);
+    }
+    let templates = match Templates::load(world, opts.templates.as_deref(), &mut checked.sources) {
+        Ok(t) => t,
+        Err(e) => return template_failure(checked, e),
+    };
+    // Everything in memory first.
+    let mut outputs: Vec<(String, Vec<Artifact>)> = Vec::new();
+    for (plan, schedule) in checked.plans.iter().zip(&checked.schedules) {
+        let o = Options {
+            targets: opts.targets.clone(),
+            split: opts.split,
+            locale: opts.locale,
+            bom: opts.bom,
+            stamp: stamp(world, plan),
+        };
+        match emit::emit(plan, schedule, &o, &templates, &mut checked.sources) {
+            Ok(a) => outputs.push((plan.id.clone(), a)),
+            Err(e) => return template_failure(checked, e),
+        }
+    }
+    // Then every plan into its temporary folder; then the swaps.
+    let mut staged = Vec::new();
+    for (id, artifacts) in &outputs {
+        let target = opts.out.join(id);
+        match stage(world, &target, artifacts, &opts.targets) {
+            Ok(tmp) => staged.push((id.clone(), target, tmp, artifacts)),
+            Err(e) => {
+                for (_, _, tmp, _) in &staged {
+                    let _ = world.remove_dir_all(tmp);
+                }
+                return Err(e);
+            }
+        }
+    }
+    for (id, target, tmp, artifacts) in staged {
+        swap(world, &target, &tmp)?;
+        let mut files: Vec<String> = artifacts.iter().map(|a| a.path.clone()).collect();
+        files.sort();
+        built.written.push((id, target, files));
+    }
+    built.checked = checked;
+    Ok(built)
+}
+
+fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Built, BuildError> {
+    match e {
+        TemplateError::Diagnostic(d) => {
+            checked.diagnostics.push(*d);
+            Ok(Built {
+                checked,
+                written: Vec::new(),
+            })
+        }
+        TemplateError::Io(path, err) => Err(BuildError::Write {
+            path,
+            reason: crate::resolve::load::io_reason(&err),
+        }),
+    }
+}
+
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+fn write_err(path: &Path, e: std::io::Error) -> BuildError {
+    BuildError::Write {
+        path: path.to_path_buf(),
+        reason: crate::resolve::load::io_reason(&e),
+    }
+}
+
+/// Writes a plan's outputs into a fresh temporary folder beside `target`.
+/// With `--only`, the target's other files are carried over.
+fn stage(
+    world: &dyn World,
+    target: &Path,
+    artifacts: &[Artifact],
+    targets: &[Target],
+) -> Result<PathBuf, BuildError> {
+    if world.exists(target) && !world.is_dir(target) {
+        return Err(BuildError::Write {
+            path: target.to_path_buf(),
+            reason: "it is a file, not a folder".into(),
+        });
+    }
+    let tmp = sibling(target, "almanac-tmp");
+    if world.exists(&tmp) {
+        world.remove_dir_all(&tmp).map_err(|e| write_err(&tmp, e))?;
+    }
+    world.create_dir_all(&tmp).map_err(|e| write_err(&tmp, e))?;
+    let result = (|| {
+        if world.is_dir(target) && targets.len() < Target::ALL.len() {
+            for old in world.read_dir(target).map_err(|e| write_err(target, e))? {
+                let Some(name) = old.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                    continue;
+                };
+                if world.is_dir(&old) || targets.iter().any(|t| t.owns(&name)) {
+                    continue;
+                }
+                let bytes = world.read(&old).map_err(|e| write_err(&old, e))?;
+                let to = tmp.join(&name);
+                world
+                    .write_file(&to, &bytes)
+                    .map_err(|e| write_err(&to, e))?;
+            }
+        }
+        for a in artifacts {
+            let p = tmp.join(&a.path);
+            world
+                .write_file(&p, &a.bytes)
+                .map_err(|e| write_err(&p, e))?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = world.remove_dir_all(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Puts `tmp` in place of `target`, keeping the old folder until it is done.
+fn swap(world: &dyn World, target: &Path, tmp: &Path) -> Result<(), BuildError> {
+    let old = sibling(target, "almanac-old");
+    if world.exists(&old) {
+        world.remove_dir_all(&old).map_err(|e| write_err(&old, e))?;
+    }
+    let had = world.exists(target);
+    if had {
+        world
+            .rename(target, &old)
+            .map_err(|e| write_err(target, e))?;
+    }
+    if let Err(e) = world.rename(tmp, target) {
+        if had {
+            let _ = world.rename(&old, target);
+        }
+        let _ = world.remove_dir_all(tmp);
+        return Err(write_err(target, e));
+    }
+    if had {
+        let _ = world.remove_dir_all(&old);
+    }
+    Ok(())
+}

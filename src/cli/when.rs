@@ -1,0 +1,30 @@
+//! `almanac when EXPR [--plan FILE]`: what a date, range or recurrence
+//! resolves to on a plan's calendar.
+
+use crate::cli::args::WhenArgs;
+use crate::cli::{err, out, use_color};
+use crate::diagnostics::render::render_human;
+use crate::when::{WhenError, evaluate, render};
+use crate::world::World;
+
+pub fn run(world: &dyn World, a: &WhenArgs) -> u8 {
+    match evaluate(world, &a.expr, a.plan.as_ref()) {
+        Ok(e) => {
+            out(&render(&a.expr, &e));
+            0
+        }
+        Err(WhenError::Usage(e)) => {
+            err(&format!("error: {e}\n"));
+            2
+        }
+        Err(WhenError::Diagnostics(sources, diags, in_plan)) => {
+            err(&render_human(&diags, &sources, use_color(a.color)));
+            if in_plan {
+                err("error: the plan has errors; fix them first (`almanac check`)\n");
+                1
+            } else {
+                2
+            }
+        }
+    }
+}

@@ -1,0 +1,456 @@
+//! The iCalendar feed. Campaigns, moments and blackouts are all-day events
+//! (DTEND exclusive); each recurring column is one event with an RRULE, an
+//! EXDATE for every day the rule gives but the column skips (holidays,
+//! `skip`, `pause`, moved days) and a single extra event for every day the
+//! rule cannot give (a moved occurrence, a make-up workday); tasks and
+//! review steps are all-day events with a reminder the day before. UIDs
+//! derive from plan and item ids, so a re-import updates instead of
+//! duplicating. Timed items carry the plan's TZID and the file a matching
+//! VTIMEZONE, with the zone's daylight-saving transitions for the years the
+//! plan covers.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::{OffsetComponents, OffsetName, Tz};
+
+use crate::calendar::WorkCalendar;
+use crate::emit::ics::{self, Ics};
+use crate::emit::labels::Labels;
+use crate::model::{DateRange, Plan};
+use crate::schedule::recur;
+use crate::schedule::{Item, Kind, Schedule};
+use crate::syntax::ast::{Frequency, MonthDay, TimeOfDay};
+
+/// One calendar file per channel or per person, or one for everything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    Channel,
+    Owner,
+}
+
+/// What a calendar file holds: everything, or one channel's or person's items.
+#[derive(Clone, Copy)]
+enum Filter {
+    All,
+    Channel(usize),
+    Owner(usize),
+}
+
+struct Cx<'a> {
+    plan: &'a Plan,
+    schedule: &'a Schedule,
+    labels: &'a Labels,
+    stamp: String,
+    tz: Tz,
+}
+
+/// The calendar files: `calendar.ics`, or one per channel or owner
+/// (`calendar-<id>.ics`).
+pub fn calendars(
+    plan: &Plan,
+    schedule: &Schedule,
+    labels: &Labels,
+    stamp: NaiveDateTime,
+    split: Option<Split>,
+) -> Vec<(String, String)> {
+    let cx = Cx {
+        plan,
+        schedule,
+        labels,
+        stamp: ics::utc(stamp),
+        tz: plan.timezone.parse().unwrap_or(Tz::Asia__Shanghai),
+    };
+    match split {
+        None => vec![(
+            "calendar.ics".into(),
+            calendar(&cx, Filter::All, &plan.name),
+        )],
+        Some(Split::Channel) => plan
+            .channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let name = format!("{} · {}", plan.name, c.name);
+                (
+                    format!("calendar-{}.ics", c.id.name),
+                    calendar(&cx, Filter::Channel(i), &name),
+                )
+            })
+            .collect(),
+        Some(Split::Owner) => plan
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let name = format!("{} · {}", plan.name, p.name);
+                (
+                    format!("calendar-{}.ics", p.id.name),
+                    calendar(&cx, Filter::Owner(i), &name),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn keeps(f: Filter, channels: &[usize], owner: Option<usize>) -> bool {
+    match f {
+        Filter::All => true,
+        Filter::Channel(c) => channels.contains(&c),
+        Filter::Owner(o) => owner == Some(o),
+    }
+}
+
+fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
+    let mut w = Ics::default();
+    w.begin("VCALENDAR");
+    w.line("VERSION", "2.0");
+    w.line("PRODID", "-//almanac//almanac campaign plans//EN");
+    w.line("CALSCALE", "GREGORIAN");
+    w.line("METHOD", "PUBLISH");
+    w.text("X-WR-CALNAME", name);
+    w.text("NAME", name);
+    w.text("X-WR-TIMEZONE", &cx.plan.timezone);
+    let plan = cx.plan;
+    let timed = plan.columns.iter().enumerate().any(|(k, c)| {
+        c.time.is_some()
+            && keeps(f, &c.channel.into_iter().collect::<Vec<_>>(), c.owner)
+            && has_episodes(cx, k)
+    });
+    if timed {
+        vtimezone(&mut w, cx);
+    }
+    for it in &cx.schedule.items {
+        match it.kind {
+            Kind::Campaign | Kind::Moment | Kind::Blackout | Kind::Task | Kind::Review => {
+                if keeps(f, &it.channels, it.owner) {
+                    single(&mut w, cx, it);
+                }
+            }
+            Kind::Episode => {}
+        }
+    }
+    for (k, col) in plan.columns.iter().enumerate() {
+        if keeps(f, &col.channel.into_iter().collect::<Vec<_>>(), col.owner) {
+            column(&mut w, cx, k);
+        }
+    }
+    w.end("VCALENDAR");
+    w.finish()
+}
+
+fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
+    cx.schedule
+        .items
+        .iter()
+        .any(|i| i.kind == Kind::Episode && i.column == Some(k))
+}
+
+fn uid(cx: &Cx<'_>, id: &str) -> String {
+    format!("{}@{}.almanac", id.replace(':', "-"), cx.plan.id)
+}
+
+fn categories(cx: &Cx<'_>, channels: &[usize]) -> Option<String> {
+    if channels.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = channels
+        .iter()
+        .map(|&c| ics::escape_text(&cx.plan.channels[c].name))
+        .collect();
+    Some(names.join(","))
+}
+
+/// An all-day (or one-day) event for a campaign, moment, blackout, task or review step.
+fn single(w: &mut Ics, cx: &Cx<'_>, it: &Item) {
+    let l = cx.labels;
+    let plan = cx.plan;
+    let summary = match it.kind {
+        Kind::Task => format!("{}: {}", l.due, it.title),
+        Kind::Blackout => format!("{}: {}", l.blackout, it.title),
+        _ => it.title.clone(),
+    };
+    w.begin("VEVENT");
+    w.line("UID", &uid(cx, &it.id));
+    w.line("DTSTAMP", &cx.stamp);
+    w.line("DTSTART;VALUE=DATE", &ics::date(it.start));
+    w.line(
+        "DTEND;VALUE=DATE",
+        &ics::date(it.end.succ_opt().unwrap_or(it.end)),
+    );
+    w.text("SUMMARY", &summary);
+    let mut desc: Vec<String> = Vec::new();
+    if let Some(c) = it.campaign.filter(|_| it.kind != Kind::Campaign) {
+        desc.push(format!("{}: {}", l.campaign, plan.campaigns[c].name));
+    }
+    if let Some(o) = it.owner {
+        desc.push(format!("{}: {}", l.columns[6], plan.people[o].name));
+    }
+    if let (Kind::Review, Some(r)) = (it.kind, it.reviews) {
+        let target = &cx.schedule.items[r];
+        desc.push(format!(
+            "{}: {} {}",
+            l.publishes, target.title, target.start
+        ));
+    }
+    if let Kind::Campaign = it.kind
+        && let Some(c) = it.campaign
+    {
+        let msgs = &plan.campaigns[c].messages;
+        if !msgs.is_empty() {
+            desc.push(msgs.join(" · "));
+        }
+    }
+    if !desc.is_empty() {
+        w.text("DESCRIPTION", &desc.join("\n"));
+    }
+    if let Some(c) = categories(cx, &it.channels) {
+        w.line("CATEGORIES", &c);
+    }
+    if matches!(it.kind, Kind::Moment | Kind::Blackout | Kind::Campaign) {
+        w.line("TRANSP", "TRANSPARENT");
+    }
+    if matches!(it.kind, Kind::Task | Kind::Review) {
+        // A reminder at 09:00 the day before.
+        w.begin("VALARM");
+        w.line("ACTION", "DISPLAY");
+        w.text("DESCRIPTION", &summary);
+        w.line("TRIGGER", "-PT15H");
+        w.end("VALARM");
+    }
+    w.end("VEVENT");
+}
+
+/// The rule that gives a column's days, its RRULE text, and the days that
+/// rule gives from `first` to `last` (without the plan's holidays).
+fn rule(
+    cx: &Cx<'_>,
+    freq: &Frequency,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> (String, Vec<NaiveDate>) {
+    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    let day = |d: chrono::Weekday| DAYS[d.num_days_from_monday() as usize];
+    let week = cx.plan.calendar.week();
+    let text = match freq {
+        Frequency::Daily { interval } => format!("FREQ=DAILY;INTERVAL={interval}"),
+        Frequency::Weekly { interval, days } => format!(
+            "FREQ=WEEKLY;INTERVAL={interval};BYDAY={};WKST=MO",
+            days.iter().map(|d| day(*d)).collect::<Vec<_>>().join(",")
+        ),
+        Frequency::Weekdays | Frequency::Workdays => format!(
+            "FREQ=WEEKLY;BYDAY={};WKST=MO",
+            week.days()
+                .iter()
+                .map(|d| day(*d))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        Frequency::Monthly { interval, on } => match on {
+            MonthDay::NthWeekday { n, weekday } => format!(
+                "FREQ=MONTHLY;INTERVAL={interval};BYDAY={n}{}",
+                day(*weekday)
+            ),
+            MonthDay::Day(d) => format!("FREQ=MONTHLY;INTERVAL={interval};BYMONTHDAY={d}"),
+        },
+    };
+    // The same rule, expanded on a calendar without holidays.
+    let plain = WorkCalendar::new(week);
+    let as_rule = match freq {
+        Frequency::Workdays => Frequency::Weekdays,
+        f => f.clone(),
+    };
+    let range = DateRange {
+        start: first,
+        end: last,
+    };
+    let days = recur::expand(&as_rule, range, &plain).unwrap_or_default();
+    (text, days)
+}
+
+fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
+    let plan = cx.plan;
+    let col = &plan.columns[k];
+    let episodes: Vec<NaiveDate> = cx
+        .schedule
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Episode && i.column == Some(k))
+        .map(|i| i.start)
+        .collect();
+    let (Some(&first), Some(&last)) = (episodes.first(), episodes.last()) else {
+        return; // a rule with no instance is rejected by CalDAV servers
+    };
+    let (rrule, rule_days) = rule(cx, &col.recurrence.frequency, first, last);
+    let actual: BTreeSet<NaiveDate> = episodes.iter().copied().collect();
+    let given: BTreeSet<NaiveDate> = rule_days.iter().copied().collect();
+    // The rule must start on its first day; otherwise list days singly.
+    let rule_ok = rule_days.first() == Some(&first);
+    let (in_rule, extra): (Vec<NaiveDate>, Vec<NaiveDate>) = if rule_ok {
+        (
+            given.difference(&actual).copied().collect(),
+            actual.difference(&given).copied().collect(),
+        )
+    } else {
+        (Vec::new(), episodes.clone())
+    };
+    let channels: Vec<usize> = col.channel.into_iter().collect();
+    let owner = col.owner.map(|o| plan.people[o].name.clone());
+    let event =
+        |w: &mut Ics, uid_id: String, day: NaiveDate, recurrence: Option<(&str, &[NaiveDate])>| {
+            w.begin("VEVENT");
+            w.line("UID", &uid(cx, &uid_id));
+            w.line("DTSTAMP", &cx.stamp);
+            start_end(w, cx, day, col.time);
+            if let Some((rrule, exdates)) = recurrence {
+                let until = match col.time {
+                    Some(t) => ics::utc(to_utc(cx, last, t)),
+                    None => ics::date(last),
+                };
+                w.line("RRULE", &format!("{rrule};UNTIL={until}"));
+                for chunk in exdates.chunks(20) {
+                    let (name, vals): (String, Vec<String>) = match col.time {
+                        Some(t) => (
+                            format!("EXDATE;TZID={}", cx.tz.name()),
+                            chunk
+                                .iter()
+                                .map(|d| ics::local(d.and_time(time(t))))
+                                .collect(),
+                        ),
+                        None => (
+                            "EXDATE;VALUE=DATE".into(),
+                            chunk.iter().map(|d| ics::date(*d)).collect(),
+                        ),
+                    };
+                    w.line(&name, &vals.join(","));
+                }
+            }
+            w.text("SUMMARY", &col.name);
+            let mut desc = Vec::new();
+            if let Some(o) = &owner {
+                desc.push(format!("{}: {o}", cx.labels.columns[6]));
+            }
+            if let Some(d) = &col.description {
+                desc.push(d.clone());
+            }
+            if !desc.is_empty() {
+                w.text("DESCRIPTION", &desc.join("\n"));
+            }
+            if let Some(c) = categories(cx, &channels) {
+                w.line("CATEGORIES", &c);
+            }
+            w.end("VEVENT");
+        };
+    if rule_ok && episodes.len() > 1 {
+        event(
+            w,
+            format!("column:{}", col.id.name),
+            first,
+            Some((&rrule, &in_rule)),
+        );
+    } else if rule_ok {
+        event(w, format!("column:{}", col.id.name), first, None);
+    }
+    for d in extra {
+        event(w, format!("episode:{}:{d}", col.id.name), d, None);
+    }
+}
+
+fn time(t: TimeOfDay) -> NaiveTime {
+    NaiveTime::from_hms_opt(t.hour, t.minute, 0).unwrap_or_default()
+}
+
+fn to_utc(cx: &Cx<'_>, d: NaiveDate, t: TimeOfDay) -> NaiveDateTime {
+    let local = d.and_time(time(t));
+    cx.tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|dt| dt.naive_utc())
+        .unwrap_or(local)
+}
+
+fn start_end(w: &mut Ics, cx: &Cx<'_>, day: NaiveDate, t: Option<TimeOfDay>) {
+    match t {
+        Some(t) => {
+            let tz = cx.tz.name();
+            w.line(
+                &format!("DTSTART;TZID={tz}"),
+                &ics::local(day.and_time(time(t))),
+            );
+            w.line("DURATION", "PT1H");
+        }
+        None => {
+            w.line("DTSTART;VALUE=DATE", &ics::date(day));
+            w.line(
+                "DTEND;VALUE=DATE",
+                &ics::date(day.succ_opt().unwrap_or(day)),
+            );
+        }
+    }
+}
+
+/// The plan's zone: its offset before the plan, and every transition from
+/// a year before the plan to a year after.
+fn vtimezone(w: &mut Ics, cx: &Cx<'_>) {
+    let tz = cx.tz;
+    let p = cx.plan.period.value;
+    let from = NaiveDate::from_ymd_opt(p.start.year() - 1, 1, 1).unwrap_or(p.start);
+    let to = NaiveDate::from_ymd_opt(p.end.year() + 1, 12, 31).unwrap_or(p.end);
+    let at = |dt: NaiveDateTime| tz.offset_from_utc_datetime(&dt);
+    let secs = |o: &<Tz as TimeZone>::Offset| (o.base_utc_offset() + o.dst_offset()).num_seconds();
+    w.begin("VTIMEZONE");
+    w.line("TZID", tz.name());
+    let observance =
+        |w: &mut Ics, start_local: NaiveDateTime, before: i64, o: &<Tz as TimeZone>::Offset| {
+            let kind = if o.dst_offset().num_seconds() != 0 {
+                "DAYLIGHT"
+            } else {
+                "STANDARD"
+            };
+            w.begin(kind);
+            w.line("DTSTART", &ics::local(start_local));
+            w.line("TZOFFSETFROM", &offset_text(before));
+            w.line("TZOFFSETTO", &offset_text(secs(o)));
+            if let Some(abbr) = o.abbreviation() {
+                w.line("TZNAME", abbr);
+            }
+            w.end(kind);
+        };
+    let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let first = at(start);
+    observance(
+        w,
+        start + chrono::Duration::seconds(secs(&first)),
+        secs(&first),
+        &first,
+    );
+    // Walk day by day; find each change to the minute.
+    let mut prev = first;
+    let mut day = start;
+    while day.date() <= to {
+        let next = day + chrono::Duration::days(1);
+        let o = at(next);
+        if secs(&o) != secs(&prev) {
+            let (mut lo, mut hi) = (day, next);
+            while (hi - lo).num_seconds() > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if secs(&at(mid)) == secs(&prev) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let before = secs(&prev);
+            observance(w, hi + chrono::Duration::seconds(before), before, &o);
+            prev = o;
+        }
+        day = next;
+    }
+    w.end("VTIMEZONE");
+}
+
+fn offset_text(secs: i64) -> String {
+    let sign = if secs < 0 { '-' } else { '+' };
+    let s = secs.abs();
+    format!("{sign}{:02}{:02}", s / 3600, (s % 3600) / 60)
+}

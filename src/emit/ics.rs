@@ -1,0 +1,142 @@
+//! A typed writer for iCalendar (RFC 5545) text. Everything a calendar
+//! client is strict about lives here and nowhere else: CRLF after every
+//! line, lines folded at 75 octets without splitting a UTF-8 sequence,
+//! TEXT values escaped (`\\`, `\;`, `\,`, `\n`; `:` is left alone), DATE
+//! and DATE-TIME forms. `emit::calendar` decides what the events are.
+
+use std::fmt::Write;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// iCalendar text being written.
+#[derive(Default)]
+pub struct Ics {
+    out: String,
+}
+
+impl Ics {
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    /// A content line: `NAME;PARAMS:value`, folded and ended with CRLF.
+    pub fn line(&mut self, name: &str, value: &str) {
+        let mut l = String::with_capacity(name.len() + value.len() + 1);
+        l.push_str(name);
+        l.push(':');
+        l.push_str(value);
+        fold_into(&mut self.out, &l);
+    }
+
+    /// A TEXT property, escaped.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.line(name, &escape_text(value));
+    }
+
+    pub fn begin(&mut self, what: &str) {
+        self.line("BEGIN", what);
+    }
+
+    pub fn end(&mut self, what: &str) {
+        self.line("END", what);
+    }
+}
+
+/// Escapes a TEXT value: backslash, semicolon, comma and newlines.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\n' => out.push_str("\\n"),
+            // Other control characters are not allowed in TEXT.
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes `line` folded to lines of at most 75 octets, each ended by CRLF;
+/// continuation lines start with a space. A fold never splits a character.
+pub fn fold_into(out: &mut String, line: &str) {
+    let mut rest = line;
+    let mut limit = 75;
+    loop {
+        if rest.len() <= limit {
+            out.push_str(rest);
+            out.push_str("\r\n");
+            return;
+        }
+        let mut cut = limit;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = 74; // the leading space counts
+    }
+}
+
+/// `20260215` (a DATE value).
+pub fn date(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// `20260215T200000` (a local DATE-TIME, used with TZID).
+pub fn local(dt: NaiveDateTime) -> String {
+    dt.format("%Y%m%dT%H%M%S").to_string()
+}
+
+/// `20260215T120000Z` (a UTC DATE-TIME).
+pub fn utc(dt: NaiveDateTime) -> String {
+    let mut s = local(dt);
+    let _ = write!(s, "Z");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_but_colons_are_not() {
+        assert_eq!(escape_text("a,b;c\\d\ne:f"), "a\\,b\\;c\\\\d\\ne:f");
+        assert_eq!(escape_text("x\r\ny"), "x\\ny");
+    }
+
+    #[test]
+    fn folding_respects_octets_and_characters() {
+        let title = "年味实验室".repeat(20);
+        let mut out = String::new();
+        fold_into(&mut out, &format!("SUMMARY:{title}"));
+        assert!(out.ends_with("\r\n"));
+        let lines: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(lines.len() > 1);
+        for (i, l) in lines.iter().enumerate() {
+            assert!(l.len() <= 75, "line {i} has {} octets", l.len());
+            if i > 0 {
+                assert!(l.starts_with(' '));
+            }
+        }
+        // Unfolding gives the original back.
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{title}\r\n"));
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        let mut out = String::new();
+        fold_into(&mut out, "VERSION:2.0");
+        assert_eq!(out, "VERSION:2.0\r\n");
+    }
+}

@@ -1,0 +1,225 @@
+//! Outputs. Each emitter is a pure function from a plan and its schedule
+//! to bytes, and knows nothing of the others; `emit` dispatches to the ones
+//! asked for and returns `Artifact`s. Machine formats (iCalendar, CSV,
+//! JSON) use typed writers; the Markdown task list uses a template. Only
+//! `build` writes files.
+
+pub mod calendar;
+pub mod csv;
+pub mod ics;
+pub mod json;
+pub mod labels;
+pub mod rows;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDateTime};
+use serde::Serialize;
+
+use crate::model::{Locale, Plan};
+use crate::schedule::Schedule;
+use crate::source::SourceMap;
+use crate::templates::{TemplateError, Templates};
+use calendar::Split;
+use labels::Labels;
+use rows::Row;
+
+/// One output file, relative to the plan's output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artifact {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Which outputs to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Calendar,
+    Markdown,
+    Csv,
+    Json,
+    Plan,
+}
+
+impl Target {
+    pub const ALL: [Target; 5] = [
+        Target::Calendar,
+        Target::Markdown,
+        Target::Csv,
+        Target::Json,
+        Target::Plan,
+    ];
+
+    /// `calendar`, `markdown`, `csv`, `json`, `plan`, and `tasks` for the three task lists.
+    pub fn parse(s: &str) -> Option<Vec<Target>> {
+        Some(match s {
+            "calendar" | "ics" => vec![Target::Calendar],
+            "markdown" | "md" => vec![Target::Markdown],
+            "csv" => vec![Target::Csv],
+            "json" => vec![Target::Json],
+            "plan" => vec![Target::Plan],
+            "tasks" => vec![Target::Markdown, Target::Csv, Target::Json],
+            _ => return None,
+        })
+    }
+
+    /// The files this target writes (one calendar may become several).
+    pub fn owns(self, path: &str) -> bool {
+        match self {
+            Target::Calendar => path.starts_with("calendar") && path.ends_with(".ics"),
+            Target::Markdown => path == "tasks.md",
+            Target::Csv => path == "tasks.csv",
+            Target::Json => path == "tasks.json",
+            Target::Plan => path == "plan.json",
+        }
+    }
+}
+
+pub struct Options {
+    pub targets: Vec<Target>,
+    pub split: Option<Split>,
+    pub locale: Option<Locale>,
+    pub bom: bool,
+    /// DTSTAMP and any other timestamp: from the plan or `SOURCE_DATE_EPOCH`.
+    pub stamp: NaiveDateTime,
+}
+
+#[derive(Serialize)]
+struct OwnerGroup<'a> {
+    name: String,
+    rows: Vec<&'a Row>,
+}
+
+#[derive(Serialize)]
+struct Month<'a> {
+    label: String,
+    owners: Vec<OwnerGroup<'a>>,
+}
+
+/// The Markdown task list's view: rows grouped by month, then owner.
+fn months<'a>(rows: &'a [Row], labels: &Labels) -> Vec<Month<'a>> {
+    // (year, month) → (unassigned last, owner) → rows.
+    type ByOwner<'r> = BTreeMap<(u8, String), Vec<&'r Row>>;
+    let mut by: BTreeMap<(i32, u32), ByOwner<'a>> = BTreeMap::new();
+    for r in rows {
+        let owner = match &r.owner {
+            Some(o) => (0, o.clone()),
+            None => (1, labels.unassigned.to_string()),
+        };
+        by.entry((r.date.year(), r.date.month()))
+            .or_default()
+            .entry(owner)
+            .or_default()
+            .push(r);
+    }
+    by.into_iter()
+        .map(|((y, m), owners)| Month {
+            label: match labels.locale {
+                "zh-CN" => format!("{y}年{}", labels.months[m as usize - 1]),
+                _ => format!("{} {y}", labels.months[m as usize - 1]),
+            },
+            owners: owners
+                .into_iter()
+                .map(|((_, name), rows)| OwnerGroup { name, rows })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The machine formats, each from its typed writer.
+fn machine(
+    plan: &Plan,
+    schedule: &Schedule,
+    opts: &Options,
+    labels: &Labels,
+    rows: &[Row],
+    t: Target,
+) -> Vec<Artifact> {
+    match t {
+        Target::Calendar => calendar::calendars(plan, schedule, labels, opts.stamp, opts.split)
+            .into_iter()
+            .map(|(path, text)| Artifact {
+                path,
+                bytes: text.into_bytes(),
+            })
+            .collect(),
+        Target::Csv => vec![Artifact {
+            path: "tasks.csv".into(),
+            bytes: csv::tasks_csv(rows, labels, opts.bom),
+        }],
+        Target::Json => vec![Artifact {
+            path: "tasks.json".into(),
+            bytes: json::tasks_json(plan, rows),
+        }],
+        Target::Plan => vec![Artifact {
+            path: "plan.json".into(),
+            bytes: json::plan_json(plan, schedule),
+        }],
+        Target::Markdown => Vec::new(),
+    }
+}
+
+/// Every requested output of one plan. The machine formats are written on
+/// a second thread while the template renders on this one.
+pub fn emit(
+    plan: &Plan,
+    schedule: &Schedule,
+    opts: &Options,
+    templates: &Templates,
+    sources: &mut SourceMap,
+) -> Result<Vec<Artifact>, TemplateError> {
+    let labels = labels::labels(opts.locale.unwrap_or(plan.locale));
+    let rows = rows::rows(plan, schedule, labels);
+    let machine_targets: Vec<Target> = opts
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| *t != Target::Markdown)
+        .collect();
+    let (machine_out, markdown) = std::thread::scope(|s| {
+        let worker = s.spawn(|| {
+            machine_targets
+                .iter()
+                .map(|&t| (t, machine(plan, schedule, opts, labels, &rows, t)))
+                .collect::<Vec<_>>()
+        });
+        let markdown = if opts.targets.contains(&Target::Markdown) {
+            let ctx = minijinja::context! {
+                plan => minijinja::context! {
+                    id => plan.id.clone(),
+                    name => plan.name.clone(),
+                    start => plan.period.value.start.to_string(),
+                    end => plan.period.value.end.to_string(),
+                },
+                labels => minijinja::Value::from(minijinja::value::Serde(labels)),
+                months => minijinja::Value::from(minijinja::value::Serde(months(&rows, labels))),
+            };
+            Some(templates.render_text("tasks.md.j2", ctx))
+        } else {
+            None
+        };
+        (worker.join().unwrap_or_default(), markdown)
+    });
+    let markdown = match markdown {
+        Some(Ok(text)) => Some(text),
+        Some(Err(e)) => return Err(templates.error(e, sources)),
+        None => None,
+    };
+    // In the order the targets were asked for.
+    let mut out = Vec::new();
+    for t in &opts.targets {
+        if *t == Target::Markdown {
+            if let Some(text) = &markdown {
+                out.push(Artifact {
+                    path: "tasks.md".into(),
+                    bytes: text.clone().into_bytes(),
+                });
+            }
+            continue;
+        }
+        if let Some((_, a)) = machine_out.iter().find(|(m, _)| m == t) {
+            out.extend(a.iter().cloned());
+        }
+    }
+    Ok(out)
+}

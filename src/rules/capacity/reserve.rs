@@ -1,0 +1,122 @@
+//! A channel's week leaves less free than the reserve. A channel declares
+//! its weekly publishing slots (`slots_per_week = 7`) and the plan a reserve
+//! (`[reserve] share = "20%"`): that share of every week's slots stays
+//! unassigned, free for breaking topics. Column episodes and publishing
+//! tasks on the channel take slots; if they take more than the slots less
+//! the reserve, the week is reported. Without a `[reserve]`, a week with
+//! more posts than slots is reported the same way.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::ratio::Ratio;
+use crate::model::{Plan, percent_text};
+use crate::rules::capacity::{by_week, week_text};
+use crate::rules::{Family, Rule};
+use crate::schedule::Schedule;
+
+pub static RULE: Rule = Rule {
+    code: "C002",
+    name: "reserve-below-share",
+    family: Family::Capacity,
+    default_severity: Severity::Error,
+    configurable: true,
+    options: &[],
+    summary: "Too few of a channel's weekly slots stay free for the reserve",
+    source: include_str!("reserve.rs"),
+};
+
+pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+    // Without a `[reserve]`, the slots themselves are the limit.
+    let none = crate::model::Reserve {
+        percent: crate::model::Dated {
+            value: Ratio::ZERO,
+            span: plan.span,
+        },
+        purpose: None,
+    };
+    let reserve = plan.reserve.as_ref().unwrap_or(&none);
+    let weeks = by_week(
+        schedule
+            .publishing()
+            .flat_map(|(i, it)| it.channels.iter().map(move |&c| (c, it.start, i))),
+    );
+    // Per channel: the weeks over, the first of them with its items.
+    type Week = ((i32, u32), Vec<usize>);
+    let mut over: std::collections::BTreeMap<usize, Vec<Week>> = Default::default();
+    for ((ch, week), items) in weeks {
+        let Some(slots) = plan.channels[ch].slots_per_week else {
+            continue;
+        };
+        let free_share = Ratio::HUNDRED
+            .checked_sub(reserve.percent.value)
+            .unwrap_or(Ratio::ZERO);
+        let Some(allowed) = Ratio::int(slots.value as i128)
+            .checked_mul(free_share)
+            .and_then(|v| v.checked_div(Ratio::HUNDRED))
+        else {
+            continue;
+        };
+        if Ratio::int(items.len() as i128) > allowed {
+            over.entry(ch).or_default().push((week, items));
+        }
+    }
+    for (ch, weeks) in over {
+        let c = &plan.channels[ch];
+        let Some(slots) = c.slots_per_week else {
+            continue;
+        };
+        let (week, items) = &weeks[0];
+        let allowed = Ratio::int(slots.value as i128)
+            .checked_mul(
+                Ratio::HUNDRED
+                    .checked_sub(reserve.percent.value)
+                    .unwrap_or(Ratio::ZERO),
+            )
+            .and_then(|v| v.checked_div(Ratio::HUNDRED))
+            .unwrap_or(Ratio::ZERO);
+        let titles: Vec<String> = items
+            .iter()
+            .take(6)
+            .map(|&i| format!("{} {}", schedule.items[i].start, schedule.items[i].title))
+            .collect();
+        let list: Vec<String> = weeks.iter().take(6).map(|(w, _)| week_text(*w)).collect();
+        let more = if weeks.len() > 6 { ", …" } else { "" };
+        let mut d = Diagnostic::new(
+            &RULE,
+            slots.span,
+            if plan.reserve.is_some() {
+                format!(
+                    "`{}` leaves less than the {} reserve free in {} week{}: {}{more}",
+                    c.id.name,
+                    percent_text(reserve.percent.value),
+                    weeks.len(),
+                    if weeks.len() == 1 { "" } else { "s" },
+                    list.join(", ")
+                )
+            } else {
+                format!(
+                    "`{}` has more posts than slots in {} week{}: {}{more}",
+                    c.id.name,
+                    weeks.len(),
+                    if weeks.len() == 1 { "" } else { "s" },
+                    list.join(", ")
+                )
+            },
+        )
+        // Whole slots: 5.6 allowed means 5 can be planned.
+        .label(format!(
+            "{} slots a week, at most {} to plan",
+            slots.value,
+            allowed.numer().div_euclid(allowed.denom())
+        ));
+        if plan.reserve.is_some() {
+            d = d.secondary(reserve.percent.span, "the reserve");
+        }
+        out.push(d.help(format!(
+            "{} has {} of {} slots taken: {}; move some to another week, or raise `slots_per_week`",
+            week_text(*week),
+            items.len(),
+            slots.value,
+            titles.join("; ")
+        )));
+    }
+}

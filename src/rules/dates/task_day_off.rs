@@ -1,0 +1,62 @@
+//! A task is due on a day that is not a workday on the plan's calendar: a
+//! weekend, a public holiday, or a day the plan declares off. Make-up
+//! workdays (调休) count as workdays. Offsets in workdays (`start - 5wd`)
+//! always land on workdays; calendar-day offsets (`start - 7d`) may not.
+//! A warning: move the date, or count in workdays.
+//!
+//! A task that publishes (`publish = true`) is exempt: its date is when the
+//! content goes out, and content goes out on weekends and holidays like a
+//! column's episodes do; the work before it is checked through the review
+//! chain, whose levels receive the item on workdays.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Plan, weekday_short};
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "D006",
+    name: "task-on-day-off",
+    family: Family::Dates,
+    default_severity: Severity::Warning,
+    configurable: true,
+    options: &[],
+    summary: "A task is due on a day that is not a workday",
+    source: include_str!("task_day_off.rs"),
+};
+
+pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    use chrono::Datelike;
+    for c in &plan.campaigns {
+        for t in &c.tasks {
+            let Some(due) = t.due else {
+                continue;
+            };
+            if t.publish || plan.calendar.is_workday(due.value) {
+                continue;
+            }
+            let why = match plan.calendar.day_name(due.value) {
+                Some(n) => format!("a holiday ({n})"),
+                None => format!("a {}", due.value.format("%A")),
+            };
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    due.span,
+                    format!(
+                        "task `{}.{}` is due on {}, {why}",
+                        c.id.name, t.id.name, due.value
+                    ),
+                )
+                .label("not a workday")
+                .help(match plan.calendar.add_workdays(due.value, -1) {
+                    Some(before) => format!(
+                        "the workday before is {before} ({}{}); count in workdays (`wd`) or pick another day",
+                        weekday_short(before.weekday()),
+                        if plan.calendar.week().contains(before.weekday()) { "" } else { ", a make-up workday" }
+                    ),
+                    None => "count in workdays (`wd`) or pick another day".to_string(),
+                }),
+            );
+        }
+    }
+}

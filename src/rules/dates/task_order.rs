@@ -1,0 +1,54 @@
+//! A task is due before a task it waits for (`after`). Dependencies say
+//! what must be finished first; a task due earlier than one of them cannot
+//! be done in that order. Count its date from the dependency
+//! (`due = "brief + 3wd"`) to keep the two in step.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Plan;
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "D007",
+    name: "task-before-dependency",
+    family: Family::Dates,
+    default_severity: Severity::Error,
+    configurable: true,
+    options: &[],
+    summary: "A task is due before a task it waits for",
+    source: include_str!("task_order.rs"),
+};
+
+pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+    for c in &plan.campaigns {
+        for t in &c.tasks {
+            let Some(due) = t.due else {
+                continue;
+            };
+            for &j in &t.after {
+                let dep = &c.tasks[j];
+                let Some(dd) = dep.due else {
+                    continue;
+                };
+                if dd.value <= due.value {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        due.span,
+                        format!(
+                            "task `{}.{}` is due on {}, before `{}` ({}) which it waits for",
+                            c.id.name, t.id.name, due.value, dep.id.name, dd.value
+                        ),
+                    )
+                    .label(format!("due {}", due.value))
+                    .secondary(dd.span, format!("`{}` is due {}", dep.id.name, dd.value))
+                    .help(format!(
+                        "count from the dependency, e.g. `due = \"after {} + 2wd\"`",
+                        dep.id.name
+                    )),
+                );
+            }
+        }
+    }
+}

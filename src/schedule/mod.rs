@@ -1,0 +1,323 @@
+//! The schedule: every dated item of a plan — campaigns, moments, column
+//! episodes, tasks and the review steps derived for everything that
+//! publishes — on the plan's workday calendar, each with a stable id and
+//! the span of the text it comes from. It is built from a resolved `Plan`
+//! and is what the schedule rules check and what later outputs (calendar,
+//! task lists, decks) are made from.
+
+pub mod recur;
+pub mod review;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::ratio::Ratio;
+use crate::model::{DateRange, Plan};
+use crate::rules::registry::rule;
+use crate::source::Span;
+use crate::syntax::ast::TimeOfDay;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Campaign,
+    Moment,
+    Blackout,
+    Task,
+    Review,
+    Episode,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Campaign => "campaign",
+            Kind::Moment => "moment",
+            Kind::Blackout => "blackout",
+            Kind::Task => "task",
+            Kind::Review => "review",
+            Kind::Episode => "episode",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Stable across builds: `episode:store_vlog:2026-02-04`, `task:nianwei_lab.brief`.
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub start: NaiveDate,
+    /// Inclusive; equal to `start` for one-day items.
+    pub end: NaiveDate,
+    pub time: Option<TimeOfDay>,
+    pub channels: Vec<usize>,
+    pub owner: Option<usize>,
+    pub campaign: Option<usize>,
+    pub column: Option<usize>,
+    /// (campaign, task) for tasks.
+    pub task: Option<(usize, usize)>,
+    /// For a review step: its level, and the item it reviews.
+    pub level: Option<usize>,
+    pub reviews: Option<usize>,
+    /// Content goes out on `channels` on `start`.
+    pub publishes: bool,
+    /// Hours of work for `owner`.
+    pub hours: Ratio,
+    /// The text the item comes from.
+    pub span: Span,
+}
+
+#[derive(Debug, Default)]
+pub struct Schedule {
+    pub items: Vec<Item>,
+}
+
+impl Schedule {
+    pub fn of_kind(&self, k: Kind) -> impl Iterator<Item = (usize, &Item)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, i)| i.kind == k)
+    }
+
+    pub fn publishing(&self) -> impl Iterator<Item = (usize, &Item)> {
+        self.items.iter().enumerate().filter(|(_, i)| i.publishes)
+    }
+}
+
+/// The ISO week of a date, `2026-W07`.
+pub fn week_label(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// Builds the schedule. Expansion problems (a column that never occurs, one
+/// with absurdly many occurrences) are pushed as diagnostics.
+pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
+    let mut items = Vec::new();
+    let one = |start: NaiveDate| (start, start);
+    for (ci, c) in plan.campaigns.iter().enumerate() {
+        items.push(Item {
+            id: format!("campaign:{}", c.id.name),
+            kind: Kind::Campaign,
+            title: c.name.clone(),
+            start: c.window.value.start,
+            end: c.window.value.end,
+            time: None,
+            channels: c.channels.clone(),
+            owner: c.owner,
+            campaign: Some(ci),
+            column: None,
+            task: None,
+            level: None,
+            reviews: None,
+            publishes: false,
+            hours: Ratio::ZERO,
+            span: c.window.span,
+        });
+        for (ti, t) in c.tasks.iter().enumerate() {
+            let Some(due) = t.due else {
+                continue;
+            };
+            let (start, end) = one(due.value);
+            let channels = if t.channels.is_empty() {
+                c.channels.clone()
+            } else {
+                t.channels.clone()
+            };
+            items.push(Item {
+                id: format!("task:{}.{}", c.id.name, t.id.name),
+                kind: Kind::Task,
+                title: t.name.clone(),
+                start,
+                end,
+                time: None,
+                channels: if t.publish { channels } else { Vec::new() },
+                owner: t.owner,
+                campaign: Some(ci),
+                column: None,
+                task: Some((ci, ti)),
+                level: None,
+                reviews: None,
+                publishes: t.publish,
+                hours: t.effort_hours.unwrap_or(plan.effort.task),
+                span: due.span,
+            });
+        }
+    }
+    for m in &plan.moments {
+        items.push(Item {
+            id: format!("moment:{}", m.id.name),
+            kind: Kind::Moment,
+            title: m.name.clone(),
+            start: m.when.value.start,
+            end: m.when.value.end,
+            time: None,
+            channels: m.channels.clone(),
+            owner: None,
+            campaign: None,
+            column: None,
+            task: None,
+            level: None,
+            reviews: None,
+            publishes: false,
+            hours: Ratio::ZERO,
+            span: m.when.span,
+        });
+    }
+    for b in &plan.blackouts {
+        items.push(Item {
+            id: format!("blackout:{}", b.id.name),
+            kind: Kind::Blackout,
+            title: b.reason.clone(),
+            start: b.when.value.start,
+            end: b.when.value.end,
+            time: None,
+            channels: b.channels.clone(),
+            owner: None,
+            campaign: None,
+            column: None,
+            task: None,
+            level: None,
+            reviews: None,
+            publishes: false,
+            hours: Ratio::ZERO,
+            span: b.when.span,
+        });
+    }
+    for (ki, col) in plan.columns.iter().enumerate() {
+        for d in episodes(plan, ki, diags) {
+            items.push(Item {
+                id: format!("episode:{}:{d}", col.id.name),
+                kind: Kind::Episode,
+                title: col.name.clone(),
+                start: d,
+                end: d,
+                time: col.time,
+                channels: col.channel.into_iter().collect(),
+                owner: col.owner,
+                campaign: None,
+                column: Some(ki),
+                task: None,
+                level: None,
+                reviews: None,
+                publishes: true,
+                hours: col.effort_hours.unwrap_or(plan.effort.episode),
+                span: col.recurrence_span,
+            });
+        }
+    }
+    let reviews = review::steps(plan, &items);
+    items.extend(reviews);
+    items.sort_by(|a, b| (a.start, a.kind, &a.id).cmp(&(b.start, b.kind, &b.id)));
+    // Review steps point at the items they review by index: re-link after sorting.
+    let index: std::collections::BTreeMap<String, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.id.clone(), i))
+        .collect();
+    for it in &mut items {
+        if it.kind == Kind::Review
+            && let Some(target) = it.id.split_once('@').map(|(_, t)| t)
+        {
+            it.reviews = index.get(target).copied();
+        }
+    }
+    Schedule { items }
+}
+
+/// The days a column publishes on: its recurrence within its `during`
+/// range and the plan's period, less skipped and paused days and holidays
+/// when it skips them, with moved occurrences moved.
+pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<NaiveDate> {
+    let col = &plan.columns[ki];
+    let p = plan.period.value;
+    let range = DateRange {
+        start: col.during.value.start.max(p.start),
+        end: col.during.value.end.min(p.end),
+    };
+    if range.start > range.end {
+        return Vec::new();
+    }
+    let mut days = match recur::expand(&col.recurrence.frequency, range, &plan.calendar) {
+        Ok(d) => d,
+        Err(n) => {
+            diags.push(
+                Diagnostic::new(
+                    rule("P007"),
+                    col.recurrence_span,
+                    format!("column `{}` would publish more than {n} times", col.id.name),
+                )
+                .label("too many occurrences")
+                .help(format!(
+                    "almanac expands at most {n} occurrences per column; {}..{} is too long for this rule: shorten `during` or the plan's period",
+                    range.start, range.end
+                )),
+            );
+            return Vec::new();
+        }
+    };
+    let not_an_occurrence = |diags: &mut Vec<Diagnostic>, span: Span, day: NaiveDate, key: &str| {
+        let why = if col.skips_holidays && plan.calendar.is_holiday(day) {
+            format!("{day} is a holiday the column already skips")
+        } else {
+            format!("column `{}` does not publish on {day}", col.id.name)
+        };
+        diags.push(
+            Diagnostic::new(rule("S006"), span, why)
+                .label("not an occurrence")
+                .help(format!(
+                    "`{key}` names days the column would publish on; `almanac when` lists them"
+                )),
+        );
+    };
+    for s in &col.skip {
+        if !days.contains(&s.value) {
+            not_an_occurrence(diags, s.span, s.value, "skip");
+        }
+    }
+    let left_out = |d: &NaiveDate| {
+        (col.skips_holidays && plan.calendar.is_holiday(*d))
+            || col.skip.iter().any(|s| s.value == *d)
+            || col.pause.iter().any(|r| r.value.contains(*d))
+    };
+    days.retain(|d| !left_out(d));
+    for (from, to) in &col.moves {
+        let Some(i) = days.iter().position(|d| *d == from.value) else {
+            not_an_occurrence(diags, from.span, from.value, "moves");
+            continue;
+        };
+        if !p.contains(to.value) {
+            diags.push(
+                Diagnostic::new(
+                    rule("D001"),
+                    to.span,
+                    format!(
+                        "column `{}` is moved to {}, outside the plan's period",
+                        col.id.name, to.value
+                    ),
+                )
+                .label("outside the period")
+                .help("move it to a day in the plan's period, or `skip` it"),
+            );
+            continue;
+        }
+        if to.value != from.value && days.contains(&to.value) {
+            diags.push(
+                Diagnostic::new(
+                    rule("S006"),
+                    to.span,
+                    format!("column `{}` already publishes on {}", col.id.name, to.value),
+                )
+                .label("two episodes on one day")
+                .help("move it to a day without an episode, or `skip` it"),
+            );
+            continue;
+        }
+        days.remove(i);
+        days.push(to.value);
+    }
+    days.sort();
+    days.dedup();
+    days
+}

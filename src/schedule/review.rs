@@ -1,0 +1,129 @@
+//! The review chain of one published item, derived from the plan's levels
+//! (first review → … → final). A level with a lead time must *receive* the
+//! item that long before publishing (`3d` calendar days, `3wd` workdays); a
+//! level without one receives it just in time for its response to reach the
+//! next level. Each level's response time (`24h` = one workday) must fit
+//! before the next level's date, or before publishing for the last level.
+//! A reviewer receives work on a workday: a date that falls on a weekend or
+//! holiday moves back to the workday before.
+
+use chrono::NaiveDate;
+
+use crate::model::{Lead, Plan};
+use crate::resolve::dates::add_days;
+use crate::schedule::{Item, Kind};
+
+/// One level's place in an item's chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub level: usize,
+    /// When the level receives the item.
+    pub receive: NaiveDate,
+    /// When its answer is due.
+    pub answer_by: NaiveDate,
+    /// The date the answer must reach: the next level's receive date, or publishing.
+    pub deadline: NaiveDate,
+}
+
+impl Step {
+    pub fn fits(&self) -> bool {
+        self.answer_by <= self.deadline
+    }
+}
+
+fn back(plan: &Plan, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
+    let cal = &plan.calendar;
+    let raw = match lead {
+        Lead::Days(n) => add_days(d, -n)?,
+        Lead::Workdays(n) => cal.add_workdays(d, -n)?,
+        Lead::Hours(h) => cal.add_workdays(d, -(h + 23) / 24)?,
+    };
+    on_or_before_workday(plan, raw)
+}
+
+fn forward(plan: &Plan, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
+    match lead {
+        Lead::Days(n) => add_days(d, n),
+        Lead::Workdays(n) => plan.calendar.add_workdays(d, n),
+        Lead::Hours(h) => plan.calendar.add_workdays(d, (h + 23) / 24),
+    }
+}
+
+fn on_or_before_workday(plan: &Plan, d: NaiveDate) -> Option<NaiveDate> {
+    if plan.calendar.is_workday(d) {
+        Some(d)
+    } else {
+        plan.calendar.add_workdays(d, -1)
+    }
+}
+
+/// The chain for an item published on `publish`, first level first.
+pub fn chain(plan: &Plan, publish: NaiveDate) -> Vec<Step> {
+    let n = plan.review.len();
+    let mut steps: Vec<Option<Step>> = vec![None; n];
+    let mut deadline = publish;
+    for k in (0..n).rev() {
+        let level = &plan.review[k];
+        let response = level.response.map_or(Lead::Days(0), |r| r.value);
+        let receive = match level.lead {
+            Some(lead) => back(plan, publish, lead.value),
+            None => back(plan, deadline, response),
+        };
+        let Some(receive) = receive else {
+            break;
+        };
+        let answer_by = forward(plan, receive, response).unwrap_or(receive);
+        steps[k] = Some(Step {
+            level: k,
+            receive,
+            answer_by,
+            deadline,
+        });
+        deadline = receive;
+    }
+    steps.into_iter().flatten().collect()
+}
+
+/// Review steps for every publishing item, as schedule items owned by each
+/// level's owner. The reviewed item is named after `@` in the id.
+pub fn steps(plan: &Plan, items: &[Item]) -> Vec<Item> {
+    let mut out = Vec::new();
+    if plan.review.is_empty() {
+        return out;
+    }
+    for it in items.iter().filter(|i| i.publishes) {
+        for s in chain(plan, it.start) {
+            // A campaign that plans this level's review as a task of its own
+            // gets no derived step for it (its task counts instead).
+            let planned = it.campaign.is_some_and(|c| {
+                plan.campaigns[c]
+                    .tasks
+                    .iter()
+                    .any(|t| t.review.is_some_and(|r| r.value == s.level))
+            });
+            if planned && it.kind == Kind::Task {
+                continue;
+            }
+            let level = &plan.review[s.level];
+            out.push(Item {
+                id: format!("review:{}@{}", level.id.name, it.id),
+                kind: Kind::Review,
+                title: format!("{} · {}", level.name, it.title),
+                start: s.receive,
+                end: s.receive,
+                time: None,
+                channels: it.channels.clone(),
+                owner: level.owner,
+                campaign: it.campaign,
+                column: it.column,
+                task: it.task,
+                level: Some(s.level),
+                reviews: None,
+                publishes: false,
+                hours: plan.effort.review,
+                span: it.span,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,134 @@
+//! `almanac when`: every kind of expression, against the built-in calendar
+//! and against a plan.
+
+use crate::support::{repo, run_in};
+
+fn when(args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["when"];
+    all.extend_from_slice(args);
+    let r = run_in(&repo(), &all);
+    (r.code, r.stdout, r.stderr)
+}
+
+fn plan_2026(expr: &str) -> String {
+    let (code, out, err) = when(&[expr, "--plan", "plans/new-media-2026.toml"]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+#[test]
+fn dates_show_weekday_and_workday_status() {
+    assert_eq!(
+        plan_2026("spring_festival - 7d"),
+        "spring_festival - 7d → 2026-02-10 Tue (workday)\n"
+    );
+    // The worked example: 3 workdays before Tue 02-24 crosses the Spring
+    // Festival holiday (02-15..02-23) and counts make-up Saturday 02-14.
+    assert_eq!(
+        plan_2026("2026-02-24 - 3wd"),
+        "2026-02-24 - 3wd → 2026-02-12 Thu (workday)\n"
+    );
+    assert_eq!(
+        plan_2026("2026-02-14"),
+        "2026-02-14 → 2026-02-14 Sat (make-up workday: 春节)\n"
+    );
+    assert_eq!(
+        plan_2026("2nd sun of may"),
+        "2nd sun of may → 2026-05-10 Sun (weekend)\n"
+    );
+    assert_eq!(
+        plan_2026("national_day + 2d"),
+        "national_day + 2d → 2026-10-03 Sat (holiday: 国庆节)\n"
+    );
+    assert_eq!(
+        plan_2026("end of Q1"),
+        "end of Q1 → 2026-03-31 Tue (workday)\n"
+    );
+    assert_eq!(
+        plan_2026("2026-W12-wed"),
+        "2026-W12-wed → 2026-03-18 Wed (workday)\n"
+    );
+}
+
+#[test]
+fn ranges_count_days_and_workdays() {
+    // Q3 2026: 66 weekdays less Fri 09-25 (Mid-Autumn), plus make-up Sun 09-20.
+    assert_eq!(
+        plan_2026("Q3"),
+        "Q3 → 2026-07-01 Wed .. 2026-09-30 Wed (92 days, 66 workdays)\n"
+    );
+    assert_eq!(
+        plan_2026("spring_festival-14d..+7d"),
+        "spring_festival-14d..+7d → 2026-02-03 Tue .. 2026-02-24 Tue (22 days, 11 workdays)\n"
+    );
+    // A campaign named alone is its window.
+    assert_eq!(
+        plan_2026("nianwei_lab"),
+        "nianwei_lab → 2026-01-27 Tue .. 2026-03-04 Wed (37 days, 23 workdays)\n"
+    );
+}
+
+#[test]
+fn recurrences_list_their_first_occurrences() {
+    let out = plan_2026("every wed except holidays");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "every wed except holidays → 50 occurrences in 2026-01-01..2026-12-31"
+    );
+    assert_eq!(lines[6], "  2026-02-11 Wed (workday)");
+    // 02-18 falls in the Spring Festival holiday and is skipped.
+    assert_eq!(lines[7], "  2026-02-25 Wed (workday)");
+    assert_eq!(lines[11], "  … and 40 more");
+    // 261 weekdays in 2026, less 19 weekday holidays, plus 6 make-up days
+    // (01-04, 02-14, 02-28, 05-09, 09-20, 10-10).
+    let out = plan_2026("every workday");
+    assert!(out.starts_with("every workday → 248 occurrences"), "{out}");
+    let out = plan_2026("every fri 20:00");
+    assert!(out.starts_with("every fri 20:00 → 52 occurrences at 20:00 in 2026-01-01..2026-12-31\n  2026-01-02 Fri (holiday: 元旦)\n"), "{out}");
+}
+
+#[test]
+fn without_a_plan_the_current_year_and_official_calendar_are_used() {
+    let (code, out, _) = when(&["2026-10-10"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "2026-10-10 → 2026-10-10 Sat (make-up workday: 国庆节)\n"
+    );
+}
+
+#[test]
+fn bad_expressions_are_located() {
+    let (code, out, err) = when(&["sprng_festival - 7d"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("error[R001]: unknown date name `sprng_festival`\n --> <expression>:1:1"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `spring_festival`?"), "{err}");
+    let (code, _, err) = when(&["every 0 weeks on mon"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error[S006]: an interval of 0 never repeats"),
+        "{err}"
+    );
+    let (code, _, err) = when(&["2026-02-30"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("February 2026 has 28 days"), "{err}");
+}
+
+#[test]
+fn a_plan_with_errors_is_reported() {
+    let (code, _, err) = when(&[
+        "Q1",
+        "--plan",
+        "tests/fixtures/rules/B001_shares_over_100.toml",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("error[B001]"), "{err}");
+    assert!(
+        err.ends_with("error: the plan has errors; fix them first (`almanac check`)\n"),
+        "{err}"
+    );
+}
