@@ -25,6 +25,74 @@ pub enum Command {
     When(WhenArgs),
     /// Check plans, then write their calendar and task lists (into out/<plan-id>/).
     Build(BuildArgs),
+    /// What changed in meaning between two versions of a plan.
+    Diff(DiffArgs),
+    /// Lay plan files out canonically, keeping every comment.
+    Fmt(FmtArgs),
+    /// Print the plan format's JSON Schema (draft-07), for editors.
+    Schema(SchemaArgs),
+    /// Write a commented starter plan.
+    Init(InitArgs),
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old plan (or, with `--git REV`, the plan to compare with its version at REV).
+    pub old: PathBuf,
+    /// The new plan.
+    pub new: Option<PathBuf>,
+    /// Compare PLAN (the first argument) with its version at this git revision.
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+    /// Exit with 1 when the plans differ.
+    #[arg(long)]
+    pub exit_code: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files or directories (every `.toml` file below); default: the current directory.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit with 1 and show the difference when a file would change.
+    #[arg(long)]
+    pub check: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the plan in (default: the current directory).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The starter plan's language.
+    #[arg(long, value_enum, default_value_t = LocaleArg::ZhCn)]
+    pub locale: LocaleArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -106,8 +174,14 @@ pub struct CheckArgs {
 pub enum Format {
     /// For people: source lines with the problem underlined (on stderr).
     Human,
+    /// One line per diagnostic: `path:line:col: CODE message` (on stdout).
+    Short,
     /// Versioned JSON on stdout (see docs/diagnostics.md).
     Json,
+    /// GitHub Actions workflow annotations (chosen when GITHUB_ACTIONS=true).
+    Github,
+    /// SARIF 2.1.0 on stdout, for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -68,7 +68,9 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
             &c.sources,
             use_color(a.color),
         )),
-        Format::Json => out(&render_json(&c.diagnostics, &c.sources)),
+        Format::Json | Format::Short | Format::Github | Format::Sarif => {
+            out(&render_json(&c.diagnostics, &c.sources))
+        }
     }
     if errors > 0 {
         err(&format!(

@@ -18,6 +18,9 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     let errors = checked.count(Severity::Error);
     let warnings = checked.count(Severity::Warning);
     match a.format {
+        Format::Short | Format::Github | Format::Sarif => {
+            out(&render_json(&checked.diagnostics, &checked.sources))
+        }
         Format::Human => {
             let color = use_color(a.color);
             err(&render_human(&checked.diagnostics, &checked.sources, color));

@@ -7,6 +7,11 @@
 mod args;
 mod build;
 mod check;
+mod completions;
+mod diff;
+mod fmt;
+mod init;
+mod schema;
 mod explain;
 mod rules;
 mod when;
@@ -37,6 +42,12 @@ pub fn run() -> ExitCode {
         Command::Rules(a) => rules::run(&a),
         Command::When(a) => when::run(&world, &a),
         Command::Build(a) => build::run(&world, &a),
+        Command::Diff(a) => diff::run(&world, &a),
+        Command::Fmt(a) => fmt::run(&world, &a),
+        Command::Schema(a) => schema::run(&a),
+        Command::Init(a) => init::run(&world, &a),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man => completions::man(),
     };
     ExitCode::from(code)
 }
