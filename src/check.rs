@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Plan;
-use crate::resolve::load::{Loader, io_reason, load_includes, normalize};
+use crate::resolve::load::{Loaded, Loader, io_reason, load_includes, normalize};
 use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
@@ -72,16 +72,22 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
             None => {}
         }
     }
-    let mut plans = Vec::new();
-    let mut schedules = Vec::new();
+    // Loading goes through the shared loader, one plan after another, so each
+    // file is read once and its problems land with the first plan that
+    // includes it. What follows loading depends only on the plan's own files
+    // and may run in parallel; results are kept in plan order.
+    let mut work = Vec::new();
     for root in plans_found {
         let mut plan_diags = Vec::new();
         let loaded = load_includes(&mut loader, root, &mut plan_diags);
-        let plan = crate::resolve::resolve(&loader.sources, loaded, &mut plan_diags);
-        if let Some(plan) = plan {
-            let schedule = crate::schedule::build(&plan, &mut plan_diags);
-            crate::rules::check_plan(&plan, &schedule, &mut plan_diags);
-            plan_diags = plan.rules.apply(plan_diags);
+        work.push((loaded, plan_diags));
+    }
+    let mut plans = Vec::new();
+    let mut schedules = Vec::new();
+    for (checked, plan_diags) in in_parallel(work, |(loaded, diags)| {
+        check_loaded(&loader.sources, loaded, diags)
+    }) {
+        if let Some((plan, schedule)) = checked {
             plans.push(plan);
             schedules.push(schedule);
         }
@@ -116,6 +122,66 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
         diagnostics: diags,
         plans,
         schedules,
+    })
+}
+
+type PlanAndSchedule = (Plan, crate::schedule::Schedule);
+
+/// Resolves, schedules and runs the rules on one loaded plan. `diags`
+/// already holds the plan's loading problems; the plan's `[rules]` settings
+/// apply to all of them.
+fn check_loaded(
+    sources: &SourceMap,
+    loaded: Loaded,
+    mut diags: Vec<Diagnostic>,
+) -> (Option<PlanAndSchedule>, Vec<Diagnostic>) {
+    let Some(plan) = crate::resolve::resolve(sources, loaded, &mut diags) else {
+        return (None, diags);
+    };
+    let schedule = crate::schedule::build(&plan, &mut diags);
+    crate::rules::check_plan(&plan, &schedule, &mut diags);
+    let diags = plan.rules.apply(diags);
+    (Some((plan, schedule)), diags)
+}
+
+/// `items.map(f)`, on up to as many threads as there are cores, each taking
+/// a contiguous chunk (the first on this thread); the results come back in
+/// the order of `items`.
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    /// The stack a main thread gets on Linux, so that deep plans behave the
+    /// same on every thread.
+    const STACK: usize = 8 << 20;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let per_thread = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(per_thread).collect());
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut chunks = chunks.into_iter();
+        let first = chunks.next().unwrap_or_default();
+        let handles: Vec<_> = chunks
+            .map(|chunk| {
+                std::thread::Builder::new()
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, move || chunk.into_iter().map(f).collect::<Vec<R>>())
+                    .expect("the system starts a thread")
+            })
+            .collect();
+        let mut out: Vec<R> = first.into_iter().map(f).collect();
+        for h in handles {
+            match h.join() {
+                Ok(results) => out.extend(results),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
     })
 }
 

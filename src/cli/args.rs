@@ -159,9 +159,9 @@ pub struct CheckArgs {
     /// Plan files, fragments or directories (every `.toml` file below).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// How to print diagnostics.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// How to print diagnostics [default: human; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Exit with 1 when there are warnings, too.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -174,7 +174,7 @@ pub struct CheckArgs {
 pub enum Format {
     /// For people: source lines with the problem underlined (on stderr).
     Human,
-    /// One line per diagnostic: `path:line:col: CODE message` (on stdout).
+    /// One line per diagnostic: `path:line:col: severity[CODE] message` (on stdout).
     Short,
     /// Versioned JSON on stdout (see docs/diagnostics.md).
     Json,

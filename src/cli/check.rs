@@ -1,13 +1,18 @@
 //! `almanac check`: checks plans and prints their diagnostics.
 
-use crate::check::check_paths;
+use std::path::PathBuf;
+
+use crate::check::{Checked, check_paths};
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::{err, out, use_color};
 use crate::diagnostics::Severity;
-use crate::diagnostics::render::{render_human, render_json};
+use crate::diagnostics::render::{
+    render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
+};
 use crate::world::World;
 
 pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
+    let format = a.format.unwrap_or_else(|| default_format(world));
     let checked = match check_paths(world, &a.paths) {
         Ok(c) => c,
         Err(e) => {
@@ -17,22 +22,15 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     };
     let errors = checked.count(Severity::Error);
     let warnings = checked.count(Severity::Warning);
-    match a.format {
-        Format::Short | Format::Github | Format::Sarif => {
-            out(&render_json(&checked.diagnostics, &checked.sources))
-        }
-        Format::Human => {
-            let color = use_color(a.color);
-            err(&render_human(&checked.diagnostics, &checked.sources, color));
-            let plans = checked.plans.len();
-            err(&format!(
-                "checked {plans} plan{}: {errors} error{}, {warnings} warning{}\n",
-                if plans == 1 { "" } else { "s" },
-                if errors == 1 { "" } else { "s" },
-                if warnings == 1 { "" } else { "s" },
-            ));
-        }
-        Format::Json => out(&render_json(&checked.diagnostics, &checked.sources)),
+    print_diagnostics(world, format, &checked, use_color(a.color));
+    if matches!(format, Format::Human | Format::Github) {
+        let plans = checked.plans.len();
+        err(&format!(
+            "checked {plans} plan{}: {errors} error{}, {warnings} warning{}\n",
+            if plans == 1 { "" } else { "s" },
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" },
+        ));
     }
     // The process ends here: freeing a large plan's memory piece by piece
     // would only add to the wall time.
@@ -41,5 +39,65 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
         1
     } else {
         0
+    }
+}
+
+/// The format when none is asked for: GitHub workflow commands inside
+/// GitHub Actions, otherwise the human format.
+fn default_format(world: &dyn World) -> Format {
+    if world.env("GITHUB_ACTIONS").as_deref() == Some("true") {
+        Format::Github
+    } else {
+        Format::Human
+    }
+}
+
+/// Prints a run's diagnostics in `format`: the human format on stderr, the
+/// others on stdout. The GitHub format also appends a summary of every
+/// diagnostic to `$GITHUB_STEP_SUMMARY` when it is set.
+pub(crate) fn print_diagnostics(world: &dyn World, format: Format, c: &Checked, color: bool) {
+    let (diags, sources) = (&c.diagnostics, &c.sources);
+    match format {
+        Format::Human => err(&render_human(diags, sources, color)),
+        Format::Short => out(&render_short(diags, sources)),
+        Format::Json => out(&render_json(diags, sources)),
+        Format::Sarif => out(&render_sarif(diags, sources)),
+        Format::Github => {
+            out(&render_github(diags, sources));
+            append_step_summary(world, c);
+        }
+    }
+}
+
+/// Appends the Markdown summary to the file `GITHUB_STEP_SUMMARY` names,
+/// keeping what earlier steps wrote there. A summary that cannot be written
+/// is reported but does not change the exit code.
+fn append_step_summary(world: &dyn World, c: &Checked) {
+    let Some(path) = world.env("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    let mut bytes = match world.read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            err(&format!(
+                "warning: cannot read GITHUB_STEP_SUMMARY `{}`: {e}\n",
+                path.display()
+            ));
+            return;
+        }
+    };
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(
+        render_github_summary(&c.diagnostics, &c.sources, c.plans.len()).as_bytes(),
+    );
+    if let Err(e) = world.write_file(&path, &bytes) {
+        err(&format!(
+            "warning: cannot write GITHUB_STEP_SUMMARY `{}`: {e}\n",
+            path.display()
+        ));
     }
 }

@@ -1,14 +1,89 @@
-//! `almanac completions SHELL` and `almanac man` (being written).
+//! `almanac completions SHELL` and `almanac man`: shell completions and the
+//! man page, generated from the clap definitions in `args.rs` so they never
+//! fall behind the commands.
+
+use clap::CommandFactory;
 
 use crate::cli::args::CompletionsArgs;
+use crate::cli::{err, out};
 
+/// Prints the completion script for `a.shell`, e.g.
+/// `almanac completions bash > ~/.local/share/bash-completion/completions/almanac`.
 pub fn run(a: &CompletionsArgs) -> u8 {
-    let _ = a;
-    crate::cli::err("error: `almanac completions` is not available yet\n");
-    2
+    let mut cmd = crate::cli::Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(a.shell, &mut cmd, "almanac", &mut buf);
+    out(&String::from_utf8_lossy(&buf));
+    0
 }
 
+/// Prints the man page (roff), e.g. `almanac man > almanac.1`: one page
+/// for the whole program, with a section per subcommand (its synopsis,
+/// description and options), so that `man almanac` needs no other page.
 pub fn man() -> u8 {
-    crate::cli::err("error: `almanac man` is not available yet\n");
-    2
+    match man_page() {
+        Ok(page) => {
+            out(&page);
+            0
+        }
+        Err(e) => {
+            err(&format!("error: cannot render the man page: {e}\n"));
+            2
+        }
+    }
+}
+
+fn man_page() -> std::io::Result<String> {
+    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let page = clap_mangen::Man::new(cmd.clone());
+    let mut buf = Vec::new();
+    page.render_title(&mut buf)?;
+    page.render_name_section(&mut buf)?;
+    page.render_synopsis_section(&mut buf)?;
+    page.render_description_section(&mut buf)?;
+    page.render_options_section(&mut buf)?;
+    page.render_subcommands_section(&mut buf)?;
+    // The list of subcommands points at their sections below, not at pages
+    // `almanac-check(1)` that are not installed.
+    let mut text = String::new();
+    for line in String::from_utf8_lossy(&buf).lines() {
+        match line
+            .strip_prefix("almanac\\-")
+            .and_then(|l| l.strip_suffix("(1)"))
+        {
+            Some(name) => text.push_str(&format!("\\fBalmanac {name}\\fR\n")),
+            None => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        // A section per subcommand; its own sections become subsections.
+        let sub_page = clap_mangen::Man::new(sub.clone());
+        let mut sub_buf = Vec::new();
+        sub_page.render_synopsis_section(&mut sub_buf)?;
+        sub_page.render_description_section(&mut sub_buf)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            sub_page.render_options_section(&mut sub_buf)?;
+        }
+        text.push_str(&format!(
+            ".SH \"ALMANAC {}\"\n",
+            sub.get_name().to_uppercase()
+        ));
+        for line in String::from_utf8_lossy(&sub_buf).lines() {
+            match line.strip_prefix(".SH ") {
+                Some(rest) => text.push_str(&format!(".SS {rest}\n")),
+                None => {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    let mut tail = Vec::new();
+    page.render_version_section(&mut tail)?;
+    text.push_str(&String::from_utf8_lossy(&tail));
+    Ok(text)
 }

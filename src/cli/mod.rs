@@ -9,11 +9,11 @@ mod build;
 mod check;
 mod completions;
 mod diff;
+mod explain;
 mod fmt;
 mod init;
-mod schema;
-mod explain;
 mod rules;
+mod schema;
 mod when;
 
 use std::io::{IsTerminal, Write};

@@ -147,7 +147,11 @@ fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
 }
 
 fn uid(cx: &Cx<'_>, id: &str) -> String {
-    format!("{}@{}.almanac", id.replace(':', "-"), cx.plan.id)
+    format!(
+        "{}@{}.almanac",
+        id.replace(':', "-").replace('@', "--"),
+        cx.plan.id
+    )
 }
 
 fn categories(cx: &Cx<'_>, channels: &[usize]) -> Option<String> {

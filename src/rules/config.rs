@@ -109,6 +109,16 @@ impl RuleConfig {
         self.options.get(&(code, name.to_string())).copied()
     }
 
+    /// The severities the plan sets, by code: `None` turns the rule off.
+    pub fn severities(&self) -> impl Iterator<Item = (&'static str, Option<Severity>)> + '_ {
+        self.severities.iter().map(|(c, s)| (*c, *s))
+    }
+
+    /// The thresholds the plan sets: (code, setting, value).
+    pub fn options(&self) -> impl Iterator<Item = (&'static str, &str, Ratio)> + '_ {
+        self.options.iter().map(|((c, n), v)| (*c, n.as_str(), *v))
+    }
+
     /// Applies the severities: changes levels and drops rules turned off.
     pub fn apply(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diags

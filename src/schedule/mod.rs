@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::ratio::Ratio;
-use crate::model::{DateRange, Plan};
+use crate::model::{DateRange, Dated, Plan};
 use crate::rules::registry::rule;
 use crate::source::Span;
 use crate::syntax::ast::TimeOfDay;
@@ -67,6 +67,30 @@ pub struct Item {
     pub span: Span,
 }
 
+impl Item {
+    /// An item over `when`, with no owner, channel or work yet.
+    pub fn new(id: String, kind: Kind, title: &str, when: Dated<DateRange>) -> Item {
+        Item {
+            id,
+            kind,
+            title: title.to_string(),
+            start: when.value.start,
+            end: when.value.end,
+            time: None,
+            channels: Vec::new(),
+            owner: None,
+            campaign: None,
+            column: None,
+            task: None,
+            level: None,
+            reviews: None,
+            publishes: false,
+            hours: Ratio::ZERO,
+            span: when.span,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Schedule {
     pub items: Vec<Item>,
@@ -95,116 +119,88 @@ pub fn week_label(d: NaiveDate) -> String {
 /// with absurdly many occurrences) are pushed as diagnostics.
 pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     let mut items = Vec::new();
-    let one = |start: NaiveDate| (start, start);
     for (ci, c) in plan.campaigns.iter().enumerate() {
-        items.push(Item {
-            id: format!("campaign:{}", c.id.name),
-            kind: Kind::Campaign,
-            title: c.name.clone(),
-            start: c.window.value.start,
-            end: c.window.value.end,
-            time: None,
-            channels: c.channels.clone(),
-            owner: c.owner,
-            campaign: Some(ci),
-            column: None,
-            task: None,
-            level: None,
-            reviews: None,
-            publishes: false,
-            hours: Ratio::ZERO,
-            span: c.window.span,
-        });
+        let mut it = Item::new(
+            format!("campaign:{}", c.id.name),
+            Kind::Campaign,
+            &c.name,
+            c.window,
+        );
+        it.channels = c.channels.clone();
+        it.owner = c.owner;
+        it.campaign = Some(ci);
+        items.push(it);
         for (ti, t) in c.tasks.iter().enumerate() {
             let Some(due) = t.due else {
                 continue;
             };
-            let (start, end) = one(due.value);
-            let channels = if t.channels.is_empty() {
-                c.channels.clone()
-            } else {
-                t.channels.clone()
-            };
-            items.push(Item {
-                id: format!("task:{}.{}", c.id.name, t.id.name),
-                kind: Kind::Task,
-                title: t.name.clone(),
-                start,
-                end,
-                time: None,
-                channels: if t.publish { channels } else { Vec::new() },
-                owner: t.owner,
-                campaign: Some(ci),
-                column: None,
-                task: Some((ci, ti)),
-                level: None,
-                reviews: None,
-                publishes: t.publish,
-                hours: t.effort_hours.unwrap_or(plan.effort.task),
+            let day = Dated {
+                value: DateRange {
+                    start: due.value,
+                    end: due.value,
+                },
                 span: due.span,
-            });
+            };
+            let mut it = Item::new(
+                format!("task:{}.{}", c.id.name, t.id.name),
+                Kind::Task,
+                &t.name,
+                day,
+            );
+            if t.publish {
+                it.channels = if t.channels.is_empty() {
+                    c.channels.clone()
+                } else {
+                    t.channels.clone()
+                };
+            }
+            it.owner = t.owner;
+            it.campaign = Some(ci);
+            it.task = Some((ci, ti));
+            it.publishes = t.publish;
+            it.hours = t.effort_hours.unwrap_or(plan.effort.task);
+            items.push(it);
         }
     }
     for m in &plan.moments {
-        items.push(Item {
-            id: format!("moment:{}", m.id.name),
-            kind: Kind::Moment,
-            title: m.name.clone(),
-            start: m.when.value.start,
-            end: m.when.value.end,
-            time: None,
-            channels: m.channels.clone(),
-            owner: None,
-            campaign: None,
-            column: None,
-            task: None,
-            level: None,
-            reviews: None,
-            publishes: false,
-            hours: Ratio::ZERO,
-            span: m.when.span,
-        });
+        let mut it = Item::new(
+            format!("moment:{}", m.id.name),
+            Kind::Moment,
+            &m.name,
+            m.when,
+        );
+        it.channels = m.channels.clone();
+        items.push(it);
     }
     for b in &plan.blackouts {
-        items.push(Item {
-            id: format!("blackout:{}", b.id.name),
-            kind: Kind::Blackout,
-            title: b.reason.clone(),
-            start: b.when.value.start,
-            end: b.when.value.end,
-            time: None,
-            channels: b.channels.clone(),
-            owner: None,
-            campaign: None,
-            column: None,
-            task: None,
-            level: None,
-            reviews: None,
-            publishes: false,
-            hours: Ratio::ZERO,
-            span: b.when.span,
-        });
+        let mut it = Item::new(
+            format!("blackout:{}", b.id.name),
+            Kind::Blackout,
+            &b.reason,
+            b.when,
+        );
+        it.channels = b.channels.clone();
+        items.push(it);
     }
     for (ki, col) in plan.columns.iter().enumerate() {
         for d in episodes(plan, ki, diags) {
-            items.push(Item {
-                id: format!("episode:{}:{d}", col.id.name),
-                kind: Kind::Episode,
-                title: col.name.clone(),
-                start: d,
-                end: d,
-                time: col.time,
-                channels: col.channel.into_iter().collect(),
-                owner: col.owner,
-                campaign: None,
-                column: Some(ki),
-                task: None,
-                level: None,
-                reviews: None,
-                publishes: true,
-                hours: col.effort_hours.unwrap_or(plan.effort.episode),
+            let day = Dated {
+                value: DateRange { start: d, end: d },
                 span: col.recurrence_span,
-            });
+            };
+            let mut it = Item::new(
+                format!("episode:{}:{d}", col.id.name),
+                Kind::Episode,
+                &col.name,
+                day,
+            );
+            it.time = col.time;
+            it.channels = col.channel.into_iter().collect();
+            it.owner = col.owner;
+            it.column = Some(ki);
+            it.publishes = true;
+            it.hours = col.effort_hours.unwrap_or(plan.effort.episode);
+            items.push(it);
         }
     }
     let reviews = review::steps(plan, &items);

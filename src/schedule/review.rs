@@ -84,6 +84,19 @@ pub fn chain(plan: &Plan, publish: NaiveDate) -> Vec<Step> {
     steps.into_iter().flatten().collect()
 }
 
+/// Chains by publishing date: many items share a date, and a chain depends
+/// on nothing else.
+#[derive(Default)]
+pub struct Chains(std::collections::BTreeMap<NaiveDate, Vec<Step>>);
+
+impl Chains {
+    pub fn get(&mut self, plan: &Plan, publish: NaiveDate) -> &[Step] {
+        self.0
+            .entry(publish)
+            .or_insert_with(|| chain(plan, publish))
+    }
+}
+
 /// Review steps for every publishing item, as schedule items owned by each
 /// level's owner. The reviewed item is named after `@` in the id.
 pub fn steps(plan: &Plan, items: &[Item]) -> Vec<Item> {
@@ -91,8 +104,9 @@ pub fn steps(plan: &Plan, items: &[Item]) -> Vec<Item> {
     if plan.review.is_empty() {
         return out;
     }
+    let mut chains = Chains::default();
     for it in items.iter().filter(|i| i.publishes) {
-        for s in chain(plan, it.start) {
+        for &s in chains.get(plan, it.start) {
             // A campaign that plans this level's review as a task of its own
             // gets no derived step for it (its task counts instead).
             let planned = it.campaign.is_some_and(|c| {
@@ -105,24 +119,28 @@ pub fn steps(plan: &Plan, items: &[Item]) -> Vec<Item> {
                 continue;
             }
             let level = &plan.review[s.level];
-            out.push(Item {
-                id: format!("review:{}@{}", level.id.name, it.id),
-                kind: Kind::Review,
-                title: format!("{} · {}", level.name, it.title),
-                start: s.receive,
-                end: s.receive,
-                time: None,
-                channels: it.channels.clone(),
-                owner: level.owner,
-                campaign: it.campaign,
-                column: it.column,
-                task: it.task,
-                level: Some(s.level),
-                reviews: None,
-                publishes: false,
-                hours: plan.effort.review,
+            let day = crate::model::Dated {
+                value: crate::model::DateRange {
+                    start: s.receive,
+                    end: s.receive,
+                },
                 span: it.span,
-            });
+            };
+            let title = format!("{} · {}", level.name, it.title);
+            let mut step = Item::new(
+                format!("review:{}@{}", level.id.name, it.id),
+                Kind::Review,
+                &title,
+                day,
+            );
+            step.channels = it.channels.clone();
+            step.owner = level.owner;
+            step.campaign = it.campaign;
+            step.column = it.column;
+            step.task = it.task;
+            step.level = Some(s.level);
+            step.hours = plan.effort.review;
+            out.push(step);
         }
     }
     out

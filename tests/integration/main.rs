@@ -3,9 +3,14 @@
 
 mod build;
 mod cli;
+mod diff;
 mod examples;
 mod fixtures;
+mod fmt;
+mod formats;
+mod init;
 mod props;
 mod schedule;
+mod schema;
 mod support;
 mod when;

@@ -42,8 +42,9 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
     // (item, receive, answer, deadline) of the first.
     type First = (usize, NaiveDate, NaiveDate, NaiveDate);
     let mut failing: Vec<(usize, Option<First>)> = vec![(0, None); plan.review.len()];
+    let mut chains = crate::schedule::review::Chains::default();
     for (i, it) in schedule.publishing() {
-        for s in chain(plan, it.start) {
+        for s in chains.get(plan, it.start) {
             if s.fits() {
                 continue;
             }

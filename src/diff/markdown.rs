@@ -1,0 +1,523 @@
+//! The diff as Markdown for a pull-request comment: a heading, a one-line
+//! summary, then a table per section. Labels follow the new plan's locale
+//! (zh-CN or en); money is shown with `model::money_text`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::diff::{Change, ChangeKind, Diff, Section, Val};
+use crate::model::ratio::Ratio;
+use crate::model::{DateRange, Locale, money_text, percent_text};
+
+/// The diff as Markdown.
+pub fn render_markdown(d: &Diff) -> String {
+    let zh = d.locale == Locale::ZhCn;
+    let mut s = String::new();
+    let title = if zh { "计划变更：" } else { "Plan diff: " };
+    if d.ids_differ() {
+        let _ = writeln!(s, "## {title}`{}` → `{}`", d.old_id, d.new_id);
+    } else {
+        let _ = writeln!(s, "## {title}`{}`", d.new_id);
+    }
+    s.push('\n');
+    let _ = writeln!(s, "`{}` → `{}`", d.old_path, d.new_path);
+    s.push('\n');
+    let _ = writeln!(s, "{}", summary(d, zh));
+    if d.ids_differ() {
+        s.push('\n');
+        if zh {
+            let _ = writeln!(
+                s,
+                "> **注意：** 两个计划的编号不同（`{}` 与 `{}`），可能不是同一计划的两个版本。",
+                d.old_id, d.new_id
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "> **Note:** the plan ids differ (`{}` and `{}`); these may be two unrelated plans.",
+                d.old_id, d.new_id
+            );
+        }
+    }
+    for section in Section::ALL {
+        let changes: Vec<&Change> = d.changes.iter().filter(|c| c.section == section).collect();
+        if changes.is_empty() {
+            continue;
+        }
+        s.push('\n');
+        let _ = writeln!(s, "### {}", section_title(section, zh));
+        s.push('\n');
+        if section == Section::Budget {
+            budget_table(&mut s, d, &changes, zh);
+        } else if section == Section::Plan {
+            plan_table(&mut s, d, &changes, zh);
+        } else {
+            table(&mut s, d, &changes, zh);
+        }
+    }
+    s
+}
+
+fn summary(d: &Diff, zh: bool) -> String {
+    if d.is_empty() {
+        return if zh {
+            "无变更：两个版本的计划含义相同。".to_string()
+        } else {
+            "No changes: the two versions mean the same plan.".to_string()
+        };
+    }
+    // Things changed, by section and kind: items, or settings of the plan.
+    let mut counts: BTreeMap<(Section, ChangeKind), BTreeSet<String>> = BTreeMap::new();
+    for c in &d.changes {
+        let key = if c.section == Section::Plan {
+            c.field.clone().unwrap_or_default()
+        } else {
+            c.id.clone()
+        };
+        counts.entry((c.section, c.kind)).or_default().insert(key);
+    }
+    let total: usize = counts.values().map(BTreeSet::len).sum();
+    let order = [ChangeKind::Added, ChangeKind::Removed, ChangeKind::Changed];
+    if zh {
+        let mut parts = Vec::new();
+        for section in Section::ALL {
+            let kinds: Vec<String> = order
+                .iter()
+                .filter_map(|k| counts.get(&(section, *k)).map(|n| (k, n.len())))
+                .map(|(k, n)| format!("{n} 项{}", kind_zh(*k)))
+                .collect();
+            if !kinds.is_empty() {
+                parts.push(format!("{} {}", section_noun_zh(section), kinds.join("、")));
+            }
+        }
+        format!("共 {total} 处变更：{}", parts.join("；"))
+    } else {
+        let mut parts = Vec::new();
+        for section in Section::ALL {
+            for k in order {
+                if let Some(n) = counts.get(&(section, k)).map(BTreeSet::len) {
+                    parts.push(format!(
+                        "{n} {} {}",
+                        section_noun_en(section, n),
+                        k.as_str()
+                    ));
+                }
+            }
+        }
+        let noun = if total == 1 { "change" } else { "changes" };
+        format!("{total} {noun}: {}", parts.join(", "))
+    }
+}
+
+fn kind_zh(k: ChangeKind) -> &'static str {
+    match k {
+        ChangeKind::Added => "新增",
+        ChangeKind::Removed => "删除",
+        ChangeKind::Changed => "修改",
+    }
+}
+
+fn section_noun_zh(s: Section) -> &'static str {
+    match s {
+        Section::Plan => "计划设置",
+        Section::Budget => "预算科目",
+        Section::Campaigns => "活动",
+        Section::Columns => "栏目",
+        Section::Moments => "节点",
+        Section::Blackouts => "禁发日",
+        Section::Kpis => "KPI",
+        Section::Rules => "规则",
+        Section::People => "人员",
+        Section::Channels => "渠道",
+    }
+}
+
+fn section_noun_en(s: Section, n: usize) -> &'static str {
+    let one = n == 1;
+    match s {
+        Section::Plan if one => "plan setting",
+        Section::Plan => "plan settings",
+        Section::Budget if one => "budget line",
+        Section::Budget => "budget lines",
+        Section::Campaigns if one => "campaign",
+        Section::Campaigns => "campaigns",
+        Section::Columns if one => "column",
+        Section::Columns => "columns",
+        Section::Moments if one => "moment",
+        Section::Moments => "moments",
+        Section::Blackouts if one => "blackout",
+        Section::Blackouts => "blackouts",
+        Section::Kpis if one => "KPI",
+        Section::Kpis => "KPIs",
+        Section::Rules if one => "rule",
+        Section::Rules => "rules",
+        Section::People if one => "person",
+        Section::People => "people",
+        Section::Channels if one => "channel",
+        Section::Channels => "channels",
+    }
+}
+
+fn section_title(s: Section, zh: bool) -> &'static str {
+    match (s, zh) {
+        (Section::Plan, true) => "计划",
+        (Section::Plan, false) => "Plan",
+        (Section::Budget, true) => "预算",
+        (Section::Budget, false) => "Budget",
+        (Section::Campaigns, true) => "活动",
+        (Section::Campaigns, false) => "Campaigns",
+        (Section::Columns, true) => "栏目",
+        (Section::Columns, false) => "Columns",
+        (Section::Moments, true) => "节点",
+        (Section::Moments, false) => "Moments",
+        (Section::Blackouts, true) => "禁发日",
+        (Section::Blackouts, false) => "Blackouts",
+        (Section::Kpis, _) => "KPI",
+        (Section::Rules, true) => "规则设置",
+        (Section::Rules, false) => "Rules",
+        (Section::People, true) => "人员",
+        (Section::People, false) => "People",
+        (Section::Channels, true) => "渠道",
+        (Section::Channels, false) => "Channels",
+    }
+}
+
+/// Text safe inside a table cell.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn item_cell(c: &Change) -> String {
+    match &c.name {
+        Some(n) if *n != c.id => format!("`{}` {}", cell(&c.id), cell(n)),
+        _ => format!("`{}`", cell(&c.id)),
+    }
+}
+
+fn range_text(r: DateRange) -> String {
+    if r.start == r.end {
+        r.start.to_string()
+    } else {
+        format!("{} – {}", r.start, r.end)
+    }
+}
+
+fn dates_text(v: &[NaiveDate], zh: bool) -> String {
+    const SHOWN: usize = 5;
+    if v.is_empty() {
+        return "—".to_string();
+    }
+    let mut s: Vec<String> = v.iter().take(SHOWN).map(NaiveDate::to_string).collect();
+    if v.len() > SHOWN {
+        if zh {
+            s.push(format!("… 共 {} 天", v.len()));
+        } else {
+            s.push(format!("… ({} days)", v.len()));
+        }
+    }
+    s.join(", ")
+}
+
+fn value_text(v: &Option<Val>, currency: &str, zh: bool) -> String {
+    let Some(v) = v else {
+        return "—".to_string();
+    };
+    match v {
+        Val::Text(t) if t.is_empty() => "—".to_string(),
+        Val::Text(t) => cell(t),
+        Val::Money(m) => money_text(*m, currency),
+        Val::Bool(b) => match (b, zh) {
+            (true, true) => "是",
+            (false, true) => "否",
+            (true, false) => "yes",
+            (false, false) => "no",
+        }
+        .to_string(),
+        Val::Int(n) => n.to_string(),
+        Val::Date(d) => d.to_string(),
+        Val::Range(r) => range_text(*r),
+        Val::List(l) if l.is_empty() => "—".to_string(),
+        Val::List(l) => l
+            .iter()
+            .map(|x| format!("`{}`", cell(x)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Val::Dates(d) => dates_text(d, zh),
+    }
+}
+
+/// `a week`, `3 days`; `一周`, `3 天`.
+fn days_text(n: i64, zh: bool) -> String {
+    let n = n.abs();
+    match (n % 7 == 0, n / 7, zh) {
+        (true, 1, true) => "一周".to_string(),
+        (true, w, true) => format!("{w} 周"),
+        (true, 1, false) => "a week".to_string(),
+        (true, w, false) => format!("{w} weeks"),
+        (false, _, true) => format!("{n} 天"),
+        (false, _, false) if n == 1 => "a day".to_string(),
+        (false, _, false) => format!("{n} days"),
+    }
+}
+
+/// A space between Chinese text and a number: `推迟 3 天`, but `推迟一周`.
+fn zh_gap(t: String) -> String {
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        format!(" {t}")
+    } else {
+        t
+    }
+}
+
+/// How a window moved: `moved a week later`, `推迟一周`.
+pub fn shift_text(a: DateRange, b: DateRange, zh: bool) -> String {
+    let ds = (b.start - a.start).num_days();
+    let de = (b.end - a.end).num_days();
+    let one = |d: i64| -> String {
+        match (d.signum(), zh) {
+            (0, true) => "不变".to_string(),
+            (0, false) => "unchanged".to_string(),
+            (1, true) => format!("推迟{}", zh_gap(days_text(d, zh))),
+            (_, true) => format!("提前{}", zh_gap(days_text(d, zh))),
+            (1, false) => format!("{} later", days_text(d, zh)),
+            (_, false) => format!("{} earlier", days_text(d, zh)),
+        }
+    };
+    if ds == de {
+        if zh {
+            one(ds)
+        } else {
+            format!("moved {}", one(ds))
+        }
+    } else if zh {
+        format!("开始{}，结束{}", one(ds), one(de))
+    } else {
+        format!("starts {}, ends {}", one(ds), one(de))
+    }
+}
+
+fn field_label(c: &Change, zh: bool) -> String {
+    match c.kind {
+        ChangeKind::Added => return (if zh { "新增" } else { "added" }).to_string(),
+        ChangeKind::Removed => return (if zh { "删除" } else { "removed" }).to_string(),
+        ChangeKind::Changed => {}
+    }
+    let f = c.field.as_deref().unwrap_or("");
+    if let ("window" | "date", Some(Val::Range(a)), Some(Val::Range(b))) = (f, &c.old, &c.new) {
+        return shift_text(*a, *b, zh);
+    }
+    if let Some(line) = f.strip_prefix("budget.") {
+        return if zh {
+            format!("预算 `{line}`")
+        } else {
+            format!("budget `{line}`")
+        };
+    }
+    if let Some(rest) = f.strip_prefix("tasks.") {
+        let (task, what) = rest.split_once('.').unwrap_or((rest, ""));
+        return match (what, zh) {
+            ("", true) if c.old.is_none() => format!("新增任务 `{task}`"),
+            ("", true) => format!("删除任务 `{task}`"),
+            ("", false) if c.old.is_none() => format!("task `{task}` added"),
+            ("", false) => format!("task `{task}` removed"),
+            ("due", true) => format!("任务 `{task}` 截止日"),
+            ("due", false) => format!("task `{task}` due"),
+            ("owner", true) => format!("任务 `{task}` 负责人"),
+            ("owner", false) => format!("task `{task}` owner"),
+            ("name", true) => format!("任务 `{task}` 改名"),
+            (_, false) => format!("task `{task}` renamed"),
+            (_, true) => format!("任务 `{task}` 改名"),
+        };
+    }
+    let (en, zhs) = match f {
+        "name" => ("renamed", "改名"),
+        "window" | "date" => ("dates", "日期"),
+        "flagship" => ("flagship", "旗舰"),
+        "channels" => ("channels", "渠道"),
+        "channel" => ("channel", "渠道"),
+        "owner" => ("owner", "负责人"),
+        "recurrence" => ("recurrence", "周期"),
+        "time" => ("time", "时间"),
+        "episodes" => ("episodes", "期数"),
+        "episode_dates" => ("episode dates (dropped / new)", "发布日期（取消 / 新增）"),
+        "content" => ("content", "内容"),
+        "reason" => ("reason", "原因"),
+        "baseline" => ("baseline", "基线"),
+        "target" => ("target", "目标"),
+        "actual" => ("actual", "实际"),
+        "direction" => ("direction", "方向"),
+        "severity" => ("severity", "级别"),
+        "role" => ("role", "职责"),
+        "capacity" => ("capacity", "每周工时"),
+        "slots_per_week" => ("slots per week", "每周发布数"),
+        "max_per_day" => ("posts per day", "每日上限"),
+        "amount" => ("amount", "金额"),
+        other => return format!("`{other}`"),
+    };
+    (if zh { zhs } else { en }).to_string()
+}
+
+fn table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
+    if zh {
+        s.push_str("| 项目 | 变更 | 原 | 新 |\n|---|---|---|---|\n");
+    } else {
+        s.push_str("| Item | Change | Old | New |\n|---|---|---|---|\n");
+    }
+    for c in changes {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            item_cell(c),
+            field_label(c, zh),
+            value_text(&c.old, &d.old_currency, zh),
+            value_text(&c.new, &d.new_currency, zh),
+        );
+    }
+}
+
+/// The plan's own settings: one row per setting.
+fn plan_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
+    if zh {
+        s.push_str("| 设置 | 原 | 新 |\n|---|---|---|\n");
+    } else {
+        s.push_str("| Setting | Old | New |\n|---|---|---|\n");
+    }
+    for c in changes {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            setting_label(c.field.as_deref().unwrap_or(""), zh),
+            value_text(&c.old, &d.old_currency, zh),
+            value_text(&c.new, &d.new_currency, zh),
+        );
+    }
+}
+
+fn setting_label(f: &str, zh: bool) -> String {
+    let (en, zhs) = match f {
+        "id" => ("id", "编号"),
+        "name" => ("name", "名称"),
+        "period" => ("period", "计划期间"),
+        "currency" => ("currency", "币种"),
+        "locale" => ("language", "语言"),
+        "calendar" => ("holiday calendar", "节假日日历"),
+        "timezone" => ("time zone", "时区"),
+        "theme" => ("theme", "主题"),
+        "key_messages" => ("key messages", "核心信息"),
+        "reserve" => ("reserve for hot topics", "热点预留"),
+        other => return format!("`{other}`"),
+    };
+    (if zh { zhs } else { en }).to_string()
+}
+
+fn delta_text(a: Ratio, b: Ratio, currency: &str) -> String {
+    match b.checked_sub(a) {
+        Some(x) if x.is_zero() => "±0".to_string(),
+        Some(x) if x.is_negative() => money_text(x, currency),
+        Some(x) => format!("+{}", money_text(x, currency)),
+        None => "—".to_string(),
+    }
+}
+
+fn amount_with_share(v: &Option<Val>, share: Option<Ratio>, currency: &str, zh: bool) -> String {
+    let text = value_text(v, currency, zh);
+    match (v, share) {
+        (Some(Val::Money(_)), Some(p)) => format!("{text} ({})", percent_text(p)),
+        _ => text,
+    }
+}
+
+fn budget_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
+    if zh {
+        s.push_str("| 科目 | 原 | 新 | 变化 |\n|---|---|---|---|\n");
+    } else {
+        s.push_str("| Line | Old | New | Change |\n|---|---|---|---|\n");
+    }
+    let (oc, nc) = (&d.old_currency, &d.new_currency);
+    for c in changes {
+        if c.id == "total" && c.field.as_deref() != Some("name") {
+            continue; // the totals row below
+        }
+        let old = amount_with_share(&c.old, c.share.0, oc, zh);
+        let new = amount_with_share(&c.new, c.share.1, nc, zh);
+        let money = |v: &Option<Val>| match v {
+            Some(Val::Money(m)) => Some(*m),
+            _ => None,
+        };
+        let change = match (c.kind, money(&c.old), money(&c.new)) {
+            (ChangeKind::Added, _, Some(n)) => {
+                let t = delta_text(Ratio::ZERO, n, nc);
+                if zh {
+                    format!("{t}（新增）")
+                } else {
+                    format!("{t} (added)")
+                }
+            }
+            (ChangeKind::Removed, Some(o), _) => {
+                let t = delta_text(o, Ratio::ZERO, oc);
+                if zh {
+                    format!("{t}（删除）")
+                } else {
+                    format!("{t} (removed)")
+                }
+            }
+            (_, Some(_), Some(_)) if oc != nc => "—".to_string(),
+            (_, Some(o), Some(n)) => delta_text(o, n, nc),
+            _ => field_label(c, zh),
+        };
+        let _ = writeln!(s, "| {} | {old} | {new} | {change} |", item_cell(c));
+    }
+    if let Some((o, n)) = d.totals {
+        let label = if zh { "**总预算**" } else { "**Total**" };
+        let _ = writeln!(
+            s,
+            "| {label} | {} | {} | {} |",
+            money_text(o, oc),
+            money_text(n, nc),
+            if oc == nc {
+                delta_text(o, n, nc)
+            } else {
+                "—".to_string()
+            }
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(a: &str, b: &str) -> DateRange {
+        DateRange {
+            start: a.parse().unwrap(),
+            end: b.parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn shifts_are_said_in_days_and_weeks() {
+        let jul = r("2026-07-01", "2026-07-31");
+        let week = r("2026-07-08", "2026-08-07");
+        assert_eq!(shift_text(jul, week, false), "moved a week later");
+        assert_eq!(shift_text(jul, week, true), "推迟一周");
+        assert_eq!(shift_text(week, jul, false), "moved a week earlier");
+        let two = r("2026-06-17", "2026-07-17");
+        assert_eq!(shift_text(jul, two, false), "moved 2 weeks earlier");
+        assert_eq!(shift_text(jul, two, true), "提前 2 周");
+        let longer = r("2026-07-04", "2026-07-31");
+        assert_eq!(
+            shift_text(jul, longer, false),
+            "starts 3 days later, ends unchanged"
+        );
+        assert_eq!(shift_text(jul, longer, true), "开始推迟 3 天，结束不变");
+    }
+
+    #[test]
+    fn cells_escape_pipes_and_newlines() {
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+    }
+}

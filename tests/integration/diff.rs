@@ -1,0 +1,549 @@
+//! `almanac diff`: the semantic diff of two versions of a plan, driven
+//! through the real binary — the pull-request scenario, spelling-only
+//! changes, exit codes, unrelated plans, plans with errors, and `--git`.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use crate::support::{Scratch, run_in};
+
+/// Version 1 of a small plan: ¥5M split 60/30/10, one summer campaign and a
+/// weekly column.
+const V1: &str = r#"
+[plan]
+id = "brand-2026"
+name = "2026 品牌计划"
+year = 2026
+locale = "zh-CN"
+
+[people.lead]
+name = "负责人"
+
+[channels.douyin]
+name = "抖音"
+
+[budget]
+total = "500万"
+
+[budget.ads]
+name = "广告投放"
+share = "60%"
+
+[budget.kol]
+name = "KOL"
+share = "30%"
+
+[budget.tools]
+name = "工具"
+share = "10%"
+
+[campaigns.summer]
+name = "夏日计划"
+window = "07-01..07-31"
+channels = ["douyin"]
+owner = "lead"
+budget = { ads = "50万" }
+
+[columns.vlog]
+name = "探店vlog"
+channel = "douyin"
+every = "every wed except holidays"
+owner = "lead"
+"#;
+
+/// Version 2: ¥200k moved from KOL to ads, the summer campaign a week
+/// later, an autumn campaign added.
+fn v2() -> String {
+    let v = V1
+        .replace(r#"share = "60%""#, r#"share = "64%""#)
+        .replace(r#"share = "30%""#, r#"share = "26%""#)
+        .replace("07-01..07-31", "07-08..08-07");
+    format!(
+        "{v}
+[campaigns.autumn]
+name = \"秋季上新\"
+window = \"sep\"
+channels = [\"douyin\"]
+owner = \"lead\"
+"
+    )
+}
+
+/// Version 1 spelled differently: money in other notations, shares as
+/// amounts, keys and tables reordered, comments, one-element lists as
+/// strings, a month for a range.
+const V1_RESPELLED: &str = r#"
+# The same plan, written by someone else.
+[plan]
+locale = "zh-CN"
+year = 2026
+name = "2026 品牌计划"
+id = "brand-2026"
+
+[channels.douyin]
+name = "抖音"
+
+[people.lead]
+name = "负责人"   # the only person
+
+[columns.vlog]
+owner = "lead"
+every = "every wed except holidays"
+channel = "douyin"
+name = "探店vlog"
+
+[budget]
+total = "¥5M"
+
+[budget.tools]
+amount = "CNY 500k"
+name = "工具"
+
+[budget.kol]
+amount = "¥1.5M"
+name = "KOL"
+
+[budget.ads]
+name = "广告投放"
+amount = "300万"
+
+[campaigns.summer]
+owner = "lead"
+budget = { ads = "¥0.5M" }
+channels = "douyin"
+window = "jul"
+name = "夏日计划"
+"#;
+
+fn changes(stdout: &str) -> Value {
+    let doc: Value = serde_json::from_str(stdout).expect("diff --format json prints JSON");
+    assert_eq!(doc["version"], 1);
+    doc["changes"].clone()
+}
+
+#[test]
+fn pull_request_shows_exactly_the_changes() {
+    let s = Scratch::new().file("v1.toml", V1).file("v2.toml", v2());
+    let r = s.run(&["diff", "v1.toml", "v2.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        "## 计划变更：`brand-2026`
+
+`v1.toml` → `v2.toml`
+
+共 4 处变更：预算科目 2 项修改；活动 1 项新增、1 项修改
+
+### 预算
+
+| 科目 | 原 | 新 | 变化 |
+|---|---|---|---|
+| `ads` 广告投放 | ¥3,000,000 (60%) | ¥3,200,000 (64%) | +¥200,000 |
+| `kol` KOL | ¥1,500,000 (30%) | ¥1,300,000 (26%) | -¥200,000 |
+| **总预算** | ¥5,000,000 | ¥5,000,000 | ±0 |
+
+### 活动
+
+| 项目 | 变更 | 原 | 新 |
+|---|---|---|---|
+| `autumn` 秋季上新 | 新增 | — | 2026-09-01 – 2026-09-30 |
+| `summer` 夏日计划 | 推迟一周 | 2026-07-01 – 2026-07-31 | 2026-07-08 – 2026-08-07 |
+"
+    );
+
+    let r = s.run(&["diff", "v1.toml", "v2.toml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(doc["old"], json!({"id": "brand-2026", "path": "v1.toml"}));
+    assert_eq!(doc["new"], json!({"id": "brand-2026", "path": "v2.toml"}));
+    assert_eq!(
+        changes(&r.stdout),
+        json!([
+            {"section": "budget", "id": "ads", "kind": "changed", "field": "amount", "old": "3000000", "new": "3200000"},
+            {"section": "budget", "id": "kol", "kind": "changed", "field": "amount", "old": "1500000", "new": "1300000"},
+            {"section": "campaigns", "id": "autumn", "kind": "added", "field": null, "old": null, "new": "2026-09-01..2026-09-30"},
+            {"section": "campaigns", "id": "summer", "kind": "changed", "field": "window", "old": "2026-07-01..2026-07-31", "new": "2026-07-08..2026-08-07"},
+        ])
+    );
+}
+
+#[test]
+fn english_plans_get_english_labels() {
+    let en = |v: &str| v.replace(r#"locale = "zh-CN""#, r#"locale = "en""#);
+    let s = Scratch::new()
+        .file("v1.toml", en(V1))
+        .file("v2.toml", en(&v2()));
+    let r = s.run(&["diff", "v1.toml", "v2.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "## Plan diff: `brand-2026`\n\n`v1.toml` → `v2.toml`\n\n\
+             4 changes: 2 budget lines changed, 1 campaign added, 1 campaign changed\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("| `summer` 夏日计划 | moved a week later | 2026-07-01 – 2026-07-31 | 2026-07-08 – 2026-08-07 |"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("| **Total** | ¥5,000,000 | ¥5,000,000 | ±0 |"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_change_of_spelling_is_no_difference() {
+    let s = Scratch::new()
+        .file("v1.toml", V1)
+        .file("same.toml", V1_RESPELLED);
+    let r = s.run(&["diff", "v1.toml", "same.toml", "--exit-code"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("无变更：两个版本的计划含义相同。"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("###"), "{}", r.stdout);
+    let r = s.run(&[
+        "diff",
+        "v1.toml",
+        "same.toml",
+        "--format",
+        "json",
+        "--exit-code",
+    ]);
+    assert_eq!(r.code, 0);
+    assert_eq!(changes(&r.stdout), json!([]));
+}
+
+#[test]
+fn exit_code_reports_differences() {
+    let s = Scratch::new().file("v1.toml", V1).file("v2.toml", v2());
+    assert_eq!(
+        s.run(&["diff", "v1.toml", "v2.toml", "--exit-code"]).code,
+        1
+    );
+    let r = s.run(&[
+        "diff",
+        "v1.toml",
+        "v2.toml",
+        "--format",
+        "json",
+        "--exit-code",
+    ]);
+    assert_eq!(r.code, 1);
+    assert_eq!(changes(&r.stdout).as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn columns_kpis_rules_people_and_channels() {
+    let v1 = format!(
+        "{V1}
+[kpis.followers]
+name = \"粉丝\"
+baseline = \"10万\"
+target = \"12万\"
+"
+    );
+    let v2 = v1
+        .replace(
+            "every = \"every wed except holidays\"",
+            "every = \"every thu except holidays\"",
+        )
+        .replace("target = \"12万\"", "target = \"130000\"")
+        .replace(
+            "[people.lead]\nname = \"负责人\"",
+            "[people.lead]\nname = \"负责人\"\n\n[people.editor]\nname = \"编辑\"",
+        )
+        + "\n[channels.wechat]\nname = \"微信\"\n\n[rules]\nbudget-shares = { severity = \"warn\", tolerance = \"0.5pp\" }\n";
+    let s = Scratch::new().file("v1.toml", v1).file("v2.toml", v2);
+    let r = s.run(&["diff", "v1.toml", "v2.toml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got: Vec<(String, String, String, String)> = changes(&r.stdout)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
+            (s("section"), s("id"), s("kind"), s("field"))
+        })
+        .collect();
+    let want: Vec<(String, String, String, String)> = [
+        ("columns", "vlog", "changed", "recurrence"),
+        ("columns", "vlog", "changed", "episode_dates"),
+        ("kpis", "followers", "changed", "target"),
+        ("rules", "B001", "changed", "severity"),
+        ("rules", "B001", "changed", "tolerance"),
+        ("people", "editor", "added", ""),
+        ("channels", "wechat", "added", ""),
+    ]
+    .iter()
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    let all = changes(&r.stdout);
+    let find = |field: &str| {
+        all.as_array()
+            .and_then(|v| v.iter().find(|c| c["field"] == field).cloned())
+            .expect("the change")
+    };
+    // As many Thursdays as Wednesdays: the count is unchanged, the days are not.
+    assert_eq!(find("episode_dates")["old"][0], "2026-01-07");
+    assert_eq!(find("episode_dates")["new"][0], "2026-01-08");
+    assert_eq!(find("recurrence")["old"], "every wed except holidays");
+    assert_eq!(find("recurrence")["new"], "every thu except holidays");
+    assert_eq!(find("target")["old"], "120000");
+    assert_eq!(find("target")["new"], "130000");
+    assert_eq!(find("severity")["old"], "error");
+    assert_eq!(find("severity")["new"], "warning");
+    assert_eq!(find("tolerance")["old"], Value::Null);
+    assert_eq!(find("tolerance")["new"], "0.5");
+
+    let r = s.run(&["diff", "v1.toml", "v2.toml"]);
+    assert!(
+        r.stdout.contains(
+            "| `vlog` 探店vlog | 周期 | every wed except holidays | every thu except holidays |"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("| `B001` budget-shares | 级别 | error | warning |"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn unrelated_plans_are_still_compared() {
+    let other = r#"
+[plan]
+id = "other-2026"
+name = "Other"
+year = 2026
+locale = "en"
+
+[channels.blog]
+name = "Blog"
+"#;
+    let s = Scratch::new().file("v1.toml", V1).file("other.toml", other);
+    let r = s.run(&["diff", "v1.toml", "other.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("> **Note:** the plan ids differ (`brand-2026` and `other-2026`); these may be two unrelated plans."),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .starts_with("## Plan diff: `brand-2026` → `other-2026`\n"),
+        "{}",
+        r.stdout
+    );
+    let r = s.run(&["diff", "v1.toml", "other.toml", "--format", "json"]);
+    let all = changes(&r.stdout);
+    let all = all.as_array().expect("a list");
+    assert_eq!(
+        all[0],
+        json!({"section": "plan", "id": "plan", "kind": "changed", "field": "id", "old": "brand-2026", "new": "other-2026"})
+    );
+    for (section, id, kind) in [
+        ("budget", "total", "removed"),
+        ("campaigns", "summer", "removed"),
+        ("columns", "vlog", "removed"),
+        ("people", "lead", "removed"),
+        ("channels", "blog", "added"),
+        ("channels", "douyin", "removed"),
+    ] {
+        assert!(
+            all.iter()
+                .any(|c| c["section"] == section && c["id"] == id && c["kind"] == kind),
+            "{section} {id} {kind}: {all:?}"
+        );
+    }
+}
+
+#[test]
+fn a_side_with_errors_is_reported_and_still_compared() {
+    let bad = v2().replace("owner = \"lead\"\nbudget", "owner = \"leda\"\nbudget");
+    let s = Scratch::new()
+        .file("v1.toml", V1)
+        .file("bad.toml", bad)
+        .file("broken.toml", "[plan\nid = 1\n");
+    let r = s.run(&["diff", "v1.toml", "bad.toml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error[R001]: unknown person `leda`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("bad.toml:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the new plan `bad.toml` has 1 error; the diff shows what resolved"),
+        "{}",
+        r.stderr
+    );
+    let all = changes(&r.stdout);
+    assert!(
+        all.as_array()
+            .expect("a list")
+            .iter()
+            .any(|c| c["id"] == "autumn"),
+        "{all}"
+    );
+
+    let r = s.run(&["diff", "broken.toml", "v1.toml"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[S001]"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the old plan `broken.toml` does not resolve"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stdout, "");
+
+    let r = s.run(&["diff", "v1.toml", "missing.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("missing.toml"), "{}", r.stderr);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn git_compares_with_a_revision() {
+    // The plan includes its team from a fragment; both are read at HEAD.
+    let team = "[people.lead]\nname = \"负责人\"\n\n[channels.douyin]\nname = \"抖音\"\n";
+    let plan = |v: &str| {
+        let body = v.replace(
+            "[people.lead]\nname = \"负责人\"\n\n[channels.douyin]\nname = \"抖音\"\n",
+            "",
+        );
+        format!("include = [\"shared/team.toml\"]\n{body}")
+    };
+    let s = Scratch::new()
+        .file("plans/plan.toml", plan(V1))
+        .file("plans/shared/team.toml", team);
+    let dir = s.dir.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.name", "Almanac Test"]);
+    git(dir, &["config", "user.email", "test@example.com"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "v1"]);
+
+    // Unchanged working copy: no differences.
+    let r = run_in(
+        dir,
+        &["diff", "--git", "HEAD", "plans/plan.toml", "--exit-code"],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("无变更"), "{}", r.stdout);
+
+    // The pull request's edits, and a channel renamed in the fragment.
+    std::fs::write(dir.join("plans/plan.toml"), plan(&v2())).expect("write");
+    std::fs::write(
+        dir.join("plans/shared/team.toml"),
+        team.replace("\"抖音\"", "\"抖音号\""),
+    )
+    .expect("write");
+    let r = run_in(
+        dir,
+        &[
+            "diff",
+            "--git",
+            "HEAD",
+            "plans/plan.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(
+        doc["old"],
+        json!({"id": "brand-2026", "path": "HEAD:plans/plan.toml"})
+    );
+    assert_eq!(
+        doc["new"],
+        json!({"id": "brand-2026", "path": "plans/plan.toml"})
+    );
+    let got: Vec<(String, String)> = doc["changes"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap_or("").to_string(),
+                c["field"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("ads", "amount"),
+        ("kol", "amount"),
+        ("autumn", ""),
+        ("summer", "window"),
+        ("douyin", "name"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want);
+
+    // From inside the plan's folder, too.
+    let r = run_in(
+        &dir.join("plans"),
+        &["diff", "--git", "HEAD", "plan.toml", "--exit-code"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+
+    let r = run_in(dir, &["diff", "--git", "no-such-rev", "plans/plan.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown git revision `no-such-rev`"),
+        "{}",
+        r.stderr
+    );
+
+    std::fs::write(dir.join("plans/new.toml"), V1).expect("write");
+    let r = run_in(dir, &["diff", "--git", "HEAD", "plans/new.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("`plans/new.toml` is not in git at `HEAD`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn misuse_is_exit_code_2() {
+    let s = Scratch::new().file("v1.toml", V1);
+    let r = s.run(&["diff", "v1.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("give two plans"), "{}", r.stderr);
+    let r = s.run(&["diff", "--git", "HEAD", "v1.toml", "v1.toml"]);
+    assert_eq!(r.code, 2);
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("p.toml"), V1).expect("write");
+    let r = run_in(outside.path(), &["diff", "--git", "HEAD", "p.toml"]);
+    // Not a repository (unless the temporary folder sits inside one).
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

@@ -1,0 +1,129 @@
+//! `almanac init`, `almanac completions` and `almanac man`.
+
+use crate::support::{Scratch, run_in};
+
+/// `init` then `check` in a fresh folder: a clean plan in each locale.
+#[test]
+fn init_writes_a_starter_that_checks_clean() {
+    for locale in ["zh-CN", "en"] {
+        let s = Scratch::new();
+        let r = s.run(&["init", "starter", "--locale", locale]);
+        assert_eq!(r.code, 0, "{locale}: {}", r.stderr);
+        assert!(r.stdout.contains("plan.toml"), "{}", r.stdout);
+        let text =
+            std::fs::read_to_string(s.dir.path().join("starter/plan.toml")).expect("written");
+        let c = s.run(&["check", "starter/plan.toml", "--format", "json"]);
+        assert_eq!(c.code, 0, "{locale}: {}{}", c.stdout, c.stderr);
+        let json: serde_json::Value = serde_json::from_str(&c.stdout).expect("JSON");
+        assert_eq!(json["diagnostics"], serde_json::json!([]), "{locale}");
+        let human = s.run(&["check", "starter/plan.toml"]);
+        assert_eq!(human.code, 0);
+        assert!(
+            human.stderr.contains("0 errors, 0 warnings"),
+            "{}",
+            human.stderr
+        );
+        // It teaches the format: every section the brief asks for.
+        for section in [
+            "[plan]",
+            "[people.",
+            "[channels.",
+            "[budget]",
+            "[campaigns.",
+            ".tasks.",
+            "[columns.",
+            "[moments.",
+            "[review.levels.",
+            "[reserve]",
+            "[kpis.",
+        ] {
+            assert!(text.contains(section), "{locale}: no {section}");
+        }
+        assert!(text.contains("share = "), "{locale}: no shares");
+    }
+}
+
+#[test]
+fn the_english_starter_is_commented_in_english() {
+    let s = Scratch::new();
+    assert_eq!(s.run(&["init", "--locale", "en"]).code, 0);
+    let text = std::fs::read_to_string(s.dir.path().join("plan.toml")).expect("written");
+    let comments: String = text
+        .lines()
+        .filter_map(|l| l.split_once('#').map(|(_, c)| c))
+        .collect();
+    assert!(!comments.is_empty());
+    assert!(
+        !comments
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "Chinese in the English comments: {comments}"
+    );
+    assert!(text.contains("locale = \"en\""));
+
+    let zh = Scratch::new();
+    assert_eq!(zh.run(&["init"]).code, 0);
+    let text = std::fs::read_to_string(zh.dir.path().join("plan.toml")).expect("written");
+    assert!(text.contains("locale = \"zh-CN\""));
+    assert!(text.contains("# ---- 团队"), "{text}");
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let s = Scratch::new().file("plan.toml", "# mine\n");
+    let r = s.run(&["init"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    let text = std::fs::read_to_string(s.dir.path().join("plan.toml")).expect("kept");
+    assert_eq!(text, "# mine\n");
+}
+
+#[test]
+fn completions_come_from_the_command_definitions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let r = run_in(dir.path(), &["completions", "bash"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for word in ["almanac", "check", "build", "explain", "--format"] {
+        assert!(r.stdout.contains(word), "no `{word}` in bash completions");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let r = run_in(dir.path(), &["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains("check"), "{shell}");
+    }
+    assert_eq!(run_in(dir.path(), &["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn the_man_page_lists_the_subcommands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let r = run_in(dir.path(), &["man"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with(".ie") || r.stdout.starts_with(".TH"));
+    assert!(r.stdout.contains(".TH almanac 1"), "{}", r.stdout);
+    // Options of the subcommands are documented too.
+    assert!(r.stdout.contains("\\-\\-deny\\-warnings"), "{}", r.stdout);
+    for sub in [
+        "check",
+        "explain",
+        "rules",
+        "when",
+        "build",
+        "diff",
+        "fmt",
+        "schema",
+        "init",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            r.stdout
+                .contains(&format!(".SH \"ALMANAC {}\"", sub.to_uppercase())),
+            "no section for `{sub}` in the man page"
+        );
+        assert!(
+            r.stdout.contains(&format!("\\fBalmanac {sub}\\fR")),
+            "`{sub}` is not listed in the man page"
+        );
+    }
+}
