@@ -122,7 +122,7 @@ fn load(world: &dyn World, path: &Path, which: &str, color: bool) -> Result<Chec
 }
 
 /// Reads PLAN and the files it includes, as they are at REV, into memory.
-/// Returns the world and the plan's path in it (`REV:plans/a.toml`).
+/// Returns the world and the plan's path in it (`REV:/plans/a.toml`).
 fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf), String> {
     let plan = normalize(plan);
     let dir = match plan.parent() {
@@ -157,7 +157,9 @@ fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf), String> {
     let Some(name) = plan.file_name() else {
         return Err(format!("`{}` is not a file", plan.display()));
     };
-    let root_key = normalize(Path::new(&format!("{rev}:{}", plan.display())));
+    // The old files live under a `REV:` folder, so paths (and the plan id
+    // taken from the file name) stay those of the working copy.
+    let root_key = normalize(&Path::new(&format!("{rev}:")).join(&plan));
     let mut mem = MemWorld::default();
     // (key in the world, path relative to the plan's folder)
     let mut todo = vec![(root_key.clone(), PathBuf::from(name))];

@@ -27,7 +27,7 @@ pub use markdown::render_markdown;
 pub struct Side<'a> {
     pub plan: &'a Plan,
     pub schedule: &'a Schedule,
-    /// As shown to the reader: `plans/a.toml`, `HEAD:plans/a.toml`.
+    /// As shown to the reader: `plans/a.toml`, `HEAD:/plans/a.toml`.
     pub path: &'a str,
 }
 

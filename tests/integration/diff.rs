@@ -478,7 +478,7 @@ fn git_compares_with_a_revision() {
     let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(
         doc["old"],
-        json!({"id": "brand-2026", "path": "HEAD:plans/plan.toml"})
+        json!({"id": "brand-2026", "path": "HEAD:/plans/plan.toml"})
     );
     assert_eq!(
         doc["new"],
@@ -546,4 +546,34 @@ fn misuse_is_exit_code_2() {
     let r = run_in(outside.path(), &["diff", "--git", "HEAD", "p.toml"]);
     // Not a repository (unless the temporary folder sits inside one).
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+/// A plan without an `id` takes it from its file name, on both sides of a
+/// `--git` diff: an unchanged plan has no differences.
+#[test]
+fn git_diff_of_a_plan_without_an_id_is_empty_when_unchanged() {
+    let s = Scratch::new().file(
+        "plan.toml",
+        "[plan]\nyear = 2026\n\n[channels.douyin]\nname = \"抖音\"\n",
+    );
+    let dir = s.dir.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.email", "t@example.com"]);
+    git(dir, &["config", "user.name", "t"]);
+    git(dir, &["add", "plan.toml"]);
+    git(dir, &["commit", "-q", "-m", "v1"]);
+    let r = s.run(&[
+        "diff",
+        "--git",
+        "HEAD",
+        "plan.toml",
+        "--exit-code",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["old"]["id"], "plan");
+    assert_eq!(v["new"]["id"], "plan");
+    assert_eq!(v["changes"], serde_json::json!([]));
 }
