@@ -1,24 +1,45 @@
 //! Prints a generated plan of N campaigns and tasks:
 //! `cargo run --release --example gen_plan -- 10000 > plans-gen/plan.toml`.
 //! With a directory (`-- 10000 DIR`) it writes `DIR/plan.toml` and the team
-//! fragment `DIR/gen-team.toml` that the plan includes.
+//! fragment `DIR/gen-team.toml` that the plan includes; with `--tjp` as well
+//! (`-- 10000 DIR --tjp`) it also writes `DIR/plan.tjp`, the equivalent
+//! TaskJuggler project (see `bench/compare.sh`).
 
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {
-    let mut args = std::env::args().skip(1);
-    let Some(n) = args.next().and_then(|a| a.parse::<usize>().ok()) else {
-        eprintln!("usage: gen_plan N [DIR]");
-        return std::process::ExitCode::from(2);
+    let (flags, args): (Vec<String>, Vec<String>) =
+        std::env::args().skip(1).partition(|a| a.starts_with("--"));
+    let usage = || {
+        eprintln!("usage: gen_plan N [DIR [--tjp]]");
+        std::process::ExitCode::from(2)
     };
+    let tjp = match flags.as_slice() {
+        [] => false,
+        [f] if f == "--tjp" => true,
+        _ => return usage(),
+    };
+    let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok()) else {
+        return usage();
+    };
+    if args.len() > 2 || (tjp && args.len() < 2) {
+        return usage();
+    }
     let g = almanac::generate::plan(n);
-    match args.next() {
+    match args.get(1) {
         Some(dir) => {
-            let dir = std::path::Path::new(&dir);
+            let dir = std::path::Path::new(dir);
             let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
             if let Err(e) = std::fs::create_dir_all(dir)
                 .and_then(|_| write("plan.toml", &g.plan))
                 .and_then(|_| write("gen-team.toml", &g.fragment))
+                .and_then(|_| {
+                    if tjp {
+                        write("plan.tjp", &almanac::generate::tjp(n))
+                    } else {
+                        Ok(())
+                    }
+                })
             {
                 eprintln!("error: cannot write to {}: {e}", dir.display());
                 return std::process::ExitCode::from(2);

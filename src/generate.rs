@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// The plan text and the fragment it includes (`gen-team.toml`).
 pub struct Generated {
@@ -131,4 +131,132 @@ pub fn plan(n: usize) -> Generated {
         plan: p,
         fragment: f,
     }
+}
+
+/// The TaskJuggler project equivalent to [`plan`]`(n)`, for the benchmark
+/// against `tj3` (`bench/compare.sh`): the same campaigns as parent tasks,
+/// each with its chain of tasks (`depends` on the previous one, the same
+/// efforts and owners as `allocate`), the same people with 40-hour weeks,
+/// the same budget lines as accounts (credited with their share of the
+/// total) and each campaign's draw as a `charge`, the Chinese 2026 official
+/// holidays as leaves and the make-up workdays (调休) as a weekend shift,
+/// and two reports: a CSV task list and an iCalendar file. The weekly
+/// columns, moments, review levels and KPIs have no TaskJuggler
+/// counterpart and are left out.
+pub fn tjp(n: usize) -> String {
+    use crate::calendar::{DayKind, cn_official_days};
+
+    let campaigns = (n / (CHAIN + 1)).max(1);
+    let people = (n / 200).max(40);
+    let mut p = String::with_capacity(n * 160);
+    let _ = writeln!(
+        p,
+        "# A generated project: {campaigns} campaigns with {CHAIN} tasks each,\n\
+         # the TaskJuggler twin of almanac's generated plan of {n} items.\n\
+         project generated_{n} \"生成的计划 {n}\" 2026-01-01-00:00-+0800 - 2027-01-01-00:00-+0800 {{\n  \
+         timezone \"Asia/Shanghai\"\n  currency \"CNY\"\n  timeformat \"%Y-%m-%d %H:%M\"\n  \
+         workinghours mon - fri 9:00 - 12:00, 13:00 - 18:00\n  \
+         workinghours sat, sun off\n  dailyworkinghours 8\n  yearlyworkingdays 250\n}}\n"
+    );
+    // The official days of 2026: days off as project-wide leaves, make-up
+    // workdays as a weekend shift every person works on those dates.
+    let days: Vec<_> = cn_official_days()
+        .iter()
+        .filter(|d| d.date.year() == 2026)
+        .collect();
+    let mut makeup = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        // Group consecutive days of one festival and kind into one interval.
+        let mut j = i + 1;
+        while j < days.len()
+            && days[j].kind == days[i].kind
+            && days[j].name_zh == days[i].name_zh
+            && days[j].date == days[j - 1].date + Days::new(1)
+        {
+            j += 1;
+        }
+        let len = j - i;
+        let first = days[i].date.format("%Y-%m-%d");
+        match days[i].kind {
+            DayKind::Holiday => {
+                let _ = writeln!(p, "leaves holiday \"{}\" {first} +{len}d", days[i].name_zh);
+            }
+            DayKind::MakeupWorkday => makeup.push(format!("{first} +{len}d")),
+        }
+        i = j;
+    }
+    let _ = writeln!(
+        p,
+        "\nshift makeup \"调休上班\" {{\n  workinghours mon - sun 9:00 - 12:00, 13:00 - 18:00\n}}\n"
+    );
+    // Budget: the same three lines of shares, each with four equal parts,
+    // credited on the first day of the year with their share of the total.
+    let total = campaigns as u64 * 100_000;
+    let lines = [("ads", 50u64), ("kol", 30), ("tools", 20)];
+    let _ = writeln!(p, "account budget \"预算 ¥{total}\" {{");
+    for (line, share) in lines {
+        let _ = writeln!(p, "  account {line} \"{line}\" {{");
+        for s in 0..4 {
+            let amount = total * share / 100 / 4;
+            let _ = writeln!(
+                p,
+                "    account {line}_part{s} \"{line}.part{s}\" {{ credits 2026-01-01 \"allocation\" {amount} }}"
+            );
+        }
+        p.push_str("  }\n");
+    }
+    p.push_str("}\naccount income \"收入\"\n\n");
+    // People: 40-hour weeks; the make-up workdays as a shift.
+    let shifts = if makeup.is_empty() {
+        String::new()
+    } else {
+        format!(" shifts makeup {}", makeup.join(", makeup "))
+    };
+    p.push_str("resource team \"团队\" {\n");
+    for i in 0..people {
+        let _ = writeln!(
+            p,
+            "  resource p{i} \"成员 {i}\" {{ limits {{ weeklymax 40h }}{shifts} }}"
+        );
+    }
+    p.push_str("}\n");
+    p.push('\n');
+    let year_start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    for c in 0..campaigns {
+        let start = year_start + Days::new(45 + (c as u64 * 7) % 230);
+        let (line, _) = lines[c % 3];
+        // almanac's first task is due 20 workdays before the window opens;
+        // TaskJuggler schedules forward, so the chain starts four weeks
+        // before the window.
+        let chain_start = start - Days::new(28);
+        let _ = writeln!(
+            p,
+            "task c{c} \"活动 {c}\" {{\n  start {}\n  responsible p{}\n  \
+             chargeset {line}_part{}\n  charge 1000 onstart",
+            chain_start.format("%Y-%m-%d"),
+            c % people,
+            c % 4,
+        );
+        for t in 0..CHAIN {
+            let effort = if t == 0 { 4 } else { 2 };
+            let _ = write!(
+                p,
+                "  task t{t} \"任务 {t}\" {{ effort {effort}h allocate p{}",
+                (c + t) % people
+            );
+            if t > 0 {
+                let _ = write!(p, " depends !t{}", t - 1);
+            }
+            p.push_str(" }\n");
+        }
+        p.push_str("}\n");
+    }
+    p.push_str(
+        "\ntaskreport tasks \"tasks\" {\n  formats csv\n  \
+         columns id, name, start, end, effort, resources, cost\n  \
+         balance budget income\n  hideresource 1\n}\n\n\
+         icalreport calendar \"calendar\" {\n}\n",
+    );
+    p
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# almanac against TaskJuggler (tj3) on the same generated plans.
+#
+#   bench/compare.sh                     # RUNS=3, N = 100 1000 5000 10000 20000 100000
+#   RUNS=5 SIZES="100 1000" bench/compare.sh
+#
+# For each N, `gen_plan N DIR --tjp` writes an almanac plan (plan.toml and
+# the team fragment it includes) and the equivalent TaskJuggler project
+# (plan.tjp). Each tool runs RUNS times under `/usr/bin/time -f "%e %M"`:
+#   almanac build plan.toml -o OUT --only calendar,csv,json
+#   almanac check plan.toml
+#   tj3 -o OUT plan.tjp                  (a CSV task report and an iCal report)
+#   parse_only plan.toml gen-team.toml   (a bare TOML parse: the floor)
+# and the script prints a Markdown table of medians and peaks. TaskJuggler
+# runs only up to TJ_MAX tasks (default 5000) and under `timeout TJ_TIMEOUT`
+# (default 600 s). Wall times come from the shell's clock around each run
+# (nanoseconds, since `%e` has only 10 ms resolution); peak memory is the
+# `%M` of /usr/bin/time (maximum resident set size).
+set -euo pipefail
+
+RUNS=${RUNS:-3}
+SIZES=${SIZES:-"100 1000 5000 10000 20000 100000"}
+TJ_MAX=${TJ_MAX:-5000}
+TJ_TIMEOUT=${TJ_TIMEOUT:-600}
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+command -v tj3 >/dev/null || (apt-get update && apt-get install -y tj3)
+[ -x /usr/bin/time ] || (apt-get update && apt-get install -y time)
+
+cd "$root"
+cargo build --release --quiet --bin almanac --example gen_plan --example parse_only
+bin=${CARGO_TARGET_DIR:-$root/target}/release
+almanac=$bin/almanac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One timed run of a command: prints "seconds peak_kb", or "fail" when the
+# command fails or times out.
+measure() {
+    local t0 t1
+    t0=$(date +%s%N)
+    if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >"$work/stdout" 2>"$work/stderr"; then
+        echo fail
+        return
+    fi
+    t1=$(date +%s%N)
+    echo "$(( (t1 - t0) / 1000 )) $(tail -n 1 "$work/time.txt" | cut -d' ' -f2)"
+}
+
+# RUNS timed runs of a command: prints "median_ms peak_mb", or "- -".
+bench() {
+    local times=() peak=0 r us kb
+    for ((i = 0; i < RUNS; i++)); do
+        "$@" prepare 2>/dev/null || true
+        r=$(measure "${@:2}")
+        if [ "$r" = fail ]; then
+            echo "failed: ${*:2}" >&2
+            sed 's/^/    /' "$work/stderr" | tail -n 5 >&2
+            echo "- -"
+            return
+        fi
+        read -r us kb <<<"$r"
+        times+=("$us")
+        ((kb > peak)) && peak=$kb
+    done
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+    awk -v us="$median" -v kb="$peak" 'BEGIN { printf "%.1f %.1f\n", us / 1000, kb / 1024 }'
+}
+
+# `bench` calls "$1 prepare" before each run: a fresh output folder.
+fresh() { rm -rf "$work/out" && mkdir -p "$work/out"; }
+run() { if [ "$1" = prepare ]; then fresh; fi; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.1f×\n", a / b }'; }
+
+rows=()
+for n in $SIZES; do
+    dir=$work/plan-$n
+    "$bin/examples/gen_plan" "$n" "$dir" --tjp
+    echo "N=$n: almanac …" >&2
+    read -r a_ms a_mb < <(bench run "$almanac" build "$dir/plan.toml" -o "$work/out" --only calendar,csv,json)
+    read -r c_ms _ < <(bench run "$almanac" check "$dir/plan.toml")
+    read -r p_ms p_mb < <(bench run "$bin/examples/parse_only" "$dir/plan.toml" "$dir/gen-team.toml")
+    t_ms=- t_mb=-
+    if ((n <= TJ_MAX)); then
+        echo "N=$n: TaskJuggler …" >&2
+        read -r t_ms t_mb < <(bench run timeout "$TJ_TIMEOUT" tj3 --silent --no-color -o "$work/out" "$dir/plan.tjp")
+    fi
+    rows+=("| $n | $a_ms | $a_mb | $c_ms | $t_ms | $t_mb | $(ratio "$t_ms" "$a_ms") | $p_ms | $p_mb | $(ratio "$a_ms" "$p_ms") |")
+done
+
+echo
+echo "RUNS=$RUNS; times are medians in ms, memory is the peak resident set in MB."
+echo
+echo "| N | almanac build (ms) | almanac peak (MB) | almanac check (ms) | TaskJuggler (ms) | TaskJuggler peak (MB) | TaskJuggler / almanac | TOML parse (ms) | parse peak (MB) | build / parse |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
