@@ -182,19 +182,6 @@ impl Budget {
     pub fn total(&self) -> Option<&BudgetLine> {
         self.lines.first()
     }
-
-    /// Whether line `a` is `b` or lies under it.
-    pub fn is_within(&self, mut a: usize, b: usize) -> bool {
-        loop {
-            if a == b {
-                return true;
-            }
-            match self.lines[a].parent {
-                Some(p) => a = p,
-                None => return false,
-            }
-        }
-    }
 }
 
 #[derive(Debug)]

@@ -12,7 +12,7 @@ mod names;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::calendar::{WorkCalendar, WorkWeek};
 use crate::diagnostics::{Diagnostic, suggest};
@@ -1239,9 +1239,4 @@ fn locale(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Locale {
             Locale::ZhCn
         }
     }
-}
-
-/// The year of a date, for messages.
-pub fn year_of(d: NaiveDate) -> i32 {
-    d.year()
 }

@@ -8,7 +8,7 @@
 pub mod recur;
 pub mod review;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::ratio::Ratio;
@@ -107,12 +107,6 @@ impl Schedule {
     pub fn publishing(&self) -> impl Iterator<Item = (usize, &Item)> {
         self.items.iter().enumerate().filter(|(_, i)| i.publishes)
     }
-}
-
-/// The ISO week of a date, `2026-W07`.
-pub fn week_label(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
 }
 
 /// Builds the schedule. Expansion problems (a column that never occurs, one
