@@ -172,16 +172,22 @@ pub struct BudgetLine {
 impl Budget {
     /// A line by path (`ads.douyin_feed`, also written `budget.ads.douyin_feed`).
     pub fn find(&self, path: &str) -> Option<usize> {
-        let path = match path {
-            "budget" | "budget.total" => "total",
-            p => p.strip_prefix("budget.").unwrap_or(p),
-        };
-        self.lines.iter().position(|l| l.path == path)
+        find_line(&self.lines, path)
     }
 
     pub fn total(&self) -> Option<&BudgetLine> {
         self.lines.first()
     }
+}
+
+/// A line by path among `lines` (`budget.` in front and `budget` or
+/// `budget.total` for the total are accepted).
+pub fn find_line(lines: &[BudgetLine], path: &str) -> Option<usize> {
+    let path = match path {
+        "budget" | "budget.total" => "total",
+        p => p.strip_prefix("budget.").unwrap_or(p),
+    };
+    lines.iter().position(|l| l.path == path)
 }
 
 #[derive(Debug)]

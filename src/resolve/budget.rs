@@ -5,12 +5,33 @@
 
 use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::ratio::Ratio;
-use crate::model::{Allocation, Budget, BudgetLine, Ident};
+use crate::model::{Allocation, Budget, BudgetLine, Ident, find_line};
 use crate::rules::registry::rule;
+use crate::source::Span;
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
 use crate::syntax::raw::{Expr, RawBudget, RawLine};
 use crate::syntax::reader::path_text;
 use crate::syntax::strlit::StrSrc;
+
+/// The line `name` names, or an unknown-reference diagnostic at `span`
+/// with the closest existing line as a suggestion.
+pub fn lookup(
+    lines: &[BudgetLine],
+    name: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    if let Some(i) = find_line(lines, name) {
+        return Some(i);
+    }
+    let mut d = Diagnostic::new(rule("R001"), span, format!("unknown budget line `{name}`"))
+        .label("not a line of `[budget]`");
+    if let Some(h) = suggest(name, lines.iter().skip(1).map(|l| l.path.as_str())) {
+        d = d.help(h);
+    }
+    diags.push(d);
+    None
+}
 
 /// The largest amount almanac accepts: a quadrillion in major units.
 pub fn max_money() -> Ratio {
@@ -52,31 +73,12 @@ pub fn resolve_budget(
     for l in &raw.lines {
         flatten(l, 0, &mut lines, &mut pending_of, currency, diags);
     }
-    let paths: Vec<String> = lines.iter().map(|l| l.path.clone()).collect();
     for (i, path, src) in pending_of {
         let name = path_text(&path);
-        let name = name.strip_prefix("budget.").unwrap_or(&name).to_string();
-        match paths
-            .iter()
-            .position(|p| *p == name || (name == "budget" && p == "total"))
+        if let Some(j) = lookup(&lines, &name, src.at(path.loc), diags)
+            && let Allocation::Share { of, .. } = &mut lines[i].allocation
         {
-            Some(j) => {
-                if let Allocation::Share { of, .. } = &mut lines[i].allocation {
-                    *of = Some(j);
-                }
-            }
-            None => {
-                let mut d = Diagnostic::new(
-                    rule("R001"),
-                    src.at(path.loc),
-                    format!("unknown budget line `{name}`"),
-                )
-                .label("not a line of `[budget]`");
-                if let Some(h) = suggest(&name, paths.iter().map(String::as_str)) {
-                    d = d.help(h);
-                }
-                diags.push(d);
-            }
+            *of = Some(j);
         }
     }
     compute(&mut lines, diags);
@@ -268,27 +270,7 @@ pub fn draw_amount(
             let p = percent(s, &e.src, diags)?;
             let base = match &s.of {
                 None => line,
-                Some(path) => {
-                    let name = path_text(path);
-                    match budget.find(&name) {
-                        Some(b) => b,
-                        None => {
-                            let mut d = Diagnostic::new(
-                                rule("R001"),
-                                e.src.at(path.loc),
-                                format!("unknown budget line `{name}`"),
-                            )
-                            .label("not a line of `[budget]`");
-                            if let Some(h) =
-                                suggest(&name, budget.lines.iter().map(|l| l.path.as_str()))
-                            {
-                                d = d.help(h);
-                            }
-                            diags.push(d);
-                            return None;
-                        }
-                    }
-                }
+                Some(path) => lookup(&budget.lines, &path_text(path), e.src.at(path.loc), diags)?,
             };
             if budget.lines[base].allocation == Allocation::Invalid {
                 return None; // its own diagnostic says why

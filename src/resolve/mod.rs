@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::calendar::{WorkCalendar, WorkWeek};
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::Diagnostic;
 use crate::model::ratio::Ratio;
 use crate::model::*;
 use crate::rules::config::RuleConfig;
@@ -121,13 +121,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
 
     let mut names = PlanNames::new(&m.moments, &m.campaigns, diags);
     let budget = budget::resolve_budget(m.budget.as_ref(), &currency, diags);
-    let find_line = |path: &str| budget.find(path);
-    let line_paths: Vec<String> = budget
-        .lines
-        .iter()
-        .skip(1)
-        .map(|l| l.path.clone())
-        .collect();
 
     let mut moments = Vec::new();
     for mo in &m.moments {
@@ -158,17 +151,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .and_then(|o| people.get(o, "person", diags));
         let mut draws = Vec::new();
         for d in &c.budget {
-            let Some(line) = find_line(&d.line) else {
-                let mut diag = Diagnostic::new(
-                    rule("R001"),
-                    d.line_span,
-                    format!("unknown budget line `{}`", d.line),
-                )
-                .label("not a line of `[budget]`");
-                if let Some(h) = suggest(&d.line, line_paths.iter().map(String::as_str)) {
-                    diag = diag.help(h);
-                }
-                diags.push(diag);
+            let Some(line) = budget::lookup(&budget.lines, &d.line, d.line_span, diags) else {
                 continue;
             };
             let Some(amount) = budget::draw_amount(&budget, line, &d.amount, &currency, diags)
@@ -405,22 +388,10 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         .collect();
 
     let kol = m.kol.as_ref().map(|k| {
-        let line = k.budget.as_ref().and_then(|b| {
-            let found = find_line(&b.text);
-            if found.is_none() {
-                let mut d = Diagnostic::new(
-                    rule("R001"),
-                    b.span(),
-                    format!("unknown budget line `{}`", b.text),
-                )
-                .label("not a line of `[budget]`");
-                if let Some(h) = suggest(&b.text, line_paths.iter().map(String::as_str)) {
-                    d = d.help(h);
-                }
-                diags.push(d);
-            }
-            found
-        });
+        let line = k
+            .budget
+            .as_ref()
+            .and_then(|b| budget::lookup(&budget.lines, &b.text, b.span(), diags));
         KolPolicy {
             line,
             line_span: k.budget.as_ref().map_or(k.span, Str::span),
