@@ -31,18 +31,22 @@ pub fn format(text: &str) -> Result<String, toml_edit::TomlError> {
 
 // ---------------------------------------------------------------- order
 
+/// The keys in the schema's order (known keys first, the rest in their
+/// order), when that differs from `keys`.
+fn reordered(keys: Vec<String>, shape: Option<&Shape>) -> Option<Vec<String>> {
+    let shape = shape?;
+    let mut sorted = keys.clone();
+    sorted.sort_by_key(|k| shape.rank(k));
+    (sorted != keys).then_some(sorted)
+}
+
 /// Puts the known keys of a table first, in the schema's order; the others
 /// keep their order after them. Then does the same below.
 fn arrange_table(t: &mut Table, shape: Option<&Shape>) {
-    if let Some(shape) = shape {
-        let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
-        let mut sorted = keys.clone();
-        sorted.sort_by_key(|k| shape.rank(k));
-        if sorted != keys {
-            let entries: Vec<_> = sorted.iter().filter_map(|k| t.remove_entry(k)).collect();
-            for (k, item) in entries {
-                t.insert_formatted(&k, item);
-            }
+    if let Some(sorted) = reordered(t.iter().map(|(k, _)| k.to_string()).collect(), shape) {
+        let entries: Vec<_> = sorted.iter().filter_map(|k| t.remove_entry(k)).collect();
+        for (k, item) in entries {
+            t.insert_formatted(&k, item);
         }
     }
     for (k, item) in t.iter_mut() {
@@ -63,15 +67,10 @@ fn arrange_table(t: &mut Table, shape: Option<&Shape>) {
 fn arrange_value(v: &mut Value, shape: Option<&Shape>) {
     match v {
         Value::InlineTable(t) => {
-            if let Some(shape) = shape {
-                let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
-                let mut sorted = keys.clone();
-                sorted.sort_by_key(|k| shape.rank(k));
-                if sorted != keys {
-                    let entries: Vec<_> = sorted.iter().filter_map(|k| t.remove_entry(k)).collect();
-                    for (k, v) in entries {
-                        t.insert_formatted(&k, v);
-                    }
+            if let Some(sorted) = reordered(t.iter().map(|(k, _)| k.to_string()).collect(), shape) {
+                let entries: Vec<_> = sorted.iter().filter_map(|k| t.remove_entry(k)).collect();
+                for (k, v) in entries {
+                    t.insert_formatted(&k, v);
                 }
             }
             for (k, v) in t.iter_mut() {
