@@ -190,28 +190,40 @@ fn included_by_any(loader: &Loader<'_>, path: &Path) -> bool {
 }
 
 fn toml_files(world: &dyn World, dir: &Path) -> Result<Vec<PathBuf>, CheckError> {
-    let entries = world.read_dir(dir).map_err(|e| CheckError::Unreadable {
-        path: dir.to_path_buf(),
+    let mut out = Vec::new();
+    toml_files_below(world, dir, &mut out).map_err(|(path, e)| CheckError::Unreadable {
+        path,
         reason: io_reason(&e),
     })?;
-    let mut out = Vec::new();
-    for e in entries {
-        let hidden = e
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "target");
-        if hidden {
-            continue; // version control, editor state, build output
-        }
-        if world.is_dir(&e) {
-            out.extend(toml_files(world, &e)?);
-        } else if e.extension().is_some_and(|x| x == "toml") {
-            out.push(normalize(&e));
-        }
-    }
     if out.is_empty() {
         return Err(CheckError::NoPlans {
             path: dir.to_path_buf(),
         });
     }
     Ok(out)
+}
+
+/// Every `.toml` file below `dir`, skipping hidden folders and `target`
+/// (version control, editor state, build output). `Err` names the folder
+/// that could not be read.
+pub fn toml_files_below(
+    world: &dyn World,
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let entries = world.read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    for e in entries {
+        let hidden = e
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "target");
+        if hidden {
+            continue;
+        }
+        if world.is_dir(&e) {
+            toml_files_below(world, &e, out)?;
+        } else if e.extension().is_some_and(|x| x == "toml") {
+            out.push(normalize(&e));
+        }
+    }
+    Ok(())
 }

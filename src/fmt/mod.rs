@@ -222,24 +222,10 @@ fn toml_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Vec<PathBuf>, FmtE
 }
 
 fn walk(world: &dyn World, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FmtError> {
-    let entries = world.read_dir(dir).map_err(|e| FmtError::Unreadable {
-        path: dir.to_path_buf(),
+    crate::check::toml_files_below(world, dir, out).map_err(|(path, e)| FmtError::Unreadable {
+        path,
         reason: io_reason(&e),
-    })?;
-    for e in entries {
-        let skip = e
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "target");
-        if skip {
-            continue; // version control, editor state, build output
-        }
-        if world.is_dir(&e) {
-            walk(world, &e, out)?;
-        } else if e.extension().is_some_and(|x| x == "toml") {
-            out.push(normalize(&e));
-        }
-    }
-    Ok(())
+    })
 }
 
 #[cfg(test)]
