@@ -22,6 +22,7 @@ pub mod resolve;
 pub mod rules;
 pub mod schedule;
 pub mod schema;
+pub mod slides;
 pub mod source;
 pub mod syntax;
 pub mod templates;
