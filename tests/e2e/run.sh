@@ -24,7 +24,7 @@ done
   missing+=("playwright-core (run: npm ci --prefix tests/e2e)")
 python3 -c 'import pptx' 2>/dev/null ||
   missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
-fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
+fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
 if ((${#missing[@]})); then
   echo "e2e: FAILED: missing tools (see README.md, 'End-to-end tests'):" >&2
   printf '  - %s\n' "${missing[@]}" >&2
