@@ -42,6 +42,22 @@ def shape_texts(shapes):
             for row in shape.table.rows:
                 for cell in row.cells:
                     yield cell.text
+        if getattr(shape, "has_chart", False) and shape.has_chart:
+            yield from chart_texts(shape.chart)
+
+
+def chart_texts(chart):
+    """A native chart's title, categories, series names and custom labels."""
+    if chart.has_title and chart.chart_title.has_text_frame:
+        yield chart.chart_title.text_frame.text
+    for plot in chart.plots:
+        yield from (str(c) for c in plot.categories)
+        for series in plot.series:
+            yield series.name or ""
+            for point in series.points:
+                label = point.data_label
+                if label.has_text_frame:
+                    yield label.text_frame.text
 
 
 def check_package(path, deck, expected, fail):
