@@ -96,6 +96,8 @@ fn bench_build(c: &mut Criterion) {
             locale: None,
             bom: true,
             templates: None,
+            kind: Default::default(),
+            pair: false,
         };
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {

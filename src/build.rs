@@ -14,6 +14,7 @@ use crate::check::{CheckError, Checked, check_paths};
 use crate::diagnostics::Severity;
 use crate::emit::{self, Artifact, Options, Target};
 use crate::model::Plan;
+use crate::slides;
 use crate::templates::{TemplateError, Templates};
 use crate::world::World;
 
@@ -25,6 +26,11 @@ pub struct BuildOptions {
     pub locale: Option<crate::model::Locale>,
     pub bom: bool,
     pub templates: Option<PathBuf>,
+    /// Which deck each plan gets (`--kind`).
+    pub kind: slides::Kind,
+    /// Two plans given to `slides`: one year-end deck of the pair, written
+    /// into the second plan's folder; nothing else is written.
+    pub pair: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +72,29 @@ pub fn build(
     opts: &BuildOptions,
 ) -> Result<Built, BuildError> {
     let mut checked = check_paths(world, paths)?;
+    let decks = opts.targets.iter().any(|t| t.is_deck());
+    // Previous plans that year-end decks need are checked too, but only
+    // for their actuals: nothing is written for them.
+    let mut deck_diags = Vec::new();
+    let extra = if decks {
+        slides::missing_previous(world, &checked, opts.kind, &mut deck_diags)
+    } else {
+        Vec::new()
+    };
+    if !extra.is_empty() {
+        let mut all = paths.to_vec();
+        all.extend(extra.iter().cloned());
+        checked = check_paths(world, &all)?;
+    }
+    let emitted: Vec<usize> = (0..checked.plans.len())
+        .filter(|&i| !extra.contains(&slides::plan_file(&checked, &checked.plans[i])))
+        .collect();
+    let specs = if decks {
+        slides::choose(&checked, &emitted, opts.kind, opts.pair, &mut deck_diags)
+    } else {
+        Vec::new()
+    };
+    checked.diagnostics.extend(deck_diags);
     let mut built = Built {
         checked: Checked {
             sources: Default::default(),
@@ -83,20 +112,50 @@ pub fn build(
         Ok(t) => t,
         Err(e) => return template_failure(checked, e),
     };
+    let brand = if decks {
+        match slides::brand::load(world, opts.templates.as_deref(), &mut checked.sources) {
+            Ok(b) => Some(b),
+            Err(e) => return template_failure(checked, e),
+        }
+    } else {
+        None
+    };
+    let plain: Vec<Target> = opts
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| !t.is_deck())
+        .collect();
     // Everything in memory first.
     let mut outputs: Vec<(String, Vec<Artifact>)> = Vec::new();
-    for (plan, schedule) in checked.plans.iter().zip(&checked.schedules) {
+    for &i in &emitted {
+        let (plan, schedule) = (&checked.plans[i], &checked.schedules[i]);
+        let spec = specs.iter().find(|s| s.owner() == i);
+        if opts.pair && spec.is_none() {
+            continue;
+        }
         let o = Options {
-            targets: opts.targets.clone(),
+            targets: plain.clone(),
             split: opts.split,
             locale: opts.locale,
             bom: opts.bom,
             stamp: stamp(world, plan),
         };
-        match emit::emit(plan, schedule, &o, &templates, &mut checked.sources) {
-            Ok(a) => outputs.push((plan.id.clone(), a)),
+        let mut artifacts = match emit::emit(plan, schedule, &o, &templates, &mut checked.sources) {
+            Ok(a) => a,
             Err(e) => return template_failure(checked, e),
+        };
+        if let (Some(spec), Some(brand)) = (spec, &brand) {
+            let deck = slides::deck_for(&checked, *spec, opts.locale);
+            match slides::render(&deck, brand, &templates, &opts.targets) {
+                Ok(a) => artifacts.extend(a),
+                Err(e) => {
+                    let e = templates.error(e, &mut checked.sources);
+                    return template_failure(checked, e);
+                }
+            }
         }
+        outputs.push((plan.id.clone(), artifacts));
     }
     // Then every plan into its temporary folder; then the swaps.
     let mut staged = Vec::new();
@@ -173,7 +232,7 @@ fn stage(
     }
     world.create_dir_all(&tmp).map_err(|e| write_err(&tmp, e))?;
     let result = (|| {
-        if world.is_dir(target) && targets.len() < Target::ALL.len() {
+        if world.is_dir(target) && !Target::ALL.iter().all(|t| targets.contains(t)) {
             for old in world.read_dir(target).map_err(|e| write_err(target, e))? {
                 let Some(name) = old.file_name().map(|n| n.to_string_lossy().into_owned()) else {
                     continue;

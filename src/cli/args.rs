@@ -25,6 +25,11 @@ pub enum Command {
     When(WhenArgs),
     /// Check plans, then write their calendar and task lists (into out/<plan-id>/).
     Build(BuildArgs),
+    /// Compile the slide deck: a plan's, a review of its actuals, or the
+    /// year-end deck (last year's review and next year's plan).
+    Slides(SlidesArgs),
+    /// Write the built-in templates into a folder, to change them.
+    Templates(TemplatesArgs),
     /// What changed in meaning between two versions of a plan.
     Diff(DiffArgs),
     /// Lay plan files out canonically, keeping every comment.
@@ -37,6 +42,49 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct SlidesArgs {
+    /// One plan, or last year's and next year's plan for the year-end deck.
+    #[arg(required = true)]
+    pub plans: Vec<PathBuf>,
+    /// The folder that receives one folder per deck (`<dir>/<plan-id>/deck.html`).
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// Which files: html, pptx, deck-json (comma-separated) [default: html,pptx].
+    #[arg(long)]
+    pub format: Vec<String>,
+    /// Which deck [default: year-end when the plan names its `previous`
+    /// plan, review when it has actuals, else plan].
+    #[arg(long, value_enum, default_value_t = DeckKindArg::Auto)]
+    pub kind: DeckKindArg,
+    /// A folder of templates (deck.html.j2, brand.toml, …) that replace the built-in ones.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// The deck's language (default: the plan's `locale`).
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DeckKindArg {
+    Auto,
+    Plan,
+    Review,
+    YearEnd,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The folder to write them into (created if missing).
+    #[arg(default_value = "templates")]
+    pub dir: PathBuf,
+    /// Replace files that are already there.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -103,7 +151,7 @@ pub struct BuildArgs {
     /// The folder that receives one folder per plan.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// Only these outputs: calendar, markdown, csv, json, plan, tasks (comma-separated).
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html, pptx, slides, deck-json (comma-separated).
     #[arg(long)]
     pub only: Vec<String>,
     /// One calendar per channel or per owner instead of one for everything.

@@ -1,28 +1,32 @@
-//! `almanac build`: check, then write every output of every plan.
+//! `almanac build` and `almanac slides`: check, then write the outputs
+//! asked for (`slides` is a build of the decks alone, with the choice of
+//! deck and the pairing of two plans).
 
 use std::io::IsTerminal;
 
 use crate::build::{BuildOptions, build};
-use crate::cli::args::BuildArgs;
+use crate::cli::args::{BuildArgs, Color, DeckKindArg, Format, SlidesArgs};
 use crate::cli::{err, use_color};
 use crate::diagnostics::Severity;
 use crate::emit::Target;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
+/// `--only`/`--format` items as targets; `None` after reporting an unknown one.
+fn targets(items: &[String], allowed: &str) -> Option<Vec<Target>> {
     let mut targets = Vec::new();
-    for item in a
-        .only
+    for item in items
         .iter()
         .flat_map(|s| s.split(','))
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let Some(ts) = Target::parse(item) else {
+        let Some(ts) =
+            Target::parse(item).filter(|ts| ts.iter().all(|t| allowed.contains(t.name())))
+        else {
             err(&format!(
-                "error: unknown output `{item}`; choose from calendar, markdown, csv, json, plan, tasks\n"
+                "error: unknown output `{item}`; choose from {allowed}\n"
             ));
-            return 2;
+            return None;
         };
         for t in ts {
             if !targets.contains(&t) {
@@ -30,6 +34,23 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
             }
         }
     }
+    Some(targets)
+}
+
+fn locale(l: Option<crate::cli::args::LocaleArg>) -> Option<crate::model::Locale> {
+    l.map(|l| match l {
+        crate::cli::args::LocaleArg::ZhCn => crate::model::Locale::ZhCn,
+        crate::cli::args::LocaleArg::En => crate::model::Locale::En,
+    })
+}
+
+pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
+    let Some(mut targets) = targets(
+        &a.only,
+        "calendar, markdown, csv, json, plan, tasks, html, pptx, slides, deck-json",
+    ) else {
+        return 2;
+    };
     if targets.is_empty() {
         targets = Target::ALL.to_vec();
     }
@@ -40,18 +61,54 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
             crate::cli::args::SplitArg::Channel => crate::emit::calendar::Split::Channel,
             crate::cli::args::SplitArg::Owner => crate::emit::calendar::Split::Owner,
         }),
-        locale: a.locale.map(|l| match l {
-            crate::cli::args::LocaleArg::ZhCn => crate::model::Locale::ZhCn,
-            crate::cli::args::LocaleArg::En => crate::model::Locale::En,
-        }),
+        locale: locale(a.locale),
         bom: !a.no_bom,
         templates: a.templates.clone(),
+        kind: crate::slides::Kind::Auto,
+        pair: false,
     };
+    run_build(world, &a.paths, &opts, a.format, a.deny_warnings, a.color)
+}
+
+/// `almanac slides`: the decks of the plans given.
+pub fn slides(world: &dyn World, a: &SlidesArgs) -> u8 {
+    let Some(mut targets) = targets(&a.format, "html, pptx, deck-json") else {
+        return 2;
+    };
+    if targets.is_empty() {
+        targets = vec![Target::Html, Target::Pptx];
+    }
+    let opts = BuildOptions {
+        out: a.out.clone(),
+        targets,
+        split: None,
+        locale: locale(a.locale),
+        bom: true,
+        templates: a.templates.clone(),
+        kind: match a.kind {
+            DeckKindArg::Auto => crate::slides::Kind::Auto,
+            DeckKindArg::Plan => crate::slides::Kind::Plan,
+            DeckKindArg::Review => crate::slides::Kind::Review,
+            DeckKindArg::YearEnd => crate::slides::Kind::YearEnd,
+        },
+        pair: a.plans.len() == 2,
+    };
+    run_build(world, &a.plans, &opts, Format::Human, false, a.color)
+}
+
+fn run_build(
+    world: &dyn World,
+    paths: &[std::path::PathBuf],
+    opts: &BuildOptions,
+    format: Format,
+    deny_warnings: bool,
+    color: Color,
+) -> u8 {
     let progress = std::io::stderr().is_terminal();
     if progress {
         err("almanac: checking and building…\n");
     }
-    let built = match build(world, &a.paths, &opts) {
+    let built = match build(world, paths, opts) {
         Ok(b) => b,
         Err(e) => {
             err(&format!("error: {e}\n"));
@@ -61,7 +118,7 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
     let c = &built.checked;
     let errors = c.count(Severity::Error);
     let warnings = c.count(Severity::Warning);
-    crate::cli::check::print_diagnostics(world, a.format, c, use_color(a.color));
+    crate::cli::check::print_diagnostics(world, format, c, use_color(color));
     if errors > 0 {
         err(&format!(
             "error: nothing written: {errors} error{} (see above)\n",
@@ -79,7 +136,7 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
     // The process ends here; freeing a large plan piece by piece would only
     // add to the wall time.
     std::mem::forget(built);
-    if warnings > 0 && a.deny_warnings {
+    if warnings > 0 && deny_warnings {
         return 1;
     }
     0

@@ -14,6 +14,7 @@ mod fmt;
 mod init;
 mod rules;
 mod schema;
+mod templates;
 mod when;
 
 use std::io::{IsTerminal, Write};
@@ -42,6 +43,8 @@ pub fn run() -> ExitCode {
         Command::Rules(a) => rules::run(&a),
         Command::When(a) => when::run(&world, &a),
         Command::Build(a) => build::run(&world, &a),
+        Command::Slides(a) => build::slides(&world, &a),
+        Command::Templates(a) => templates::run(&world, &a),
         Command::Diff(a) => diff::run(&world, &a),
         Command::Fmt(a) => fmt::run(&world, &a),
         Command::Schema(a) => schema::run(&a),

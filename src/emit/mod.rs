@@ -39,18 +39,47 @@ pub enum Target {
     Csv,
     Json,
     Plan,
+    /// The slide deck as one HTML file (made by `slides`, not here).
+    Html,
+    /// The slide deck as an editable PPTX.
+    Pptx,
+    /// The deck model as JSON, for tests and custom renderers (not in `ALL`).
+    DeckJson,
 }
 
 impl Target {
-    pub const ALL: [Target; 5] = [
+    /// What `build` makes when `--only` is not given.
+    pub const ALL: [Target; 7] = [
         Target::Calendar,
         Target::Markdown,
         Target::Csv,
         Target::Json,
         Target::Plan,
+        Target::Html,
+        Target::Pptx,
     ];
 
-    /// `calendar`, `markdown`, `csv`, `json`, `plan`, and `tasks` for the three task lists.
+    /// The name `--only` and `--format` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Calendar => "calendar",
+            Target::Markdown => "markdown",
+            Target::Csv => "csv",
+            Target::Json => "json",
+            Target::Plan => "plan",
+            Target::Html => "html",
+            Target::Pptx => "pptx",
+            Target::DeckJson => "deck-json",
+        }
+    }
+
+    /// Whether this target is a slide deck.
+    pub fn is_deck(self) -> bool {
+        matches!(self, Target::Html | Target::Pptx | Target::DeckJson)
+    }
+
+    /// `calendar`, `markdown`, `csv`, `json`, `plan`, `html`, `pptx`,
+    /// `deck-json`, and `tasks` for the three task lists, `slides` for both decks.
     pub fn parse(s: &str) -> Option<Vec<Target>> {
         Some(match s {
             "calendar" | "ics" => vec![Target::Calendar],
@@ -59,6 +88,10 @@ impl Target {
             "json" => vec![Target::Json],
             "plan" => vec![Target::Plan],
             "tasks" => vec![Target::Markdown, Target::Csv, Target::Json],
+            "html" => vec![Target::Html],
+            "pptx" => vec![Target::Pptx],
+            "deck-json" => vec![Target::DeckJson],
+            "slides" | "deck" => vec![Target::Html, Target::Pptx],
             _ => return None,
         })
     }
@@ -71,6 +104,9 @@ impl Target {
             Target::Csv => path == "tasks.csv",
             Target::Json => path == "tasks.json",
             Target::Plan => path == "plan.json",
+            Target::Html => path == "deck.html",
+            Target::Pptx => path == "deck.pptx",
+            Target::DeckJson => path == "deck.json",
         }
     }
 }
@@ -155,7 +191,7 @@ fn machine(
             path: "plan.json".into(),
             bytes: json::plan_json(plan, schedule),
         }],
-        Target::Markdown => Vec::new(),
+        Target::Markdown | Target::Html | Target::Pptx | Target::DeckJson => Vec::new(),
     }
 }
 
@@ -174,7 +210,7 @@ pub fn emit(
         .targets
         .iter()
         .copied()
-        .filter(|t| *t != Target::Markdown)
+        .filter(|t| *t != Target::Markdown && !t.is_deck())
         .collect();
     let (machine_out, markdown) = std::thread::scope(|s| {
         let worker = s.spawn(|| {

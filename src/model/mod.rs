@@ -65,7 +65,8 @@ pub struct Plan {
     pub locale: Locale,
     pub calendar_name: String,
     pub calendar: WorkCalendar,
-    pub previous: Option<String>,
+    /// The plan of the year before (`previous = "…"`), relative to this plan's file.
+    pub previous: Option<Dated<String>>,
     pub theme: Option<String>,
     pub key_messages: Vec<String>,
     pub threads: Vec<String>,

@@ -441,7 +441,10 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         locale: locale(meta.locale.as_ref(), diags),
         calendar_name,
         calendar,
-        previous: text(&meta.previous),
+        previous: meta.previous.as_ref().map(|s| Dated {
+            value: s.text.clone(),
+            span: s.span(),
+        }),
         theme: text(&meta.theme),
         key_messages: meta.key_messages.iter().map(|s| s.text.clone()).collect(),
         threads: meta.threads.iter().map(|s| s.text.clone()).collect(),

@@ -14,6 +14,7 @@ pub mod capacity;
 pub mod config;
 pub mod dates;
 pub mod kpi;
+pub mod outputs;
 pub mod references;
 pub mod registry;
 pub mod schedule;
@@ -51,6 +52,7 @@ pub enum Family {
     Assertions,
     Schedule,
     Capacity,
+    Outputs,
 }
 
 impl Family {
@@ -64,6 +66,7 @@ impl Family {
             Family::Assertions => "assertions",
             Family::Schedule => "schedule",
             Family::Capacity => "capacity",
+            Family::Outputs => "outputs",
         }
     }
 }

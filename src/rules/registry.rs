@@ -3,7 +3,9 @@
 //! exists exactly when it is listed here.
 
 use crate::rules::Rule;
-use crate::rules::{assertions, budget, capacity, dates, kpi, references, schedule, syntax};
+use crate::rules::{
+    assertions, budget, capacity, dates, kpi, outputs, references, schedule, syntax,
+};
 
 pub static RULES: &[&Rule] = &[
     &assertions::failed::RULE,
@@ -26,6 +28,8 @@ pub static RULES: &[&Rule] = &[
     &kpi::target_not_better::RULE,
     &kpi::rate_over_100::RULE,
     &kpi::parts_total::RULE,
+    &outputs::no_actuals::RULE,
+    &outputs::previous_missing::RULE,
     &schedule::lead_time::RULE,
     &schedule::blackout::RULE,
     &schedule::holiday_publishing::RULE,

@@ -227,6 +227,8 @@ fn mem_build(w: &MemWorld) -> Result<almanac::build::Built, almanac::build::Buil
             locale: None,
             bom: true,
             templates: None,
+            kind: Default::default(),
+            pair: false,
         },
     )
 }

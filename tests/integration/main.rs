@@ -12,5 +12,6 @@ mod init;
 mod props;
 mod schedule;
 mod schema;
+mod slides;
 mod support;
 mod when;

@@ -1,0 +1,20 @@
+//! A year-end deck needs last year's plan (with its actuals) and this
+//! year's. The plan's `previous = "…"` names a file that does not exist
+//! (the path is relative to the plan's own file), or `--kind year-end` was
+//! asked of a plan that names no previous plan. Fix the path, give both
+//! plans (`almanac slides LAST.toml NEXT.toml`), or ask for the plan deck
+//! with `--kind plan`.
+
+use crate::diagnostics::Severity;
+use crate::rules::{Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "O002",
+    name: "previous-plan-missing",
+    family: Family::Outputs,
+    default_severity: Severity::Error,
+    configurable: false,
+    options: &[],
+    summary: "A year-end deck's previous plan cannot be found",
+    source: include_str!("previous_missing.rs"),
+};

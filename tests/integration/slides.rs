@@ -1,0 +1,337 @@
+//! `almanac slides`: which deck each plan gets, what the year-end deck
+//! says (read back from `deck.json`, the model both renderers draw), and
+//! the diagnostics for decks a plan cannot give.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{Scratch, repo, run_in};
+
+/// Runs `almanac slides ARGS --format deck-json -o OUT` in the repository
+/// and returns the deck of `id`.
+fn deck(args: &[&str], id: &str) -> Value {
+    let out = tempfile::tempdir().expect("tmp");
+    let o = out.path().to_string_lossy().into_owned();
+    let mut all = vec!["slides"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "deck-json", "-o", &o]);
+    let r = run_in(&repo(), &all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(out.path().join(id).join("deck.json")).expect("deck.json");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// Every string in the deck (titles, cells, labels, notes), in order.
+fn texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+        Value::Object(o) => o.values().for_each(|x| texts(x, out)),
+        _ => {}
+    }
+}
+
+fn slide_titles(d: &Value) -> Vec<String> {
+    d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .map(|s| s["title"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn the_2026_plan_alone_gives_the_year_end_deck_with_the_founding_figures() {
+    let d = deck(&["plans/new-media-2026.toml"], "new-media-2026");
+    assert_eq!(d["kind"], "year-end");
+    assert_eq!(d["lang"], "zh-CN");
+    let mut all = Vec::new();
+    // Only what is on the slides, not the notes.
+    for s in d["slides"].as_array().expect("slides") {
+        texts(&s["title"], &mut all);
+        texts(&s["body"], &mut all);
+    }
+    let text = all.join("\n");
+    for needle in [
+        "+35%",
+        "+30%",
+        "12万",
+        "8.5万",
+        "6.2万",
+        "3.8万",
+        "60%",
+        "30%",
+        "10%",
+        "5%",
+        "25%",
+        "70%",
+        "年味实验室",
+        "城市探索指南",
+        "理性消费倡导",
+        "探店vlog",
+        "粉丝福利日",
+    ] {
+        assert!(text.contains(needle), "the deck lacks {needle}");
+    }
+    // The scorecard: +35% against +30% is 117% and a hit.
+    let scorecard = &d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .find(|s| s["id"].as_str().is_some_and(|i| i.ends_with("-scorecard")))
+        .expect("a scorecard")["body"];
+    let row = &scorecard["rows"][0];
+    assert_eq!(row["cells"][2], "+30%");
+    assert_eq!(row["cells"][3], "+35%");
+    assert_eq!(row["cells"][4], "117% 达成");
+    assert_eq!(row["status"], "hit");
+    // The agenda lists the sections that have slides, in the founding
+    // document's order, numbered from 01.
+    let agenda: Vec<String> = d["slides"][1]["body"]["items"]
+        .as_array()
+        .expect("agenda")
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["number"].as_str().unwrap_or(""),
+                i["title"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        agenda,
+        [
+            "01 年度运营成果总览",
+            "02 平台运营策略复盘",
+            "03 内容生产体系构建",
+            "04 品牌传播效果评估",
+            "05 团队管理与协作",
+            "06 年度传播计划框架",
+            "07 创意内容生产规划",
+            "08 预算与效果预测"
+        ]
+    );
+    // The two plans given explicitly give the same deck.
+    let pair = deck(
+        &["plans/new-media-2025.toml", "plans/new-media-2026.toml"],
+        "new-media-2026",
+    );
+    assert_eq!(pair, d);
+}
+
+#[test]
+fn each_plan_gets_the_deck_its_data_allows() {
+    let review = deck(&["plans/new-media-2025.toml"], "new-media-2025");
+    assert_eq!(review["kind"], "review");
+    assert!(!slide_titles(&review).iter().any(|t| t.contains("预算")));
+    let plan = deck(&["plans/northbeam-2027.toml"], "northbeam-2027");
+    assert_eq!(plan["kind"], "plan");
+    assert_eq!(plan["lang"], "en");
+    assert_eq!(slide_titles(&plan)[1], "Agenda");
+    let forced = deck(
+        &["plans/new-media-2026.toml", "--kind", "plan"],
+        "new-media-2026",
+    );
+    assert_eq!(forced["kind"], "plan");
+    let english = deck(
+        &["plans/new-media-2026.toml", "--locale", "en"],
+        "new-media-2026",
+    );
+    assert_eq!(slide_titles(&english)[1], "Agenda");
+}
+
+#[test]
+fn slide_ids_are_unique_and_numbered() {
+    let d = deck(&["plans/new-media-2026.toml"], "new-media-2026");
+    let ids: Vec<&str> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        assert!(id.starts_with(&format!("s{:02}-", i + 1)), "{id}");
+    }
+    assert_eq!(ids[0], "s01-cover");
+}
+
+const PLAN: &str = r#"
+[plan]
+id = "p"
+name = "Plan"
+year = 2027
+calendar = "none"
+locale = "en"
+
+[campaigns.launch]
+name = "Launch"
+window = "mar"
+"#;
+
+#[test]
+fn a_review_of_a_plan_without_actuals_is_refused_with_o001() {
+    let s = Scratch::new().file("plan.toml", PLAN);
+    let r = s.run(&["slides", "plan.toml", "--kind", "review"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[O001]: the plan `p` has no actuals to review"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--> plan.toml:2:2"), "{}", r.stderr);
+    assert!(r.stderr.contains("help: "), "{}", r.stderr);
+    assert!(!s.dir.path().join("out").exists());
+    // The plan deck is what it offers, and it works.
+    assert!(r.stderr.contains("--kind plan"));
+    assert_eq!(s.run(&["slides", "plan.toml", "--kind", "plan"]).code, 0);
+    assert!(s.dir.path().join("out/p").is_dir());
+}
+
+#[test]
+fn a_missing_previous_plan_is_o002_at_its_path() {
+    let text = PLAN.replace(
+        "locale = \"en\"",
+        "locale = \"en\"\nprevious = \"plan-2026.toml\"",
+    );
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[O002]: the previous plan `plan-2026.toml` does not exist"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("\"plan-2026.toml\""), "{}", r.stderr);
+    // `check` does not need the previous plan.
+    assert_eq!(s.run(&["check", "plan.toml"]).code, 0);
+    let y = Scratch::new().file("plan.toml", PLAN);
+    let r = y.run(&["slides", "plan.toml", "--kind", "year-end"]);
+    assert!(
+        r.stderr
+            .contains("error[O002]: a year-end deck needs last year's plan"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_previous_plan_without_actuals_is_o001_at_previous() {
+    let last = PLAN
+        .replace("id = \"p\"", "id = \"last\"")
+        .replace("year = 2027", "year = 2026");
+    let next = PLAN.replace(
+        "locale = \"en\"",
+        "locale = \"en\"\nprevious = \"last.toml\"",
+    );
+    let s = Scratch::new()
+        .file("last.toml", last)
+        .file("next.toml", next);
+    let r = s.run(&["slides", "next.toml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[O001]: the previous plan `last` has no actuals"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("next.toml:8:"), "{}", r.stderr);
+}
+
+#[test]
+fn long_names_are_shortened_on_slides_and_kept_in_the_notes() {
+    let long = "长".repeat(300);
+    let mut text = PLAN.to_string();
+    text.push_str(&format!(
+        "\n[campaigns.long]\nname = \"{long}\"\nwindow = \"apr\"\n"
+    ));
+    for i in 0..40 {
+        text.push_str(&format!(
+            "\n[campaigns.c{i}]\nname = \"Campaign {i}\"\nwindow = \"may\"\n"
+        ));
+    }
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let timelines: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| s["body"]["type"] == "timeline")
+        .collect();
+    // 42 campaigns at 10 a slide.
+    assert_eq!(timelines.len(), 5);
+    assert!(
+        timelines[0]["title"]
+            .as_str()
+            .expect("title")
+            .ends_with("(1/5)")
+    );
+    let first = &timelines[0]["body"]["lanes"][0]["items"];
+    let shown: Vec<&str> = timelines
+        .iter()
+        .flat_map(|t| t["body"]["lanes"].as_array().expect("lanes").iter())
+        .flat_map(|l| l["items"].as_array().expect("items").iter())
+        .map(|i| i["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(shown.len(), 42);
+    let cut = shown
+        .iter()
+        .find(|n| n.starts_with('长'))
+        .expect("the long one");
+    assert!(cut.ends_with('…') && cut.chars().count() < 30, "{cut}");
+    assert!(first.is_array());
+    let mut notes = Vec::new();
+    for t in &timelines {
+        texts(&t["notes"], &mut notes);
+    }
+    assert!(notes.iter().any(|n| n.contains(&long)));
+}
+
+#[test]
+fn templates_writes_the_builtins_and_keeps_existing_files() {
+    let s = Scratch::new();
+    let r = s.run(&["templates", "mine"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir = s.dir.path().join("mine");
+    assert!(dir.join("brand.toml").is_file());
+    assert!(dir.join("tasks.md.j2").is_file());
+    std::fs::write(dir.join("brand.toml"), "edited").expect("write");
+    let again = s.run(&["templates", "mine"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already exist"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("brand.toml")).expect("read"),
+        "edited"
+    );
+    assert_eq!(s.run(&["templates", "mine", "--force"]).code, 0);
+    assert_ne!(
+        std::fs::read_to_string(dir.join("brand.toml")).expect("read"),
+        "edited"
+    );
+}
+
+#[test]
+fn a_bad_brand_colour_is_t001_in_brand_toml() {
+    let brand = almanac::slides::brand::BUILTIN.replace("good = \"1A7F37\"", "good = \"green\"");
+    let s = Scratch::new()
+        .file("plan.toml", PLAN)
+        .file("t/brand.toml", brand);
+    let r = s.run(&["slides", "plan.toml", "--templates", "t"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[T001]: brand file: colour `good` is not RRGGBB"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("t/brand.toml"), "{}", r.stderr);
+    assert!(!Path::new(&s.dir.path().join("out")).exists());
+}
