@@ -60,6 +60,19 @@ status=0
 "$almanac" check "$hostile" || status=$?
 result "almanac check fixtures/hostile.toml" "$status"
 
+# Bad input: exit 1, a diagnostic, nothing written.
+bad="tests/fixtures/rules/B001_shares_over_100.toml"
+status=0
+(cd "$root" && "$almanac" slides "$bad" -o "$work/bad" --format html,pptx,json) \
+  >"$work/bad.log" 2>&1 || status=$?
+if [[ "$status" == 1 && -s "$work/bad.log" && ! -e "$work/bad" ]]; then
+  result "almanac slides on a plan with errors: exit 1, nothing written" 0
+else
+  cat "$work/bad.log"
+  echo "exit $status; wrote: $(ls -R "$work/bad" 2>/dev/null | tr '\n' ' ')"
+  result "almanac slides on a plan with errors: exit 1, nothing written" 1
+fi
+
 # name  kind  expect-list  plan
 decks=(
   "year-end year-end year-end plans/new-media-2026.toml"
@@ -75,24 +88,30 @@ for line in "${decks[@]}"; do
   status=0
   (cd "$root" && "$almanac" slides "$plan" -o "$out" --format html,pptx,json) || status=$?
   dirs=("$out"/*/)
-  if [[ "$status" != 0 || ! -f "${dirs[0]}deck.json" || ${#dirs[@]} != 1 ]]; then
-    echo "almanac slides $plan: exit $status; wrote: $(ls -R "$out" 2>/dev/null | tr '\n' ' ')"
+  deck="${dirs[0]%/}"
+  if [[ "$status" != 0 || ${#dirs[@]} != 1 || ! -f "$deck/deck.json" ]]; then
+    echo "almanac slides $plan: exit $status, and one folder with deck.json expected; wrote: $(ls -R "$out" 2>/dev/null | tr '\n' ' ')"
     result "$name: almanac slides" 1
-    result "$name: HTML checks" 1
-    result "$name: PPTX checks" 1
     continue
   fi
   result "$name: almanac slides" 0
-  deck="${dirs[0]%/}"
   args=(--deck "$deck" --kind "$kind")
   [[ "$expect" == - ]] || args+=(--expect "$expect")
 
   status=0
-  node "$here/html.mjs" "${args[@]}" --artifacts "$artifacts/$name/html" || status=$?
+  if [[ -f "$deck/deck.html" ]]; then
+    node "$here/html.mjs" "${args[@]}" --artifacts "$artifacts/$name/html" || status=$?
+  else
+    echo "FAIL html $name: almanac slides wrote no deck.html" && status=1
+  fi
   result "$name: HTML checks" "$status"
 
   status=0
-  python3 "$here/pptx_check.py" "${args[@]}" --artifacts "$artifacts/$name/pptx" || status=$?
+  if [[ -f "$deck/deck.pptx" ]]; then
+    python3 "$here/pptx_check.py" "${args[@]}" --artifacts "$artifacts/$name/pptx" || status=$?
+  else
+    echo "FAIL pptx $name: almanac slides wrote no deck.pptx" && status=1
+  fi
   result "$name: PPTX checks" "$status"
 done
 
