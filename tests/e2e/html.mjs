@@ -181,6 +181,8 @@ try {
   }
   await page.close();
   await context.close();
+} catch (e) {
+  fail(`the checks stopped: ${e.message.split('\n')[0]}`);
 } finally {
   await browser.close();
 }
