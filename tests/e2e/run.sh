@@ -63,7 +63,7 @@ result "almanac check fixtures/hostile.toml" "$status"
 # Bad input: exit 1, a diagnostic, nothing written.
 bad="tests/fixtures/rules/B001_shares_over_100.toml"
 status=0
-(cd "$root" && "$almanac" slides "$bad" -o "$work/bad" --format html,pptx,json) \
+(cd "$root" && "$almanac" slides "$bad" -o "$work/bad" --format html,pptx,deck-json) \
   >"$work/bad.log" 2>&1 || status=$?
 if [[ "$status" == 1 && -s "$work/bad.log" && ! -e "$work/bad" ]]; then
   result "almanac slides on a plan with errors: exit 1, nothing written" 0
@@ -86,7 +86,7 @@ for line in "${decks[@]}"; do
   echo "== e2e: $name deck from $plan"
   out="$work/$name"
   status=0
-  (cd "$root" && "$almanac" slides "$plan" -o "$out" --format html,pptx,json) || status=$?
+  (cd "$root" && "$almanac" slides "$plan" -o "$out" --format html,pptx,deck-json) || status=$?
   dirs=("$out"/*/)
   deck="${dirs[0]%/}"
   if [[ "$status" != 0 || ${#dirs[@]} != 1 || ! -f "$deck/deck.json" ]]; then
