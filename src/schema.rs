@@ -642,6 +642,11 @@ fn budget() -> Value {
                     &with(MONEY_DOC, "The whole budget (default: the sum of the lines)."),
                     vec![json!("500万"), json!("€600k"), json!(5_000_000)],
                 ),
+                "spent": patterned_or_number(
+                    &money_pattern(),
+                    &with(MONEY_DOC, "What was spent in all, for the year-end review."),
+                    vec![json!("486万")],
+                ),
                 "name": string("The budget's display name.", vec![json!("2026 预算")]),
                 "note": string("Free text.", vec![json!("不含人力")]),
             },
@@ -649,7 +654,7 @@ fn budget() -> Value {
             "additionalProperties": line_ref(),
         }),
         "The budget tree: a total and lines under it, sub-lines under those, to any depth. Any \
-         key other than `total`, `name` and `note` is a budget line with that id. When every \
+         key other than `total`, `spent`, `name` and `note` is a budget line with that id. When every \
          line of a level is a plain share, the shares add up to 100% (B001).",
         vec![
             json!({ "total": "500万", "ads": { "name": "广告", "share": "60%" }, "kol": "30%", "tools": "10%" }),
@@ -678,6 +683,11 @@ fn budget_line() -> Value {
                              another line with `of`.",
                             vec![json!("30%"), json!("25% of kol")],
                         ),
+                        "spent": patterned_or_number(
+                            &money_pattern(),
+                            &with(MONEY_DOC, "What was spent on the line, for the year-end review (planned against spent)."),
+                            vec![json!("285万")],
+                        ),
                         "note": string("Free text.", vec![json!("含代理费")]),
                     },
                     "not": { "required": ["amount", "share"] },
@@ -689,7 +699,7 @@ fn budget_line() -> Value {
         &with(
             AMOUNT_DOC,
             "A budget line: its amount in shorthand (`ads = \"60%\"`, `events = \"€180k\"`, \
-             `tools = 300_000`), or a table with `name`, `amount` or `share` (not both), `note`, \
+             `tools = 300_000`), or a table with `name`, `amount` or `share` (not both), `spent`, `note`, \
              and sub-lines as any other key. A line with neither `amount` nor `share` is the sum \
              of its sub-lines.",
         ),

@@ -150,6 +150,7 @@ static LINE: Shape = Shape {
         ("name", &TEXT),
         ("amount", &AMOUNT),
         ("share", &AMOUNT),
+        ("spent", &MONEY),
         ("note", &TEXT),
     ],
     rest: Some(&LINE),
@@ -157,7 +158,12 @@ static LINE: Shape = Shape {
 };
 
 const BUDGET: Shape = Shape {
-    keys: &[("total", &MONEY), ("name", &TEXT), ("note", &TEXT)],
+    keys: &[
+        ("total", &MONEY),
+        ("spent", &MONEY),
+        ("name", &TEXT),
+        ("note", &TEXT),
+    ],
     rest: Some(&LINE),
     expr: None,
 };

@@ -167,6 +167,8 @@ pub struct BudgetLine {
     pub value_span: Span,
     /// The resolved amount in major units.
     pub amount: Ratio,
+    /// What was spent (`spent = "…"`), for a review; `None` when not given or invalid.
+    pub spent: Option<Ratio>,
     pub note: Option<String>,
 }
 

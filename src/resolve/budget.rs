@@ -66,6 +66,10 @@ pub fn resolve_budget(
         allocation,
         value_span,
         amount: Ratio::ZERO,
+        spent: raw
+            .spent
+            .as_ref()
+            .and_then(|e| money(&e.node, &e.src, currency, diags)),
         note: raw.note.as_ref().map(|s| s.text.clone()),
     });
     // Shares naming another line are linked after every line exists.
@@ -135,6 +139,10 @@ fn flatten(
         allocation,
         value_span,
         amount: Ratio::ZERO,
+        spent: l
+            .spent
+            .as_ref()
+            .and_then(|e| money(&e.node, &e.src, currency, diags)),
         note: l.note.as_ref().map(|s| s.text.clone()),
     });
     lines[parent].children.push(index);

@@ -130,6 +130,8 @@ pub struct RawChannel {
 pub struct RawBudget {
     pub span: Span,
     pub total: Option<Expr<MoneyLit>>,
+    /// What was spent in all (a review's actual).
+    pub spent: Option<Expr<MoneyLit>>,
     pub name: Option<Str>,
     pub note: Option<Str>,
     pub lines: Vec<RawLine>,
@@ -144,6 +146,8 @@ pub struct RawLine {
     pub amount: Option<Expr<Amount>>,
     /// An amount or share was written (`amount` is `None` if it was invalid).
     pub given: bool,
+    /// What was spent on the line (a review's actual).
+    pub spent: Option<Expr<MoneyLit>>,
     pub note: Option<Str>,
     pub children: Vec<RawLine>,
 }

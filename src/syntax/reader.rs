@@ -750,16 +750,18 @@ pub fn weekday(s: &str) -> Option<Weekday> {
     Some(d)
 }
 
-const LINE_KEYS: [&str; 4] = ["name", "amount", "share", "note"];
+const LINE_KEYS: [&str; 5] = ["name", "amount", "share", "spent", "note"];
 
 fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
     let total = r.expr_num(&mut t, "total", "money amount", expr::parse_money);
+    let spent = r.expr_num(&mut t, "spent", "money amount", expr::parse_money);
     let name = r.string(&mut t, "name");
     let note = r.string(&mut t, "note");
-    let lines = read_lines(r, &t, "", &["total", "name", "note"], &mut false);
+    let lines = read_lines(r, &t, "", &["total", "spent", "name", "note"], &mut false);
     RawBudget {
         span: t.span,
         total,
+        spent,
         name,
         note,
         lines,
@@ -777,7 +779,9 @@ fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str
     };
     let is_amount = expr::parse_amount(&raw).is_ok();
     if is_amount {
-        ["share", "amount", "total"].into_iter().find(|k| close(k))
+        ["share", "amount", "total", "spent"]
+            .into_iter()
+            .find(|k| close(k))
     } else {
         ["name", "note"].into_iter().find(|k| close(k))
     }
@@ -836,6 +840,7 @@ fn read_lines(
                     name: None,
                     amount,
                     given: true,
+                    spent: None,
                     note: None,
                     children: Vec::new(),
                 });
@@ -846,6 +851,7 @@ fn read_lines(
                 };
                 let name = r.string(&mut tbl, "name");
                 let note = r.string(&mut tbl, "note");
+                let spent = r.expr_num(&mut tbl, "spent", "money amount", expr::parse_money);
                 let amount = match (tbl.get("amount"), tbl.get("share")) {
                     (Some((_, a)), None) => r
                         .expr_value(
@@ -888,6 +894,7 @@ fn read_lines(
                     name,
                     amount,
                     given,
+                    spent,
                     note,
                     children,
                 });

@@ -335,3 +335,89 @@ fn a_bad_brand_colour_is_t001_in_brand_toml() {
     assert!(r.stderr.contains("t/brand.toml"), "{}", r.stderr);
     assert!(!Path::new(&s.dir.path().join("out")).exists());
 }
+
+#[test]
+fn a_review_shows_budget_planned_against_spent() {
+    let text = r#"
+[plan]
+id = "r"
+name = "Review"
+year = 2026
+calendar = "none"
+locale = "en"
+currency = "EUR"
+
+[budget]
+total = "€100k"
+spent = "€96_500.50"
+ads = { share = "60%", spent = "€63k" }
+events = { share = "40%", spent = "€33_500.50" }
+
+[kpis.leads]
+name = "Leads"
+target = "500"
+actual = "620"
+"#;
+    let s = Scratch::new().file("r.toml", text);
+    let r = s.run(&["slides", "r.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/r/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    assert_eq!(d["kind"], "review");
+    let spending = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .find(|s| s["title"] == "Budget: planned and spent")
+        .expect("a spending slide");
+    let rows: Vec<(Vec<String>, String)> = spending["body"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            (
+                r["cells"]
+                    .as_array()
+                    .expect("cells")
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or("").to_string())
+                    .collect(),
+                r["status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                vec![
+                    "Total budget".to_string(),
+                    "€100,000".into(),
+                    "€96,500.50".into(),
+                    "96.5%".into()
+                ],
+                "hit".to_string()
+            ),
+            (
+                vec![
+                    "ads".to_string(),
+                    "€60,000".into(),
+                    "€63,000".into(),
+                    "105%".into()
+                ],
+                "miss".to_string()
+            ),
+            (
+                vec![
+                    "events".to_string(),
+                    "€40,000".into(),
+                    "€33,500.50".into(),
+                    "83.8%".into()
+                ],
+                "hit".to_string()
+            ),
+        ]
+    );
+}
