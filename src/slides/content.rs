@@ -754,9 +754,11 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         });
     }
 
-    // 11. The campaigns on a year axis, flagship ones first within a quarter.
+    // 11. The campaigns on a year axis: the flagship ones when the plan
+    // marks any (the others are counted in the notes), else all of them.
     let period = p.period.value;
-    let mut campaigns: Vec<_> = p.campaigns.iter().collect();
+    let featured = featured(p);
+    let mut campaigns: Vec<_> = featured.iter().map(|&i| &p.campaigns[i]).collect();
     campaigns.sort_by_key(|c| (c.window.value.start, !c.flagship, c.window.value.end));
     // Quarters count months from the start of the period.
     let quarter_of = |d: NaiveDate| -> usize {
@@ -805,6 +807,13 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                     items: vec![item],
                 }),
             }
+        }
+        let others = p.campaigns.len() - featured.len();
+        if others > 0 {
+            notes.push(match w.lang {
+                "en" => format!("{others} more campaigns are not flagship ones and are not shown."),
+                _ => format!("另有 {others} 个非旗舰活动未在图中列出。"),
+            });
         }
         out.push(Draft {
             sec: Some(Sec::Framework),
@@ -927,19 +936,35 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         && !total.amount.is_zero()
     {
         out.push(budget_slide(p, w));
-        let draws: Vec<(String, String, String)> = p
-            .campaigns
-            .iter()
-            .flat_map(|c| {
-                c.budget.iter().map(|d| {
-                    (
+        // What the featured campaigns draw, on at most two slides; every
+        // other draw is summed in a last row.
+        let limit = 2 * MAX_TABLE_ROWS - 1;
+        let mut draws: Vec<(String, String, String)> = Vec::new();
+        let (mut rest, mut rest_count) = (Ratio::ZERO, 0usize);
+        for (i, c) in p.campaigns.iter().enumerate() {
+            for d in &c.budget {
+                if featured.contains(&i) && draws.len() < limit {
+                    draws.push((
                         shorten(&c.name, WIDTH_CELL),
                         shorten(line_name(p, d.line), WIDTH_CELL),
                         money_text(d.amount, &p.currency),
-                    )
-                })
-            })
-            .collect();
+                    ));
+                } else {
+                    rest = rest.checked_add(d.amount).unwrap_or(rest);
+                    rest_count += 1;
+                }
+            }
+        }
+        if rest_count > 0 {
+            draws.push((
+                match w.lang {
+                    "en" => format!("{rest_count} more"),
+                    _ => format!("其余 {rest_count} 项"),
+                },
+                String::new(),
+                money_text(rest, &p.currency),
+            ));
+        }
         for (i, page) in pages(&draws, MAX_TABLE_ROWS).enumerate() {
             out.push(Draft {
                 sec: Some(Sec::Budget),
@@ -1149,6 +1174,19 @@ fn budget_slide(p: &Plan, w: &Words) -> Draft {
             breakdowns,
         }),
         notes,
+    }
+}
+
+/// The campaigns a plan deck features: the flagship ones if the plan marks
+/// any, else all (indices, in declaration order).
+fn featured(p: &Plan) -> Vec<usize> {
+    let flagship: Vec<usize> = (0..p.campaigns.len())
+        .filter(|&i| p.campaigns[i].flagship)
+        .collect();
+    if flagship.is_empty() {
+        (0..p.campaigns.len()).collect()
+    } else {
+        flagship
     }
 }
 
