@@ -127,7 +127,7 @@ mod tests {
 
     use super::*;
     use crate::slides::brand::Logo;
-    use crate::slides::deck::{self, Body};
+    use crate::slides::deck;
     use crate::source::SourceMap;
     use crate::world::MemWorld;
 
@@ -588,7 +588,22 @@ mod tests {
         assert_eq!(html.matches("<section class=\"slide\"").count(), 26);
         if let Some(dir) = std::env::var_os("ALMANAC_DECK_OUT") {
             let dir = PathBuf::from(dir);
-            for (name, text) in [("sample.html", render_sample()), ("full.html", html)] {
+            let mut en = deck::sample();
+            en.lang = "en";
+            let mut branded = brand.clone();
+            branded.logo = Some(Logo {
+                mime: "image/svg+xml",
+                bytes: br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" fill="#2F6690"/><text x="60" y="27" font-size="20" text-anchor="middle" fill="#fff">LOGO</text></svg>"##.to_vec(),
+            });
+            let en = match render(&en, &branded, &templates) {
+                Ok(h) => h,
+                Err((name, e)) => panic!("{name}: {e:#}"),
+            };
+            for (name, text) in [
+                ("sample.html", render_sample()),
+                ("full.html", html),
+                ("sample-en.html", en),
+            ] {
                 if let Err(e) = std::fs::write(dir.join(name), text) {
                     panic!("writing {name}: {e}");
                 }
