@@ -16,7 +16,10 @@ use crate::source::{SourceMap, Span};
 use crate::world::World;
 
 /// The built-in templates: name and text.
-pub const BUILTIN: &[(&str, &str)] = &[("tasks.md.j2", include_str!("../templates/tasks.md.j2"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("tasks.md.j2", include_str!("../templates/tasks.md.j2")),
+    ("deck.html.j2", include_str!("../templates/deck.html.j2")),
+];
 
 pub struct Templates {
     env: Environment<'static>,

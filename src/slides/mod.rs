@@ -10,6 +10,7 @@
 pub mod brand;
 pub mod content;
 pub mod deck;
+pub mod html;
 
 use std::path::{Path, PathBuf};
 
@@ -207,8 +208,13 @@ pub fn render(
     targets: &[crate::emit::Target],
 ) -> Result<Vec<crate::emit::Artifact>, (String, minijinja::Error)> {
     use crate::emit::{Artifact, Target};
-    let _ = (brand, templates);
     let mut out = Vec::new();
+    if targets.contains(&Target::Html) {
+        out.push(Artifact {
+            path: "deck.html".into(),
+            bytes: html::render(deck, brand, templates)?.into_bytes(),
+        });
+    }
     if targets.contains(&Target::DeckJson) {
         let mut bytes = serde_json::to_vec_pretty(deck).unwrap_or_default();
         bytes.push(b'\n');
