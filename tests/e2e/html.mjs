@@ -225,23 +225,43 @@ function layout({ index, tol, w, h }) {
     if (!visible(e)) continue;
     const r = e.getBoundingClientRect();
     if (outside(r)) problems.push(`${describe(e)} at ${fmt(r)} lies outside the slide ${fmt(box)}`);
-    // Text cut off inside a box that hides its overflow.
-    const cs = getComputedStyle(e);
-    const hides = cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
-    const ownText = [...e.childNodes].some((c) => c.nodeType === 3 && c.data.trim());
-    if (hides && ownText && (e.scrollWidth > e.clientWidth + tol || e.scrollHeight > e.clientHeight + tol)) {
-      problems.push(`${describe(e)}: text is cut off (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight})`);
-    }
   }
-  // Lines of text that run past their element (overflow: visible).
+
+  // Text: every line must lie within the slide and within each box around it
+  // that hides its overflow (a line whose middle is outside such a box is not
+  // shown; a line running past its side is cut, with an ellipsis or not).
+  const clips = (t) => {
+    const out = [];
+    for (let e = t.parentElement; e && e !== slide.parentElement; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
+        const r = e.getBoundingClientRect();
+        const left = r.left + e.clientLeft;
+        const top = r.top + e.clientTop;
+        out.push({ e, left, top, right: left + e.clientWidth, bottom: top + e.clientHeight });
+      }
+    }
+    return out;
+  };
   const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     if (!t.data.trim() || !t.parentElement || !visible(t.parentElement)) continue;
     const range = document.createRange();
     range.selectNodeContents(t);
-    for (const r of range.getClientRects()) {
-      if (r.width > 0 && outside(r)) {
-        problems.push(`text "${t.data.trim().slice(0, 40)}" at ${fmt(r)} lies outside the slide ${fmt(box)}`);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const text = JSON.stringify(t.data.replace(/\s+/g, ' ').trim().slice(0, 50));
+    const off = rects.find(outside);
+    if (off) {
+      problems.push(`text ${text} at ${fmt(off)} lies outside the slide ${fmt(box)}`);
+      continue;
+    }
+    const mid = (r) => (r.top + r.bottom) / 2;
+    for (const c of clips(t)) {
+      const hidden = rects.filter((r) => mid(r) < c.top || mid(r) > c.bottom).length;
+      const cut = rects.some((r) => r.left < c.left - tol || r.right > c.right + tol);
+      if (hidden || cut) {
+        problems.push(`text ${text} is cut off by ${describe(c.e)}: `
+          + (hidden ? 'a line of it is hidden' : 'it runs past the side'));
         break;
       }
     }
