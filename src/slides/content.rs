@@ -958,8 +958,8 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         if rest_count > 0 {
             draws.push((
                 match w.lang {
-                    "en" => format!("{rest_count} more"),
-                    _ => format!("其余 {rest_count} 项"),
+                    "en" => format!("Other campaigns ({rest_count} draws)"),
+                    _ => format!("其他活动（{rest_count} 项）"),
                 },
                 String::new(),
                 money_text(rest, &p.currency),
