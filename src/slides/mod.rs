@@ -6,3 +6,4 @@
 
 pub mod brand;
 pub mod deck;
+pub mod pptx;
