@@ -60,6 +60,8 @@ pub fn text_width(s: &str, size: u32, bold: bool) -> i64 {
             'm' | 'w' | 'M' | 'W' => 900,
             'A'..='Z' | '0'..='9' | '%' | '¥' | '$' | '&' => 680,
             'a'..='z' => 560,
+            // Full width in CJK fonts, whatever Unicode says.
+            '…' | '—' | '“' | '”' | '·' => 1000,
             c if c.width() == Some(2) => 1000,
             c if c.is_control() => 0,
             _ => 620,

@@ -9,8 +9,9 @@
 //!
 //! Text never leaves the slide: the deck model caps how long each text
 //! and how many items each body may be, and the layouts here size boxes
-//! and fonts for those caps (estimated with `draw::text_width`), with
-//! `normAutofit` as PowerPoint's safety net when a user edits.
+//! and fonts for those caps (estimated with `draw::text_width`), stepping
+//! down a size or moving a label (never below 12 pt) only when a body is
+//! full. Boxes do not autofit: LibreOffice shrinks boxes that fit.
 
 mod draw;
 mod package;
@@ -342,37 +343,42 @@ fn cover(
 ) {
     let c = ctx.c;
     let w = h(1000);
-    // A band of the accent colour on the left edge, a short rule above the title.
-    cv.rect("Band", Rect::new(0, 0, h(18), SLIDE_H), &c.accent);
-    let title_lines = lines_needed(title, 4000, true, w);
-    let title_h = title_lines * line_height(4000) + h(10);
-    let sub_h = subtitle.map_or(0, |s| {
-        lines_needed(s, 2400, false, w) * line_height(2400) + h(20)
-    });
-    let lines_h = lines.len() as i64 * line_height(1600) + h(10);
-    let block = h(26) + title_h + sub_h + lines_h;
-    let mut y = (SLIDE_H - block) / 2 - h(20);
-    cv.rect("Rule", Rect::new(MX + h(40), y, h(110), h(8)), &c.accent);
-    y += h(26);
     let x = MX + h(40);
+    // A band of the accent colour on the left edge; the title grows
+    // upwards from a fixed line, the subtitle and details hang below it.
+    cv.rect("Band", Rect::new(0, 0, h(18), SLIDE_H), &c.accent);
+    let base = h(380);
+    let title_h = h(240);
     cv.text(
         "Title",
-        Rect::new(x, y, w, title_h),
+        Rect::new(x, base - title_h, w, title_h),
         Text::new(vec![pb(title, 40, &c.background)]).anchor(Anchor::Bottom),
     );
-    y += title_h;
+    let lines_in_title = lines_needed(title, 4000, true, w);
+    cv.rect(
+        "Rule",
+        Rect::new(
+            x,
+            base - lines_in_title * line_height(4000) - h(40),
+            h(110),
+            h(8),
+        ),
+        &c.accent,
+    );
+    let mut y = base + h(16);
     if let Some(s) = subtitle {
+        let sub_h = lines_needed(s, 2400, false, w) * line_height(2400) + h(10);
         cv.text(
             "Subtitle",
             Rect::new(x, y, w, sub_h),
-            Text::new(vec![p(s, 24, &c.background).before(8)]),
+            Text::new(vec![p(s, 24, &c.background)]),
         );
-        y += sub_h;
+        y += sub_h + h(10);
     }
     if !lines.is_empty() {
         cv.text(
             "Details",
-            Rect::new(x, y, w, lines_h),
+            Rect::new(x, y, w, lines.len() as i64 * line_height(1600) + h(10)),
             Text::new(lines.iter().map(|l| p(l, 16, &c.surface)).collect()),
         );
     }
@@ -585,39 +591,43 @@ fn bars(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, caption: Option<&str>, bars: &[Bar])
     let bw = MX + CW - value_w - x0;
     let note_w = MX + CW - x0;
     let avail = BODY.bottom() - top;
-    // Natural row heights: marker band, bar, note lines.
-    let mut bar_h = h(40);
-    let mut band = h(28);
-    let mut note_line = line_height(1400);
-    let mut gap = h(22);
-    let natural = |bar_h: i64, band: i64, note_line: i64, gap: i64| -> Vec<i64> {
+    // Roomy: each target's label above its marker, notes wrapped below
+    // the bar. Dense (when that does not fit): target labels move under
+    // the bar's label, beside the note, and notes keep to one line.
+    let band_h = line_height(1600);
+    let roomy: Vec<i64> = bars
+        .iter()
+        .map(|b| {
+            let notes = b.note.as_deref().map_or(0, |n| {
+                lines_needed(n, 1400, false, note_w) * line_height(1400) + h(4)
+            });
+            let marker = if b.target.is_some() { h(28) } else { 0 };
+            marker + band_h.max(h(40)) + notes + h(22)
+        })
+        .collect();
+    let dense = roomy.iter().sum::<i64>() > avail;
+    let rows: Vec<i64> = if dense {
         bars.iter()
             .map(|b| {
-                let notes = b.note.as_deref().map_or(0, |n| {
-                    lines_needed(n, 1400, false, note_w) * note_line + h(4)
-                });
-                let marker = if b.target.is_some() { band } else { 0 };
-                marker + bar_h.max(line_height(1600)) + notes + gap
+                let second = b.note.is_some() || b.target.is_some();
+                band_h + if second { line_height(1400) } else { 0 } + h(4)
             })
             .collect()
+    } else {
+        roomy
     };
-    let mut rows = natural(bar_h, band, note_line, gap);
-    if rows.iter().sum::<i64>() > avail {
-        (bar_h, band, gap) = (h(30), h(24), h(8));
-        note_line = line_height(1300);
-        rows = natural(bar_h, band, note_line, gap);
-    }
     let total: i64 = rows.iter().sum();
     // Spare room goes between rows, up to 0.3 in each.
-    let extra = if total < avail {
-        ((avail - total) / bars.len().max(1) as i64).min(h(30))
-    } else {
-        0
-    };
+    let extra = ((avail - total).max(0) / bars.len().max(1) as i64).min(h(30));
+    let bar_h = if dense { band_h * 80 / 100 } else { h(40) };
+    let bh = band_h.max(bar_h);
     let mut y = top;
     for (b, row) in bars.iter().zip(rows) {
-        let by = y + if b.target.is_some() { band } else { 0 };
-        let bh = bar_h.max(line_height(1600));
+        let by = y + if b.target.is_some() && !dense {
+            h(28)
+        } else {
+            0
+        };
         let lsize = if text_width(&b.label, 1600, true) > label_w {
             14
         } else {
@@ -636,42 +646,57 @@ fn bars(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, caption: Option<&str>, bars: &[Bar])
             let fill = status_color(c, b.status).unwrap_or(&c.primary);
             cv.rect("Bar", Rect::new(x0, bar_y, len, bar_h), fill);
         }
+        // The value sits after the bar, or after the marker when that is further.
+        let marker_x = b
+            .target
+            .as_ref()
+            .map(|t| x0 + i64::from(t.at.min(1000)) * bw / 1000);
+        let vx = (x0 + len).max(marker_x.unwrap_or(0) + h(4)) + h(10);
         cv.text(
             "Value",
-            Rect::new(x0 + len + h(10), by, value_w + bw - len - h(10), bh),
+            Rect::new(vx, by, MX + CW - vx, bh),
             Text::new(vec![pb(&b.value, 16, &c.text)]).anchor(Anchor::Middle),
         );
-        if let Some(t) = &b.target {
-            let tx = x0 + i64::from(t.at.min(1000)) * bw / 1000;
+        let sub_y = by + bh + h(4);
+        if let (Some(t), Some(tx)) = (&b.target, marker_x) {
             cv.line(
                 "Target",
-                (tx, by - h(4)),
+                (tx, if dense { bar_y - h(4) } else { by - h(4) }),
                 (tx, bar_y + bar_h + h(6)),
                 Stroke::new(&c.text, 2 * PT).dashed(),
             );
-            let lw = text_width(&t.label, 1400, false) + h(20);
-            let lx = (tx - lw / 2).clamp(x0, MX + CW - lw);
-            cv.text(
-                "Target label",
-                Rect::new(lx, y, lw, band),
-                Text::new(vec![p(&t.label, 14, &c.muted).align(Align::Center)])
-                    .anchor(Anchor::Bottom),
-            );
+            if dense {
+                cv.text(
+                    "Target label",
+                    Rect::new(MX, sub_y, label_w, line_height(1400)),
+                    Text::new(vec![p(&t.label, 14, &c.muted).align(Align::Right)])
+                        .anchor(Anchor::Middle),
+                );
+            } else {
+                let lw = text_width(&t.label, 1400, false) + h(20);
+                let lx = (tx - lw / 2).clamp(x0, MX + CW - lw);
+                cv.text(
+                    "Target label",
+                    Rect::new(lx, y, lw, h(28)),
+                    Text::new(vec![p(&t.label, 14, &c.muted).align(Align::Center)])
+                        .anchor(Anchor::Bottom),
+                );
+            }
         }
         if let Some(n) = &b.note {
-            let lines = lines_needed(n, 1400, false, note_w);
+            let (size, lines) = if dense {
+                let size = [14, 13, 12]
+                    .into_iter()
+                    .find(|s| text_width(n, s * 100, false) <= note_w)
+                    .unwrap_or(12);
+                (size, 1)
+            } else {
+                (14, lines_needed(n, 1400, false, note_w))
+            };
             cv.text(
                 "Note",
-                Rect::new(x0, by + bh + h(4), note_w, lines * note_line),
-                Text::new(vec![p(
-                    n,
-                    if note_line < line_height(1400) {
-                        13
-                    } else {
-                        14
-                    },
-                    &c.muted,
-                )]),
+                Rect::new(x0, sub_y, note_w, lines * line_height(size * 100)),
+                Text::new(vec![p(n, size, &c.muted)]).anchor(Anchor::Middle),
             );
         }
         y += row + extra;
@@ -748,19 +773,28 @@ fn statement(
     } else {
         (CW - h(40) * (groups.len() as i64 - 1)) / groups.len() as i64
     };
-    let groups_h = groups
-        .iter()
-        .map(|g| {
-            h(46)
-                + g.items
-                    .iter()
-                    .map(|i| {
-                        lines_needed(i, 1600, false, group_w - h(30)) * line_height(1600) + 6 * PT
-                    })
-                    .sum::<i64>()
-        })
-        .max()
-        .unwrap_or(0);
+    let groups_h_at = |size: u32| {
+        groups
+            .iter()
+            .map(|g| {
+                h(46)
+                    + g.items
+                        .iter()
+                        .map(|i| {
+                            lines_needed(i, size, false, group_w - h(46)) * line_height(size)
+                                + 6 * PT
+                        })
+                        .sum::<i64>()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let room = BODY.h - head_h - tag_h - h(40);
+    let item_pt = [16, 14, 12]
+        .into_iter()
+        .find(|pt| groups_h_at(pt * 100) <= room)
+        .unwrap_or(12);
+    let groups_h = groups_h_at(item_pt * 100);
     let groups_h = groups_h.min(BODY.h - head_h - tag_h - h(40));
     let block = head_h
         + tag_h
@@ -817,7 +851,7 @@ fn statement(
             );
             cv.rect("Group accent", Rect::new(x, y, h(6), groups_h), &c.accent);
             let mut paras = vec![pb(&g.label, 16, &c.primary)];
-            paras.extend(g.items.iter().map(|it| p(it, 16, &c.text).before(6)));
+            paras.extend(g.items.iter().map(|it| p(it, item_pt, &c.text).before(6)));
             cv.text(
                 "Group",
                 Rect::new(x + h(6), y, group_w - h(6), groups_h),
@@ -900,18 +934,27 @@ fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
                 Rect::new(bx, by, bw, bh),
                 &Shape::new("roundRect").adjust("adj", 30_000).fill(fill),
             );
-            let runs = vec![
-                Run::new(&item.name, 14, &c.text).bold(),
-                Run::new(format!("  {}", item.dates), 14, &c.muted),
-            ];
-            let need = runs
-                .iter()
-                .map(|r| text_width(&r.text, r.size, r.bold))
-                .sum::<i64>()
-                + h(10);
+            let runs = |size: u32| {
+                vec![
+                    Run::new(&item.name, size, &c.text).bold(),
+                    Run::new(format!("  {}", item.dates), size, &c.muted),
+                ]
+            };
+            let need = |size: u32| {
+                runs(size)
+                    .iter()
+                    .map(|r| text_width(&r.text, r.size, r.bold))
+                    .sum::<i64>()
+                    + h(10)
+            };
             let right_room = x1 + h(10) - (bx + bw + h(10));
             let left_room = bx - h(10) - x0;
-            let (rect, align) = if need <= right_room || right_room >= left_room {
+            // The side where the label fits at 14 pt, else the roomier side
+            // at 12 pt.
+            let right = need(14) <= right_room || (need(14) > left_room && right_room >= left_room);
+            let room = if right { right_room } else { left_room };
+            let size = if need(14) <= room { 14 } else { 12 };
+            let (rect, align) = if right {
                 (
                     Rect::new(bx + bw + h(10), y, right_room.max(h(50)), item_h),
                     Align::Left,
@@ -919,6 +962,7 @@ fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
             } else {
                 (Rect::new(x0, y, left_room, item_h), Align::Right)
             };
+            let runs = runs(size);
             cv.text(
                 "Campaign label",
                 rect,
@@ -932,10 +976,12 @@ fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
 
 fn months(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, months: &[MonthCell]) {
     let c = ctx.c;
-    let (cols, gap) = (4i64, h(14));
+    let (cols, gap) = (4i64, h(10));
     let rows = (months.len().div_ceil(cols as usize) as i64).max(1);
     let w = (CW - gap * (cols - 1)) / cols;
     let ch = (BODY.h - gap * (rows - 1)) / rows;
+    let pad = h(10);
+    let inner = w - 2 * pad;
     for (i, m) in months.iter().enumerate() {
         let (col, row) = (i as i64 % cols, i as i64 / cols);
         let r = Rect::new(MX + col * (w + gap), BODY.y + row * (ch + gap), w, ch);
@@ -948,36 +994,54 @@ fn months(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, months: &[MonthCell]) {
         };
         cv.shape("Month", r, &cell);
         if busy {
-            cv.rect("Month accent", Rect::new(r.x, r.y, h(6), r.h), &c.primary);
+            cv.rect("Month accent", Rect::new(r.x, r.y, r.w, h(6)), &c.primary);
         }
+        // One line per item: 14 pt when every item fits the cell, else 13.
+        let size = if m
+            .items
+            .iter()
+            .all(|it| text_width(it, 1400, false) <= inner)
+        {
+            14
+        } else {
+            13
+        };
         let mut paras = vec![pb(&m.label, 18, if busy { &c.primary } else { &c.muted })];
         for item in &m.items {
-            paras.push(p(item, 14, &c.text).before(4));
-        }
-        if m.more > 0 {
-            paras.push(p(&format!("+{}", m.more), 14, &c.muted).before(4));
+            paras.push(p(item, size, &c.text).before(4));
         }
         cv.text(
             "Month text",
-            Rect::new(r.x + h(6), r.y, r.w - h(6), r.h),
-            Text::new(paras).inset(h(14), h(10)),
+            Rect::new(r.x, r.y + h(6), r.w, r.h - h(6)),
+            Text::new(paras).inset(pad, h(8)),
         );
+        if m.more > 0 {
+            cv.text(
+                "More",
+                Rect::new(r.right() - h(80), r.y + h(6), h(80), h(44)),
+                Text::new(vec![
+                    pb(&format!("+{}", m.more), 14, &c.muted).align(Align::Right),
+                ])
+                .inset(pad, h(8)),
+            );
+        }
     }
 }
 
 fn week(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, wk: &Week) {
+    use crate::slides::deck::WeekEntry;
     let c = ctx.c;
     let n = wk.days.len().max(1) as i64;
-    let gap = h(12);
+    let gap = h(8);
     let w = (CW - gap * (n - 1)) / n;
     let head_h = h(44);
-    let inner = w - h(24);
-    let entry_h = |e: &crate::slides::deck::WeekEntry| {
-        let mut t = lines_needed(&e.name, 1400, true, inner) * line_height(1400);
+    let inner = w - h(29);
+    let entry_h = |e: &WeekEntry, size: u32| {
+        let mut t = lines_needed(&e.name, size, true, inner) * line_height(size);
         if let Some(d) = &e.detail {
-            t += lines_needed(d, 1400, false, inner) * line_height(1400);
+            t += lines_needed(d, size, false, inner) * line_height(size);
         }
-        t + h(18)
+        t + h(12)
     };
     let others_h = if wk.others.is_empty() {
         0
@@ -990,6 +1054,19 @@ fn week(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, wk: &Week) {
         0
     };
     let col_h = BODY.h - head_h - others_h - reserve_h;
+    // 14 pt when the fullest day fits its column, else 12.
+    let fits = |size: u32| {
+        wk.days.iter().all(|d| {
+            d.entries
+                .iter()
+                .map(|e| entry_h(e, size) + h(8))
+                .sum::<i64>()
+                + h(8)
+                <= col_h
+        })
+    };
+    let size = if fits(1400) { 1400 } else { 1200 };
+    let pt = size / 100;
     for (i, day) in wk.days.iter().enumerate() {
         let x = MX + i as i64 * (w + gap);
         cv.shape(
@@ -1005,51 +1082,69 @@ fn week(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, wk: &Week) {
             Rect::new(x, BODY.y + head_h, w, col_h),
             &c.surface,
         );
-        let heights: Vec<i64> = day.entries.iter().map(entry_h).collect();
-        let total: i64 = heights.iter().sum::<i64>() + h(10) * (heights.len() as i64 + 1);
+        let heights: Vec<i64> = day.entries.iter().map(|e| entry_h(e, size)).collect();
+        let total: i64 = heights.iter().sum::<i64>() + h(8) * (heights.len() as i64 + 1);
         let scale = if total > col_h {
             col_h * 1000 / total
         } else {
             1000
         };
-        let mut y = BODY.y + head_h + h(10) * scale / 1000;
+        let mut y = BODY.y + head_h + h(8) * scale / 1000;
         for (e, eh) in day.entries.iter().zip(heights) {
             let eh = eh * scale / 1000;
             cv.rect(
                 "Entry",
-                Rect::new(x + h(8), y, w - h(16), eh),
+                Rect::new(x + h(6), y, w - h(12), eh),
                 &c.background,
             );
-            cv.rect("Entry accent", Rect::new(x + h(8), y, h(5), eh), &c.accent);
-            let mut paras = vec![pb(&e.name, 14, &c.text)];
+            cv.rect("Entry accent", Rect::new(x + h(6), y, h(5), eh), &c.accent);
+            let mut paras = vec![pb(&e.name, pt, &c.text)];
             if let Some(d) = &e.detail {
-                paras.push(p(d, 14, &c.muted));
+                paras.push(p(d, pt, &c.muted));
             }
             cv.text(
                 "Entry text",
-                Rect::new(x + h(13), y, w - h(21), eh),
-                Text::new(paras).anchor(Anchor::Middle).inset(h(6), h(4)),
+                Rect::new(x + h(11), y, w - h(17), eh),
+                Text::new(paras).anchor(Anchor::Middle).inset(h(5), h(3)),
             );
-            y += eh + h(10) * scale / 1000;
+            y += eh + h(8) * scale / 1000;
         }
     }
     let mut y = BODY.y + head_h + col_h + h(16);
-    if !wk.others.is_empty() {
+    let chip_runs = |o: &WeekEntry, size: u32| {
+        let mut runs = vec![Run::new(&o.name, size, &c.text).bold()];
+        if let Some(d) = &o.detail {
+            runs.push(Run::new(format!(" · {d}"), size, &c.muted));
+        }
+        runs
+    };
+    let chip_w = |o: &WeekEntry| {
+        chip_runs(o, 14)
+            .iter()
+            .map(|r| text_width(&r.text, r.size, r.bold))
+            .sum::<i64>()
+            + h(50)
+    };
+    let chips_w: i64 = wk.others.iter().map(|o| chip_w(o) + h(16)).sum();
+    if chips_w > CW + h(16) {
+        // Too many for pills: one line of text.
+        let mut runs = Vec::new();
+        for (i, o) in wk.others.iter().enumerate() {
+            if i > 0 {
+                runs.push(Run::new("   |   ", 12, &c.accent));
+            }
+            runs.extend(chip_runs(o, 12));
+        }
+        cv.text(
+            "Other columns",
+            Rect::new(MX, y, CW, h(44)),
+            Text::new(vec![Para::new(runs)]).anchor(Anchor::Middle),
+        );
+        y += h(44) + h(16);
+    } else if !wk.others.is_empty() {
         let mut x = MX;
         for o in &wk.others {
-            let mut runs = vec![Run::new(&o.name, 14, &c.text).bold()];
-            if let Some(d) = &o.detail {
-                runs.push(Run::new(format!(" · {d}"), 14, &c.muted));
-            }
-            let need = runs
-                .iter()
-                .map(|r| text_width(&r.text, r.size, r.bold))
-                .sum::<i64>()
-                + h(40);
-            let ow = need.min(MX + CW - x);
-            if ow < h(100) {
-                break;
-            }
+            let ow = chip_w(o);
             cv.shape(
                 "Other column",
                 Rect::new(x, y, ow, h(44)),
@@ -1058,7 +1153,7 @@ fn week(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, wk: &Week) {
                     .fill(&c.background)
                     .stroke(Stroke::new(&c.accent, 2 * PT))
                     .text(
-                        Text::new(vec![Para::new(runs).align(Align::Center)])
+                        Text::new(vec![Para::new(chip_runs(o, 14)).align(Align::Center)])
                             .anchor(Anchor::Middle)
                             .inset(h(10), 0),
                     ),
@@ -1122,11 +1217,23 @@ fn stacked(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment]) {
     }
 }
 
-/// Swatch + `label  amount · share` for each segment, in rows of `per_row`.
+/// Swatch + `label  amount · share` for each segment, at most `per_row`
+/// to a row (fewer when the entries are long). Returns the height used.
 fn legend(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment], per_row: i64) -> i64 {
     let c = ctx.c;
+    let widest = segments
+        .iter()
+        .map(|s| {
+            text_width(&s.label, 1400, true)
+                + text_width(&format!("  {} · {}", s.amount, s.share), 1400, false)
+                + h(40)
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let per_row = (r.w / widest).clamp(1, per_row.max(1));
     let cell_w = r.w / per_row;
-    let row_h = h(34);
+    let row_h = h(30);
     for (i, s) in segments.iter().enumerate() {
         let (col, row) = (i as i64 % per_row, i as i64 / per_row);
         let x = r.x + col * cell_w;
@@ -1260,9 +1367,25 @@ fn steps(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, steps: &[Step]) {
     let w = ((CW - arrow * (n - 1)) / n).min(h(380));
     let row_w = w * n + arrow * (n - 1);
     let x_start = MX + (CW - row_w) / 2;
-    let head_h = h(64);
     let pad = h(18);
     let inner = w - 2 * pad;
+    let title_size = |s: &Step| {
+        if text_width(&s.title, 1800, true) + h(40) > inner {
+            16
+        } else {
+            18
+        }
+    };
+    // Tall enough for the longest title, wrapped after its number.
+    let head_h = steps
+        .iter()
+        .map(|s| {
+            let size = title_size(s) * 100;
+            lines_needed(&format!("0  {}", s.title), size, true, inner) * line_height(size) + h(26)
+        })
+        .max()
+        .unwrap_or(0)
+        .max(h(64));
     let body_h = steps
         .iter()
         .map(|s| {
@@ -1284,11 +1407,7 @@ fn steps(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, steps: &[Step]) {
     let y = BODY.y + (BODY.h - head_h - body_h) / 3;
     for (i, s) in steps.iter().enumerate() {
         let x = x_start + i as i64 * (w + arrow);
-        let title_size = if text_width(&s.title, 1800, true) + h(60) > w {
-            16
-        } else {
-            18
-        };
+        let title_size = title_size(s);
         cv.shape(
             "Step",
             Rect::new(x, y, w, head_h),
@@ -1335,7 +1454,7 @@ fn bullets(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, items: &[String]) {
     let height = |size: u32| -> i64 {
         items
             .iter()
-            .map(|i| lines_needed(i, size, false, inner) * line_height(size) + 14 * PT)
+            .map(|i| lines_needed(i, size, false, inner) * line_height(size) + 10 * PT)
             .sum()
     };
     let size = [22, 20, 18, 16]
@@ -1348,7 +1467,7 @@ fn bullets(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, items: &[String]) {
         Text::new(
             items
                 .iter()
-                .map(|i| p(i, size, &c.text).bullet(&c.primary).before(14))
+                .map(|i| p(i, size, &c.text).bullet(&c.primary).before(10))
                 .collect(),
         ),
     );
@@ -1374,6 +1493,25 @@ mod tests {
         png.extend(100u32.to_be_bytes());
         assert_eq!(png_size(&png), Some((200, 100)));
         assert_eq!(png_size(b"GIF89a"), None);
+    }
+
+    #[test]
+    fn english_decks_say_en_us_on_every_run() {
+        let mut d = deck::sample();
+        d.lang = "en";
+        let brand = Brand::builtin();
+        let ctx = Ctx {
+            brand: &brand,
+            c: &brand.colors,
+            lang: "en-US",
+            total: d.slides.len(),
+            deck_title: &d.title,
+        };
+        for (i, s) in d.slides.iter().enumerate() {
+            let x = slide_xml(&ctx, i, s, None);
+            assert!(!x.contains("zh-CN"));
+            assert!(x.contains("lang=\"en-US\""));
+        }
     }
 
     #[test]
