@@ -404,42 +404,29 @@ fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         .iter()
         .filter(|k| k.channel.is_none() && (k.target.is_some() || k.baseline.is_some()))
         .collect();
-    for (i, page) in pages(&scored, MAX_TABLE_ROWS).enumerate() {
-        let mut notes = Vec::new();
-        let rows = page
-            .iter()
-            .map(|k| {
-                let (text, status) = completion(k, w);
-                kpi_notes(k, w, &mut notes);
-                Row {
-                    cells: vec![
-                        shorten(&k.name, WIDTH_CELL),
-                        value(&k.baseline, w),
-                        value(&k.target, w),
-                        value(&k.actual, w),
-                        text,
-                    ],
-                    status,
-                }
-            })
-            .collect();
-        out.push(Draft {
-            sec: Some(Sec::Results),
-            key: "scorecard".into(),
-            title: paged(w.scorecard, i, scored.len(), MAX_TABLE_ROWS),
-            body: Body::Table(Table {
-                columns: columns(&[
-                    (w.kpi, false),
-                    (w.baseline, true),
-                    (w.target, true),
-                    (w.actual, true),
-                    (w.completion, true),
-                ]),
-                rows,
-            }),
-            notes,
-        });
-    }
+    kpi_tables(
+        &scored,
+        (Sec::Results, "scorecard", w.scorecard),
+        &[
+            (w.kpi, false),
+            (w.baseline, true),
+            (w.target, true),
+            (w.actual, true),
+            (w.completion, true),
+        ],
+        |k| {
+            let (text, status) = completion(k, w);
+            let cells = vec![
+                value(&k.baseline, w),
+                value(&k.target, w),
+                value(&k.actual, w),
+                text,
+            ];
+            (cells, status)
+        },
+        w,
+        out,
+    );
 
     // 1. Budget planned against spent, where the plan says what was spent.
     let spent: Vec<usize> = (0..p.budget.lines.len())
@@ -614,37 +601,14 @@ fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             .copied()
             .filter(|k| Sec::of_group(k.group.as_deref().unwrap_or("")) == sec)
             .collect();
-        for (i, page) in pages(&kpis, MAX_TABLE_ROWS).enumerate() {
-            let mut notes = Vec::new();
-            let rows = page
-                .iter()
-                .map(|k| {
-                    kpi_notes(k, w, &mut notes);
-                    Row {
-                        cells: vec![
-                            shorten(&k.name, WIDTH_CELL),
-                            value(&k.actual, w),
-                            k.note
-                                .as_deref()
-                                .map(|n| shorten(n, WIDTH_CELL))
-                                .unwrap_or_default(),
-                        ],
-                        status: Status::None,
-                    }
-                })
-                .collect();
-            let title = w.more_results;
-            out.push(Draft {
-                sec: Some(sec),
-                key: "figures".into(),
-                title: paged(title, i, kpis.len(), MAX_TABLE_ROWS),
-                body: Body::Table(Table {
-                    columns: columns(&[(w.kpi, false), (w.actual, true), (w.note, false)]),
-                    rows,
-                }),
-                notes,
-            });
-        }
+        kpi_tables(
+            &kpis,
+            (sec, "figures", w.more_results),
+            &[(w.kpi, false), (w.actual, true), (w.note, false)],
+            |k| (vec![value(&k.actual, w), note(k)], Status::None),
+            w,
+            out,
+        );
     }
 
     // 9. The team, and how it worked.
@@ -985,42 +949,67 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         }
     }
     let targets: Vec<&Kpi> = p.kpis.iter().filter(|k| k.target.is_some()).collect();
-    for (i, page) in pages(&targets, MAX_TABLE_ROWS).enumerate() {
+    kpi_tables(
+        &targets,
+        (Sec::Budget, "kpi-targets", w.kpi_targets),
+        &[
+            (w.kpi, false),
+            (w.baseline, true),
+            (w.target, true),
+            (w.note, false),
+        ],
+        |k| {
+            (
+                vec![value(&k.baseline, w), value(&k.target, w), note(k)],
+                Status::None,
+            )
+        },
+        w,
+        out,
+    );
+}
+
+/// Table slides of KPIs, `MAX_TABLE_ROWS` a slide: the KPI's name, then
+/// the cells `row` gives; each KPI's full text goes to the notes.
+fn kpi_tables(
+    kpis: &[&Kpi],
+    (sec, key, title): (Sec, &str, &str),
+    cols: &[(&str, bool)],
+    row: impl Fn(&Kpi) -> (Vec<String>, Status),
+    w: &Words,
+    out: &mut Vec<Draft>,
+) {
+    for (i, page) in pages(kpis, MAX_TABLE_ROWS).enumerate() {
         let mut notes = Vec::new();
         let rows = page
             .iter()
             .map(|k| {
                 kpi_notes(k, w, &mut notes);
-                Row {
-                    cells: vec![
-                        shorten(&k.name, WIDTH_CELL),
-                        value(&k.baseline, w),
-                        value(&k.target, w),
-                        k.note
-                            .as_deref()
-                            .map(|n| shorten(n, WIDTH_CELL))
-                            .unwrap_or_default(),
-                    ],
-                    status: Status::None,
-                }
+                let (cells, status) = row(k);
+                let mut all = vec![shorten(&k.name, WIDTH_CELL)];
+                all.extend(cells);
+                Row { cells: all, status }
             })
             .collect();
         out.push(Draft {
-            sec: Some(Sec::Budget),
-            key: "kpi-targets".into(),
-            title: paged(w.kpi_targets, i, targets.len(), MAX_TABLE_ROWS),
+            sec: Some(sec),
+            key: key.into(),
+            title: paged(title, i, kpis.len(), MAX_TABLE_ROWS),
             body: Body::Table(Table {
-                columns: columns(&[
-                    (w.kpi, false),
-                    (w.baseline, true),
-                    (w.target, true),
-                    (w.note, false),
-                ]),
+                columns: columns(cols),
                 rows,
             }),
             notes,
         });
     }
+}
+
+/// A KPI's note, cut to a table cell.
+fn note(k: &Kpi) -> String {
+    k.note
+        .as_deref()
+        .map(|n| shorten(n, WIDTH_CELL))
+        .unwrap_or_default()
 }
 
 fn week_slide(p: &Plan, w: &Words) -> Draft {
