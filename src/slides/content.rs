@@ -1181,7 +1181,7 @@ fn featured(p: &Plan) -> Vec<usize> {
 
 fn line_name(p: &Plan, i: usize) -> &str {
     let l = &p.budget.lines[i];
-    l.name.as_deref().unwrap_or(&l.path)
+    l.name.as_deref().unwrap_or(&l.id.name)
 }
 
 fn columns(cs: &[(&str, bool)]) -> Vec<Column> {
@@ -1364,6 +1364,18 @@ fn lead_text(l: Lead, w: &Words) -> String {
     }
 }
 
+/// `1st`, `2nd`, `11th`, `23rd`.
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn cadence_text(f: &Frequency, w: &Words) -> String {
     let labels = labels::labels(if w.lang == "en" {
         Locale::En
@@ -1409,21 +1421,64 @@ fn cadence_text(f: &Frequency, w: &Words) -> String {
         .to_string(),
         Frequency::Monthly { interval, on } => {
             let on = match (on, en) {
-                (MonthDay::Day(d), true) => format!("day {d}"),
+                (MonthDay::Day(d), true) => ordinal(i64::from(*d)),
                 (MonthDay::Day(d), false) => format!("{d} 日"),
                 (MonthDay::NthWeekday { n: -1, weekday }, true) => format!("last {}", wd(weekday)),
                 (MonthDay::NthWeekday { n: -1, weekday }, false) => {
                     format!("最后一个{}", wd(weekday))
                 }
-                (MonthDay::NthWeekday { n, weekday }, true) => format!("{n}. {}", wd(weekday)),
+                (MonthDay::NthWeekday { n, weekday }, true) => {
+                    format!("{} {}", ordinal(i64::from(*n)), wd(weekday))
+                }
                 (MonthDay::NthWeekday { n, weekday }, false) => format!("第 {n} 个{}", wd(weekday)),
             };
             match (interval, en) {
-                (1, true) => format!("monthly, {on}"),
-                (i, true) => format!("every {i} months, {on}"),
+                (1, true) => format!("monthly on the {on}"),
+                (i, true) => format!("every {i} months on the {on}"),
                 (1, false) => format!("每月{on}"),
                 (i, false) => format!("每 {i} 个月{on}"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31]
+            .map(ordinal)
+            .to_vec();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"
+            ]
+        );
+    }
+
+    #[test]
+    fn large_counts_read_in_wan_in_chinese_only() {
+        let q = |v: i128| Quantity {
+            value: Ratio::int(v),
+            unit: QuantityUnit::Number,
+            signed: false,
+            loc: Default::default(),
+        };
+        assert_eq!(quantity(&q(120_000), &ZH), "12万");
+        assert_eq!(quantity(&q(85_000), &ZH), "8.5万");
+        assert_eq!(quantity(&q(2_600), &ZH), "2,600");
+        assert_eq!(quantity(&q(120_000), &EN), "120,000");
+    }
+
+    #[test]
+    fn per_mille_is_exact_and_bounded() {
+        assert_eq!(per_mille(Ratio::int(1), Ratio::int(3)), 333);
+        assert_eq!(per_mille(Ratio::int(2), Ratio::int(3)), 667);
+        assert_eq!(per_mille(Ratio::int(5), Ratio::int(3)), 1000);
+        assert_eq!(per_mille(Ratio::int(-1), Ratio::int(3)), 0);
+        assert_eq!(per_mille(Ratio::int(1), Ratio::ZERO), 0);
     }
 }
