@@ -64,6 +64,7 @@ struct Words {
     amount: &'static str,
     kpi_targets: &'static str,
     spending: &'static str,
+    not_on_holidays: &'static str,
     planned: &'static str,
     spent: &'static str,
     spent_share: &'static str,
@@ -132,6 +133,7 @@ static ZH: Words = Words {
     amount: "金额",
     kpi_targets: "KPI 目标",
     spending: "预算执行",
+    not_on_holidays: "节假日停更",
     planned: "计划",
     spent: "实际支出",
     spent_share: "执行率",
@@ -199,6 +201,7 @@ static EN: Words = Words {
     amount: "Amount",
     kpi_targets: "KPI targets",
     spending: "Budget: planned and spent",
+    not_on_holidays: "not on holidays",
     planned: "Planned",
     spent: "Spent",
     spent_share: "Spent of plan",
@@ -1035,6 +1038,9 @@ fn week_slide(p: &Plan, w: &Words) -> Draft {
         }
         if let Some(t) = c.time.or(c.recurrence.time) {
             detail.push(format!("{:02}:{:02}", t.hour, t.minute));
+        }
+        if c.skips_holidays {
+            detail.push(w.not_on_holidays.to_string());
         }
         let cadence = cadence_text(&c.recurrence.frequency, w);
         let detail_text = detail.join(" · ");
