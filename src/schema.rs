@@ -476,7 +476,7 @@ fn plan() -> Value {
             (
                 "previous",
                 string(
-                    "Last year's plan file, for the year-end review (recorded, not checked yet).",
+                    "Last year's plan file, relative to this one: the slide deck becomes the year-end deck (last year's review, then this plan).",
                     vec![json!("new-media-2025.toml")],
                 ),
             ),
