@@ -330,7 +330,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         cover_notes.push(s.clone());
     }
     let mut slides = vec![Slide {
-        id: String::new(),
+        id: "s01-cover".into(),
         section: None,
         title: shorten(&title, WIDTH_TITLE * 2),
         body: Body::Cover {
@@ -351,7 +351,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
     let number = |s: Sec| order.iter().position(|o| *o == s).map_or(0, |i| i + 1);
     if !order.is_empty() {
         slides.push(Slide {
-            id: String::new(),
+            id: "s02-agenda".into(),
             section: None,
             title: w.agenda.to_string(),
             body: Body::Agenda {
@@ -367,29 +367,17 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
             notes: Vec::new(),
         });
     }
-    let mut keys: Vec<String> = Vec::new();
     for d in drafts {
         let section = d
             .sec
             .map(|s| format!("{:02} {}", number(s), w.sections[s as usize]));
-        keys.push(d.key);
         slides.push(Slide {
-            id: String::new(),
+            id: format!("s{:02}-{}", slides.len() + 1, d.key),
             section,
             title: shorten(&d.title, WIDTH_TITLE),
             body: d.body,
             notes: d.notes,
         });
-    }
-    for (i, s) in slides.iter_mut().enumerate() {
-        let key = match i {
-            0 => "cover",
-            1 if matches!(s.body, Body::Agenda { .. }) => "agenda",
-            _ => keys
-                .get(i - 1 - usize::from(!order.is_empty()))
-                .map_or("", |k| k.as_str()),
-        };
-        s.id = format!("s{:02}-{key}", i + 1);
     }
     Deck {
         id,

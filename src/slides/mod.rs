@@ -201,7 +201,7 @@ pub fn deck_for(checked: &Checked, spec: Spec, locale: Option<crate::model::Loca
     content::deck(review, plan, locale)
 }
 
-/// A deck's files, for the deck targets among `targets`, in their order.
+/// A deck's files for the deck targets among `targets` (HTML, PPTX, JSON).
 pub fn render(
     deck: &deck::Deck,
     brand: &brand::Brand,
