@@ -20,9 +20,10 @@ fn targets(items: &[String], allowed: &str) -> Option<Vec<Target>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let Some(ts) =
-            Target::parse(item).filter(|ts| ts.iter().all(|t| allowed.contains(t.name())))
-        else {
+        let Some(ts) = Target::parse(item).filter(|ts| {
+            ts.iter()
+                .all(|t| allowed.split(", ").any(|a| a == t.name()))
+        }) else {
             err(&format!(
                 "error: unknown output `{item}`; choose from {allowed}\n"
             ));

@@ -404,42 +404,29 @@ fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         .iter()
         .filter(|k| k.channel.is_none() && (k.target.is_some() || k.baseline.is_some()))
         .collect();
-    for (i, page) in pages(&scored, MAX_TABLE_ROWS).enumerate() {
-        let mut notes = Vec::new();
-        let rows = page
-            .iter()
-            .map(|k| {
-                let (text, status) = completion(k, w);
-                kpi_notes(k, w, &mut notes);
-                Row {
-                    cells: vec![
-                        shorten(&k.name, WIDTH_CELL),
-                        value(&k.baseline, w),
-                        value(&k.target, w),
-                        value(&k.actual, w),
-                        text,
-                    ],
-                    status,
-                }
-            })
-            .collect();
-        out.push(Draft {
-            sec: Some(Sec::Results),
-            key: "scorecard".into(),
-            title: paged(w.scorecard, i, scored.len(), MAX_TABLE_ROWS),
-            body: Body::Table(Table {
-                columns: columns(&[
-                    (w.kpi, false),
-                    (w.baseline, true),
-                    (w.target, true),
-                    (w.actual, true),
-                    (w.completion, true),
-                ]),
-                rows,
-            }),
-            notes,
-        });
-    }
+    kpi_tables(
+        &scored,
+        (Sec::Results, "scorecard", w.scorecard),
+        &[
+            (w.kpi, false),
+            (w.baseline, true),
+            (w.target, true),
+            (w.actual, true),
+            (w.completion, true),
+        ],
+        |k| {
+            let (text, status) = completion(k, w);
+            let cells = vec![
+                value(&k.baseline, w),
+                value(&k.target, w),
+                value(&k.actual, w),
+                text,
+            ];
+            (cells, status)
+        },
+        w,
+        out,
+    );
 
     // 1. Budget planned against spent, where the plan says what was spent.
     let spent: Vec<usize> = (0..p.budget.lines.len())
@@ -614,37 +601,14 @@ fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             .copied()
             .filter(|k| Sec::of_group(k.group.as_deref().unwrap_or("")) == sec)
             .collect();
-        for (i, page) in pages(&kpis, MAX_TABLE_ROWS).enumerate() {
-            let mut notes = Vec::new();
-            let rows = page
-                .iter()
-                .map(|k| {
-                    kpi_notes(k, w, &mut notes);
-                    Row {
-                        cells: vec![
-                            shorten(&k.name, WIDTH_CELL),
-                            value(&k.actual, w),
-                            k.note
-                                .as_deref()
-                                .map(|n| shorten(n, WIDTH_CELL))
-                                .unwrap_or_default(),
-                        ],
-                        status: Status::None,
-                    }
-                })
-                .collect();
-            let title = w.more_results;
-            out.push(Draft {
-                sec: Some(sec),
-                key: "figures".into(),
-                title: paged(title, i, kpis.len(), MAX_TABLE_ROWS),
-                body: Body::Table(Table {
-                    columns: columns(&[(w.kpi, false), (w.actual, true), (w.note, false)]),
-                    rows,
-                }),
-                notes,
-            });
-        }
+        kpi_tables(
+            &kpis,
+            (sec, "figures", w.more_results),
+            &[(w.kpi, false), (w.actual, true), (w.note, false)],
+            |k| (vec![value(&k.actual, w), note(k)], Status::None),
+            w,
+            out,
+        );
     }
 
     // 9. The team, and how it worked.
@@ -985,42 +949,67 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         }
     }
     let targets: Vec<&Kpi> = p.kpis.iter().filter(|k| k.target.is_some()).collect();
-    for (i, page) in pages(&targets, MAX_TABLE_ROWS).enumerate() {
+    kpi_tables(
+        &targets,
+        (Sec::Budget, "kpi-targets", w.kpi_targets),
+        &[
+            (w.kpi, false),
+            (w.baseline, true),
+            (w.target, true),
+            (w.note, false),
+        ],
+        |k| {
+            (
+                vec![value(&k.baseline, w), value(&k.target, w), note(k)],
+                Status::None,
+            )
+        },
+        w,
+        out,
+    );
+}
+
+/// Table slides of KPIs, `MAX_TABLE_ROWS` a slide: the KPI's name, then
+/// the cells `row` gives; each KPI's full text goes to the notes.
+fn kpi_tables(
+    kpis: &[&Kpi],
+    (sec, key, title): (Sec, &str, &str),
+    cols: &[(&str, bool)],
+    row: impl Fn(&Kpi) -> (Vec<String>, Status),
+    w: &Words,
+    out: &mut Vec<Draft>,
+) {
+    for (i, page) in pages(kpis, MAX_TABLE_ROWS).enumerate() {
         let mut notes = Vec::new();
         let rows = page
             .iter()
             .map(|k| {
                 kpi_notes(k, w, &mut notes);
-                Row {
-                    cells: vec![
-                        shorten(&k.name, WIDTH_CELL),
-                        value(&k.baseline, w),
-                        value(&k.target, w),
-                        k.note
-                            .as_deref()
-                            .map(|n| shorten(n, WIDTH_CELL))
-                            .unwrap_or_default(),
-                    ],
-                    status: Status::None,
-                }
+                let (cells, status) = row(k);
+                let mut all = vec![shorten(&k.name, WIDTH_CELL)];
+                all.extend(cells);
+                Row { cells: all, status }
             })
             .collect();
         out.push(Draft {
-            sec: Some(Sec::Budget),
-            key: "kpi-targets".into(),
-            title: paged(w.kpi_targets, i, targets.len(), MAX_TABLE_ROWS),
+            sec: Some(sec),
+            key: key.into(),
+            title: paged(title, i, kpis.len(), MAX_TABLE_ROWS),
             body: Body::Table(Table {
-                columns: columns(&[
-                    (w.kpi, false),
-                    (w.baseline, true),
-                    (w.target, true),
-                    (w.note, false),
-                ]),
+                columns: columns(cols),
                 rows,
             }),
             notes,
         });
     }
+}
+
+/// A KPI's note, cut to a table cell.
+fn note(k: &Kpi) -> String {
+    k.note
+        .as_deref()
+        .map(|n| shorten(n, WIDTH_CELL))
+        .unwrap_or_default()
 }
 
 fn week_slide(p: &Plan, w: &Words) -> Draft {
@@ -1192,7 +1181,7 @@ fn featured(p: &Plan) -> Vec<usize> {
 
 fn line_name(p: &Plan, i: usize) -> &str {
     let l = &p.budget.lines[i];
-    l.name.as_deref().unwrap_or(&l.path)
+    l.name.as_deref().unwrap_or(&l.id.name)
 }
 
 fn columns(cs: &[(&str, bool)]) -> Vec<Column> {
@@ -1375,6 +1364,18 @@ fn lead_text(l: Lead, w: &Words) -> String {
     }
 }
 
+/// `1st`, `2nd`, `11th`, `23rd`.
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn cadence_text(f: &Frequency, w: &Words) -> String {
     let labels = labels::labels(if w.lang == "en" {
         Locale::En
@@ -1420,21 +1421,64 @@ fn cadence_text(f: &Frequency, w: &Words) -> String {
         .to_string(),
         Frequency::Monthly { interval, on } => {
             let on = match (on, en) {
-                (MonthDay::Day(d), true) => format!("day {d}"),
+                (MonthDay::Day(d), true) => ordinal(i64::from(*d)),
                 (MonthDay::Day(d), false) => format!("{d} 日"),
                 (MonthDay::NthWeekday { n: -1, weekday }, true) => format!("last {}", wd(weekday)),
                 (MonthDay::NthWeekday { n: -1, weekday }, false) => {
                     format!("最后一个{}", wd(weekday))
                 }
-                (MonthDay::NthWeekday { n, weekday }, true) => format!("{n}. {}", wd(weekday)),
+                (MonthDay::NthWeekday { n, weekday }, true) => {
+                    format!("{} {}", ordinal(i64::from(*n)), wd(weekday))
+                }
                 (MonthDay::NthWeekday { n, weekday }, false) => format!("第 {n} 个{}", wd(weekday)),
             };
             match (interval, en) {
-                (1, true) => format!("monthly, {on}"),
-                (i, true) => format!("every {i} months, {on}"),
+                (1, true) => format!("monthly on the {on}"),
+                (i, true) => format!("every {i} months on the {on}"),
                 (1, false) => format!("每月{on}"),
                 (i, false) => format!("每 {i} 个月{on}"),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31]
+            .map(ordinal)
+            .to_vec();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "31st"
+            ]
+        );
+    }
+
+    #[test]
+    fn large_counts_read_in_wan_in_chinese_only() {
+        let q = |v: i128| Quantity {
+            value: Ratio::int(v),
+            unit: QuantityUnit::Number,
+            signed: false,
+            loc: Default::default(),
+        };
+        assert_eq!(quantity(&q(120_000), &ZH), "12万");
+        assert_eq!(quantity(&q(85_000), &ZH), "8.5万");
+        assert_eq!(quantity(&q(2_600), &ZH), "2,600");
+        assert_eq!(quantity(&q(120_000), &EN), "120,000");
+    }
+
+    #[test]
+    fn per_mille_is_exact_and_bounded() {
+        assert_eq!(per_mille(Ratio::int(1), Ratio::int(3)), 333);
+        assert_eq!(per_mille(Ratio::int(2), Ratio::int(3)), 667);
+        assert_eq!(per_mille(Ratio::int(5), Ratio::int(3)), 1000);
+        assert_eq!(per_mille(Ratio::int(-1), Ratio::int(3)), 0);
+        assert_eq!(per_mille(Ratio::int(1), Ratio::ZERO), 0);
     }
 }

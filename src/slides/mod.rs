@@ -11,6 +11,7 @@ pub mod brand;
 pub mod content;
 pub mod deck;
 pub mod html;
+pub mod pptx;
 
 use std::path::{Path, PathBuf};
 
@@ -213,6 +214,12 @@ pub fn render(
         out.push(Artifact {
             path: "deck.html".into(),
             bytes: html::render(deck, brand, templates)?.into_bytes(),
+        });
+    }
+    if targets.contains(&Target::Pptx) {
+        out.push(Artifact {
+            path: "deck.pptx".into(),
+            bytes: pptx::render(deck, brand),
         });
     }
     if targets.contains(&Target::DeckJson) {

@@ -421,3 +421,34 @@ actual = "620"
         ]
     );
 }
+
+#[test]
+fn one_brand_file_recolours_both_formats() {
+    let brand = almanac::slides::brand::BUILTIN
+        .replace("primary = \"B4232A\"", "primary = \"123ABC\"")
+        .replace(
+            "pptx_east_asian = \"Microsoft YaHei\"",
+            "pptx_east_asian = \"SimHei\"",
+        );
+    let s = Scratch::new()
+        .file("plan.toml", PLAN)
+        .file("t/brand.toml", brand);
+    let r = s.run(&["slides", "plan.toml", "--templates", "t"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(s.dir.path().join("out/p/deck.html")).expect("html");
+    assert!(
+        html.contains("#123ABC"),
+        "the HTML uses the brand's primary colour"
+    );
+    assert!(!html.contains("#B4232A"));
+    let file = std::fs::File::open(s.dir.path().join("out/p/deck.pptx")).expect("pptx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut theme = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("ppt/theme/theme1.xml").expect("the theme"),
+        &mut theme,
+    )
+    .expect("read");
+    assert!(theme.contains("<a:srgbClr val=\"123ABC\"/>"), "{theme}");
+    assert!(theme.contains("typeface=\"SimHei\""));
+}

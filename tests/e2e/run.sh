@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# End-to-end tests of the slide decks: builds almanac, generates four decks
+# (HTML, PPTX and the deck model as JSON), checks the HTML in headless
+# Chromium (html.mjs) and the PPTX with python-pptx and LibreOffice
+# (pptx_check.py). Never skips: a missing tool fails the run.
+#
+#   bash tests/e2e/run.sh          # from any folder
+#
+# Screenshots, printed PDFs and PNG pages go to $E2E_ARTIFACTS (default: a
+# new temporary folder, printed at the end).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+
+# --- tools -----------------------------------------------------------------
+missing=()
+for tool in cargo node python3 soffice pdfinfo pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+[[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
+[[ -d "$here/node_modules/playwright-core" ]] ||
+  missing+=("playwright-core (run: npm ci --prefix tests/e2e)")
+python3 -c 'import pptx' 2>/dev/null ||
+  missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
+fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
+if ((${#missing[@]})); then
+  echo "e2e: FAILED: missing tools (see README.md, 'End-to-end tests'):" >&2
+  printf '  - %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+
+# --- build -----------------------------------------------------------------
+echo "== e2e: cargo build --release"
+(cd "$root" && cargo build --release --quiet)
+target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+almanac="$target_dir/release/almanac"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/almanac-e2e.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+artifacts="${E2E_ARTIFACTS:-$(mktemp -d "${TMPDIR:-/tmp}/almanac-e2e-artifacts.XXXXXX")}"
+mkdir -p "$artifacts"
+
+passed=0
+failed=0
+result() { # NAME STATUS
+  if [[ "$2" == 0 ]]; then
+    passed=$((passed + 1))
+    echo "ok   $1"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $1"
+  fi
+}
+
+hostile="$here/fixtures/hostile.toml"
+status=0
+"$almanac" check "$hostile" || status=$?
+result "almanac check fixtures/hostile.toml" "$status"
+
+# Bad input: exit 1, a diagnostic, nothing written.
+bad="tests/fixtures/rules/B001_shares_over_100.toml"
+status=0
+(cd "$root" && "$almanac" slides "$bad" -o "$work/bad" --format html,pptx,deck-json) \
+  >"$work/bad.log" 2>&1 || status=$?
+if [[ "$status" == 1 && -s "$work/bad.log" && ! -e "$work/bad" ]]; then
+  result "almanac slides on a plan with errors: exit 1, nothing written" 0
+else
+  cat "$work/bad.log"
+  echo "exit $status; wrote: $(ls -R "$work/bad" 2>/dev/null | tr '\n' ' ')"
+  result "almanac slides on a plan with errors: exit 1, nothing written" 1
+fi
+
+# name  kind  expect-list  plan
+decks=(
+  "year-end year-end year-end plans/new-media-2026.toml"
+  "review   review   -        plans/new-media-2025.toml"
+  "plan     plan     -        plans/northbeam-2027.toml"
+  "hostile  plan     hostile  tests/e2e/fixtures/hostile.toml"
+)
+
+for line in "${decks[@]}"; do
+  read -r name kind expect plan <<<"$line"
+  echo "== e2e: $name deck from $plan"
+  out="$work/$name"
+  status=0
+  (cd "$root" && "$almanac" slides "$plan" -o "$out" --format html,pptx,deck-json) || status=$?
+  dirs=("$out"/*/)
+  deck="${dirs[0]%/}"
+  if [[ "$status" != 0 || ${#dirs[@]} != 1 || ! -f "$deck/deck.json" ]]; then
+    echo "almanac slides $plan: exit $status, and one folder with deck.json expected; wrote: $(ls -R "$out" 2>/dev/null | tr '\n' ' ')"
+    result "$name: almanac slides" 1
+    continue
+  fi
+  result "$name: almanac slides" 0
+  args=(--deck "$deck" --kind "$kind")
+  [[ "$expect" == - ]] || args+=(--expect "$expect")
+
+  status=0
+  if [[ -f "$deck/deck.html" ]]; then
+    node "$here/html.mjs" "${args[@]}" --artifacts "$artifacts/$name/html" || status=$?
+  else
+    echo "FAIL html $name: almanac slides wrote no deck.html" && status=1
+  fi
+  result "$name: HTML checks" "$status"
+
+  status=0
+  if [[ -f "$deck/deck.pptx" ]]; then
+    python3 "$here/pptx_check.py" "${args[@]}" --artifacts "$artifacts/$name/pptx" || status=$?
+  else
+    echo "FAIL pptx $name: almanac slides wrote no deck.pptx" && status=1
+  fi
+  result "$name: PPTX checks" "$status"
+done
+
+echo "e2e artifacts (screenshots, PDFs, PNG pages): $artifacts"
+echo "e2e: $passed passed, $failed failed"
+((failed == 0))
