@@ -101,7 +101,7 @@ fn generate(n: usize, rich: bool) -> Generated {
                 CHANNELS[(c + 3) % CHANNELS.len()],
             );
         }
-        let _ = write!(p, "owner = \"p{}\"\n", c % people);
+        let _ = writeln!(p, "owner = \"p{}\"", c % people);
         if rich {
             let _ = writeln!(p, "flagship = {}", c < 6);
         }
