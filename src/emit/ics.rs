@@ -107,9 +107,18 @@ pub fn fold_into(out: &mut String, line: &str) {
 pub fn date(d: NaiveDate) -> String {
     if (0..=9999).contains(&d.year()) {
         // What `%Y%m%d` writes for a four-digit year, without the format parser.
-        let mut s = String::with_capacity(8);
-        let _ = write!(s, "{:04}{:02}{:02}", d.year(), d.month(), d.day());
-        return s;
+        let (y, m, day) = (d.year() as u32, d.month(), d.day());
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            m / 10,
+            m % 10,
+            day / 10,
+            day % 10,
+        ];
+        return digits.iter().map(|&n| char::from(b'0' + n as u8)).collect();
     }
     d.format("%Y%m%d").to_string()
 }
