@@ -4,6 +4,10 @@
 //! schedule, rules, and each output on its own (the calendar, the CSV and
 //! JSON task lists, plan.json, the Markdown task list). Everything runs in
 //! memory; the stages after resolve start from an already checked plan.
+//! Allocates with mimalloc, like the `almanac` binary.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 
