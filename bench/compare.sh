@@ -6,7 +6,8 @@
 #
 # For each N, `gen_plan N DIR --tjp` writes an almanac plan (plan.toml and
 # the team fragment it includes) and the equivalent TaskJuggler project
-# (plan.tjp). Each tool runs RUNS times under `/usr/bin/time -f "%e %M"`:
+# (plan.tjp), with the same content (docs/performance.md says what each
+# side holds). Each tool runs RUNS times under `/usr/bin/time -f "%e %M"`:
 #   almanac build plan.toml -o OUT --only calendar,csv,json
 #   almanac check plan.toml
 #   tj3 -o OUT plan.tjp                  (a CSV task report and an iCal report)
@@ -74,6 +75,8 @@ fresh() { rm -rf "$work/out" && mkdir -p "$work/out"; }
 run() { if [ "$1" = prepare ]; then fresh; fi; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.1f×\n", a / b }'; }
+# per N ms MB: microseconds per item and kilobytes of peak per item.
+per() { awk -v n="$1" -v ms="$2" -v mb="$3" 'BEGIN { if (ms == "-") print "- -"; else printf "%.1f %.1f\n", ms * 1000 / n, mb * 1024 / n }'; }
 
 rows=()
 for n in $SIZES; do
@@ -88,12 +91,13 @@ for n in $SIZES; do
         echo "N=$n: TaskJuggler …" >&2
         read -r t_ms t_mb < <(bench run timeout "$TJ_TIMEOUT" tj3 --silent --no-color -o "$work/out" "$dir/plan.tjp")
     fi
-    rows+=("| $n | $a_ms | $a_mb | $c_ms | $t_ms | $t_mb | $(ratio "$t_ms" "$a_ms") | $p_ms | $p_mb | $(ratio "$a_ms" "$p_ms") |")
+    read -r a_us_item a_kb_item < <(per "$n" "$a_ms" "$a_mb")
+    rows+=("| $n | $a_ms | $a_mb | $a_us_item | $a_kb_item | $c_ms | $t_ms | $t_mb | $(ratio "$t_ms" "$a_ms") | $p_ms | $p_mb | $(ratio "$a_ms" "$p_ms") |")
 done
 
 echo
 echo "RUNS=$RUNS; times are medians in ms, memory is the peak resident set in MB."
 echo
-echo "| N | almanac build (ms) | almanac peak (MB) | almanac check (ms) | TaskJuggler (ms) | TaskJuggler peak (MB) | TaskJuggler / almanac | TOML parse (ms) | parse peak (MB) | build / parse |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| N | almanac build (ms) | almanac peak (MB) | build µs / item | peak KB / item | almanac check (ms) | TaskJuggler (ms) | TaskJuggler peak (MB) | TaskJuggler / almanac | TOML parse (ms) | parse peak (MB) | build / parse |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"

@@ -1,6 +1,10 @@
 //! Benchmarks of `check` (read, parse, resolve, rules) on the example plans
 //! and on generated plans of 1,000 and 10,000 items, all in memory so the
 //! figures measure the compiler, not the disk.
+//! Allocates with mimalloc, like the `almanac` binary.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::PathBuf;
 

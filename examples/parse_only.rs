@@ -2,6 +2,11 @@
 //! parses each as TOML with `toml::de::DeTable::parse` (the parser almanac
 //! uses), nothing more — no schema, no names, no dates, no output.
 //! `cargo run --release --example parse_only -- plan.toml gen-team.toml`.
+//! It uses the same allocator as the `almanac` binary, so the floor is
+//! the parser alone, not a difference of allocators.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();

@@ -108,9 +108,16 @@ pub fn build(
         built.checked = checked;
         return Ok(built);
     }
-    let templates = match Templates::load(world, opts.templates.as_deref(), &mut checked.sources) {
-        Ok(t) => t,
-        Err(e) => return template_failure(checked, e),
+    // Compiling the templates is a third of a small plan's build: only when
+    // an output renders one, or overrides were given (to report their errors).
+    let templated = decks || opts.targets.contains(&Target::Markdown) || opts.templates.is_some();
+    let templates = if templated {
+        match Templates::load(world, opts.templates.as_deref(), &mut checked.sources) {
+            Ok(t) => t,
+            Err(e) => return template_failure(checked, e),
+        }
+    } else {
+        Templates::none()
     };
     let brand = if decks {
         match slides::brand::load(world, opts.templates.as_deref(), &mut checked.sources) {

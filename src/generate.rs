@@ -4,6 +4,8 @@
 //! deep with workday offsets, about a hundred weekly columns, monthly
 //! moments and an included fragment with the team. `examples/gen_plan.rs`
 //! prints one; the benchmarks and the scaling tests build them in memory.
+//! [`twin`] is the same plan cut down to what TaskJuggler can also say, and
+//! [`tjp`] is its TaskJuggler project, for the side-by-side benchmark.
 
 use std::fmt::Write;
 
@@ -31,6 +33,21 @@ const WEEKDAYS: [&str; 5] = ["mon", "tue", "wed", "thu", "fri"];
 
 /// A plan with `n` campaigns and tasks (at least one campaign).
 pub fn plan(n: usize) -> Generated {
+    generate(n, true)
+}
+
+/// The almanac half of the pair compared with TaskJuggler: [`plan`]`(n)`
+/// with only what its TaskJuggler twin ([`tjp`]) also contains — the
+/// people, the budget lines, the campaigns with their windows, owners and
+/// draws, and the chained tasks with their efforts. No weekly columns,
+/// moments, channels, assertion, reserve, review levels or KPIs, which have
+/// no TaskJuggler counterpart.
+pub fn twin(n: usize) -> Generated {
+    generate(n, false)
+}
+
+/// [`plan`] when `rich`, else [`twin`].
+fn generate(n: usize, rich: bool) -> Generated {
     let campaigns = (n / (CHAIN + 1)).max(1);
     // Enough people that nobody is over 40 hours a week.
     let people = (n / 200).max(40);
@@ -52,11 +69,13 @@ pub fn plan(n: usize) -> Generated {
         }
         p.push('\n');
     }
-    let _ = writeln!(
-        p,
-        "[assertions]\nads_cap = \"sum(budget.ads.*) <= 50% of budget.total\"\n"
-    );
-    for m in 1..=12u32 {
+    if rich {
+        let _ = writeln!(
+            p,
+            "[assertions]\nads_cap = \"sum(budget.ads.*) <= 50% of budget.total\"\n"
+        );
+    }
+    for m in (1..=12u32).filter(|_| rich) {
         let _ = writeln!(
             p,
             "[moments.month_{m}]\nname = \"{m} 月主题\"\ndate = \"2026-{m:02}-10..+5d\"\nchannels = [\"{}\"]\n",
@@ -70,16 +89,23 @@ pub fn plan(n: usize) -> Generated {
         let (line, _) = lines[c % 3];
         let _ = writeln!(
             p,
-            "[campaigns.c{c}]\nname = \"活动 {c}\"\nwindow = \"{}..+{}d\"\nchannels = [\"{}\", \"{}\"]\n\
-             owner = \"p{}\"\nflagship = {}\nbudget = {{ {line}.part{} = \"¥1000\" }}\n",
+            "[campaigns.c{c}]\nname = \"活动 {c}\"\nwindow = \"{}..+{}d\"",
             start.format("%Y-%m-%d"),
             14 + c % 20,
-            CHANNELS[c % CHANNELS.len()],
-            CHANNELS[(c + 3) % CHANNELS.len()],
-            c % people,
-            c < 6,
-            c % 4,
         );
+        if rich {
+            let _ = writeln!(
+                p,
+                "channels = [\"{}\", \"{}\"]",
+                CHANNELS[c % CHANNELS.len()],
+                CHANNELS[(c + 3) % CHANNELS.len()],
+            );
+        }
+        let _ = writeln!(p, "owner = \"p{}\"", c % people);
+        if rich {
+            let _ = writeln!(p, "flagship = {}", c < 6);
+        }
+        let _ = writeln!(p, "budget = {{ {line}.part{} = \"¥1000\" }}\n", c % 4);
         for t in 0..CHAIN {
             let _ = write!(
                 p,
@@ -98,7 +124,7 @@ pub fn plan(n: usize) -> Generated {
             }
         }
     }
-    for k in 0..100 {
+    for k in (0..100).filter(|_| rich) {
         let day = WEEKDAYS[k % 5];
         let _ = writeln!(
             p,
@@ -107,20 +133,26 @@ pub fn plan(n: usize) -> Generated {
             k % people
         );
     }
-    let _ = writeln!(
-        p,
-        "[reserve]\nshare = \"20%\"\n\n[review.levels.first]\nname = \"初审\"\nresponse = \"24h\"\n\n\
+    if rich {
+        let _ = writeln!(
+            p,
+            "[reserve]\nshare = \"20%\"\n\n[review.levels.first]\nname = \"初审\"\nresponse = \"24h\"\n\n\
          [review.levels.final]\nname = \"终审\"\nlead = \"3d\"\nresponse = \"24h\"\n\n\
          [kpis.followers]\nname = \"新增粉丝\"\nbaseline = \"10万\"\ntarget = \"15万\"\n"
-    );
-    let mut f = String::from("# The generated plan's team and channels.\n\n");
+        );
+    }
+    let mut f = String::from(if rich {
+        "# The generated plan's team and channels.\n\n"
+    } else {
+        "# The generated plan's team.\n\n"
+    });
     for i in 0..people {
         let _ = writeln!(
             f,
             "[people.p{i}]\nname = \"成员 {i}\"\ncapacity = \"40h\"\n"
         );
     }
-    for (i, ch) in CHANNELS.iter().enumerate() {
+    for (i, ch) in CHANNELS.iter().enumerate().filter(|_| rich) {
         let _ = writeln!(
             f,
             "[channels.{ch}]\nslots_per_week = {}\nmax_per_day = 12\n",
@@ -133,16 +165,14 @@ pub fn plan(n: usize) -> Generated {
     }
 }
 
-/// The TaskJuggler project equivalent to [`plan`]`(n)`, for the benchmark
+/// The TaskJuggler project equivalent to [`twin`]`(n)`, for the benchmark
 /// against `tj3` (`bench/compare.sh`): the same campaigns as parent tasks,
 /// each with its chain of tasks (`depends` on the previous one, the same
 /// efforts and owners as `allocate`), the same people with 40-hour weeks,
 /// the same budget lines as accounts (credited with their share of the
 /// total) and each campaign's draw as a `charge`, the Chinese 2026 official
 /// holidays as leaves and the make-up workdays (调休) as a weekend shift,
-/// and two reports: a CSV task list and an iCalendar file. The weekly
-/// columns, moments, review levels and KPIs have no TaskJuggler
-/// counterpart and are left out.
+/// and two reports: a CSV task list and an iCalendar file.
 pub fn tjp(n: usize) -> String {
     use crate::calendar::{DayKind, cn_official_days};
 
@@ -259,4 +289,30 @@ pub fn tjp(n: usize) -> String {
          icalreport calendar \"calendar\" {\n}\n",
     );
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::check::check_paths;
+    use crate::world::MemWorld;
+
+    /// The plan compared with TaskJuggler checks clean and has the same
+    /// campaigns and tasks as the rich one, and nothing dated besides.
+    #[test]
+    fn the_twin_checks_clean_with_only_campaigns_and_tasks() {
+        let g = super::twin(1000);
+        let w = MemWorld::default()
+            .with_file("g/plan.toml", g.plan)
+            .with_file("g/gen-team.toml", g.fragment);
+        let checked = check_paths(&w, &[PathBuf::from("g/plan.toml")]).expect("checks");
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let plan = &checked.plans[0];
+        assert_eq!(plan.campaigns.len(), 100);
+        assert!(plan.columns.is_empty() && plan.moments.is_empty());
+        let tjp = super::tjp(1000);
+        assert_eq!(tjp.matches("\ntask c").count(), 100);
+        assert_eq!(tjp.matches("  task t").count(), 900);
+    }
 }

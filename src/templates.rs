@@ -51,6 +51,14 @@ fn md(s: String) -> String {
 }
 
 impl Templates {
+    /// No templates at all, for a build whose outputs render none.
+    pub fn none() -> Templates {
+        Templates {
+            env: Environment::new(),
+            paths: Vec::new(),
+        }
+    }
+
     /// The built-ins, with the files in `overrides` taking their place.
     pub fn load(
         world: &dyn World,

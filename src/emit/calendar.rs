@@ -147,11 +147,18 @@ fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
 }
 
 fn uid(cx: &Cx<'_>, id: &str) -> String {
-    format!(
-        "{}@{}.almanac",
-        id.replace(':', "-").replace('@', "--"),
-        cx.plan.id
-    )
+    let mut s = String::with_capacity(id.len() + cx.plan.id.len() + 12);
+    for c in id.chars() {
+        match c {
+            ':' => s.push('-'),
+            '@' => s.push_str("--"),
+            c => s.push(c),
+        }
+    }
+    s.push('@');
+    s.push_str(&cx.plan.id);
+    s.push_str(".almanac");
+    s
 }
 
 fn categories(cx: &Cx<'_>, channels: &[usize]) -> Option<String> {

@@ -16,7 +16,7 @@ pub fn tasks_csv(rows: &[Row], labels: &Labels, bom: bool) -> Vec<u8> {
     // Writing into memory cannot fail.
     let _ = w.write_record(labels.columns);
     for r in rows {
-        let _ = w.write_record(r.cells(labels));
+        let _ = w.write_record(r.cells(labels).iter().map(|c| c.as_bytes()));
     }
     w.into_inner().unwrap_or_default()
 }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// iCalendar text being written.
 #[derive(Default)]
@@ -21,6 +21,14 @@ impl Ics {
 
     /// A content line: `NAME;PARAMS:value`, folded and ended with CRLF.
     pub fn line(&mut self, name: &str, value: &str) {
+        if name.len() + 1 + value.len() <= 75 {
+            // Short enough not to fold: straight into the output.
+            self.out.push_str(name);
+            self.out.push(':');
+            self.out.push_str(value);
+            self.out.push_str("\r\n");
+            return;
+        }
         let mut l = String::with_capacity(name.len() + value.len() + 1);
         l.push_str(name);
         l.push(':');
@@ -44,6 +52,14 @@ impl Ics {
 
 /// Escapes a TEXT value: backslash, semicolon, comma and newlines.
 pub fn escape_text(s: &str) -> String {
+    // Most text has nothing to escape: no special ASCII, no control
+    // character (C1 controls start with the byte 0xC2).
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b';' | b',' | 0..=0x1f | 0x7f | 0xc2))
+    {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -89,6 +105,21 @@ pub fn fold_into(out: &mut String, line: &str) {
 
 /// `20260215` (a DATE value).
 pub fn date(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        // What `%Y%m%d` writes for a four-digit year, without the format parser.
+        let (y, m, day) = (d.year() as u32, d.month(), d.day());
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            m / 10,
+            m % 10,
+            day / 10,
+            day % 10,
+        ];
+        return digits.iter().map(|&n| char::from(b'0' + n as u8)).collect();
+    }
     d.format("%Y%m%d").to_string()
 }
 

@@ -195,8 +195,8 @@ fn machine(
     }
 }
 
-/// Every requested output of one plan. The machine formats are written on
-/// a second thread while the template renders on this one.
+/// Every requested output of one plan. Each machine format is written on
+/// a thread of its own while the template renders on this one.
 pub fn emit(
     plan: &Plan,
     schedule: &Schedule,
@@ -212,13 +212,12 @@ pub fn emit(
         .copied()
         .filter(|t| *t != Target::Markdown && !t.is_deck())
         .collect();
-    let (machine_out, markdown) = std::thread::scope(|s| {
-        let worker = s.spawn(|| {
-            machine_targets
-                .iter()
-                .map(|&t| (t, machine(plan, schedule, opts, labels, &rows, t)))
-                .collect::<Vec<_>>()
-        });
+    let (mut machine_out, markdown) = std::thread::scope(|s| {
+        let rows = &rows;
+        let workers: Vec<_> = machine_targets
+            .iter()
+            .map(|&t| s.spawn(move || (t, machine(plan, schedule, opts, labels, rows, t))))
+            .collect();
         let markdown = if opts.targets.contains(&Target::Markdown) {
             let ctx = minijinja::context! {
                 plan => minijinja::context! {
@@ -228,33 +227,45 @@ pub fn emit(
                     end => plan.period.value.end.to_string(),
                 },
                 labels => minijinja::Value::from(minijinja::value::Serde(labels)),
-                months => minijinja::Value::from(minijinja::value::Serde(months(&rows, labels))),
+                months => minijinja::Value::from(minijinja::value::Serde(months(rows, labels))),
             };
             Some(templates.render_text("tasks.md.j2", ctx))
         } else {
             None
         };
-        (worker.join().unwrap_or_default(), markdown)
+        let machine_out: Vec<_> = workers.into_iter().filter_map(|w| w.join().ok()).collect();
+        (machine_out, markdown)
     });
-    let markdown = match markdown {
+    let mut markdown = match markdown {
         Some(Ok(text)) => Some(text),
         Some(Err(e)) => return Err(templates.error(e, sources)),
         None => None,
     };
-    // In the order the targets were asked for.
+    // In the order the targets were asked for; the bytes are moved, not
+    // copied, unless a target was asked for twice.
     let mut out = Vec::new();
-    for t in &opts.targets {
+    for (i, t) in opts.targets.iter().enumerate() {
+        let last = !opts.targets[i + 1..].contains(t);
         if *t == Target::Markdown {
-            if let Some(text) = &markdown {
+            let text = if last {
+                markdown.take()
+            } else {
+                markdown.clone()
+            };
+            if let Some(text) = text {
                 out.push(Artifact {
                     path: "tasks.md".into(),
-                    bytes: text.clone().into_bytes(),
+                    bytes: text.into_bytes(),
                 });
             }
             continue;
         }
-        if let Some((_, a)) = machine_out.iter().find(|(m, _)| m == t) {
-            out.extend(a.iter().cloned());
+        if let Some((_, a)) = machine_out.iter_mut().find(|(m, _)| m == t) {
+            if last {
+                out.append(a);
+            } else {
+                out.extend(a.iter().cloned());
+            }
         }
     }
     Ok(out)

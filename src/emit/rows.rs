@@ -3,6 +3,8 @@
 //! JSON and Markdown task lists are all made from these rows, so they agree
 //! with each other.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -56,24 +58,26 @@ pub struct Row {
 }
 
 impl Row {
-    /// The values in `COLUMNS` order, as text.
-    pub fn cells(&self, labels: &Labels) -> [String; 15] {
+    /// The values in `COLUMNS` order, as text (borrowed where the row
+    /// already holds it).
+    pub fn cells<'r>(&'r self, labels: &Labels) -> [Cow<'r, str>; 15] {
+        let opt = |v: &'r Option<String>| Cow::Borrowed(v.as_deref().unwrap_or_default());
         [
-            self.id.clone(),
-            self.date.to_string(),
-            self.time.clone().unwrap_or_default(),
-            self.weekday.to_string(),
-            self.kind_label.to_string(),
-            self.title.clone(),
-            self.owner.clone().unwrap_or_default(),
-            self.owner_id.clone().unwrap_or_default(),
-            self.channels.join(", "),
-            self.campaign.clone().unwrap_or_default(),
-            self.column.clone().unwrap_or_default(),
-            self.review_level.clone().unwrap_or_default(),
-            self.hours.clone(),
-            self.raci.unwrap_or_default().to_string(),
-            if self.publishes { labels.yes } else { "" }.to_string(),
+            Cow::Borrowed(self.id.as_str()),
+            Cow::Owned(self.date.to_string()),
+            opt(&self.time),
+            Cow::Borrowed(self.weekday),
+            Cow::Borrowed(self.kind_label),
+            Cow::Borrowed(self.title.as_str()),
+            opt(&self.owner),
+            opt(&self.owner_id),
+            Cow::Owned(self.channels.join(", ")),
+            opt(&self.campaign),
+            opt(&self.column),
+            opt(&self.review_level),
+            Cow::Borrowed(self.hours.as_str()),
+            Cow::Borrowed(self.raci.unwrap_or_default()),
+            Cow::Borrowed(if self.publishes { labels.yes } else { "" }),
         ]
     }
 }

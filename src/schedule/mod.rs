@@ -200,17 +200,25 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     let reviews = review::steps(plan, &items);
     items.extend(reviews);
     items.sort_by(|a, b| (a.start, a.kind, &a.id).cmp(&(b.start, b.kind, &b.id)));
-    // Review steps point at the items they review by index: re-link after sorting.
-    let index: std::collections::BTreeMap<String, usize> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.clone(), i))
-        .collect();
-    for it in &mut items {
-        if it.kind == Kind::Review
-            && let Some(target) = it.id.split_once('@').map(|(_, t)| t)
-        {
-            it.reviews = index.get(target).copied();
+    // Review steps point at the items they review by index: re-link after
+    // sorting (through borrowed ids, and only when there are review steps).
+    if items.iter().any(|it| it.kind == Kind::Review) {
+        let index: std::collections::HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.id.as_str(), i))
+            .collect();
+        let links: Vec<(usize, Option<usize>)> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.kind == Kind::Review)
+            .filter_map(|(i, it)| {
+                let (_, target) = it.id.split_once('@')?;
+                Some((i, index.get(target).copied()))
+            })
+            .collect();
+        for (i, target) in links {
+            items[i].reviews = target;
         }
     }
     Schedule { items }

@@ -159,7 +159,7 @@ impl Reader<'_, '_> {
         ok
     }
 
-    fn wrong_type(&mut self, v: &Node<'_>, path: &str, expected: &str) {
+    fn wrong_type(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display, expected: &str) {
         let found = kind(v.get_ref());
         let expected = with_article(expected);
         let mut d = Diagnostic::new(
@@ -208,7 +208,7 @@ impl Reader<'_, '_> {
                 asked: Vec::new(),
             }),
             _ => {
-                self.wrong_type(v, path, "a table");
+                self.wrong_type(v, &path, "a table");
                 None
             }
         }
@@ -254,7 +254,7 @@ impl Reader<'_, '_> {
         StrSrc::new(span, &self.text[v.span()], decoded)
     }
 
-    pub fn str_value(&mut self, v: &Node<'_>, path: &str) -> Option<Str> {
+    pub fn str_value(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display) -> Option<Str> {
         match v.get_ref() {
             DeValue::String(s) => Some(Str {
                 text: s.to_string(),
@@ -269,7 +269,7 @@ impl Reader<'_, '_> {
 
     pub fn string(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Str> {
         let (_, v) = t.get(key)?;
-        self.str_value(v, &format!("{}.{key}", t.path))
+        self.str_value(v, &format_args!("{}.{key}", t.path))
     }
 
     /// A string or an array of strings.
@@ -277,7 +277,7 @@ impl Reader<'_, '_> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format!("{}.{key}", t.path);
+        let path = format_args!("{}.{key}", t.path);
         match v.get_ref() {
             DeValue::Array(items) => items
                 .iter()
@@ -307,7 +307,7 @@ impl Reader<'_, '_> {
                 }
             },
             _ => {
-                self.wrong_type(v, &format!("{}.{key}", t.path), "an integer");
+                self.wrong_type(v, &format_args!("{}.{key}", t.path), "an integer");
                 None
             }
         }
@@ -321,7 +321,7 @@ impl Reader<'_, '_> {
                 span: self.span(v.span()),
             }),
             _ => {
-                self.wrong_type(v, &format!("{}.{key}", t.path), "`true` or `false`");
+                self.wrong_type(v, &format_args!("{}.{key}", t.path), "`true` or `false`");
                 None
             }
         }
@@ -332,7 +332,7 @@ impl Reader<'_, '_> {
     pub fn expr_value<T: Clone + 'static>(
         &mut self,
         v: &Node<'_>,
-        path: &str,
+        path: &dyn std::fmt::Display,
         what: &str,
         numbers: bool,
         parse: fn(&str) -> Result<T, ExprError>,
@@ -385,7 +385,7 @@ impl Reader<'_, '_> {
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Option<Expr<T>> {
         let (_, v) = t.get(key)?;
-        self.expr_value(v, &format!("{}.{key}", t.path), what, false, parse)
+        self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse)
     }
 
     pub fn expr_num<T: Clone + 'static>(
@@ -396,7 +396,7 @@ impl Reader<'_, '_> {
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Option<Expr<T>> {
         let (_, v) = t.get(key)?;
-        self.expr_value(v, &format!("{}.{key}", t.path), what, true, parse)
+        self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse)
     }
 
     /// A list of expressions (or a single one).
@@ -410,7 +410,7 @@ impl Reader<'_, '_> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format!("{}.{key}", t.path);
+        let path = format_args!("{}.{key}", t.path);
         match v.get_ref() {
             DeValue::Array(items) => items
                 .iter()
@@ -470,7 +470,9 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         for (k, v) in tbl.entries() {
             let id = self.ident(k);
-            if let Some(e) = self.expr_value(v, &format!("{path}.{}", id.name), what, true, parse) {
+            if let Some(e) =
+                self.expr_value(v, &format_args!("{path}.{}", id.name), what, true, parse)
+            {
                 out.push((id, e));
             }
         }
@@ -969,7 +971,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
 fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) -> Vec<RawDraw> {
     match v.get_ref() {
         DeValue::String(_) => {
-            let Some(amount) = r.expr_value(v, path, "amount", false, expr::parse_amount) else {
+            let Some(amount) = r.expr_value(v, &path, "amount", false, expr::parse_amount) else {
                 return Vec::new();
             };
             let line = match &amount.node {
@@ -1029,7 +1031,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
             out
         }
         _ => {
-            r.wrong_type(v, path, "a table of budget lines and amounts");
+            r.wrong_type(v, &path, "a table of budget lines and amounts");
             Vec::new()
         }
     }

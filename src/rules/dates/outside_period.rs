@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
 
 pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let period = plan.period.value;
-    let mut report = |what: String, r: DateRange, span: Span| {
+    let mut report = |what: &dyn std::fmt::Display, r: DateRange, span: Span| {
         if period.contains(r.start) && period.contains(r.end) {
             return;
         }
@@ -46,14 +46,14 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     };
     for c in &plan.campaigns {
         report(
-            format!("campaign `{}`", c.id.name),
+            &format_args!("campaign `{}`", c.id.name),
             c.window.value,
             c.window.span,
         );
         for t in &c.tasks {
             if let Some(d) = t.due {
                 report(
-                    format!("task `{}.{}`", c.id.name, t.id.name),
+                    &format_args!("task `{}.{}`", c.id.name, t.id.name),
                     DateRange {
                         start: d.value,
                         end: d.value,
@@ -64,11 +64,15 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
     }
     for m in &plan.moments {
-        report(format!("moment `{}`", m.id.name), m.when.value, m.when.span);
+        report(
+            &format_args!("moment `{}`", m.id.name),
+            m.when.value,
+            m.when.span,
+        );
     }
     for b in &plan.blackouts {
         report(
-            format!("blackout `{}`", b.id.name),
+            &format_args!("blackout `{}`", b.id.name),
             b.when.value,
             b.when.span,
         );
@@ -76,7 +80,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     for c in &plan.columns {
         if c.during.span != plan.period.span {
             report(
-                format!("column `{}`", c.id.name),
+                &format_args!("column `{}`", c.id.name),
                 c.during.value,
                 c.during.span,
             );
