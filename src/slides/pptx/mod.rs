@@ -264,12 +264,7 @@ fn slide_xml(
     }
     parts::sp_tree_start(&mut x);
     x.raw(&cv.finish());
-    x.close(); // spTree
-    x.close(); // cSld
-    x.open("p:clrMapOvr", &[])
-        .empty("a:masterClrMapping", &[])
-        .close();
-    x.close();
+    parts::close_page(&mut x);
     x.finish()
 }
 

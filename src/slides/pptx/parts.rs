@@ -405,6 +405,34 @@ fn placeholder(x: &mut Xml, id: &str, name: &str, ph: &[(&str, &str)], rect: [i6
 const NOTES_IMAGE: [i64; 4] = [381_000, 685_800, 6_096_000, 3_429_000];
 const NOTES_BODY: [i64; 4] = [685_800, 4_343_400, 5_486_400, 4_114_800];
 
+/// A notes page's slide picture and its notes placeholder, left open at
+/// the notes text's body (`p:txBody`, after its `a:lstStyle`).
+fn notes_placeholders(x: &mut Xml) {
+    placeholder(x, "2", "Slide Image", &[("type", "sldImg")], NOTES_IMAGE);
+    x.close(); // sp
+    placeholder(
+        x,
+        "3",
+        "Notes",
+        &[("type", "body"), ("idx", "1")],
+        NOTES_BODY,
+    );
+    x.open("p:txBody", &[])
+        .empty("a:bodyPr", &[])
+        .empty("a:lstStyle", &[]);
+}
+
+/// Closes a slide or notes page's shape tree and `p:cSld`, then maps its
+/// colours to the master's and closes the page.
+pub fn close_page(x: &mut Xml) {
+    x.close(); // spTree
+    x.close(); // cSld
+    x.open("p:clrMapOvr", &[])
+        .empty("a:masterClrMapping", &[])
+        .close();
+    x.close();
+}
+
 /// The notes master: a slide picture above the notes text.
 pub fn notes_master(brand: &Brand, lang: &str) -> String {
     let mut x = Xml::new();
@@ -416,24 +444,7 @@ pub fn notes_master(brand: &Brand, lang: &str) -> String {
     x.empty("a:effectLst", &[]);
     x.close().close();
     sp_tree_start(&mut x);
-    placeholder(
-        &mut x,
-        "2",
-        "Slide Image",
-        &[("type", "sldImg")],
-        NOTES_IMAGE,
-    );
-    x.close(); // sp
-    placeholder(
-        &mut x,
-        "3",
-        "Notes",
-        &[("type", "body"), ("idx", "1")],
-        NOTES_BODY,
-    );
-    x.open("p:txBody", &[])
-        .empty("a:bodyPr", &[])
-        .empty("a:lstStyle", &[]);
+    notes_placeholders(&mut x);
     x.open("a:p", &[])
         .empty("a:endParaRPr", &[("lang", lang)])
         .close();
@@ -457,24 +468,7 @@ pub fn notes_slide(notes: &[String], lang: &str, brand: &Brand) -> String {
     x.open("p:notes", &ns);
     x.open("p:cSld", &[]);
     sp_tree_start(&mut x);
-    placeholder(
-        &mut x,
-        "2",
-        "Slide Image",
-        &[("type", "sldImg")],
-        NOTES_IMAGE,
-    );
-    x.close();
-    placeholder(
-        &mut x,
-        "3",
-        "Notes",
-        &[("type", "body"), ("idx", "1")],
-        NOTES_BODY,
-    );
-    x.open("p:txBody", &[])
-        .empty("a:bodyPr", &[])
-        .empty("a:lstStyle", &[]);
+    notes_placeholders(&mut x);
     let mut lines: Vec<&str> = notes.iter().flat_map(|n| n.lines()).collect();
     if lines.is_empty() {
         lines.push("");
@@ -500,11 +494,6 @@ pub fn notes_slide(notes: &[String], lang: &str, brand: &Brand) -> String {
     }
     x.close(); // txBody
     x.close(); // sp
-    x.close(); // spTree
-    x.close(); // cSld
-    x.open("p:clrMapOvr", &[])
-        .empty("a:masterClrMapping", &[])
-        .close();
-    x.close();
+    close_page(&mut x);
     x.finish()
 }
