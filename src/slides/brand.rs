@@ -105,16 +105,7 @@ pub fn load(
     let colors_span = raw.colors.span();
     let table = raw.colors.into_inner();
     let mut colors = Vec::new();
-    for key in [
-        "primary",
-        "accent",
-        "text",
-        "muted",
-        "background",
-        "surface",
-        "good",
-        "bad",
-    ] {
+    for key in COLOR_KEYS {
         let Some(v) = table.get(key) else {
             return Err(fail(
                 sources,
@@ -135,19 +126,7 @@ pub fn load(
         }
         colors.push(value.to_ascii_uppercase());
     }
-    if let Some(extra) = table.keys().find(|k| {
-        ![
-            "primary",
-            "accent",
-            "text",
-            "muted",
-            "background",
-            "surface",
-            "good",
-            "bad",
-        ]
-        .contains(&k.as_str())
-    }) {
+    if let Some(extra) = table.keys().find(|k| !COLOR_KEYS.contains(&k.as_str())) {
         let range = find_value(&text, colors_span.clone(), extra);
         return Err(fail(
             sources,
@@ -251,6 +230,18 @@ impl Brand {
         &self.series[i % self.series.len()]
     }
 }
+
+/// The colours `[colors]` must give, in `Colors`' field order.
+const COLOR_KEYS: [&str; 8] = [
+    "primary",
+    "accent",
+    "text",
+    "muted",
+    "background",
+    "surface",
+    "good",
+    "bad",
+];
 
 fn is_rrggbb(s: &str) -> bool {
     s.len() == 6 && s.bytes().all(|b| b.is_ascii_hexdigit())

@@ -211,6 +211,17 @@ static EN: Words = Words {
     semicolon: "; ",
 };
 
+impl Words {
+    /// The output labels (weekday and month names) in the deck's language.
+    fn labels(&self) -> &'static labels::Labels {
+        labels::labels(if self.lang == "en" {
+            Locale::En
+        } else {
+            Locale::ZhCn
+        })
+    }
+}
+
 /// The founding document's sections, in its order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Sec {
@@ -784,12 +795,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
 
     // 11. Moments (and blackouts) month by month.
     if !p.moments.is_empty() || !p.blackouts.is_empty() {
-        let months = labels::labels(if w.lang == "en" {
-            Locale::En
-        } else {
-            Locale::ZhCn
-        })
-        .months;
+        let months = w.labels().months;
         let mut cells: Vec<(String, Vec<String>)> = (0..12)
             .map(|i| {
                 let m = (period.start.month0() as usize + i) % 12;
@@ -1004,11 +1010,7 @@ fn note(k: &Kpi) -> String {
 }
 
 fn week_slide(p: &Plan, w: &Words) -> Draft {
-    let labels = labels::labels(if w.lang == "en" {
-        Locale::En
-    } else {
-        Locale::ZhCn
-    });
+    let labels = w.labels();
     let mut days: Vec<WeekDay> = labels
         .weekdays
         .iter()
@@ -1371,11 +1373,7 @@ fn ordinal(n: i64) -> String {
 }
 
 fn cadence_text(f: &Frequency, w: &Words) -> String {
-    let labels = labels::labels(if w.lang == "en" {
-        Locale::En
-    } else {
-        Locale::ZhCn
-    });
+    let labels = w.labels();
     let wd = |d: &chrono::Weekday| labels.weekdays[d.num_days_from_monday() as usize];
     let en = w.lang == "en";
     match f {
