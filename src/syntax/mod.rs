@@ -8,3 +8,4 @@ pub mod raw;
 pub mod reader;
 pub mod strlit;
 pub mod toml;
+pub mod tree;

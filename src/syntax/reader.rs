@@ -4,11 +4,7 @@
 //! parser their key calls for, and produces a `RawFile`. All problems of a
 //! file are collected in one pass.
 
-use std::borrow::Cow;
-
 use chrono::Weekday;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::Ident;
@@ -18,16 +14,15 @@ use crate::syntax::ast::ExprError;
 use crate::syntax::expr;
 use crate::syntax::raw::*;
 use crate::syntax::strlit::StrSrc;
-use crate::syntax::toml::{Node, is_full_width, to_ascii};
-
-type Key<'a> = Spanned<Cow<'a, str>>;
+use crate::syntax::toml::{Node, Tree, is_full_width, to_ascii};
+use crate::syntax::tree::{Key, Value};
 
 /// The path of the top-level table, for messages.
 const ROOT: &str = "the file";
 
 /// A table being read: which keys the schema asked for, to report the rest.
 pub struct Tbl<'t, 'a> {
-    map: &'t DeTable<'a>,
+    map: &'t Tree<'a>,
     /// The table's own span (or its key's, for a header table).
     pub span: Span,
     /// `campaigns.summer` — for messages.
@@ -94,15 +89,15 @@ fn with_article(what: &str) -> String {
     format!("{} {what}", if vowel { "an" } else { "a" })
 }
 
-fn kind(v: &DeValue<'_>) -> &'static str {
+fn kind(v: &Value<'_>) -> &'static str {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a TOML date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        Value::String(_) => "a string",
+        Value::Integer(_) => "an integer",
+        Value::Float(_) => "a number",
+        Value::Boolean(_) => "a boolean",
+        Value::Datetime => "a TOML date",
+        Value::Array(_) => "an array",
+        Value::Table(_) => "a table",
     }
 }
 
@@ -168,7 +163,7 @@ impl Reader<'_, '_> {
             format!("`{path}` should be {expected}, not {found}"),
         )
         .label(found);
-        if let DeValue::Integer(_) | DeValue::Float(_) = v.get_ref()
+        if let Value::Integer(_) | Value::Float(_) = v.get_ref()
             && expected.contains("string")
         {
             d = d.help(format!(
@@ -176,7 +171,7 @@ impl Reader<'_, '_> {
                 &self.text[v.span()]
             ));
         }
-        if let DeValue::String(text) = v.get_ref()
+        if let Value::String(text) = v.get_ref()
             && expected.contains("integer")
             && text.trim().parse::<i64>().is_ok()
         {
@@ -185,7 +180,7 @@ impl Reader<'_, '_> {
                 text.trim()
             ));
         }
-        if let DeValue::Datetime(_) = v.get_ref() {
+        if let Value::Datetime = v.get_ref() {
             d = d.help(format!(
                 "write dates as strings: `\"{}\"`",
                 &self.text[v.span()]
@@ -201,7 +196,7 @@ impl Reader<'_, '_> {
         path: &str,
     ) -> Option<Tbl<'t, 'a>> {
         match v.get_ref() {
-            DeValue::Table(map) => Some(Tbl {
+            Value::Table(map) => Some(Tbl {
                 map,
                 span: self.span(key.span()),
                 path: path.to_string(),
@@ -256,7 +251,7 @@ impl Reader<'_, '_> {
 
     pub fn str_value(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display) -> Option<Str> {
         match v.get_ref() {
-            DeValue::String(s) => Some(Str {
+            Value::String(s) => Some(Str {
                 text: s.to_string(),
                 src: self.str_src(v, s),
             }),
@@ -279,11 +274,11 @@ impl Reader<'_, '_> {
         };
         let path = format_args!("{}.{key}", t.path);
         match v.get_ref() {
-            DeValue::Array(items) => items
+            Value::Array(items) => items
                 .iter()
                 .filter_map(|i| self.str_value(i, &path))
                 .collect(),
-            DeValue::String(_) => self.str_value(v, &path).into_iter().collect(),
+            Value::String(_) => self.str_value(v, &path).into_iter().collect(),
             _ => {
                 self.wrong_type(v, &path, "an array of strings");
                 Vec::new()
@@ -296,7 +291,7 @@ impl Reader<'_, '_> {
         let span = self.span(v.span());
         let text = self.text[v.span()].replace('_', "");
         match v.get_ref() {
-            DeValue::Integer(_) => match text.parse::<i64>() {
+            Value::Integer(_) => match text.parse::<i64>() {
                 Ok(value) => Some(Sp { value, span }),
                 Err(_) => {
                     self.diags.push(
@@ -316,7 +311,7 @@ impl Reader<'_, '_> {
     pub fn boolean(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<bool>> {
         let (_, v) = t.get(key)?;
         match v.get_ref() {
-            DeValue::Boolean(b) => Some(Sp {
+            Value::Boolean(b) => Some(Sp {
                 value: *b,
                 span: self.span(v.span()),
             }),
@@ -338,8 +333,8 @@ impl Reader<'_, '_> {
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Option<Expr<T>> {
         let (text, src) = match v.get_ref() {
-            DeValue::String(s) => (s.to_string(), self.str_src(v, s)),
-            DeValue::Integer(_) | DeValue::Float(_) if numbers => {
+            Value::String(s) => (s.to_string(), self.str_src(v, s)),
+            Value::Integer(_) | Value::Float(_) if numbers => {
                 let span = self.span(v.span());
                 (self.text[v.span()].to_string(), StrSrc::verbatim(span))
             }
@@ -412,7 +407,7 @@ impl Reader<'_, '_> {
         };
         let path = format_args!("{}.{key}", t.path);
         match v.get_ref() {
-            DeValue::Array(items) => items
+            Value::Array(items) => items
                 .iter()
                 .filter_map(|i| self.expr_value(i, &path, what, false, parse))
                 .collect(),
@@ -481,9 +476,9 @@ impl Reader<'_, '_> {
 }
 
 /// Reads a whole file.
-pub fn read_file(r: &mut Reader<'_, '_>, root: &Spanned<DeTable<'_>>) -> RawFile {
+pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
     let mut t = Tbl {
-        map: root.get_ref(),
+        map: root,
         span: Span::new(r.file, 0, 0),
         path: ROOT.into(),
         asked: Vec::new(),
@@ -776,7 +771,7 @@ fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
 fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str> {
     let close = |k: &str| strsim::damerau_levenshtein(key, k) <= 1;
     let raw = match v.get_ref() {
-        DeValue::String(s) => s.to_string(),
+        Value::String(s) => s.to_string(),
         _ => text[v.span()].to_string(),
     };
     let is_amount = expr::parse_amount(&raw).is_ok();
@@ -817,7 +812,7 @@ fn read_lines(
             format!("{prefix}.{}", id.name)
         };
         match v.get_ref() {
-            DeValue::String(_) | DeValue::Integer(_) | DeValue::Float(_) => {
+            Value::String(_) | Value::Integer(_) | Value::Float(_) => {
                 // `ads = "60%"`: a line given by its amount alone — unless the
                 // key is a misspelt line key (`shar = "60%"`, `nmae = "抖音"`).
                 if !LINE_KEYS.contains(&key)
@@ -847,7 +842,7 @@ fn read_lines(
                     children: Vec::new(),
                 });
             }
-            DeValue::Table(_) => {
+            Value::Table(_) => {
                 let Some(mut tbl) = r.table(k, v, &format!("budget.{path}")) else {
                     continue;
                 };
@@ -937,7 +932,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
             informed: r.strings(&mut t, "informed"),
             due_after: t
                 .get("due")
-                .is_some_and(|(_, v)| matches!(v.get_ref(), DeValue::String(s) if s.trim_start().to_lowercase().starts_with("after "))),
+                .is_some_and(|(_, v)| matches!(v.get_ref(), Value::String(s) if s.trim_start().to_lowercase().starts_with("after "))),
             due: r.expr(&mut t, "due", "date", parse_due),
             after: r.strings(&mut t, "after"),
             duration: r.expr(&mut t, "duration", "duration", expr::parse_duration),
@@ -970,7 +965,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
 /// `budget = "25% of kol"` or `budget = { ads.douyin_feed = "80万", kol = "¥300k" }`.
 fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) -> Vec<RawDraw> {
     match v.get_ref() {
-        DeValue::String(_) => {
+        Value::String(_) => {
             let Some(amount) = r.expr_value(v, &path, "amount", false, expr::parse_amount) else {
                 return Vec::new();
             };
@@ -1000,7 +995,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 }
             }
         }
-        DeValue::Table(map) => {
+        Value::Table(map) => {
             let mut out = Vec::new();
             for (k, v) in map.iter() {
                 let name = k.get_ref().as_ref();
@@ -1010,7 +1005,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                     format!("{prefix}.{name}")
                 };
                 match v.get_ref() {
-                    DeValue::Table(_) => out.extend(read_draws(r, v, path, &line)),
+                    Value::Table(_) => out.extend(read_draws(r, v, path, &line)),
                     _ => {
                         if let Some(amount) = r.expr_value(
                             v,
@@ -1132,12 +1127,12 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
         };
         let path = format!("rules.{}", key.name);
         match v.get_ref() {
-            DeValue::String(_) => out.push(RawRuleSetting {
+            Value::String(_) => out.push(RawRuleSetting {
                 key,
                 severity: r.str_value(v, &path),
                 options: Vec::new(),
             }),
-            DeValue::Table(map) => {
+            Value::Table(map) => {
                 let mut severity = None;
                 let mut options = Vec::new();
                 for (ok, ov) in map.iter() {
@@ -1185,7 +1180,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
         let id = r.ident(k);
         let path = format!("assertions.{}", id.name);
         match v.get_ref() {
-            DeValue::Table(_) => {
+            Value::Table(_) => {
                 let Some(mut t) = r.table(k, v, &path) else {
                     continue;
                 };

@@ -4,15 +4,13 @@
 //! looked for. Full-width punctuation typed by a Chinese input method gets a
 //! help line with the ASCII spelling.
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use crate::diagnostics::Diagnostic;
 use crate::rules::registry::rule;
 use crate::source::{FileId, SourceMap, Span};
+use crate::syntax::tree;
 
-pub type Tree<'a> = Spanned<DeTable<'a>>;
-pub type Node<'a> = Spanned<DeValue<'a>>;
+pub type Tree<'a> = tree::Table<'a>;
+pub type Node<'a> = tree::Item<'a>;
 
 /// Turns a file's bytes into text: `Err` carries the lossy text (for
 /// showing the location) and the diagnostic.
@@ -90,27 +88,20 @@ pub fn parse<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Tree<'a>> {
     let text = &sources.get(id).text;
-    let (tree, errors) = DeTable::parse_recoverable(text);
-    for e in &errors {
-        diags.push(syntax_error(sources, id, e));
+    match tree::parse(text) {
+        Ok(tree) => Some(tree),
+        Err(e) => {
+            diags.push(syntax_error(sources, id, &e));
+            None
+        }
     }
-    if !errors.is_empty() {
-        // A partial tree would produce noise (missing keys, wrong types).
-        return None;
-    }
-    Some(tree)
 }
 
-fn syntax_error(sources: &SourceMap, id: FileId, e: &toml::de::Error) -> Diagnostic {
+fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic {
     let text = &sources.get(id).text;
-    let range = e.span().unwrap_or(0..0);
+    let range = e.span.clone();
     let mut span = Span::new(id, range.start.min(text.len()), range.end.min(text.len()));
-    let message = e.message().trim().trim_end_matches('.').to_string();
-    let message = if message.is_empty() {
-        "invalid TOML".to_string()
-    } else {
-        lowercase_first(&message)
-    };
+    let message = &e.message;
     let mut d;
     // A full-width character on the line is the likely culprit.
     let file = sources.get(id);
@@ -139,14 +130,6 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &toml::de::Error) -> Diagnos
         d = d.help("see https://toml.io for the syntax of TOML files");
     }
     d
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// The first full-width character of a line that is not inside a string.

@@ -1,0 +1,1270 @@
+//! A TOML 1.1 parser of our own, producing the spanned tree the schema
+//! reader walks. It exists for speed and memory: a plan of 10,000 items is a
+//! megabyte of TOML, and a general-purpose parser that first lexes the whole
+//! file into tokens and then builds hash-indexed tables spent about half of
+//! `almanac check` there and took fifty bytes of memory per byte of input.
+//! This one reads the bytes once, borrows every key and string that has no
+//! escapes, keeps each table as a vector in document order (with a hash
+//! index only for large tables, to find duplicates) and stops at the first
+//! error, which is all a diagnostic needs. It is checked against the
+//! toml-test conformance suite and against the `toml` crate on the same
+//! inputs (see the tests below and `tests/integration/toml_conformance.rs`).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A syntax error: what is wrong and where (byte offsets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+/// A key as written, decoded, with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key<'a> {
+    name: Cow<'a, str>,
+    start: u32,
+    end: u32,
+}
+
+impl<'a> Key<'a> {
+    pub fn get_ref(&self) -> &Cow<'a, str> {
+        &self.name
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A value with its span: a string's span includes its quotes; a table's is
+/// its header or its braces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item<'a> {
+    value: Value<'a>,
+    start: u32,
+    end: u32,
+    flags: u8,
+}
+
+impl<'a> Item<'a> {
+    pub fn get_ref(&self) -> &Value<'a> {
+        &self.value
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn new(value: Value<'a>, span: Range<usize>, flags: u8) -> Self {
+        Item {
+            value,
+            start: span.start as u32,
+            end: span.end as u32,
+            flags,
+        }
+    }
+}
+
+/// A table made by a `[header]` (or the root).
+const DEFINED: u8 = 1;
+/// A table made as the parent in a header path (`a` of `[a.b]`); a later
+/// `[a]` may still define it.
+const IMPLICIT: u8 = 2;
+/// A table made by a dotted key (`a.b = 1`).
+const DOTTED: u8 = 4;
+/// An inline table or a static array: closed once written.
+const FROZEN: u8 = 8;
+/// An array made by `[[header]]`s.
+const OF_TABLES: u8 = 16;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    String(Cow<'a, str>),
+    Integer(i64),
+    Float(f64),
+    Boolean(bool),
+    /// Any of TOML's four date-time forms; the schema only rejects them.
+    Datetime,
+    Array(Vec<Item<'a>>),
+    Table(Table<'a>),
+}
+
+/// Entries in document order. Large tables get a hash index so that finding
+/// a duplicate stays constant time.
+#[derive(Clone, Debug, Default)]
+pub struct Table<'a> {
+    entries: Vec<(Key<'a>, Item<'a>)>,
+    index: Option<HashMap<Cow<'a, str>, u32>>,
+}
+
+impl PartialEq for Table<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+/// Tables of at most this many entries are searched without an index.
+const SCAN: usize = 12;
+
+impl<'a> Table<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Key<'a>, &Item<'a>)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Item<'a>> {
+        self.find(name).map(|i| &self.entries[i].1)
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        // The entry written last is the one most often looked up again
+        // (`[campaigns.c1]`, then `[campaigns.c1.tasks.t1]`).
+        if let Some((k, _)) = self.entries.last()
+            && k.name == name
+        {
+            return Some(self.entries.len() - 1);
+        }
+        match &self.index {
+            Some(index) => index.get(name).map(|&i| i as usize),
+            None => self.entries.iter().rposition(|(k, _)| k.name == name),
+        }
+    }
+
+    fn push(&mut self, key: Key<'a>, item: Item<'a>) -> &mut Item<'a> {
+        let i = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.name.clone(), i as u32);
+        } else if i == SCAN {
+            let mut index: HashMap<Cow<'a, str>, u32> = HashMap::with_capacity(2 * SCAN);
+            for (j, (k, _)) in self.entries.iter().enumerate() {
+                index.insert(k.name.clone(), j as u32);
+            }
+            index.insert(key.name.clone(), i as u32);
+            self.index = Some(index);
+        }
+        self.entries.push((key, item));
+        &mut self.entries[i].1
+    }
+}
+
+/// Parses a whole document; the first syntax error ends it.
+pub fn parse(text: &str) -> Result<Table<'_>, Error> {
+    if text.len() > u32::MAX as usize {
+        return Err(Error {
+            message: "file is larger than 4 GiB".into(),
+            span: 0..0,
+        });
+    }
+    Parser {
+        src: text,
+        b: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    }
+    .document()
+}
+
+/// How deeply arrays and inline tables may nest.
+const MAX_DEPTH: u32 = 128;
+
+struct Parser<'a> {
+    src: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    depth: u32,
+}
+
+fn is_bare(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+}
+
+/// Bytes not allowed anywhere in TOML text outside of what they mean
+/// (tab, LF and CR are handled where they may appear).
+fn is_control(c: u8) -> bool {
+    (c < 0x20 && c != b'\t') || c == 0x7f
+}
+
+type Res<T> = Result<T, Error>;
+
+impl<'a> Parser<'a> {
+    fn err<T>(&self, span: Range<usize>, message: impl Into<String>) -> Res<T> {
+        Err(Error {
+            message: message.into(),
+            span,
+        })
+    }
+
+    /// An error at the current position, covering one character.
+    fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
+        let end = self.src[self.pos..]
+            .chars()
+            .next()
+            .map_or(self.pos, |c| self.pos + c.len_utf8());
+        self.err(self.pos..end, message)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, k: usize) -> Option<u8> {
+        self.b.get(self.pos + k).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// A comment, if one starts here; control characters are refused.
+    fn comment(&mut self) -> Res<()> {
+        if self.peek() != Some(b'#') {
+            return Ok(());
+        }
+        self.pos += 1;
+        while let Some(c) = self.peek() {
+            match c {
+                b'\n' => break,
+                b'\r' if self.peek_at(1) == Some(b'\n') => break,
+                c if is_control(c) => {
+                    return self.err_here(format!(
+                        "control character U+{c:04X} is not allowed in a comment"
+                    ));
+                }
+                _ => self.pos += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// A newline, if one is here.
+    fn newline(&mut self) -> Res<bool> {
+        match self.peek() {
+            Some(b'\n') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
+                self.pos += 2;
+                Ok(true)
+            }
+            Some(b'\r') => self.err_here("a carriage return must be followed by a newline"),
+            _ => Ok(false),
+        }
+    }
+
+    /// Whitespace, comments and newlines.
+    fn skip_blank(&mut self) -> Res<()> {
+        loop {
+            self.skip_ws();
+            self.comment()?;
+            if !self.newline()? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The rest of a line after a key-value pair or a header.
+    fn line_end(&mut self) -> Res<()> {
+        self.skip_ws();
+        self.comment()?;
+        if self.pos < self.b.len() && !self.newline()? {
+            return self.err_here("expected a newline after the value");
+        }
+        Ok(())
+    }
+
+    fn document(mut self) -> Res<Table<'a>> {
+        let mut root = Table::default();
+        let mut section: Vec<Key<'a>> = Vec::new();
+        loop {
+            let table = descend(&mut root, &section);
+            self.body(table)?;
+            if self.pos >= self.b.len() {
+                return Ok(root);
+            }
+            section = self.header(&mut root)?;
+        }
+    }
+
+    /// Key-value lines until a header or the end.
+    fn body(&mut self, table: &mut Table<'a>) -> Res<()> {
+        loop {
+            self.skip_blank()?;
+            match self.peek() {
+                None | Some(b'[') => return Ok(()),
+                _ => {}
+            }
+            self.key_value(table)?;
+            self.line_end()?;
+        }
+    }
+
+    fn key_value(&mut self, table: &mut Table<'a>) -> Res<()> {
+        let (first, rest) = self.key_path()?;
+        self.skip_ws();
+        if self.peek() != Some(b'=') {
+            return self.err_here("expected `=` after a key");
+        }
+        self.pos += 1;
+        self.skip_ws();
+        let value = self.value()?;
+        insert(table, first, rest, value)
+    }
+
+    /// `a`, `"a b"`, `a.b.'c'`: the first key and any further ones.
+    fn key_path(&mut self) -> Res<(Key<'a>, Vec<Key<'a>>)> {
+        let first = self.key()?;
+        let mut rest = Vec::new();
+        loop {
+            let save = self.pos;
+            self.skip_ws();
+            if self.peek() != Some(b'.') {
+                self.pos = save;
+                return Ok((first, rest));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            rest.push(self.key()?);
+        }
+    }
+
+    fn key(&mut self) -> Res<Key<'a>> {
+        let start = self.pos;
+        let name = match self.peek() {
+            Some(b'"') => {
+                if self.b[self.pos..].starts_with(b"\"\"\"") {
+                    return self.err_here("a key cannot be a multi-line string");
+                }
+                self.basic_string()?
+            }
+            Some(b'\'') => {
+                if self.b[self.pos..].starts_with(b"'''") {
+                    return self.err_here("a key cannot be a multi-line string");
+                }
+                self.literal_string()?
+            }
+            Some(c) if is_bare(c) => {
+                while self.peek().is_some_and(is_bare) {
+                    self.pos += 1;
+                }
+                Cow::Borrowed(&self.src[start..self.pos])
+            }
+            _ => return self.err_here("expected a key"),
+        };
+        Ok(Key {
+            name,
+            start: start as u32,
+            end: self.pos as u32,
+        })
+    }
+
+    /// `[a.b]` or `[[a.b]]`: declares the table and returns its path.
+    fn header(&mut self, root: &mut Table<'a>) -> Res<Vec<Key<'a>>> {
+        let start = self.pos;
+        let of_tables = self.peek_at(1) == Some(b'[');
+        self.pos += if of_tables { 2 } else { 1 };
+        self.skip_ws();
+        let (first, rest) = self.key_path()?;
+        self.skip_ws();
+        let close: &[u8] = if of_tables { b"]]" } else { b"]" };
+        if !self.b[self.pos..].starts_with(close) {
+            return self.err_here(if of_tables {
+                "expected `]]` to end the header"
+            } else {
+                "expected `]` to end the header"
+            });
+        }
+        self.pos += close.len();
+        let span = start..self.pos;
+        self.line_end()?;
+        let mut path = Vec::with_capacity(1 + rest.len());
+        path.push(first);
+        path.extend(rest);
+        declare(root, &path, of_tables, span)?;
+        Ok(path)
+    }
+
+    fn value(&mut self) -> Res<Item<'a>> {
+        let start = self.pos;
+        let (value, flags) = match self.peek() {
+            Some(b'"') => {
+                let s = if self.b[self.pos..].starts_with(b"\"\"\"") {
+                    self.multiline_basic()?
+                } else {
+                    self.basic_string()?
+                };
+                (Value::String(s), 0)
+            }
+            Some(b'\'') => {
+                let s = if self.b[self.pos..].starts_with(b"'''") {
+                    self.multiline_literal()?
+                } else {
+                    self.literal_string()?
+                };
+                (Value::String(s), 0)
+            }
+            Some(b't') if self.b[self.pos..].starts_with(b"true") => {
+                self.pos += 4;
+                (Value::Boolean(true), 0)
+            }
+            Some(b'f') if self.b[self.pos..].starts_with(b"false") => {
+                self.pos += 5;
+                (Value::Boolean(false), 0)
+            }
+            Some(b'[') => (Value::Array(self.array()?), FROZEN),
+            Some(b'{') => (Value::Table(self.inline_table()?), FROZEN),
+            Some(c) if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'i' | b'n') => {
+                self.scalar()?
+            }
+            None => return self.err(start..start, "expected a value"),
+            _ => return self.err_here("expected a value (a string, a number, `true`, `false`, a date, an array or a table)"),
+        };
+        // A value runs up to whitespace, a comment, a separator or the end.
+        if let Some(c) = self.peek()
+            && !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']' | b'}')
+        {
+            return self.err_here("unexpected character after the value");
+        }
+        Ok(Item::new(value, start..self.pos, flags))
+    }
+
+    fn nest(&mut self) -> Res<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.err_here("arrays and tables are nested too deeply");
+        }
+        Ok(())
+    }
+
+    fn array(&mut self) -> Res<Vec<Item<'a>>> {
+        self.nest()?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_blank()?;
+            if self.peek() == Some(b']') {
+                break;
+            }
+            items.push(self.value()?);
+            self.skip_blank()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => break,
+                _ => return self.err_here("expected `,` or `]` in the array"),
+            }
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        Ok(items)
+    }
+
+    fn inline_table(&mut self) -> Res<Table<'a>> {
+        self.nest()?;
+        self.pos += 1;
+        let mut table = Table::default();
+        loop {
+            self.skip_blank()?;
+            if self.peek() == Some(b'}') {
+                break;
+            }
+            self.key_value(&mut table)?;
+            self.skip_blank()?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => break,
+                _ => return self.err_here("expected `,` or `}` in the inline table"),
+            }
+        }
+        self.pos += 1;
+        self.depth -= 1;
+        Ok(table)
+    }
+
+    /// A basic string on one line; borrowed when it has no escapes.
+    fn basic_string(&mut self) -> Res<Cow<'a, str>> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
+                }
+                Some(b'\\') => break,
+                Some(b'\n' | b'\r') | None => {
+                    return self.err(open..self.pos, "this string has no closing `\"`");
+                }
+                Some(c) if is_control(c) => return self.control(c, "string"),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::from(&self.src[start..self.pos]);
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\n' | b'\r') | None => {
+                    return self.err(open..self.pos, "this string has no closing `\"`");
+                }
+                Some(c) if is_control(c) => return self.control(c, "string"),
+                Some(_) => {
+                    let from = self.pos;
+                    while self
+                        .peek()
+                        .is_some_and(|c| c != b'"' && c != b'\\' && !is_control(c))
+                    {
+                        self.pos += 1;
+                    }
+                    out.push_str(&self.src[from..self.pos]);
+                }
+            }
+        }
+    }
+
+    fn control<T>(&self, c: u8, what: &str) -> Res<T> {
+        self.err_here(format!(
+            "control character U+{c:04X} is not allowed in a {what}; write it as an escape"
+        ))
+    }
+
+    /// One escape sequence, at the backslash.
+    fn escape(&mut self, out: &mut String) -> Res<()> {
+        let at = self.pos;
+        self.pos += 1;
+        let c = match self.peek() {
+            Some(b'b') => '\u{8}',
+            Some(b't') => '\t',
+            Some(b'n') => '\n',
+            Some(b'f') => '\u{c}',
+            Some(b'r') => '\r',
+            Some(b'e') => '\u{1b}',
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(k @ (b'x' | b'u' | b'U')) => {
+                let n = match k {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let digits = self.b.get(self.pos + 1..self.pos + 1 + n);
+                let code = digits
+                    .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+                    .and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok());
+                let Some(ch) = code.and_then(char::from_u32) else {
+                    let end = (self.pos + 1 + n).min(self.b.len());
+                    let end = crate::source::floor_char_boundary(self.src, end);
+                    return self.err(
+                        at..end,
+                        format!(
+                            "invalid escape `{}`: `\\{}` takes {n} hex digits of a Unicode scalar value",
+                            &self.src[at..end],
+                            k as char
+                        ),
+                    );
+                };
+                self.pos += n;
+                ch
+            }
+            _ => {
+                let end = self.src[self.pos..]
+                    .chars()
+                    .next()
+                    .map_or(self.pos, |c| self.pos + c.len_utf8());
+                return self.err(
+                    at..end,
+                    format!(
+                        "invalid escape `{}`; write `\\\\` for a backslash",
+                        &self.src[at..end]
+                    ),
+                );
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// `"""…"""`: a leading newline is dropped, a backslash at a line's end
+    /// joins it with the next non-blank text.
+    fn multiline_basic(&mut self) -> Res<Cow<'a, str>> {
+        let open = self.pos;
+        self.pos += 3;
+        self.newline()?;
+        let start = self.pos;
+        let mut out: Option<String> = None;
+        let mut from = start;
+        loop {
+            match self.peek() {
+                None => return self.err(open..open + 3, "this string has no closing `\"\"\"`"),
+                Some(b'"') if self.b[self.pos..].starts_with(b"\"\"\"") => {
+                    let mut n = 3;
+                    while self.peek_at(n) == Some(b'"') {
+                        n += 1;
+                    }
+                    if n > 5 {
+                        return self.err(
+                            self.pos..self.pos + n,
+                            "too many quotes here: a multi-line string ends at `\"\"\"`",
+                        );
+                    }
+                    let end = self.pos + n - 3;
+                    self.pos += n;
+                    return Ok(match out {
+                        None => Cow::Borrowed(&self.src[start..end]),
+                        Some(mut s) => {
+                            s.push_str(&self.src[from..end]);
+                            Cow::Owned(s)
+                        }
+                    });
+                }
+                Some(b'\\') => {
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(&self.src[from..self.pos]);
+                    // A line-ending backslash?
+                    let mut k = self.pos + 1;
+                    while let Some(b' ' | b'\t') = self.b.get(k) {
+                        k += 1;
+                    }
+                    if matches!(self.b.get(k), Some(b'\n'))
+                        || (self.b.get(k) == Some(&b'\r') && self.b.get(k + 1) == Some(&b'\n'))
+                    {
+                        self.pos = k;
+                        loop {
+                            self.skip_ws();
+                            if !self.newline()? {
+                                break;
+                            }
+                        }
+                    } else {
+                        self.escape(s)?;
+                    }
+                    from = self.pos;
+                }
+                Some(b'\n') => self.pos += 1,
+                Some(b'\r') => {
+                    if self.peek_at(1) != Some(b'\n') {
+                        return self.err_here("a carriage return must be followed by a newline");
+                    }
+                    self.pos += 2;
+                }
+                Some(c) if is_control(c) => return self.control(c, "string"),
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn literal_string(&mut self) -> Res<Cow<'a, str>> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                Some(b'\'') => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
+                }
+                Some(b'\n' | b'\r') | None => {
+                    return self.err(open..self.pos, "this string has no closing `'`");
+                }
+                Some(c) if is_control(c) => return self.control(c, "string"),
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn multiline_literal(&mut self) -> Res<Cow<'a, str>> {
+        let open = self.pos;
+        self.pos += 3;
+        self.newline()?;
+        let start = self.pos;
+        loop {
+            match self.peek() {
+                None => return self.err(open..open + 3, "this string has no closing `'''`"),
+                Some(b'\'') if self.b[self.pos..].starts_with(b"'''") => {
+                    let mut n = 3;
+                    while self.peek_at(n) == Some(b'\'') {
+                        n += 1;
+                    }
+                    if n > 5 {
+                        return self.err(
+                            self.pos..self.pos + n,
+                            "too many quotes here: a multi-line string ends at `'''`",
+                        );
+                    }
+                    let end = self.pos + n - 3;
+                    self.pos += n;
+                    return Ok(Cow::Borrowed(&self.src[start..end]));
+                }
+                Some(b'\n') => self.pos += 1,
+                Some(b'\r') => {
+                    if self.peek_at(1) != Some(b'\n') {
+                        return self.err_here("a carriage return must be followed by a newline");
+                    }
+                    self.pos += 2;
+                }
+                Some(c) if is_control(c) => return self.control(c, "string"),
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    /// A number or a date-time: the token runs over the characters they
+    /// use, and a date may be followed by a space and a time.
+    fn scalar(&mut self) -> Res<(Value<'a>, u8)> {
+        let start = self.pos;
+        let token_char =
+            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':');
+        while self.peek().is_some_and(token_char) {
+            self.pos += 1;
+        }
+        let mut tok = &self.src[start..self.pos];
+        if is_date(tok.as_bytes())
+            && self.peek() == Some(b' ')
+            && self.peek_at(1).is_some_and(|c| c.is_ascii_digit())
+            && self.peek_at(3) == Some(b':')
+        {
+            self.pos += 1;
+            while self.peek().is_some_and(token_char) {
+                self.pos += 1;
+            }
+            tok = &self.src[start..self.pos];
+        }
+        let span = start..self.pos;
+        let t = tok.as_bytes();
+        if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
+            return match datetime(t) {
+                Ok(()) => Ok((Value::Datetime, 0)),
+                Err(why) => self.err(span, format!("invalid date-time `{tok}`: {why}")),
+            };
+        }
+        if t.len() >= 3 && t[..2].iter().all(u8::is_ascii_digit) && t[2] == b':' {
+            return match time(t) {
+                Ok(n) if n == t.len() => Ok((Value::Datetime, 0)),
+                Ok(_) => self.err(span, format!("invalid time `{tok}`")),
+                Err(why) => self.err(span, format!("invalid time `{tok}`: {why}")),
+            };
+        }
+        match number(tok) {
+            Ok(v) => Ok((v, 0)),
+            Err(why) => self.err(span, format!("invalid number `{tok}`: {why}")),
+        }
+    }
+}
+
+/// Finds the table a section's key-values go into (the header was checked
+/// when it was declared).
+fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[Key<'a>]) -> &'t mut Table<'a> {
+    let mut t = root;
+    for k in path {
+        let i = t.find(&k.name).expect("declared table");
+        t = match &mut t.entries[i].1.value {
+            Value::Table(sub) => sub,
+            Value::Array(items) => match items.last_mut().map(|i| &mut i.value) {
+                Some(Value::Table(sub)) => sub,
+                _ => unreachable!("an array of tables holds tables"),
+            },
+            _ => unreachable!("declared table"),
+        };
+    }
+    t
+}
+
+fn dotted(path: &[Key<'_>]) -> String {
+    path.iter()
+        .map(|k| {
+            if !k.name.is_empty() && k.name.bytes().all(is_bare) {
+                k.name.to_string()
+            } else {
+                format!("\"{}\"", k.name.escape_default())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn err<T>(key: &Key<'_>, message: String) -> Res<T> {
+    Err(Error {
+        message,
+        span: key.span(),
+    })
+}
+
+/// Declares `[path]` or `[[path]]`.
+fn declare<'a>(
+    root: &mut Table<'a>,
+    path: &[Key<'a>],
+    of_tables: bool,
+    span: Range<usize>,
+) -> Res<()> {
+    let (last, parents) = path.split_last().expect("a header has a key");
+    let mut t = root;
+    for (n, k) in parents.iter().enumerate() {
+        let i = match t.find(&k.name) {
+            Some(i) => i,
+            None => {
+                let item = Item::new(Value::Table(Table::default()), span.clone(), IMPLICIT);
+                t.push(k.clone(), item);
+                t.entries.len() - 1
+            }
+        };
+        let item = &mut t.entries[i].1;
+        let frozen = item.flags & FROZEN != 0;
+        t = match &mut item.value {
+            Value::Table(sub) if !frozen => sub,
+            Value::Array(items) if !frozen => match items.last_mut().map(|i| &mut i.value) {
+                Some(Value::Table(sub)) => sub,
+                _ => unreachable!("an array of tables holds tables"),
+            },
+            Value::Table(_) => {
+                return err(
+                    k,
+                    format!(
+                        "`{}` is an inline table, which cannot be extended",
+                        dotted(&path[..=n])
+                    ),
+                );
+            }
+            _ => {
+                return err(
+                    k,
+                    format!("`{}` is already a value, not a table", dotted(&path[..=n])),
+                );
+            }
+        };
+    }
+    let name = dotted(path);
+    match t.find(&last.name) {
+        None if of_tables => {
+            let table = Item::new(Value::Table(Table::default()), span.clone(), DEFINED);
+            t.push(
+                last.clone(),
+                Item::new(Value::Array(vec![table]), span, OF_TABLES),
+            );
+        }
+        None => {
+            t.push(
+                last.clone(),
+                Item::new(Value::Table(Table::default()), span, DEFINED),
+            );
+        }
+        Some(i) => {
+            let item = &mut t.entries[i].1;
+            match (&mut item.value, of_tables) {
+                (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
+                    items.push(Item::new(Value::Table(Table::default()), span, DEFINED));
+                }
+                (Value::Table(_), false) if item.flags == IMPLICIT => {
+                    item.flags = DEFINED;
+                    item.start = span.start as u32;
+                    item.end = span.end as u32;
+                }
+                (Value::Table(_), false) if item.flags & DOTTED != 0 => {
+                    return err(
+                        last,
+                        format!("table `{name}` was already made by dotted keys"),
+                    );
+                }
+                (Value::Table(_), false) if item.flags & FROZEN == 0 => {
+                    return err(last, format!("table `{name}` is defined twice"));
+                }
+                (Value::Array(_), false) if item.flags & OF_TABLES != 0 => {
+                    return err(
+                        last,
+                        format!("`{name}` is an array of tables; write `[[{name}]]` to add one"),
+                    );
+                }
+                _ => {
+                    return err(last, format!("`{name}` is already defined as a value"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Inserts `first.rest… = value`, making tables for dotted keys.
+fn insert<'a>(
+    table: &mut Table<'a>,
+    first: Key<'a>,
+    rest: Vec<Key<'a>>,
+    value: Item<'a>,
+) -> Res<()> {
+    let mut t = table;
+    let mut key = first;
+    for next in rest {
+        let i = match t.find(&key.name) {
+            Some(i) => i,
+            None => {
+                let span = key.span();
+                t.push(
+                    key.clone(),
+                    Item::new(Value::Table(Table::default()), span, DOTTED),
+                );
+                t.entries.len() - 1
+            }
+        };
+        let item = &mut t.entries[i].1;
+        let ok = item.flags & DOTTED != 0;
+        t = match &mut item.value {
+            Value::Table(sub) if ok => sub,
+            Value::Table(_) if item.flags & FROZEN != 0 => {
+                return err(
+                    &key,
+                    format!(
+                        "`{}` is an inline table, which cannot be extended",
+                        key.name
+                    ),
+                );
+            }
+            Value::Table(_) => {
+                return err(
+                    &key,
+                    format!(
+                        "table `{}` has a header of its own; add the key under it",
+                        key.name
+                    ),
+                );
+            }
+            _ => {
+                return err(
+                    &key,
+                    format!("`{}` is already a value, not a table", key.name),
+                );
+            }
+        };
+        key = next;
+    }
+    if t.find(&key.name).is_some() {
+        return err(&key, format!("duplicate key `{}`", key.name));
+    }
+    t.push(key, value);
+    Ok(())
+}
+
+fn is_date(t: &[u8]) -> bool {
+    t.len() == 10
+        && t[4] == b'-'
+        && t[7] == b'-'
+        && t.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+fn digits(t: &[u8], n: usize) -> Option<u32> {
+    let d = t.get(..n)?;
+    d.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| d.iter().fold(0, |v, c| v * 10 + u32::from(c - b'0')))
+}
+
+/// A date, optionally followed by a time and an offset.
+fn datetime(t: &[u8]) -> Result<(), &'static str> {
+    if t.len() < 10 || !is_date(&t[..10]) {
+        return Err("dates are written YYYY-MM-DD");
+    }
+    let (y, m, d) = (
+        digits(t, 4).unwrap_or(0),
+        digits(&t[5..], 2).unwrap_or(0),
+        digits(&t[8..], 2).unwrap_or(0),
+    );
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err("no such month"),
+    };
+    if d == 0 || d > days {
+        return Err("no such day in that month");
+    }
+    if t.len() == 10 {
+        return Ok(());
+    }
+    if !matches!(t[10], b'T' | b't' | b' ') {
+        return Err("a time follows the date after `T` or a space");
+    }
+    let rest = &t[11..];
+    let n = time(rest)?;
+    let offset = &rest[n..];
+    match offset {
+        [] | [b'Z' | b'z'] => Ok(()),
+        [b'+' | b'-', ..] if offset.len() == 6 && offset[3] == b':' => {
+            match (digits(&offset[1..], 2), digits(&offset[4..], 2)) {
+                (Some(h), Some(m)) if h < 24 && m < 60 => Ok(()),
+                _ => Err("offsets are written +HH:MM"),
+            }
+        }
+        _ => Err("offsets are written Z or +HH:MM"),
+    }
+}
+
+/// `HH:MM[:SS[.fraction]]`: returns how many bytes it used.
+fn time(t: &[u8]) -> Result<usize, &'static str> {
+    let (Some(h), Some(m)) = (digits(t, 2), t.get(3..).and_then(|r| digits(r, 2))) else {
+        return Err("times are written HH:MM:SS");
+    };
+    if t[2] != b':' || h > 23 || m > 59 {
+        return Err("no such time of day");
+    }
+    let mut n = 5;
+    if t.get(5) == Some(&b':') {
+        match t.get(6..).and_then(|r| digits(r, 2)) {
+            Some(s) if s <= 60 => n = 8,
+            _ => return Err("no such second"),
+        }
+        if t.get(8) == Some(&b'.') {
+            let frac = t[9..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if frac == 0 {
+                return Err("a fraction of a second needs digits");
+            }
+            n = 9 + frac;
+        }
+    }
+    Ok(n)
+}
+
+/// Digits with single underscores between them (`1_000`).
+fn digit_run(s: &[u8], ok: fn(&u8) -> bool) -> bool {
+    !s.is_empty()
+        && ok(&s[0])
+        && ok(&s[s.len() - 1])
+        && s.windows(2)
+            .all(|w| ok(&w[1]) || (w[1] == b'_' && ok(&w[0])))
+        && s.iter().all(|c| ok(c) || *c == b'_')
+}
+
+fn number(tok: &str) -> Result<Value<'static>, &'static str> {
+    let t = tok.as_bytes();
+    let (sign, body) = match t.first() {
+        Some(b'+' | b'-') => (Some(t[0]), &t[1..]),
+        _ => (None, t),
+    };
+    match body {
+        b"inf" => {
+            return Ok(Value::Float(if sign == Some(b'-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            }));
+        }
+        b"nan" => return Ok(Value::Float(f64::NAN)),
+        _ => {}
+    }
+    if let [b'0', p @ (b'x' | b'o' | b'b'), rest @ ..] = body {
+        if sign.is_some() {
+            return Err("hexadecimal, octal and binary numbers take no sign");
+        }
+        let (radix, ok): (u32, fn(&u8) -> bool) = match p {
+            b'x' => (16, u8::is_ascii_hexdigit),
+            b'o' => (8, |c| (b'0'..=b'7').contains(c)),
+            _ => (2, |c| *c == b'0' || *c == b'1'),
+        };
+        if !digit_run(rest, ok) {
+            return Err("digits are missing or misplaced");
+        }
+        let clean: String = rest
+            .iter()
+            .filter(|c| **c != b'_')
+            .map(|c| *c as char)
+            .collect();
+        return i64::from_str_radix(&clean, radix)
+            .map(Value::Integer)
+            .map_err(|_| "out of range for a 64-bit integer");
+    }
+    // Decimal: integer part, then an optional fraction and exponent.
+    let int_len = body
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == b'_')
+        .count();
+    let (int, mut rest) = body.split_at(int_len);
+    if !digit_run(int, u8::is_ascii_digit) {
+        return Err("digits are missing or misplaced");
+    }
+    if int.len() > 1 && int[0] == b'0' {
+        return Err("leading zeros are not allowed");
+    }
+    let mut float = false;
+    if let [b'.', frac @ ..] = rest {
+        let n = frac
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == b'_')
+            .count();
+        if !digit_run(&frac[..n], u8::is_ascii_digit) {
+            return Err("a decimal point needs digits on both sides");
+        }
+        rest = &frac[n..];
+        float = true;
+    }
+    if let [b'e' | b'E', exp @ ..] = rest {
+        let exp = match exp {
+            [b'+' | b'-', e @ ..] => e,
+            e => e,
+        };
+        if !digit_run(exp, u8::is_ascii_digit) {
+            return Err("an exponent needs digits");
+        }
+        rest = &[];
+        float = true;
+    }
+    if !rest.is_empty() {
+        return Err("not a number");
+    }
+    let clean: String = tok.chars().filter(|c| *c != '_').collect();
+    if float {
+        clean
+            .parse::<f64>()
+            .map(Value::Float)
+            .map_err(|_| "not a number")
+    } else {
+        clean
+            .parse::<i64>()
+            .map(Value::Integer)
+            .map_err(|_| "out of range for a 64-bit integer")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Table<'_> {
+        parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"))
+    }
+
+    fn bad(text: &str) -> Error {
+        parse(text).expect_err(text)
+    }
+
+    #[test]
+    fn keeps_document_order_and_spans() {
+        let text = "b = 1\na = \"x\"\n[t]\nz = true\n";
+        let root = ok(text);
+        let keys: Vec<_> = root.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+        assert_eq!(keys, ["b", "a", "t"]);
+        let a = root.get("a").unwrap();
+        assert_eq!(&text[a.span()], "\"x\"");
+        assert_eq!(a.get_ref(), &Value::String("x".into()));
+        let (k, t) = root.iter().nth(2).unwrap();
+        assert_eq!(&text[k.span()], "t");
+        assert_eq!(&text[t.span()], "[t]");
+    }
+
+    #[test]
+    fn borrows_plain_strings_and_decodes_escapes() {
+        let root = ok("a = \"plain 中文\"\nb = \"tab\\tand \\u5E74 \\\"q\\\"\"\n");
+        assert!(matches!(
+            root.get("a").unwrap().get_ref(),
+            Value::String(Cow::Borrowed("plain 中文"))
+        ));
+        assert_eq!(
+            root.get("b").unwrap().get_ref(),
+            &Value::String("tab\tand 年 \"q\"".into())
+        );
+    }
+
+    #[test]
+    fn multiline_strings() {
+        let root = ok("a = \"\"\"\none \\\n   two\"\"\"\"\nb = '''\nraw \\n'''\n");
+        assert_eq!(
+            root.get("a").unwrap().get_ref(),
+            &Value::String("one two\"".into())
+        );
+        assert_eq!(
+            root.get("b").unwrap().get_ref(),
+            &Value::String("raw \\n".into())
+        );
+    }
+
+    #[test]
+    fn tables_arrays_of_tables_and_dotted_keys() {
+        let root = ok("[a.b]\nx = 1\n[a]\ny.z = 2\n[[c]]\nn = 1\n[[c]]\nn = 2\n[c.d]\ne = 3\n");
+        let Value::Table(a) = root.get("a").unwrap().get_ref() else {
+            panic!()
+        };
+        assert_eq!(a.len(), 2);
+        let Value::Array(c) = root.get("c").unwrap().get_ref() else {
+            panic!()
+        };
+        assert_eq!(c.len(), 2);
+        let Value::Table(second) = c[1].get_ref() else {
+            panic!()
+        };
+        assert!(second.get("d").is_some());
+    }
+
+    #[test]
+    fn large_tables_find_duplicates() {
+        let mut text = String::new();
+        for i in 0..100 {
+            text.push_str(&format!("[s.k{i}]\nv = {i}\n"));
+        }
+        let root = ok(&text);
+        let Value::Table(s) = root.get("s").unwrap().get_ref() else {
+            panic!()
+        };
+        assert_eq!(s.len(), 100);
+        assert!(s.get("k57").is_some());
+        text.push_str("[s.k42]\n");
+        let e = bad(&text);
+        assert_eq!(e.message, "table `s.k42` is defined twice");
+        assert_eq!(&text[e.span], "k42");
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        let root = ok("a = 1_000\n");
+        assert_eq!(root.get("a").unwrap().get_ref(), &Value::Integer(1000));
+        assert!(bad("b = -0x10\n").message.contains("no sign"));
+        let root = ok("h = 0xff\nf = 6.5e-1\ni = -inf\n");
+        assert_eq!(root.get("h").unwrap().get_ref(), &Value::Integer(255));
+        assert!(bad("d = 2026-02-29\n").message.contains("no such day"));
+        let root = ok("d = 2028-02-29\nt = 1979-05-27 07:32:00.5+08:00\nl = 07:32\n");
+        assert_eq!(root.get("t").unwrap().get_ref(), &Value::Datetime);
+        assert!(bad("a = 01\n").message.contains("leading zeros"));
+        assert!(bad("a = 1__0\n").message.contains("misplaced"));
+        assert!(
+            bad("a = 9223372036854775808\n")
+                .message
+                .contains("out of range")
+        );
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let text = "a = 1\na = 2\n";
+        let e = bad(text);
+        assert_eq!(e.message, "duplicate key `a`");
+        assert_eq!(e.span, 6..7);
+        let e = bad("name = \"unclosed\n");
+        assert!(e.message.contains("no closing"));
+        let e = bad("a = { b = 1 }\n[a.c]\n");
+        assert!(e.message.contains("inline table"));
+        let e = bad("[a]\nb.c = 1\n[a.b]\n");
+        assert!(e.message.contains("dotted keys"));
+        let e = bad("a = 1 2\n");
+        assert!(e.message.contains("expected a newline"));
+        let e = bad(&format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200)));
+        assert!(e.message.contains("nested too deeply"));
+    }
+}
+
+#[cfg(test)]
+#[path = "tree_tests.rs"]
+mod conformance;
