@@ -47,7 +47,9 @@ impl Span {
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Found when a position is first asked for (a diagnostic, `fmt`): a
+    /// plan that checks clean never needs them.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// A 1-based position: line, character (code point) column and display column.
@@ -60,18 +62,26 @@ pub struct Position {
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String) -> SourceFile {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Byte offsets where lines start (files are at most a few megabytes,
+    /// so offsets fit in 32 bits).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+            starts
+        })
     }
 
     /// 0-based line index containing byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&(offset as u32)) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -79,27 +89,26 @@ impl SourceFile {
 
     /// The text of 0-based line `index`, without its line ending.
     pub fn line_text(&self, index: usize) -> &str {
-        let start = self.line_starts[index];
-        let end = self
-            .line_starts
+        let starts = self.line_starts();
+        let start = starts[index] as usize;
+        let end = starts
             .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+            .map_or(self.text.len(), |&e| e as usize);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     pub fn line_start(&self, index: usize) -> usize {
-        self.line_starts[index]
+        self.line_starts()[index] as usize
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_index(offset);
-        let before = &self.text[self.line_starts[line]..offset];
+        let before = &self.text[self.line_start(line)..offset];
         Position {
             line: line + 1,
             column: before.chars().count() + 1,

@@ -15,6 +15,14 @@ pub struct Ics {
 }
 
 impl Ics {
+    /// A writer with room for `bytes` of text, so that a large calendar is
+    /// not copied as it grows.
+    pub fn with_capacity(bytes: usize) -> Ics {
+        Ics {
+            out: String::with_capacity(bytes),
+        }
+    }
+
     pub fn finish(self) -> String {
         self.out
     }

@@ -46,7 +46,12 @@ pub fn tasks_json(plan: &Plan, rows: &[Row]) -> Vec<u8> {
         plan: head(plan),
         items: rows,
     };
-    let mut s = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    // About 400 bytes an item; reserving them up front saves copying the
+    // buffer as it grows.
+    let mut s = Vec::with_capacity(1024 + 512 * rows.len());
+    if serde_json::to_writer_pretty(&mut s, &doc).is_err() {
+        s.clear();
+    }
     s.push(b'\n');
     s
 }

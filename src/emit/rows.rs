@@ -83,7 +83,7 @@ impl Row {
 }
 
 pub fn rows(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Vec<Row> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(schedule.items.len());
     for it in &schedule.items {
         let kind = match it.kind {
             Kind::Task => "task",

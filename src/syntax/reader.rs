@@ -436,7 +436,7 @@ impl Reader<'_, '_> {
         let Some(section) = self.table(k, v, &path) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(section.map.len());
         for (k, v) in section.entries() {
             let id = self.ident(k);
             let Some(tbl) = self.table(k, v, &format!("{path}.{}", id.name)) else {
