@@ -35,7 +35,10 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stage/10000");
     g.sample_size(20);
 
-    g.bench_function("parse (TOML)", |b| {
+    g.bench_function("parse (TOML, almanac's parser)", |b| {
+        b.iter(|| almanac::syntax::tree::parse(&text).expect("parses").len())
+    });
+    g.bench_function("parse (TOML, toml crate)", |b| {
         b.iter(|| {
             toml::de::DeTable::parse(&text)
                 .expect("parses")

@@ -1,7 +1,9 @@
 //! The floor for the benchmark in `bench/compare.sh`: reads the files and
-//! parses each as TOML with `toml::de::DeTable::parse` (the parser almanac
-//! uses), nothing more — no schema, no names, no dates, no output.
-//! `cargo run --release --example parse_only -- plan.toml gen-team.toml`.
+//! parses each as TOML, nothing more — no schema, no names, no dates, no
+//! output. `--parser almanac` (the default) uses almanac's own parser
+//! (`almanac::syntax::tree`), `--parser toml` the `toml` crate's
+//! `DeTable::parse`, the general-purpose parser almanac used before.
+//! `cargo run --release --example parse_only -- [--parser toml] plan.toml gen-team.toml`.
 //! It uses the same allocator as the `almanac` binary, so the floor is
 //! the parser alone, not a difference of allocators.
 
@@ -9,13 +11,25 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if paths.is_empty() {
-        eprintln!("usage: parse_only FILE…");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut crate_parser = false;
+    if let Some(i) = args.iter().position(|a| a == "--parser") {
+        match args.get(i + 1).map(String::as_str) {
+            Some("toml") => crate_parser = true,
+            Some("almanac") => {}
+            _ => {
+                eprintln!("usage: parse_only [--parser almanac|toml] FILE…");
+                return std::process::ExitCode::from(2);
+            }
+        }
+        args.drain(i..i + 2);
+    }
+    if args.is_empty() {
+        eprintln!("usage: parse_only [--parser almanac|toml] FILE…");
         return std::process::ExitCode::from(2);
     }
     let mut keys = 0;
-    for path in &paths {
+    for path in &args {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
@@ -23,14 +37,23 @@ fn main() -> std::process::ExitCode {
                 return std::process::ExitCode::from(2);
             }
         };
-        match toml::de::DeTable::parse(&text) {
-            Ok(table) => keys += table.get_ref().len(),
+        let parsed = if crate_parser {
+            toml::de::DeTable::parse(&text)
+                .map(|t| t.get_ref().len())
+                .map_err(|e| e.to_string())
+        } else {
+            almanac::syntax::tree::parse(&text)
+                .map(|t| t.len())
+                .map_err(|e| e.message)
+        };
+        match parsed {
+            Ok(n) => keys += n,
             Err(e) => {
                 eprintln!("error: {path}: {e}");
                 return std::process::ExitCode::from(1);
             }
         }
     }
-    println!("{} files, {keys} top-level keys", paths.len());
+    println!("{} files, {keys} top-level keys", args.len());
     std::process::ExitCode::SUCCESS
 }

@@ -97,7 +97,7 @@ pub enum Value<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct Table<'a> {
     entries: Vec<(Key<'a>, Item<'a>)>,
-    index: Option<HashMap<Cow<'a, str>, u32>>,
+    index: Option<Box<HashMap<Cow<'a, str>, u32>>>,
 }
 
 impl PartialEq for Table<'_> {
@@ -150,7 +150,7 @@ impl<'a> Table<'a> {
                 index.insert(k.name.clone(), j as u32);
             }
             index.insert(key.name.clone(), i as u32);
-            self.index = Some(index);
+            self.index = Some(Box::new(index));
         }
         self.entries.push((key, item));
         &mut self.entries[i].1
