@@ -7,16 +7,19 @@
 # For each N, `gen_plan N DIR --tjp` writes an almanac plan (plan.toml and
 # the team fragment it includes) and the equivalent TaskJuggler project
 # (plan.tjp), with the same content (docs/performance.md says what each
-# side holds). Each tool runs RUNS times under `/usr/bin/time -f "%e %M"`:
+# side holds). Each command runs RUNS times, timed, and once more under
+# `/usr/bin/time` for its peak memory:
 #   almanac build plan.toml -o OUT --only calendar,csv,json
 #   almanac check plan.toml
 #   tj3 -o OUT plan.tjp                  (a CSV task report and an iCal report)
-#   parse_only plan.toml gen-team.toml   (a bare TOML parse: the floor)
+#   parse_only plan.toml gen-team.toml   (a bare TOML parse with almanac's
+#                                         parser: the floor)
+#   parse_only --parser toml …           (the same with the toml crate)
 # and the script prints a Markdown table of medians and peaks. TaskJuggler
 # runs only up to TJ_MAX tasks (default 5000) and under `timeout TJ_TIMEOUT`
-# (default 600 s). Wall times come from the shell's clock around each run
-# (nanoseconds, since `%e` has only 10 ms resolution); peak memory is the
-# `%M` of /usr/bin/time (maximum resident set size).
+# (default 600 s). Wall times come from bash's clock around each run
+# (`$EPOCHREALTIME`, microseconds; bash 5 or later); peak memory is the `%M`
+# of /usr/bin/time (maximum resident set size).
 set -euo pipefail
 
 RUNS=${RUNS:-3}
@@ -36,38 +39,33 @@ almanac=$bin/almanac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One timed run of a command: prints "seconds peak_kb", or "fail" when the
-# command fails or times out.
-measure() {
-    local t0 t1
-    t0=$(date +%s%N)
-    if ! /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >"$work/stdout" 2>"$work/stderr"; then
-        echo fail
-        return
-    fi
-    t1=$(date +%s%N)
-    echo "$(( (t1 - t0) / 1000 )) $(tail -n 1 "$work/time.txt" | cut -d' ' -f2)"
-}
-
-# RUNS timed runs of a command: prints "median_ms peak_mb", or "- -".
+# RUNS timed runs of a command, then one more under /usr/bin/time for its
+# peak memory: prints "median_ms peak_mb", or "- -" when it fails. The
+# timed runs are bare (bash's $EPOCHREALTIME around the command), so that
+# neither /usr/bin/time nor a `date` process is counted in them.
 bench() {
-    local times=() peak=0 r us kb
-    for ((i = 0; i < RUNS; i++)); do
+    local times=() r t0 t1 kb
+    for ((i = 0; i <= RUNS; i++)); do
         "$@" prepare 2>/dev/null || true
-        r=$(measure "${@:2}")
-        if [ "$r" = fail ]; then
+        if ((i < RUNS)); then
+            t0=$EPOCHREALTIME
+            "${@:2}" >"$work/stdout" 2>"$work/stderr" && r=0 || r=$?
+            t1=$EPOCHREALTIME
+            times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%d", (b - a) * 1000000 }')")
+        else
+            /usr/bin/time -o "$work/time.txt" -f "%M" "${@:2}" >"$work/stdout" 2>"$work/stderr" && r=0 || r=$?
+            kb=$(tail -n 1 "$work/time.txt")
+        fi
+        if ((r != 0)); then
             echo "failed: ${*:2}" >&2
             sed 's/^/    /' "$work/stderr" | tail -n 5 >&2
             echo "- -"
             return
         fi
-        read -r us kb <<<"$r"
-        times+=("$us")
-        ((kb > peak)) && peak=$kb
     done
     local median
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-    awk -v us="$median" -v kb="$peak" 'BEGIN { printf "%.1f %.1f\n", us / 1000, kb / 1024 }'
+    awk -v us="$median" -v kb="$kb" 'BEGIN { printf "%.1f %.1f\n", us / 1000, kb / 1024 }'
 }
 
 # `bench` calls "$1 prepare" before each run: a fresh output folder.
@@ -86,18 +84,19 @@ for n in $SIZES; do
     read -r a_ms a_mb < <(bench run "$almanac" build "$dir/plan.toml" -o "$work/out" --only calendar,csv,json)
     read -r c_ms _ < <(bench run "$almanac" check "$dir/plan.toml")
     read -r p_ms p_mb < <(bench run "$bin/examples/parse_only" "$dir/plan.toml" "$dir/gen-team.toml")
+    read -r q_ms _ < <(bench run "$bin/examples/parse_only" --parser toml "$dir/plan.toml" "$dir/gen-team.toml")
     t_ms=- t_mb=-
     if ((n <= TJ_MAX)); then
         echo "N=$n: TaskJuggler …" >&2
         read -r t_ms t_mb < <(bench run timeout "$TJ_TIMEOUT" tj3 --silent --no-color -o "$work/out" "$dir/plan.tjp")
     fi
     read -r a_us_item a_kb_item < <(per "$n" "$a_ms" "$a_mb")
-    rows+=("| $n | $a_ms | $a_mb | $a_us_item | $a_kb_item | $c_ms | $t_ms | $t_mb | $(ratio "$t_ms" "$a_ms") | $p_ms | $p_mb | $(ratio "$a_ms" "$p_ms") |")
+    rows+=("| $n | $a_ms | $a_mb | $a_us_item | $a_kb_item | $c_ms | $t_ms | $t_mb | $(ratio "$t_ms" "$a_ms") | $p_ms | $p_mb | $(ratio "$a_ms" "$p_ms") | $q_ms | $(ratio "$a_ms" "$q_ms") |")
 done
 
 echo
 echo "RUNS=$RUNS; times are medians in ms, memory is the peak resident set in MB."
 echo
-echo "| N | almanac build (ms) | almanac peak (MB) | build µs / item | peak KB / item | almanac check (ms) | TaskJuggler (ms) | TaskJuggler peak (MB) | TaskJuggler / almanac | TOML parse (ms) | parse peak (MB) | build / parse |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| N | almanac build (ms) | almanac peak (MB) | build µs / item | peak KB / item | almanac check (ms) | TaskJuggler (ms) | TaskJuggler peak (MB) | TaskJuggler / almanac | TOML parse (ms) | parse peak (MB) | build / parse | toml crate parse (ms) | build / toml crate parse |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
