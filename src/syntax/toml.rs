@@ -127,7 +127,15 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
             let next = text[s..].chars().next().map_or(1, char::len_utf8);
             d.primary.span = Span::new(id, s, s + next);
         }
-        d = d.help("see https://toml.io for the syntax of TOML files");
+        if let Some((at, label)) = &e.related {
+            let at = Span::new(id, at.start.min(text.len()), at.end.min(text.len()));
+            d = d.secondary(at, label.clone());
+        }
+        d = d.help(
+            e.help
+                .clone()
+                .unwrap_or_else(|| "see https://toml.io for the syntax of TOML files".into()),
+        );
     }
     d
 }

@@ -14,11 +14,38 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// A syntax error: what is wrong and where (byte offsets).
+/// A syntax error: what is wrong and where (byte offsets), with a help
+/// line and a second location when there is something better to say than
+/// a pointer to the TOML specification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     pub message: String,
     pub span: Range<usize>,
+    pub help: Option<String>,
+    /// Another place that explains the error (the first definition of a
+    /// duplicate key, the opening bracket of an unclosed array).
+    pub related: Option<(Range<usize>, String)>,
+}
+
+impl Error {
+    fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Error {
+            message: message.into(),
+            span,
+            help: None,
+            related: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related = Some((span, label.into()));
+        self
+    }
 }
 
 /// A key as written, decoded, with its span.
@@ -162,10 +189,7 @@ impl<'a> Table<'a> {
 /// Parses a whole document; the first syntax error ends it.
 pub fn parse(text: &str) -> Result<Table<'_>, Error> {
     if text.len() > u32::MAX as usize {
-        return Err(Error {
-            message: "file is larger than 4 GiB".into(),
-            span: 0..0,
-        });
+        return Err(Error::new(0..0, "file is larger than 4 GiB"));
     }
     Parser {
         src: text,
@@ -200,10 +224,7 @@ type Res<T> = Result<T, Error>;
 
 impl<'a> Parser<'a> {
     fn err<T>(&self, span: Range<usize>, message: impl Into<String>) -> Res<T> {
-        Err(Error {
-            message: message.into(),
-            span,
-        })
+        Err(Error::new(span, message))
     }
 
     /// An error at the current position, covering one character.
@@ -308,12 +329,28 @@ impl<'a> Parser<'a> {
                 None | Some(b'[') => return Ok(()),
                 _ => {}
             }
-            self.key_value(table)?;
-            self.line_end()?;
+            let value_at = self.key_value(table)?;
+            if let Err(e) = self.line_end() {
+                // `name = 2026 新媒体计划`: a number or date followed by
+                // more words was text without quotes.
+                let scalar = !matches!(self.b[value_at], b'"' | b'\'' | b'[' | b'{');
+                let words = self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii());
+                if scalar && words {
+                    self.pos = value_at;
+                    let e = self.unquoted();
+                    if e.help.is_some() {
+                        return Err(e);
+                    }
+                }
+                return Err(e);
+            }
         }
     }
 
-    fn key_value(&mut self, table: &mut Table<'a>) -> Res<()> {
+    /// `key = value`; returns where the value starts.
+    fn key_value(&mut self, table: &mut Table<'a>) -> Res<usize> {
         let (first, rest) = self.key_path()?;
         self.skip_ws();
         if self.peek() != Some(b'=') {
@@ -321,8 +358,10 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1;
         self.skip_ws();
+        let at = self.pos;
         let value = self.value()?;
-        insert(table, first, rest, value)
+        insert(table, first, rest, value)?;
+        Ok(at)
     }
 
     /// `a`, `"a b"`, `a.b.'c'`: the first key and any further ones.
@@ -431,7 +470,7 @@ impl<'a> Parser<'a> {
                 self.scalar()?
             }
             None => return self.err(start..start, "expected a value"),
-            _ => return self.err_here("expected a value (a string, a number, `true`, `false`, a date, an array or a table)"),
+            _ => return Err(self.unquoted()),
         };
         // A value runs up to whitespace, a comment, a separator or the end.
         if let Some(c) = self.peek()
@@ -440,6 +479,30 @@ impl<'a> Parser<'a> {
             return self.err_here("unexpected character after the value");
         }
         Ok(Item::new(value, start..self.pos, flags))
+    }
+
+    /// Something that is not a value: most often text without quotes
+    /// (`name = 新媒体计划`), which gets its quoted spelling as help.
+    fn unquoted(&self) -> Error {
+        let rest = &self.src[self.pos..];
+        let line = rest
+            .split(['\n', '\r', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        let text = line.trim_end_matches([',', ']', '}']).trim_end();
+        let wordy = text.starts_with(|c: char| c.is_alphanumeric() || !c.is_ascii());
+        if !wordy {
+            let end = self.pos + rest.chars().next().map_or(0, char::len_utf8);
+            return Error::new(
+                self.pos..end,
+                "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            );
+        }
+        Error::new(self.pos..self.pos + text.len(), "text must be in quotes").help(format!(
+            "write `\"{}\"`",
+            text.replace('\\', "\\\\").replace('"', "\\\"")
+        ))
     }
 
     fn nest(&mut self) -> Res<()> {
@@ -452,6 +515,7 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self) -> Res<Vec<Item<'a>>> {
         self.nest()?;
+        let open = self.pos;
         self.pos += 1;
         let mut items = Vec::new();
         loop {
@@ -464,7 +528,14 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => break,
-                _ => return self.err_here("expected `,` or `]` in the array"),
+                _ => {
+                    let e = self
+                        .err_here::<()>("expected `,` or `]` in the array")
+                        .unwrap_err();
+                    return Err(e
+                        .related(open..open + 1, "the array starts here")
+                        .help("separate the values with `,` and end the array with `]`"));
+                }
             }
         }
         self.pos += 1;
@@ -474,6 +545,7 @@ impl<'a> Parser<'a> {
 
     fn inline_table(&mut self) -> Res<Table<'a>> {
         self.nest()?;
+        let open = self.pos;
         self.pos += 1;
         let mut table = Table::default();
         loop {
@@ -486,7 +558,14 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => break,
-                _ => return self.err_here("expected `,` or `}` in the inline table"),
+                _ => {
+                    let e = self
+                        .err_here::<()>("expected `,` or `}` in the inline table")
+                        .unwrap_err();
+                    return Err(e
+                        .related(open..open + 1, "the table starts here")
+                        .help("separate the entries with `,` and end the table with `}`"));
+                }
             }
         }
         self.pos += 1;
@@ -747,6 +826,11 @@ impl<'a> Parser<'a> {
             }
             tok = &self.src[start..self.pos];
         }
+        if tok.starts_with(|c: char| c.is_ascii_alphabetic()) && tok != "inf" && tok != "nan" {
+            // `inbox`, `new plan`: a word, not a number.
+            self.pos = start;
+            return Err(self.unquoted());
+        }
         let span = start..self.pos;
         let t = tok.as_bytes();
         if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
@@ -801,10 +885,7 @@ fn dotted(path: &[Key<'_>]) -> String {
 }
 
 fn err<T>(key: &Key<'_>, message: String) -> Res<T> {
-    Err(Error {
-        message,
-        span: key.span(),
-    })
+    Err(Error::new(key.span(), message))
 }
 
 /// Declares `[path]` or `[[path]]`.
@@ -867,6 +948,7 @@ fn declare<'a>(
         }
         Some(i) => {
             let item = &mut t.entries[i].1;
+            let first = item.span();
             match (&mut item.value, of_tables) {
                 (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
                     items.push(Item::new(Value::Table(Table::default()), span, DEFINED));
@@ -883,7 +965,12 @@ fn declare<'a>(
                     );
                 }
                 (Value::Table(_), false) if item.flags & FROZEN == 0 => {
-                    return err(last, format!("table `{name}` is defined twice"));
+                    return Err(Error::new(
+                        last.span(),
+                        format!("table `{name}` is defined twice"),
+                    )
+                    .related(first, "first defined here")
+                    .help("put all of the table's keys under one header"));
                 }
                 (Value::Array(_), false) if item.flags & OF_TABLES != 0 => {
                     return err(
@@ -952,8 +1039,12 @@ fn insert<'a>(
         };
         key = next;
     }
-    if t.find(&key.name).is_some() {
-        return err(&key, format!("duplicate key `{}`", key.name));
+    if let Some(i) = t.find(&key.name) {
+        return Err(
+            Error::new(key.span(), format!("duplicate key `{}`", key.name))
+                .related(t.entries[i].0.span(), "first defined here")
+                .help("a key is given once per table; remove one of them"),
+        );
     }
     t.push(key, value);
     Ok(())
@@ -1262,6 +1353,17 @@ mod tests {
         assert!(e.message.contains("dotted keys"));
         let e = bad("a = 1 2\n");
         assert!(e.message.contains("expected a newline"));
+        let e = bad("a = 1\n[t]\nb = 1\nb = 2\n");
+        assert_eq!(e.related, Some((10..11, "first defined here".into())));
+        let e = bad("name = 新媒体 计划 # note\n");
+        assert_eq!(e.message, "text must be in quotes");
+        assert_eq!(e.help.as_deref(), Some("write `\"新媒体 计划\"`"));
+        let e = bad("theme = inbox zero\n");
+        assert_eq!(e.help.as_deref(), Some("write `\"inbox zero\"`"));
+        let e = bad("a = .5\n");
+        assert!(e.message.starts_with("expected a value"));
+        let e = bad("a = [1, 2\nb = 3\n");
+        assert_eq!(e.related, Some((4..5, "the array starts here".into())));
         let e = bad(&format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200)));
         assert!(e.message.contains("nested too deeply"));
     }
