@@ -169,6 +169,22 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Moves entry `i` to the end (a table defined by its own header after
+    /// a sub-table's header named it takes the place of its definition, as
+    /// in the `toml` crate).
+    fn move_to_end(&mut self, i: usize) {
+        if i + 1 == self.entries.len() {
+            return;
+        }
+        let entry = self.entries.remove(i);
+        self.entries.push(entry);
+        if let Some(index) = &mut self.index {
+            for (j, (k, _)) in self.entries.iter().enumerate().skip(i) {
+                index.insert(k.name.clone(), j as u32);
+            }
+        }
+    }
+
     fn push(&mut self, key: Key<'a>, item: Item<'a>) -> &mut Item<'a> {
         let i = self.entries.len();
         if let Some(index) = &mut self.index {
@@ -947,16 +963,21 @@ fn declare<'a>(
             );
         }
         Some(i) => {
-            let item = &mut t.entries[i].1;
+            let (key, item) = &mut t.entries[i];
             let first = item.span();
             match (&mut item.value, of_tables) {
                 (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
                     items.push(Item::new(Value::Table(Table::default()), span, DEFINED));
                 }
                 (Value::Table(_), false) if item.flags == IMPLICIT => {
+                    // The table is where its own header is, not where a
+                    // sub-table's header first named it.
+                    key.start = last.start;
+                    key.end = last.end;
                     item.flags = DEFINED;
                     item.start = span.start as u32;
                     item.end = span.end as u32;
+                    t.move_to_end(i);
                 }
                 (Value::Table(_), false) if item.flags & DOTTED != 0 => {
                     return err(

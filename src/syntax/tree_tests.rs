@@ -224,3 +224,81 @@ proptest::proptest! {
         proptest::prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "ours {:?}, theirs {:?}", ours.err(), theirs.err());
     }
 }
+
+mod documents {
+    //! Random documents built from TOML's constructs (headers, arrays of
+    //! tables, dotted keys, every kind of value) over a few key names, so
+    //! that redefinitions and duplicates are common: the tree must equal
+    //! the `toml` crate's (values, order, spans) or both must refuse.
+
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("a".to_string()),
+            Just("b".to_string()),
+            Just("c-1".to_string()),
+            Just("\"a\"".to_string()),
+            Just("'x y'".to_string()),
+            Just("\"\\u0041\"".to_string()),
+        ]
+    }
+
+    fn path() -> impl Strategy<Value = String> {
+        prop::collection::vec(key(), 1..3).prop_map(|k| k.join("."))
+    }
+
+    fn scalar() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("1".to_string()),
+            Just("-0x1F".to_string()),
+            Just("0x1F".to_string()),
+            Just("1_000".to_string()),
+            Just("0o17".to_string()),
+            Just("+3.5e-2".to_string()),
+            Just("-inf".to_string()),
+            Just("true".to_string()),
+            Just("2026-02-28".to_string()),
+            Just("2026-02-29".to_string()),
+            Just("1979-05-27 07:32:00Z".to_string()),
+            Just("07:32".to_string()),
+            Just("\"中文 \\t \\\" \\u5E74\"".to_string()),
+            Just("'C:\\path'".to_string()),
+            Just("\"\"\"\nline \\\n  joined\"\"\"".to_string()),
+            Just("'''\nraw ''quoted'''".to_string()),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        scalar().prop_recursive(3, 12, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|v| format!("[{}]", v.join(", "))),
+                prop::collection::vec((path(), inner), 0..3).prop_map(|v| {
+                    let entries: Vec<String> =
+                        v.into_iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                    format!("{{ {} }}", entries.join(", "))
+                }),
+            ]
+        })
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => (path(), value()).prop_map(|(k, v)| format!("{k} = {v}")),
+            1 => path().prop_map(|p| format!("[{p}]")),
+            1 => path().prop_map(|p| format!("[[{p}]]")),
+            1 => Just("# a comment".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn trees_match_the_toml_crate(lines in prop::collection::vec(line(), 0..8)) {
+            let text = lines.join("\n") + "\n";
+            super::agree(&text, &text);
+        }
+    }
+}
