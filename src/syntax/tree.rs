@@ -8,7 +8,7 @@
 //! index only for large tables, to find duplicates) and stops at the first
 //! error, which is all a diagnostic needs. It is checked against the
 //! toml-test conformance suite and against the `toml` crate on the same
-//! inputs (see the tests below and `tests/integration/toml_conformance.rs`).
+//! inputs (`tree_tests.rs`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -244,12 +244,16 @@ impl<'a> Parser<'a> {
     }
 
     /// An error at the current position, covering one character.
-    fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
+    fn error_here(&self, message: impl Into<String>) -> Error {
         let end = self.src[self.pos..]
             .chars()
             .next()
             .map_or(self.pos, |c| self.pos + c.len_utf8());
-        self.err(self.pos..end, message)
+        Error::new(self.pos..end, message)
+    }
+
+    fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
+        Err(self.error_here(message))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -314,12 +318,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The rest of a line after a key-value pair or a header.
-    fn line_end(&mut self) -> Res<()> {
+    /// The rest of a line after a key-value pair or a header (`what`).
+    fn line_end(&mut self, what: &str) -> Res<()> {
         self.skip_ws();
         self.comment()?;
         if self.pos < self.b.len() && !self.newline()? {
-            return self.err_here("expected a newline after the value");
+            return self.err_here(format!("expected a newline after the {what}"));
         }
         Ok(())
     }
@@ -346,7 +350,7 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
             let value_at = self.key_value(table)?;
-            if let Err(e) = self.line_end() {
+            if let Err(e) = self.line_end("value") {
                 // `name = 2026 新媒体计划`: a number or date followed by
                 // more words was text without quotes.
                 let scalar = !matches!(self.b[value_at], b'"' | b'\'' | b'[' | b'{');
@@ -445,7 +449,7 @@ impl<'a> Parser<'a> {
         }
         self.pos += close.len();
         let span = start..self.pos;
-        self.line_end()?;
+        self.line_end("header")?;
         let mut path = Vec::with_capacity(1 + rest.len());
         path.push(first);
         path.extend(rest);
@@ -545,10 +549,8 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => break,
                 _ => {
-                    let e = self
-                        .err_here::<()>("expected `,` or `]` in the array")
-                        .unwrap_err();
-                    return Err(e
+                    return Err(self
+                        .error_here("expected `,` or `]` in the array")
                         .related(open..open + 1, "the array starts here")
                         .help("separate the values with `,` and end the array with `]`"));
                 }
@@ -575,10 +577,8 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => break,
                 _ => {
-                    let e = self
-                        .err_here::<()>("expected `,` or `}` in the inline table")
-                        .unwrap_err();
-                    return Err(e
+                    return Err(self
+                        .error_here("expected `,` or `}` in the inline table")
                         .related(open..open + 1, "the table starts here")
                         .help("separate the entries with `,` and end the table with `}`"));
                 }
