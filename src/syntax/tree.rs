@@ -534,59 +534,59 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Res<Vec<Item<'a>>> {
-        self.nest()?;
-        let open = self.pos;
-        self.pos += 1;
         let mut items = Vec::new();
-        loop {
-            self.skip_blank()?;
-            if self.peek() == Some(b']') {
-                break;
-            }
-            items.push(self.value()?);
-            self.skip_blank()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => break,
-                _ => {
-                    return Err(self
-                        .error_here("expected `,` or `]` in the array")
-                        .related(open..open + 1, "the array starts here")
-                        .help("separate the values with `,` and end the array with `]`"));
-                }
-            }
-        }
-        self.pos += 1;
-        self.depth -= 1;
+        self.delimited(b']', "array", "values", |p| {
+            items.push(p.value()?);
+            Ok(())
+        })?;
         Ok(items)
     }
 
     fn inline_table(&mut self) -> Res<Table<'a>> {
+        let mut table = Table::default();
+        self.delimited(b'}', "inline table", "entries", |p| {
+            p.key_value(&mut table).map(drop)
+        })?;
+        Ok(table)
+    }
+
+    /// An array or inline table from its opening bracket to `close`: the
+    /// entries (`entry` reads one) separated by commas, with newlines and
+    /// comments between them and an optional trailing comma (TOML 1.1).
+    fn delimited(
+        &mut self,
+        close: u8,
+        what: &str,
+        entries: &str,
+        mut entry: impl FnMut(&mut Self) -> Res<()>,
+    ) -> Res<()> {
         self.nest()?;
         let open = self.pos;
         self.pos += 1;
-        let mut table = Table::default();
         loop {
             self.skip_blank()?;
-            if self.peek() == Some(b'}') {
+            if self.peek() == Some(close) {
                 break;
             }
-            self.key_value(&mut table)?;
+            entry(self)?;
             self.skip_blank()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
-                Some(b'}') => break,
+                Some(c) if c == close => break,
                 _ => {
+                    let close = close as char;
                     return Err(self
-                        .error_here("expected `,` or `}` in the inline table")
-                        .related(open..open + 1, "the table starts here")
-                        .help("separate the entries with `,` and end the table with `}`"));
+                        .error_here(format!("expected `,` or `{close}` in the {what}"))
+                        .related(open..open + 1, format!("the {what} starts here"))
+                        .help(format!(
+                            "separate the {entries} with `,` and end the {what} with `{close}`"
+                        )));
                 }
             }
         }
         self.pos += 1;
         self.depth -= 1;
-        Ok(table)
+        Ok(())
     }
 
     /// A basic string on one line; borrowed when it has no escapes.
@@ -710,18 +710,7 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 None => return self.err(open..open + 3, "this string has no closing `\"\"\"`"),
                 Some(b'"') if self.b[self.pos..].starts_with(b"\"\"\"") => {
-                    let mut n = 3;
-                    while self.peek_at(n) == Some(b'"') {
-                        n += 1;
-                    }
-                    if n > 5 {
-                        return self.err(
-                            self.pos..self.pos + n,
-                            "too many quotes here: a multi-line string ends at `\"\"\"`",
-                        );
-                    }
-                    let end = self.pos + n - 3;
-                    self.pos += n;
+                    let end = self.close_multiline(b'"')?;
                     return Ok(match out {
                         None => Cow::Borrowed(&self.src[start..end]),
                         Some(mut s) => {
@@ -753,17 +742,33 @@ impl<'a> Parser<'a> {
                     }
                     from = self.pos;
                 }
-                Some(b'\n') => self.pos += 1,
-                Some(b'\r') => {
-                    if self.peek_at(1) != Some(b'\n') {
-                        return self.err_here("a carriage return must be followed by a newline");
-                    }
-                    self.pos += 2;
+                Some(b'\n' | b'\r') => {
+                    self.newline()?;
                 }
                 Some(c) if is_control(c) => return self.control(c, "string"),
                 Some(_) => self.pos += 1,
             }
         }
+    }
+
+    /// At three quotes `q` that end a multi-line string: up to two more
+    /// belong to the content (`\"\"\"\"\"` ends with `""`). Returns where the
+    /// content ends and moves past the quotes.
+    fn close_multiline(&mut self, q: u8) -> Res<usize> {
+        let mut n = 3;
+        while self.peek_at(n) == Some(q) {
+            n += 1;
+        }
+        if n > 5 {
+            let quotes = if q == b'"' { "\"\"\"" } else { "'''" };
+            return self.err(
+                self.pos..self.pos + n,
+                format!("too many quotes here: a multi-line string ends at `{quotes}`"),
+            );
+        }
+        let end = self.pos + n - 3;
+        self.pos += n;
+        Ok(end)
     }
 
     fn literal_string(&mut self) -> Res<Cow<'a, str>> {
@@ -794,26 +799,11 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 None => return self.err(open..open + 3, "this string has no closing `'''`"),
                 Some(b'\'') if self.b[self.pos..].starts_with(b"'''") => {
-                    let mut n = 3;
-                    while self.peek_at(n) == Some(b'\'') {
-                        n += 1;
-                    }
-                    if n > 5 {
-                        return self.err(
-                            self.pos..self.pos + n,
-                            "too many quotes here: a multi-line string ends at `'''`",
-                        );
-                    }
-                    let end = self.pos + n - 3;
-                    self.pos += n;
+                    let end = self.close_multiline(b'\'')?;
                     return Ok(Cow::Borrowed(&self.src[start..end]));
                 }
-                Some(b'\n') => self.pos += 1,
-                Some(b'\r') => {
-                    if self.peek_at(1) != Some(b'\n') {
-                        return self.err_here("a carriage return must be followed by a newline");
-                    }
-                    self.pos += 2;
+                Some(b'\n' | b'\r') => {
+                    self.newline()?;
                 }
                 Some(c) if is_control(c) => return self.control(c, "string"),
                 Some(_) => self.pos += 1,

@@ -233,40 +233,37 @@ mod documents {
 
     use proptest::prelude::*;
 
+    const KEYS: &[&str] = &["a", "b", "c-1", "\"a\"", "'x y'", "\"\\u0041\""];
+
     fn key() -> impl Strategy<Value = String> {
-        prop_oneof![
-            Just("a".to_string()),
-            Just("b".to_string()),
-            Just("c-1".to_string()),
-            Just("\"a\"".to_string()),
-            Just("'x y'".to_string()),
-            Just("\"\\u0041\"".to_string()),
-        ]
+        prop::sample::select(KEYS).prop_map(str::to_string)
     }
 
     fn path() -> impl Strategy<Value = String> {
         prop::collection::vec(key(), 1..3).prop_map(|k| k.join("."))
     }
 
+    const SCALARS: &[&str] = &[
+        "1",
+        "-0x1F",
+        "0x1F",
+        "1_000",
+        "0o17",
+        "+3.5e-2",
+        "-inf",
+        "true",
+        "2026-02-28",
+        "2026-02-29",
+        "1979-05-27 07:32:00Z",
+        "07:32",
+        "\"中文 \\t \\\" \\u5E74\"",
+        "'C:\\path'",
+        "\"\"\"\nline \\\n  joined\"\"\"",
+        "'''\nraw ''quoted'''",
+    ];
+
     fn scalar() -> impl Strategy<Value = String> {
-        prop_oneof![
-            Just("1".to_string()),
-            Just("-0x1F".to_string()),
-            Just("0x1F".to_string()),
-            Just("1_000".to_string()),
-            Just("0o17".to_string()),
-            Just("+3.5e-2".to_string()),
-            Just("-inf".to_string()),
-            Just("true".to_string()),
-            Just("2026-02-28".to_string()),
-            Just("2026-02-29".to_string()),
-            Just("1979-05-27 07:32:00Z".to_string()),
-            Just("07:32".to_string()),
-            Just("\"中文 \\t \\\" \\u5E74\"".to_string()),
-            Just("'C:\\path'".to_string()),
-            Just("\"\"\"\nline \\\n  joined\"\"\"".to_string()),
-            Just("'''\nraw ''quoted'''".to_string()),
-        ]
+        prop::sample::select(SCALARS).prop_map(str::to_string)
     }
 
     fn value() -> impl Strategy<Value = String> {
