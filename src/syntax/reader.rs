@@ -288,19 +288,12 @@ impl Reader<'_, '_> {
 
     pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<i64>> {
         let (_, v) = t.get(key)?;
-        let span = self.span(v.span());
-        let text = self.text[v.span()].replace('_', "");
         match v.get_ref() {
-            Value::Integer(_) => match text.parse::<i64>() {
-                Ok(value) => Some(Sp { value, span }),
-                Err(_) => {
-                    self.diags.push(
-                        Diagnostic::new(rule("S006"), span, "integer too large")
-                            .label("out of range"),
-                    );
-                    None
-                }
-            },
+            // The parser has checked the range (and read `0x`, `0o`, `0b`).
+            Value::Integer(value) => Some(Sp {
+                value: *value,
+                span: self.span(v.span()),
+            }),
             _ => {
                 self.wrong_type(v, &format_args!("{}.{key}", t.path), "an integer");
                 None
