@@ -208,14 +208,18 @@ fn includes(bytes: &[u8]) -> Vec<String> {
         return Vec::new();
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Ok(table) = text.parse::<toml::Table>() else {
+    use crate::syntax::tree::Value;
+    let Ok(table) = crate::syntax::tree::parse(text) else {
         return Vec::new();
     };
-    match table.get("include") {
-        Some(toml::Value::String(s)) => vec![s.clone()],
-        Some(toml::Value::Array(a)) => a
+    match table.get("include").map(|i| i.get_ref()) {
+        Some(Value::String(s)) => vec![s.to_string()],
+        Some(Value::Array(a)) => a
             .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
+            .filter_map(|v| match v.get_ref() {
+                Value::String(s) => Some(s.to_string()),
+                _ => None,
+            })
             .collect(),
         _ => Vec::new(),
     }

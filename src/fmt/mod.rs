@@ -84,9 +84,10 @@ pub fn format_source(text: &str) -> Result<String, SourceError> {
     let crlf = text.find('\n').is_some_and(|i| text[..i].ends_with('\r'));
     let lf = text.replace("\r\n", "\n");
     let out = layout::format(&lf)?;
-    // A last guard before anything is written.
-    if let Err(e) = toml::de::DeTable::parse(&out) {
-        return Err(SourceError::Output(e.message().trim().to_string()));
+    // A last guard before anything is written: the output must read as
+    // `check` reads it.
+    if let Err(e) = crate::syntax::tree::parse(&out) {
+        return Err(SourceError::Output(e.message));
     }
     Ok(if crlf { out.replace('\n', "\r\n") } else { out })
 }
