@@ -397,6 +397,11 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
+            if rest.len() + 1 >= MAX_DEPTH as usize {
+                // Tables nested this deep would overflow the stack when
+                // the tree is dropped.
+                return self.err_here(format!("a dotted key may have at most {MAX_DEPTH} parts"));
+            }
             rest.push(self.key()?);
         }
     }
@@ -1375,6 +1380,10 @@ mod tests {
         assert!(e.message.starts_with("expected a value"));
         let e = bad("a = [1, 2\nb = 3\n");
         assert_eq!(e.related, Some((4..5, "the array starts here".into())));
+        let e = bad(&format!("[{}]\n", vec!["a"; 200_000].join(".")));
+        assert!(e.message.contains("at most 128 parts"));
+        let e = bad(&format!("k{} = 1\n", ".a".repeat(200_000)));
+        assert!(e.message.contains("at most 128 parts"));
         let e = bad(&format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200)));
         assert!(e.message.contains("nested too deeply"));
     }
