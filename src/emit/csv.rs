@@ -5,7 +5,7 @@
 use crate::emit::labels::Labels;
 use crate::emit::rows::Row;
 
-pub fn tasks_csv(rows: &[Row], labels: &Labels, bom: bool) -> Vec<u8> {
+pub fn tasks_csv(rows: &[Row<'_>], labels: &Labels, bom: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024 + 128 * rows.len());
     if bom {
         out.extend_from_slice(b"\xEF\xBB\xBF");

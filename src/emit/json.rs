@@ -23,7 +23,7 @@ struct PlanHead<'a> {
 struct TasksDoc<'a> {
     version: u32,
     plan: PlanHead<'a>,
-    items: &'a [Row],
+    items: &'a [Row<'a>],
 }
 
 fn head(plan: &Plan) -> PlanHead<'_> {
@@ -40,7 +40,7 @@ fn head(plan: &Plan) -> PlanHead<'_> {
     }
 }
 
-pub fn tasks_json(plan: &Plan, rows: &[Row]) -> Vec<u8> {
+pub fn tasks_json(plan: &Plan, rows: &[Row<'_>]) -> Vec<u8> {
     let doc = TasksDoc {
         version: 1,
         plan: head(plan),

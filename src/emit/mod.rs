@@ -123,7 +123,7 @@ pub struct Options {
 #[derive(Serialize)]
 struct OwnerGroup<'a> {
     name: String,
-    rows: Vec<&'a Row>,
+    rows: Vec<&'a Row<'a>>,
 }
 
 #[derive(Serialize)]
@@ -133,13 +133,13 @@ struct Month<'a> {
 }
 
 /// The Markdown task list's view: rows grouped by month, then owner.
-fn months<'a>(rows: &'a [Row], labels: &Labels) -> Vec<Month<'a>> {
+fn months<'a>(rows: &'a [Row<'a>], labels: &Labels) -> Vec<Month<'a>> {
     // (year, month) → (unassigned last, owner) → rows.
-    type ByOwner<'r> = BTreeMap<(u8, String), Vec<&'r Row>>;
+    type ByOwner<'r> = BTreeMap<(u8, String), Vec<&'r Row<'r>>>;
     let mut by: BTreeMap<(i32, u32), ByOwner<'a>> = BTreeMap::new();
     for r in rows {
         let owner = match &r.owner {
-            Some(o) => (0, o.clone()),
+            Some(o) => (0, o.to_string()),
             None => (1, labels.unassigned.to_string()),
         };
         by.entry((r.date.year(), r.date.month()))
@@ -168,7 +168,7 @@ fn machine(
     schedule: &Schedule,
     opts: &Options,
     labels: &Labels,
-    rows: &[Row],
+    rows: &[Row<'_>],
     t: Target,
 ) -> Vec<Artifact> {
     match t {

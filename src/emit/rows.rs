@@ -32,43 +32,44 @@ pub const COLUMNS: [&str; 15] = [
     "publishes",
 ];
 
+/// One row; its text is borrowed from the plan and the schedule.
 #[derive(Clone, Debug, Serialize)]
-pub struct Row {
-    pub id: String,
+pub struct Row<'a> {
+    pub id: &'a str,
     pub date: NaiveDate,
     pub time: Option<String>,
     pub weekday: &'static str,
     /// `task`, `review` or `episode`.
     pub kind: &'static str,
     pub kind_label: &'static str,
-    pub title: String,
-    pub owner: Option<String>,
-    pub owner_id: Option<String>,
-    pub channels: Vec<String>,
-    pub channel_ids: Vec<String>,
-    pub campaign: Option<String>,
-    pub campaign_id: Option<String>,
-    pub column: Option<String>,
-    pub column_id: Option<String>,
-    pub review_level: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
+    pub owner_id: Option<&'a str>,
+    pub channels: Vec<&'a str>,
+    pub channel_ids: Vec<&'a str>,
+    pub campaign: Option<&'a str>,
+    pub campaign_id: Option<&'a str>,
+    pub column: Option<&'a str>,
+    pub column_id: Option<&'a str>,
+    pub review_level: Option<&'a str>,
     /// Hours of work, as a decimal (`1.5`).
     pub hours: String,
     pub raci: Option<&'static str>,
     pub publishes: bool,
 }
 
-impl Row {
+impl Row<'_> {
     /// The values in `COLUMNS` order, as text (borrowed where the row
     /// already holds it).
     pub fn cells<'r>(&'r self, labels: &Labels) -> [Cow<'r, str>; 15] {
-        let opt = |v: &'r Option<String>| Cow::Borrowed(v.as_deref().unwrap_or_default());
+        let opt = |v: &Option<&'r str>| Cow::Borrowed(v.unwrap_or_default());
         [
-            Cow::Borrowed(self.id.as_str()),
+            Cow::Borrowed(self.id),
             Cow::Owned(self.date.to_string()),
-            opt(&self.time),
+            Cow::Borrowed(self.time.as_deref().unwrap_or_default()),
             Cow::Borrowed(self.weekday),
             Cow::Borrowed(self.kind_label),
-            Cow::Borrowed(self.title.as_str()),
+            Cow::Borrowed(self.title),
             opt(&self.owner),
             opt(&self.owner_id),
             Cow::Owned(self.channels.join(", ")),
@@ -82,7 +83,7 @@ impl Row {
     }
 }
 
-pub fn rows(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Vec<Row> {
+pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Labels) -> Vec<Row<'a>> {
     let mut out = Vec::with_capacity(schedule.items.len());
     for it in &schedule.items {
         let kind = match it.kind {
@@ -102,30 +103,30 @@ pub fn rows(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Vec<Row> {
         });
         let raci = if it.kind == Kind::Task { raci } else { None };
         out.push(Row {
-            id: it.id.clone(),
+            id: &it.id,
             date: it.start,
             time: it.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
             weekday: labels.weekdays[it.start.weekday().num_days_from_monday() as usize],
             kind,
             kind_label: labels.kind(it.kind),
-            title: it.title.clone(),
-            owner: person.map(|p| p.name.clone()),
-            owner_id: person.map(|p| p.id.name.clone()),
+            title: &it.title,
+            owner: person.map(|p| p.name.as_str()),
+            owner_id: person.map(|p| p.id.name.as_str()),
             channels: it
                 .channels
                 .iter()
-                .map(|&c| plan.channels[c].name.clone())
+                .map(|&c| plan.channels[c].name.as_str())
                 .collect(),
             channel_ids: it
                 .channels
                 .iter()
-                .map(|&c| plan.channels[c].id.name.clone())
+                .map(|&c| plan.channels[c].id.name.as_str())
                 .collect(),
-            campaign: campaign.map(|c| c.name.clone()),
-            campaign_id: campaign.map(|c| c.id.name.clone()),
-            column: column.map(|c| c.name.clone()),
-            column_id: column.map(|c| c.id.name.clone()),
-            review_level: it.level.map(|l| plan.review[l].name.clone()),
+            campaign: campaign.map(|c| c.name.as_str()),
+            campaign_id: campaign.map(|c| c.id.name.as_str()),
+            column: column.map(|c| c.name.as_str()),
+            column_id: column.map(|c| c.id.name.as_str()),
+            review_level: it.level.map(|l| plan.review[l].name.as_str()),
             hours: it.hours.to_decimal_string(2),
             raci,
             publishes: it.publishes,
