@@ -93,6 +93,27 @@ impl<'a> Item<'a> {
             flags,
         }
     }
+
+    /// A new, empty table.
+    fn table(span: Range<usize>, flags: u8) -> Self {
+        Item::new(Value::Table(Table::default()), span, flags)
+    }
+
+    /// The table a header path goes on into through this item: a table not
+    /// closed by its inline syntax, or the last table of an array of tables.
+    fn open_table(&mut self) -> Option<&mut Table<'a>> {
+        if self.flags & FROZEN != 0 {
+            return None;
+        }
+        match &mut self.value {
+            Value::Table(t) => Some(t),
+            Value::Array(items) => match items.last_mut().map(|i| &mut i.value) {
+                Some(Value::Table(t)) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// A table made by a `[header]` (or the root).
@@ -173,32 +194,30 @@ impl<'a> Table<'a> {
     /// a sub-table's header named it takes the place of its definition, as
     /// in the `toml` crate).
     fn move_to_end(&mut self, i: usize) {
-        if i + 1 == self.entries.len() {
-            return;
-        }
         let entry = self.entries.remove(i);
         self.entries.push(entry);
-        if let Some(index) = &mut self.index {
-            for (j, (k, _)) in self.entries.iter().enumerate().skip(i) {
-                index.insert(k.name.clone(), j as u32);
-            }
-        }
+        self.reindex(i);
     }
 
-    fn push(&mut self, key: Key<'a>, item: Item<'a>) -> &mut Item<'a> {
+    /// Appends an entry and returns its index.
+    fn push(&mut self, key: Key<'a>, item: Item<'a>) -> usize {
         let i = self.entries.len();
-        if let Some(index) = &mut self.index {
-            index.insert(key.name.clone(), i as u32);
-        } else if i == SCAN {
-            let mut index: HashMap<Cow<'a, str>, u32> = HashMap::with_capacity(2 * SCAN);
-            for (j, (k, _)) in self.entries.iter().enumerate() {
-                index.insert(k.name.clone(), j as u32);
-            }
-            index.insert(key.name.clone(), i as u32);
-            self.index = Some(Box::new(index));
-        }
         self.entries.push((key, item));
-        &mut self.entries[i].1
+        self.reindex(i);
+        i
+    }
+
+    /// Brings the index up to date for the entries from `from` on; a table
+    /// that has just grown past `SCAN` entries gets its index.
+    fn reindex(&mut self, from: usize) {
+        if self.entries.len() <= SCAN {
+            return;
+        }
+        let from = if self.index.is_some() { from } else { 0 };
+        let index = self.index.get_or_insert_with(Default::default);
+        for (j, (k, _)) in self.entries.iter().enumerate().skip(from) {
+            index.insert(k.name.clone(), j as u32);
+        }
     }
 }
 
@@ -870,14 +889,7 @@ fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[Key<'a>]) -> &'t mut Table<'
     let mut t = root;
     for k in path {
         let i = t.find(&k.name).expect("declared table");
-        t = match &mut t.entries[i].1.value {
-            Value::Table(sub) => sub,
-            Value::Array(items) => match items.last_mut().map(|i| &mut i.value) {
-                Some(Value::Table(sub)) => sub,
-                _ => unreachable!("an array of tables holds tables"),
-            },
-            _ => unreachable!("declared table"),
-        };
+        t = t.entries[i].1.open_table().expect("declared table");
     }
     t
 }
@@ -899,6 +911,18 @@ fn err<T>(key: &Key<'_>, message: String) -> Res<T> {
     Err(Error::new(key.span(), message))
 }
 
+/// Why a header path or dotted key `name` cannot go on into `item`.
+fn cannot_extend(key: &Key<'_>, name: &str, item: &Item<'_>) -> Error {
+    let message = match item.value {
+        Value::Table(_) if item.flags & FROZEN != 0 => {
+            format!("`{name}` is an inline table, which cannot be extended")
+        }
+        Value::Table(_) => format!("table `{name}` has a header of its own; add the key under it"),
+        _ => format!("`{name}` is already a value, not a table"),
+    };
+    Error::new(key.span(), message)
+}
+
 /// Declares `[path]` or `[[path]]`.
 fn declare<'a>(
     root: &mut Table<'a>,
@@ -911,67 +935,39 @@ fn declare<'a>(
     for (n, k) in parents.iter().enumerate() {
         let i = match t.find(&k.name) {
             Some(i) => i,
-            None => {
-                let item = Item::new(Value::Table(Table::default()), span.clone(), IMPLICIT);
-                t.push(k.clone(), item);
-                t.entries.len() - 1
-            }
+            None => t.push(k.clone(), Item::table(span.clone(), IMPLICIT)),
         };
         let item = &mut t.entries[i].1;
-        let frozen = item.flags & FROZEN != 0;
-        t = match &mut item.value {
-            Value::Table(sub) if !frozen => sub,
-            Value::Array(items) if !frozen => match items.last_mut().map(|i| &mut i.value) {
-                Some(Value::Table(sub)) => sub,
-                _ => unreachable!("an array of tables holds tables"),
-            },
-            Value::Table(_) => {
-                return err(
-                    k,
-                    format!(
-                        "`{}` is an inline table, which cannot be extended",
-                        dotted(&path[..=n])
-                    ),
-                );
-            }
-            _ => {
-                return err(
-                    k,
-                    format!("`{}` is already a value, not a table", dotted(&path[..=n])),
-                );
-            }
-        };
+        if item.open_table().is_none() {
+            return Err(cannot_extend(k, &dotted(&path[..=n]), item));
+        }
+        t = item.open_table().expect("checked just above");
     }
     let name = dotted(path);
     match t.find(&last.name) {
         None if of_tables => {
-            let table = Item::new(Value::Table(Table::default()), span.clone(), DEFINED);
+            let table = Item::table(span.clone(), DEFINED);
             t.push(
                 last.clone(),
                 Item::new(Value::Array(vec![table]), span, OF_TABLES),
             );
         }
         None => {
-            t.push(
-                last.clone(),
-                Item::new(Value::Table(Table::default()), span, DEFINED),
-            );
+            t.push(last.clone(), Item::table(span, DEFINED));
         }
         Some(i) => {
             let (key, item) = &mut t.entries[i];
             let first = item.span();
             match (&mut item.value, of_tables) {
                 (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
-                    items.push(Item::new(Value::Table(Table::default()), span, DEFINED));
+                    items.push(Item::table(span, DEFINED));
                 }
                 (Value::Table(_), false) if item.flags == IMPLICIT => {
                     // The table is where its own header is, not where a
                     // sub-table's header first named it.
-                    key.start = last.start;
-                    key.end = last.end;
+                    *key = last.clone();
                     item.flags = DEFINED;
-                    item.start = span.start as u32;
-                    item.end = span.end as u32;
+                    (item.start, item.end) = (span.start as u32, span.end as u32);
                     t.move_to_end(i);
                 }
                 (Value::Table(_), false) if item.flags & DOTTED != 0 => {
@@ -1015,44 +1011,14 @@ fn insert<'a>(
     for next in rest {
         let i = match t.find(&key.name) {
             Some(i) => i,
-            None => {
-                let span = key.span();
-                t.push(
-                    key.clone(),
-                    Item::new(Value::Table(Table::default()), span, DOTTED),
-                );
-                t.entries.len() - 1
-            }
+            None => t.push(key.clone(), Item::table(key.span(), DOTTED)),
         };
         let item = &mut t.entries[i].1;
-        let ok = item.flags & DOTTED != 0;
-        t = match &mut item.value {
-            Value::Table(sub) if ok => sub,
-            Value::Table(_) if item.flags & FROZEN != 0 => {
-                return err(
-                    &key,
-                    format!(
-                        "`{}` is an inline table, which cannot be extended",
-                        key.name
-                    ),
-                );
-            }
-            Value::Table(_) => {
-                return err(
-                    &key,
-                    format!(
-                        "table `{}` has a header of its own; add the key under it",
-                        key.name
-                    ),
-                );
-            }
-            _ => {
-                return err(
-                    &key,
-                    format!("`{}` is already a value, not a table", key.name),
-                );
-            }
-        };
+        // Only tables made by dotted keys take more of them.
+        if item.flags & DOTTED == 0 {
+            return Err(cannot_extend(&key, &key.name, item));
+        }
+        t = item.open_table().expect("dotted keys make tables");
         key = next;
     }
     if let Some(i) = t.find(&key.name) {
