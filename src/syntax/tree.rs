@@ -428,18 +428,7 @@ impl<'a> Parser<'a> {
     fn key(&mut self) -> Res<Key<'a>> {
         let start = self.pos;
         let name = match self.peek() {
-            Some(b'"') => {
-                if self.b[self.pos..].starts_with(b"\"\"\"") {
-                    return self.err_here("a key cannot be a multi-line string");
-                }
-                self.basic_string()?
-            }
-            Some(b'\'') => {
-                if self.b[self.pos..].starts_with(b"'''") {
-                    return self.err_here("a key cannot be a multi-line string");
-                }
-                self.literal_string()?
-            }
+            Some(b'"' | b'\'') => self.string(true)?,
             Some(c) if is_bare(c) => {
                 while self.peek().is_some_and(is_bare) {
                     self.pos += 1;
@@ -484,22 +473,7 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Res<Item<'a>> {
         let start = self.pos;
         let (value, flags) = match self.peek() {
-            Some(b'"') => {
-                let s = if self.b[self.pos..].starts_with(b"\"\"\"") {
-                    self.multiline_basic()?
-                } else {
-                    self.basic_string()?
-                };
-                (Value::String(s), 0)
-            }
-            Some(b'\'') => {
-                let s = if self.b[self.pos..].starts_with(b"'''") {
-                    self.multiline_literal()?
-                } else {
-                    self.literal_string()?
-                };
-                (Value::String(s), 0)
-            }
+            Some(b'"' | b'\'') => (Value::String(self.string(false)?), 0),
             Some(b't') if self.b[self.pos..].starts_with(b"true") => {
                 self.pos += 4;
                 (Value::Boolean(true), 0)
@@ -537,9 +511,7 @@ impl<'a> Parser<'a> {
         let text = line.trim_end_matches([',', ']', '}']).trim_end();
         let wordy = text.starts_with(|c: char| c.is_alphanumeric() || !c.is_ascii());
         if !wordy {
-            let end = self.pos + rest.chars().next().map_or(0, char::len_utf8);
-            return Error::new(
-                self.pos..end,
+            return self.error_here(
                 "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
             );
         }
@@ -613,18 +585,39 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// A string of any of TOML's four kinds, at its opening quote; a key
+    /// (`in_key`) may not be a multi-line one.
+    fn string(&mut self, in_key: bool) -> Res<Cow<'a, str>> {
+        let q = self.b[self.pos];
+        let triple = self.b[self.pos..].starts_with(&[q; 3]);
+        match (q, triple) {
+            (_, true) if in_key => self.err_here("a key cannot be a multi-line string"),
+            (b'"', true) => self.multiline_basic(),
+            (b'"', false) => self.basic_string(),
+            (_, true) => self.multiline_literal(),
+            _ => self.literal_string(),
+        }
+    }
+
     /// A basic string on one line; borrowed when it has no escapes.
     fn basic_string(&mut self) -> Res<Cow<'a, str>> {
         let open = self.pos;
         self.pos += 1;
-        let start = self.pos;
+        let mut out: Option<String> = None;
+        let mut from = self.pos;
         loop {
             match self.peek() {
                 Some(b'"') => {
+                    let end = self.pos;
                     self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
+                    return Ok(self.decoded(out, from..end));
                 }
-                Some(b'\\') => break,
+                Some(b'\\') => {
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(&self.src[from..self.pos]);
+                    self.escape(s)?;
+                    from = self.pos;
+                }
                 Some(b'\n' | b'\r') | None => {
                     return self.err(open..self.pos, "this string has no closing `\"`");
                 }
@@ -632,28 +625,16 @@ impl<'a> Parser<'a> {
                 Some(_) => self.pos += 1,
             }
         }
-        let mut out = String::from(&self.src[start..self.pos]);
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Cow::Owned(out));
-                }
-                Some(b'\\') => self.escape(&mut out)?,
-                Some(b'\n' | b'\r') | None => {
-                    return self.err(open..self.pos, "this string has no closing `\"`");
-                }
-                Some(c) if is_control(c) => return self.control(c, "string"),
-                Some(_) => {
-                    let from = self.pos;
-                    while self
-                        .peek()
-                        .is_some_and(|c| c != b'"' && c != b'\\' && !is_control(c))
-                    {
-                        self.pos += 1;
-                    }
-                    out.push_str(&self.src[from..self.pos]);
-                }
+    }
+
+    /// A string's text: borrowed from the file when nothing was decoded
+    /// (`out` is `None`), else what was decoded and the `rest` after it.
+    fn decoded(&self, out: Option<String>, rest: Range<usize>) -> Cow<'a, str> {
+        match out {
+            None => Cow::Borrowed(&self.src[rest]),
+            Some(mut s) => {
+                s.push_str(&self.src[rest]);
+                Cow::Owned(s)
             }
         }
     }
@@ -727,21 +708,14 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 3;
         self.newline()?;
-        let start = self.pos;
         let mut out: Option<String> = None;
-        let mut from = start;
+        let mut from = self.pos;
         loop {
             match self.peek() {
                 None => return self.err(open..open + 3, "this string has no closing `\"\"\"`"),
                 Some(b'"') if self.b[self.pos..].starts_with(b"\"\"\"") => {
                     let end = self.close_multiline(b'"')?;
-                    return Ok(match out {
-                        None => Cow::Borrowed(&self.src[start..end]),
-                        Some(mut s) => {
-                            s.push_str(&self.src[from..end]);
-                            Cow::Owned(s)
-                        }
-                    });
+                    return Ok(self.decoded(out, from..end));
                 }
                 Some(b'\\') => {
                     let s = out.get_or_insert_with(String::new);
