@@ -1032,15 +1032,10 @@ fn datetime(t: &[u8]) -> Result<(), &'static str> {
         digits(&t[5..], 2).unwrap_or(0),
         digits(&t[8..], 2).unwrap_or(0),
     );
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err("no such month"),
-    };
-    if d == 0 || d > days {
+    if !(1..=12).contains(&m) {
+        return Err("no such month");
+    }
+    if chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
         return Err("no such day in that month");
     }
     if t.len() == 10 {
@@ -1096,7 +1091,6 @@ fn digit_run(s: &[u8], ok: fn(&u8) -> bool) -> bool {
         && ok(&s[s.len() - 1])
         && s.windows(2)
             .all(|w| ok(&w[1]) || (w[1] == b'_' && ok(&w[0])))
-        && s.iter().all(|c| ok(c) || *c == b'_')
 }
 
 fn number(tok: &str) -> Result<Value<'static>, &'static str> {
