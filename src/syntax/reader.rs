@@ -33,12 +33,12 @@ pub struct Tbl<'t, 'a> {
 impl<'t, 'a> Tbl<'t, 'a> {
     pub fn get(&mut self, key: &'static str) -> Option<(&'t Key<'a>, &'t Node<'a>)> {
         self.asked.push(key);
-        self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key)
+        self.map.entry(key)
     }
 
     /// Whether the table has `key` (read or not).
     pub fn has(&self, key: &str) -> bool {
-        self.map.iter().any(|(k, _)| k.get_ref().as_ref() == key)
+        self.map.get(key).is_some()
     }
 
     pub fn entries(&self) -> impl Iterator<Item = (&'t Key<'a>, &'t Node<'a>)> + use<'t, 'a> {

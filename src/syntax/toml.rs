@@ -99,8 +99,9 @@ pub fn parse<'a>(
 
 fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic {
     let text = &sources.get(id).text;
-    let range = e.span.clone();
-    let mut span = Span::new(id, range.start.min(text.len()), range.end.min(text.len()));
+    let at =
+        |r: &std::ops::Range<usize>| Span::new(id, r.start.min(text.len()), r.end.min(text.len()));
+    let mut span = at(&e.span);
     let message = &e.message;
     let mut d;
     // A full-width character on the line is the likely culprit.
@@ -127,9 +128,8 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
             let next = text[s..].chars().next().map_or(1, char::len_utf8);
             d.primary.span = Span::new(id, s, s + next);
         }
-        if let Some((at, label)) = &e.related {
-            let at = Span::new(id, at.start.min(text.len()), at.end.min(text.len()));
-            d = d.secondary(at, label.clone());
+        if let Some((range, label)) = &e.related {
+            d = d.secondary(at(range), label.clone());
         }
         d = d.help(
             e.help

@@ -173,7 +173,15 @@ impl<'a> Table<'a> {
     }
 
     pub fn get(&self, name: &str) -> Option<&Item<'a>> {
-        self.find(name).map(|i| &self.entries[i].1)
+        self.entry(name).map(|(_, v)| v)
+    }
+
+    /// The key and value named `name`.
+    pub fn entry(&self, name: &str) -> Option<(&Key<'a>, &Item<'a>)> {
+        self.find(name).map(|i| {
+            let (k, v) = &self.entries[i];
+            (k, v)
+        })
     }
 
     fn find(&self, name: &str) -> Option<usize> {
