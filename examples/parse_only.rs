@@ -10,6 +10,11 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+fn usage() -> std::process::ExitCode {
+    eprintln!("usage: parse_only [--parser almanac|toml] FILE…");
+    std::process::ExitCode::from(2)
+}
+
 fn main() -> std::process::ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut crate_parser = false;
@@ -17,16 +22,12 @@ fn main() -> std::process::ExitCode {
         match args.get(i + 1).map(String::as_str) {
             Some("toml") => crate_parser = true,
             Some("almanac") => {}
-            _ => {
-                eprintln!("usage: parse_only [--parser almanac|toml] FILE…");
-                return std::process::ExitCode::from(2);
-            }
+            _ => return usage(),
         }
         args.drain(i..i + 2);
     }
     if args.is_empty() {
-        eprintln!("usage: parse_only [--parser almanac|toml] FILE…");
-        return std::process::ExitCode::from(2);
+        return usage();
     }
     let mut keys = 0;
     for path in &args {
