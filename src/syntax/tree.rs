@@ -493,7 +493,7 @@ impl<'a> Parser<'a> {
             Some(b'[') => (Value::Array(self.array()?), FROZEN),
             Some(b'{') => (Value::Table(self.inline_table()?), FROZEN),
             Some(c) if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'i' | b'n') => {
-                self.scalar()?
+                (self.scalar()?, 0)
             }
             None => return self.err(start..start, "expected a value"),
             _ => return Err(self.unquoted()),
@@ -819,7 +819,7 @@ impl<'a> Parser<'a> {
 
     /// A number or a date-time: the token runs over the characters they
     /// use, and a date may be followed by a space and a time.
-    fn scalar(&mut self) -> Res<(Value<'a>, u8)> {
+    fn scalar(&mut self) -> Res<Value<'a>> {
         let start = self.pos;
         let token_char =
             |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':');
@@ -847,21 +847,18 @@ impl<'a> Parser<'a> {
         let t = tok.as_bytes();
         if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
             return match datetime(t) {
-                Ok(()) => Ok((Value::Datetime, 0)),
+                Ok(()) => Ok(Value::Datetime),
                 Err(why) => self.err(span, format!("invalid date-time `{tok}`: {why}")),
             };
         }
         if t.len() >= 3 && t[..2].iter().all(u8::is_ascii_digit) && t[2] == b':' {
             return match time(t) {
-                Ok(n) if n == t.len() => Ok((Value::Datetime, 0)),
+                Ok(n) if n == t.len() => Ok(Value::Datetime),
                 Ok(_) => self.err(span, format!("invalid time `{tok}`")),
                 Err(why) => self.err(span, format!("invalid time `{tok}`: {why}")),
             };
         }
-        match number(tok) {
-            Ok(v) => Ok((v, 0)),
-            Err(why) => self.err(span, format!("invalid number `{tok}`: {why}")),
-        }
+        number(tok).or_else(|why| self.err(span, format!("invalid number `{tok}`: {why}")))
     }
 }
 
