@@ -26,5 +26,6 @@ pub mod slides;
 pub mod source;
 pub mod syntax;
 pub mod templates;
+pub mod text;
 pub mod when;
 pub mod world;
