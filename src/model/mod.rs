@@ -19,6 +19,40 @@ pub struct Ident {
     pub span: Span,
 }
 
+/// Why `id` cannot name a plan, if it cannot. A plan's id is the name of
+/// its output folder (`out/<id>/`), so besides the letters, digits and `_`
+/// of every id it may hold `-` and inner dots (`a.ok`, from a file name),
+/// but nothing that a file system reads as a path (`/`, `\`, `.`, `..`, an
+/// empty or hidden name) or, on Windows, as a device.
+pub fn plan_id_problem(id: &str) -> Option<&'static str> {
+    const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let lower = id
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let numbered = ["com", "lpt"].iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+    });
+    if id.is_empty() {
+        Some("it is empty")
+    } else if id.chars().count() > 100 {
+        Some("it is longer than 100 characters")
+    } else if !id.starts_with(char::is_alphanumeric) {
+        Some("it must start with a letter or a digit")
+    } else if !id.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
+        Some("only letters, digits, `-`, `_` and `.` can name the plan's output folder")
+    } else if id.ends_with('.') {
+        Some("it must not end with `.`")
+    } else if DEVICES.contains(&lower.as_str()) || numbered {
+        Some("it is the name of a device on Windows")
+    } else {
+        None
+    }
+}
+
 /// An inclusive range of days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateRange {
@@ -55,7 +89,10 @@ pub enum Locale {
 
 #[derive(Debug)]
 pub struct Plan {
+    /// Names the plan's output folder; checked by [`plan_id_problem`].
     pub id: String,
+    /// The `id` value, or the `[plan]` header when the id is the file's name.
+    pub id_span: Span,
     pub name: String,
     /// The `[plan]` table's header, for plan-wide diagnostics.
     pub span: Span,
@@ -446,5 +483,43 @@ mod tests {
             percent_text(Ratio::parse_decimal("33.30").unwrap()),
             "33.3%"
         );
+    }
+
+    #[test]
+    fn plan_ids_name_one_folder_and_nothing_else() {
+        for ok in [
+            "new-media-2026",
+            "northbeam_2027",
+            "年度计划",
+            "2027",
+            "console",
+            "com10",
+            "a.ok",
+        ] {
+            assert_eq!(super::plan_id_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../../victim",
+            "/etc",
+            "a/b",
+            "a\\b",
+            "-x",
+            "_x",
+            ".x",
+            "x.",
+            "a b",
+            "CON",
+            "nul",
+            "Com1",
+            "LPT9",
+            "aux.toml",
+            "a\u{1b}",
+        ] {
+            assert!(super::plan_id_problem(bad).is_some(), "{bad:?}");
+        }
+        assert!(super::plan_id_problem(&"x".repeat(101)).is_some());
     }
 }

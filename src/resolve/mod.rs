@@ -423,12 +423,10 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
 
     let rules = RuleConfig::from_raw(&m.rules, diags);
 
+    let (id, id_span) = plan_id(&meta, sources, root_file, diags);
     let plan = Plan {
-        id: meta
-            .id
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_else(|| file_stem(sources, root_file)),
+        id,
+        id_span,
         name: meta
             .name
             .as_ref()
@@ -1000,6 +998,38 @@ fn text(s: &Option<Str>) -> Option<String> {
 fn text_or(s: &Option<Str>, default: &str) -> String {
     s.as_ref()
         .map_or_else(|| default.to_string(), |s| s.text.clone())
+}
+
+/// The plan's id and where it is written: `id`, or the file's name. An id
+/// that cannot name an output folder is an error here, so `build` never
+/// sees one.
+fn plan_id(
+    meta: &RawMeta,
+    sources: &SourceMap,
+    root_file: crate::source::FileId,
+    diags: &mut Vec<Diagnostic>,
+) -> (String, Span) {
+    let (id, span) = match &meta.id {
+        Some(s) => (s.text.clone(), s.span()),
+        None => (file_stem(sources, root_file), meta.span),
+    };
+    if let Some(why) = crate::model::plan_id_problem(&id) {
+        let d = if meta.id.is_some() {
+            Diagnostic::new(rule("S006"), span, format!("`{id}` cannot be the plan's id: {why}"))
+                .label("the plan's outputs are written to a folder of this name")
+                .help("use letters, digits, `-` and `_`, starting with a letter or a digit, e.g. `new-media-2027`")
+        } else {
+            Diagnostic::new(
+                rule("S006"),
+                span,
+                format!("the file name `{id}` cannot be the plan's id: {why}"),
+            )
+            .label("a plan without `id` takes its file's name")
+            .help("give the plan an id in `[plan]`, e.g. `id = \"new-media-2027\"`")
+        };
+        diags.push(d);
+    }
+    (id, span)
 }
 
 fn file_stem(sources: &SourceMap, id: crate::source::FileId) -> String {
