@@ -102,6 +102,7 @@ fn bench_build(c: &mut Criterion) {
             templates: None,
             kind: Default::default(),
             pair: false,
+            check: Default::default(),
         };
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {

@@ -65,7 +65,12 @@ fn stages(c: &mut Criterion) {
             let mut diags: Vec<Diagnostic> = Vec::new();
             let mut loader = Loader::new(&w);
             let (_, raw) = loader.take(&path, &mut diags).expect("reads");
-            let loaded = load_includes(&mut loader, raw.expect("parses"), &mut diags);
+            let loaded = load_includes(
+                &mut loader,
+                raw.expect("parses"),
+                Path::new("gen"),
+                &mut diags,
+            );
             assert!(diags.is_empty());
             loaded
         })
@@ -76,7 +81,12 @@ fn stages(c: &mut Criterion) {
                 let mut diags: Vec<Diagnostic> = Vec::new();
                 let mut loader = Loader::new(&w);
                 let (_, raw) = loader.take(&path, &mut diags).expect("reads");
-                let loaded = load_includes(&mut loader, raw.expect("parses"), &mut diags);
+                let loaded = load_includes(
+                    &mut loader,
+                    raw.expect("parses"),
+                    Path::new("gen"),
+                    &mut diags,
+                );
                 (loader.sources, loaded)
             },
             |(sources, loaded)| {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime};
 
-use crate::check::{CheckError, Checked, check_paths};
+use crate::check::{CheckError, Checked, check_with};
 use crate::diagnostics::Severity;
 use crate::emit::{self, Artifact, Options, Target};
 use crate::model::Plan;
@@ -31,6 +31,8 @@ pub struct BuildOptions {
     /// Two plans given to `slides`: one year-end deck of the pair, written
     /// into the second plan's folder; nothing else is written.
     pub pair: bool,
+    /// How files are read (the project root).
+    pub check: crate::check::Options,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,20 +73,28 @@ pub fn build(
     paths: &[PathBuf],
     opts: &BuildOptions,
 ) -> Result<Built, BuildError> {
-    let mut checked = check_paths(world, paths)?;
+    let mut checked = check_with(world, paths, &opts.check)?;
+    if checked.count(Severity::Error) > 0 {
+        // Nothing more is read: a `previous` that `check` refused (O002)
+        // is never opened.
+        return Ok(Built {
+            checked,
+            written: Vec::new(),
+        });
+    }
     let decks = opts.targets.iter().any(|t| t.is_deck());
     // Previous plans that year-end decks need are checked too, but only
     // for their actuals: nothing is written for them.
     let mut deck_diags = Vec::new();
     let extra = if decks {
-        slides::missing_previous(world, &checked, opts.kind, &mut deck_diags)
+        slides::missing_previous(world, &checked, opts.kind)
     } else {
         Vec::new()
     };
     if !extra.is_empty() {
         let mut all = paths.to_vec();
         all.extend(extra.iter().cloned());
-        checked = check_paths(world, &all)?;
+        checked = check_with(world, &all, &opts.check)?;
     }
     let emitted: Vec<usize> = (0..checked.plans.len())
         .filter(|&i| !extra.contains(&slides::plan_file(&checked, &checked.plans[i])))
@@ -166,6 +176,20 @@ pub fn build(
     }
     // Then every plan into its temporary folder; then the swaps.
     let mut staged = Vec::new();
+    // `check` refuses such ids; this keeps a bug there from ever writing
+    // outside `-o`.
+    for (id, _) in &outputs {
+        if let Some(why) = crate::model::plan_id_problem(id) {
+            return Err(BuildError::Write {
+                path: opts.out.join(id),
+                reason: format!("the plan id cannot name a folder: {why}"),
+            });
+        }
+    }
+    let _lock = match outputs.is_empty() {
+        true => None,
+        false => Some(take_out(world, &opts.out)?),
+    };
     for (id, artifacts) in &outputs {
         let target = opts.out.join(id);
         match stage(world, &target, artifacts, &opts.targets) {
@@ -204,6 +228,32 @@ fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Built, Bui
     }
 }
 
+/// The suffixes of a plan folder's staging and old copies (`.<id>.<suffix>`).
+const STAGING: [&str; 2] = ["almanac-tmp", "almanac-old"];
+
+/// Makes the output folder and takes its lock: one build at a time writes
+/// into a folder, and a second waits here. Under the lock, the staging and
+/// old folders a killed build left are stale, and are removed.
+fn take_out(world: &dyn World, out: &Path) -> Result<Box<dyn std::any::Any>, BuildError> {
+    world.create_dir_all(out).map_err(|e| write_err(out, e))?;
+    let lock = world.lock(out).map_err(|e| write_err(out, e))?;
+    for entry in world.read_dir(out).map_err(|e| write_err(out, e))? {
+        let name = entry
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stale = name.starts_with('.')
+            && STAGING.iter().any(|s| name.ends_with(&format!(".{s}")))
+            && world.is_dir(&entry);
+        if stale {
+            world
+                .remove_dir_all(&entry)
+                .map_err(|e| write_err(&entry, e))?;
+        }
+    }
+    Ok(lock)
+}
+
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
     let name = target
         .file_name()
@@ -233,7 +283,7 @@ fn stage(
             reason: "it is a file, not a folder".into(),
         });
     }
-    let tmp = sibling(target, "almanac-tmp");
+    let tmp = sibling(target, STAGING[0]);
     if world.exists(&tmp) {
         world.remove_dir_all(&tmp).map_err(|e| write_err(&tmp, e))?;
     }
@@ -271,9 +321,26 @@ fn stage(
     }
 }
 
-/// Puts `tmp` in place of `target`, keeping the old folder until it is done.
+/// Puts `tmp` in place of `target`. Where the system can, the two are
+/// exchanged in one step, so `target` is at every moment either the old
+/// folder or the new one, even if the process is killed; elsewhere the old
+/// folder is moved aside first and removed after.
 fn swap(world: &dyn World, target: &Path, tmp: &Path) -> Result<(), BuildError> {
-    let old = sibling(target, "almanac-old");
+    if world.exists(target) {
+        match world.exchange(tmp, target) {
+            Ok(()) => {
+                // `tmp` now holds the old folder.
+                let _ = world.remove_dir_all(tmp);
+                return Ok(());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {}
+            Err(e) => {
+                let _ = world.remove_dir_all(tmp);
+                return Err(write_err(target, e));
+            }
+        }
+    }
+    let old = sibling(target, STAGING[1]);
     if world.exists(&old) {
         world.remove_dir_all(&old).map_err(|e| write_err(&old, e))?;
     }

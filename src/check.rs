@@ -3,10 +3,12 @@
 //! resolves it and runs the rules. Problems in files are diagnostics; a path
 //! that cannot be read at all is an operational error (exit code 2).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Plan;
+use crate::project;
 use crate::resolve::load::{Loaded, Loader, io_reason, load_includes, normalize};
 use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
@@ -36,24 +38,36 @@ impl Checked {
     }
 }
 
+/// How a run reads its files.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The project root every file must lie in (`--root`); by default each
+    /// plan's own (see `crate::project`).
+    pub root: Option<PathBuf>,
+}
+
 /// Checks files and directories (every `.toml` file below a directory).
 pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, CheckError> {
-    let mut files = Vec::new();
+    check_with(world, paths, &Options::default())
+}
+
+/// [`check_paths`] with options.
+pub fn check_with(
+    world: &dyn World,
+    paths: &[PathBuf],
+    opts: &Options,
+) -> Result<Checked, CheckError> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(p)).collect();
-    for p in &paths {
-        if world.is_dir(p) {
-            let found = toml_files(world, p)?;
-            files.extend(found.into_iter().map(|f| (f, true)));
-        } else {
-            files.push((p.clone(), false));
-        }
-    }
+    let (files, roots) =
+        expand_paths(world, &paths, opts.root.as_deref()).map_err(|e| match e {
+            Expanded::Unreadable(path, reason) => CheckError::Unreadable { path, reason },
+            Expanded::Empty(path) => CheckError::NoPlans { path },
+        })?;
     let mut loader = Loader::new(world);
     let mut diags = Vec::new();
     let mut plans_found = Vec::new();
     let mut fragments = Vec::new();
-    for (path, _) in &files {
-        let path = &normalize(path);
+    for path in &files {
         let raw = match loader.take(path, &mut diags) {
             Ok((_, raw)) => raw,
             Err(e) => {
@@ -77,9 +91,11 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
     // includes it. What follows loading depends only on the plan's own files
     // and may run in parallel; results are kept in plan order.
     let mut work = Vec::new();
-    for root in plans_found {
+    for plan in plans_found {
         let mut plan_diags = Vec::new();
-        let loaded = load_includes(&mut loader, root, &mut plan_diags);
+        let path = &loader.sources.get(plan.file).path;
+        let root = roots[path].clone();
+        let loaded = load_includes(&mut loader, plan, &root, &mut plan_diags);
         work.push((loaded, plan_diags));
     }
     let mut plans = Vec::new();
@@ -92,6 +108,11 @@ pub fn check_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Checked, Chec
             schedules.push(schedule);
         }
         diags.extend(plan_diags);
+    }
+    duplicate_plan_ids(&plans, &mut diags);
+    for plan in &plans {
+        let path = &loader.sources.get(plan.span.file).path;
+        previous_plan(world, plan, path, &roots[path], &mut diags);
     }
     // A directory of fragments only is a usage error; a fragment nobody
     // includes is worth a warning.
@@ -185,32 +206,143 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
     })
 }
 
+/// The plan a `previous` names must be a file inside the project: `build`
+/// reads it for a year-end deck, and `check` says now what `build` would
+/// refuse then.
+fn previous_plan(
+    world: &dyn World,
+    plan: &Plan,
+    path: &Path,
+    root: &Path,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(prev) = &plan.previous else {
+        return;
+    };
+    let target = normalize(&path.parent().unwrap_or(Path::new("")).join(&prev.value));
+    let why = match project::confine(world, root, &prev.value, &target) {
+        Ok(_) if world.is_dir(&target) => "is a folder, not a plan file".to_string(),
+        Ok(_) => return,
+        Err(project::Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            "does not exist".to_string()
+        }
+        Err(project::Refusal::Io(e)) => format!("cannot be read: {}", io_reason(&e)),
+        Err(_) => "is outside the plan's project, where almanac does not read".to_string(),
+    };
+    diags.push(
+        Diagnostic::new(
+            rule("O002"),
+            prev.span,
+            format!("the previous plan `{}` {why}", target.display()),
+        )
+        .label("last year's plan, for the year-end deck")
+        .help("give the path of last year's plan relative to this file, inside the project, or remove `previous`"),
+    );
+}
+
+/// Two plans of one run with the same id would write the same output
+/// folder: the second is an error, pointing at the first.
+fn duplicate_plan_ids(plans: &[Plan], diags: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::BTreeMap<&str, Span> = Default::default();
+    for p in plans {
+        match seen.get(p.id.as_str()) {
+            Some(&first) => diags.push(
+                Diagnostic::new(
+                    rule("R002"),
+                    p.id_span,
+                    format!("two plans have the id `{}`", p.id),
+                )
+                .label("this plan's outputs would replace the other's")
+                .secondary(first, "the other plan with this id")
+                .help("give each plan its own `id` in `[plan]`"),
+            ),
+            None => {
+                seen.insert(&p.id, p.id_span);
+            }
+        }
+    }
+}
+
 fn included_by_any(loader: &Loader<'_>, path: &Path) -> bool {
     loader.included.contains(path)
 }
 
-fn toml_files(world: &dyn World, dir: &Path) -> Result<Vec<PathBuf>, CheckError> {
-    let mut out = Vec::new();
-    toml_files_below(world, dir, &mut out).map_err(|(path, e)| CheckError::Unreadable {
-        path,
-        reason: io_reason(&e),
-    })?;
-    if out.is_empty() {
-        return Err(CheckError::NoPlans {
-            path: dir.to_path_buf(),
-        });
+/// Why paths could not be expanded into files.
+pub enum Expanded {
+    /// A path that cannot be read, or that leaves its project, and why.
+    Unreadable(PathBuf, String),
+    /// A folder with no `.toml` file.
+    Empty(PathBuf),
+}
+
+/// The files named and the `.toml` files below the folders named, each once
+/// however many names (symlinks, `a/../a`) reach it, with the project root
+/// of each (`root`, from `--root`, or see `crate::project`). A file that
+/// resolves outside its project is refused: a link in a pull request must
+/// not make almanac read, quote or rewrite a file elsewhere.
+pub fn expand_paths(
+    world: &dyn World,
+    paths: &[PathBuf],
+    root: Option<&Path>,
+) -> Result<(Vec<PathBuf>, BTreeMap<PathBuf, PathBuf>), Expanded> {
+    // Each file with its project: a file named, its own; a file found in a
+    // folder, the folder's (so a link in the folder cannot lead out).
+    let mut files = Vec::new();
+    for p in paths {
+        let unreadable = |e: std::io::Error| Expanded::Unreadable(p.clone(), io_reason(&e));
+        if world.is_dir(p) {
+            let project = project::root_of_folder(world, p, root).map_err(unreadable)?;
+            let mut found = Vec::new();
+            toml_files_below(world, p, &mut Default::default(), &mut found)
+                .map_err(|(path, e)| Expanded::Unreadable(path, io_reason(&e)))?;
+            if found.is_empty() {
+                return Err(Expanded::Empty(p.clone()));
+            }
+            files.extend(found.into_iter().map(|f| (f, project.clone())));
+        } else {
+            let project = project::root_of(world, p, root).map_err(unreadable)?;
+            files.push((p.clone(), project));
+        }
     }
-    Ok(out)
+    let mut seen = std::collections::BTreeSet::new();
+    let mut roots = BTreeMap::new();
+    let mut unique = Vec::new();
+    for (path, project) in files {
+        let unreadable = |reason: String| Expanded::Unreadable(path.clone(), reason);
+        let real = world
+            .canonicalize(&path)
+            .map_err(|e| unreadable(io_reason(&e)))?;
+        if !real.starts_with(&project) {
+            return Err(unreadable(match root {
+                Some(_) => "it is outside the folder given with `--root`".into(),
+                None => "it is a link to a file outside its project (the nearest folder above it that holds `.git`); `--root DIR` sets the project".into(),
+            }));
+        }
+        if seen.insert(real) {
+            roots.insert(path.clone(), project);
+            unique.push(path);
+        }
+    }
+    Ok((unique, roots))
 }
 
 /// Every `.toml` file below `dir`, skipping hidden folders and `target`
-/// (version control, editor state, build output). `Err` names the folder
-/// that could not be read.
+/// (version control, editor state, build output). A folder reached twice
+/// (through symlinks, or a link to a folder above it) is walked once:
+/// `walked` holds the canonical folders seen. `Err` names the folder that
+/// could not be read.
 pub fn toml_files_below(
     world: &dyn World,
     dir: &Path,
+    walked: &mut std::collections::BTreeSet<PathBuf>,
     out: &mut Vec<PathBuf>,
 ) -> Result<(), (PathBuf, std::io::Error)> {
+    let real = world
+        .canonicalize(dir)
+        .map_err(|e| (dir.to_path_buf(), e))?;
+    if !walked.insert(real) {
+        return Ok(());
+    }
     let entries = world.read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
     for e in entries {
         let hidden = e
@@ -220,7 +352,7 @@ pub fn toml_files_below(
             continue;
         }
         if world.is_dir(&e) {
-            toml_files_below(world, &e, out)?;
+            toml_files_below(world, &e, walked, out)?;
         } else if e.extension().is_some_and(|x| x == "toml") {
             out.push(normalize(&e));
         }

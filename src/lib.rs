@@ -18,6 +18,7 @@ pub mod emit;
 pub mod fmt;
 pub mod generate;
 pub mod model;
+pub mod project;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;

@@ -81,10 +81,11 @@ impl Templates {
             let path = PathBuf::from("templates").join(name);
             env.add_template_owned(format!("__builtin/{name}"), *text)
                 .map_err(|e| error(sources, path.clone(), text, &e))?;
-            let (path, text) = match overrides.map(|d| d.join(name)).filter(|p| world.exists(p)) {
-                Some(p) => {
-                    let bytes = world
-                        .read(&p)
+            let over = overrides.filter(|d| world.exists(&d.join(name)));
+            let (path, text) = match over {
+                Some(dir) => {
+                    let p = dir.join(name);
+                    let bytes = crate::project::read_inside(world, dir, name)
                         .map_err(|e| TemplateError::Io(p.clone(), e))?;
                     (p, String::from_utf8_lossy(&bytes).into_owned())
                 }

@@ -10,12 +10,38 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 
-/// Files larger than this are refused with a message instead of being read.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused with a message instead of being read
+/// (16 MiB: a plan of 10,000 campaigns is about 3 MB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The error for a file over [`MAX_FILE_BYTES`].
+fn too_large(len: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!(
+            "it is larger than {} MiB ({len} bytes), the most almanac reads",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// The error for something that is not a regular file.
+fn not_a_file(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("it is {what}, not a regular file"),
+    )
+}
 
 pub trait World: Sync {
-    /// The bytes of a file.
+    /// The bytes of a regular file (after symlinks) of at most
+    /// [`MAX_FILE_BYTES`]. Anything else — a folder, a FIFO, a device, a
+    /// socket, a larger file — is refused from its metadata, before it is
+    /// opened, so reading never blocks or runs on.
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    /// The absolute path with every symlink resolved (`Err` when nothing
+    /// is there).
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf>;
     /// Whether `path` is a directory (false when it does not exist).
     fn is_dir(&self, path: &Path) -> bool;
     /// The entries of a directory, sorted by name.
@@ -34,7 +60,17 @@ pub trait World: Sync {
     fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
     /// Renames a file or a directory (atomic on one file system).
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Swaps two folders in one atomic step, so that neither name is ever
+    /// missing. `Err` of kind `Unsupported` where the system cannot.
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()>;
+    /// Waits for and takes an exclusive lock on the folder `dir`, held
+    /// until the guard is dropped or the process ends, however it ends.
+    fn lock(&self, dir: &Path) -> io::Result<Box<dyn std::any::Any>>;
     fn remove_dir_all(&self, path: &Path) -> io::Result<()>;
+    /// Whether the file (after symlinks) has no write permission.
+    fn is_readonly(&self, path: &Path) -> io::Result<bool>;
+    /// Gives `to` the permissions of `from` (before `to` replaces `from`).
+    fn copy_permissions(&self, from: &Path, to: &Path) -> io::Result<()>;
 }
 
 /// The real file system and clock.
@@ -43,18 +79,27 @@ pub struct OsWorld;
 
 impl World for OsWorld {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        let meta = std::fs::metadata(path)?;
-        if meta.is_dir() {
-            return Err(io::Error::other("is a directory"));
+        use std::io::Read;
+        regular(&std::fs::metadata(path)?)?;
+        // Opened without blocking (a FIFO swapped in after the check would
+        // otherwise wait for a writer), checked again on the open file, and
+        // read no further than the cap.
+        let mut options = std::fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+        let file = options.open(path)?;
+        let len = regular(&file.metadata()?)?;
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(bytes.len() as u64));
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(io::Error::other(format!(
-                "file is {} MB; almanac reads plans of at most {} MB",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
-            )));
-        }
-        std::fs::read(path)
+        Ok(bytes)
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        std::fs::canonicalize(path)
     }
 
     fn is_dir(&self, path: &Path) -> bool {
@@ -94,9 +139,100 @@ impl World for OsWorld {
         std::fs::rename(from, to)
     }
 
+    #[cfg(target_os = "linux")]
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+        use std::os::unix::ffi::OsStrExt;
+        let c =
+            |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+        let (a, b) = (c(a)?, c(b)?);
+        // SAFETY: both paths are NUL-terminated strings that outlive the
+        // call; renameat2 reads them and touches no other memory.
+        let r = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        match e.raw_os_error() {
+            // An old kernel, or a file system without the flag.
+            Some(libc::ENOSYS | libc::EINVAL) => Err(io::Error::new(io::ErrorKind::Unsupported, e)),
+            _ => Err(e),
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn exchange(&self, _: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
+
+    /// The folder itself is locked where the system allows it (no lock
+    /// file is left among the outputs); elsewhere a `.almanac.lock` in it.
+    fn lock(&self, dir: &Path) -> io::Result<Box<dyn std::any::Any>> {
+        #[cfg(unix)]
+        let file = std::fs::File::open(dir)?;
+        #[cfg(not(unix))]
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(".almanac.lock"))?;
+        file.lock()?;
+        Ok(Box::new(file))
+    }
+
     fn remove_dir_all(&self, path: &Path) -> io::Result<()> {
         std::fs::remove_dir_all(path)
     }
+
+    fn is_readonly(&self, path: &Path) -> io::Result<bool> {
+        Ok(std::fs::metadata(path)?.permissions().readonly())
+    }
+
+    fn copy_permissions(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::set_permissions(to, std::fs::metadata(from)?.permissions())
+    }
+}
+
+/// The length of a regular file within the cap; an error naming what else
+/// the metadata describes.
+fn regular(meta: &std::fs::Metadata) -> io::Result<u64> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return if meta.len() > MAX_FILE_BYTES {
+            Err(too_large(meta.len()))
+        } else {
+            Ok(meta.len())
+        };
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if t.is_fifo() {
+            Some("a named pipe (FIFO)")
+        } else if t.is_char_device() || t.is_block_device() {
+            Some("a device")
+        } else if t.is_socket() {
+            Some("a socket")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(not_a_file(what));
+        }
+    }
+    Err(not_a_file(if t.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }))
 }
 
 /// An in-memory world for tests: files by path, a fixed date, fixed variables.
@@ -109,6 +245,10 @@ pub struct MemWorld {
     pub out: Mutex<MemOut>,
     /// Fail every write after this many have succeeded (to test atomicity).
     pub fail_after_writes: Option<usize>,
+    /// Die after this many changes to the output (writes, folders made,
+    /// renames, exchanges, removals): every later change fails and does
+    /// nothing, as if the process had been killed between two system calls.
+    pub die_after_changes: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -116,6 +256,8 @@ pub struct MemOut {
     pub files: BTreeMap<PathBuf, Vec<u8>>,
     pub dirs: BTreeSet<PathBuf>,
     pub writes: usize,
+    /// Changes made so far (see `MemWorld::die_after_changes`).
+    pub changes: usize,
 }
 
 impl Default for MemWorld {
@@ -126,6 +268,7 @@ impl Default for MemWorld {
             vars: BTreeMap::new(),
             out: Mutex::new(MemOut::default()),
             fail_after_writes: None,
+            die_after_changes: None,
         }
     }
 }
@@ -140,6 +283,17 @@ impl MemWorld {
 impl MemWorld {
     fn out(&self) -> std::sync::MutexGuard<'_, MemOut> {
         self.out.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The output, to make one change to it; `Err` once the simulated
+    /// process has died.
+    fn change(&self) -> io::Result<std::sync::MutexGuard<'_, MemOut>> {
+        let mut out = self.out();
+        if self.die_after_changes.is_some_and(|n| out.changes >= n) {
+            return Err(io::Error::other("the process was killed"));
+        }
+        out.changes += 1;
+        Ok(out)
     }
 
     /// A file `build` wrote.
@@ -164,10 +318,32 @@ impl World for MemWorld {
         if let Some(b) = self.out().files.get(path) {
             return Ok(b.clone());
         }
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "No such file or directory"))
+        match self.files.get(path) {
+            Some(b) if b.len() as u64 > MAX_FILE_BYTES => Err(too_large(b.len() as u64)),
+            Some(b) => Ok(b.clone()),
+            None if self.is_dir(path) => Err(not_a_file("a folder")),
+            None => Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "No such file or directory",
+            )),
+        }
+    }
+
+    /// The path without `.` and `..` (no symlinks here); the top folder,
+    /// which holds every relative path, is the empty path.
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        let p = crate::resolve::load::normalize(path);
+        if p == Path::new(".") {
+            return Ok(PathBuf::new());
+        }
+        let up = matches!(p.components().next(), Some(std::path::Component::ParentDir));
+        if up || !self.exists(&p) {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "No such file or directory",
+            ));
+        }
+        Ok(p)
     }
 
     fn is_dir(&self, path: &Path) -> bool {
@@ -220,7 +396,7 @@ impl World for MemWorld {
     }
 
     fn create_dir_all(&self, path: &Path) -> io::Result<()> {
-        let mut out = self.out();
+        let mut out = self.change()?;
         if out.files.contains_key(path) || self.files.contains_key(path) {
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, "File exists"));
         }
@@ -235,7 +411,7 @@ impl World for MemWorld {
     }
 
     fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let mut out = self.out();
+        let mut out = self.change()?;
         if self.fail_after_writes.is_some_and(|n| out.writes >= n) {
             return Err(io::Error::new(
                 io::ErrorKind::StorageFull,
@@ -257,53 +433,80 @@ impl World for MemWorld {
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        let mut out = self.out();
-        if let Some(b) = out.files.remove(from) {
-            out.files.insert(to.to_path_buf(), b);
-            return Ok(());
-        }
-        if !out.dirs.contains(from) {
-            return Err(io::Error::new(
-                io::ErrorKind::NotFound,
-                "No such file or directory",
-            ));
-        }
-        if out.dirs.contains(to) && out.files.keys().any(|p| p.starts_with(to)) {
-            return Err(io::Error::new(
-                io::ErrorKind::DirectoryNotEmpty,
-                "Directory not empty",
-            ));
-        }
-        let moved: Vec<PathBuf> = out
-            .files
-            .keys()
-            .filter(|p| p.starts_with(from))
-            .cloned()
-            .collect();
-        for p in moved {
-            if let (Some(b), Ok(rest)) = (out.files.remove(&p), p.strip_prefix(from)) {
-                out.files.insert(to.join(rest), b);
-            }
-        }
-        let dirs: Vec<PathBuf> = out
-            .dirs
-            .iter()
-            .filter(|p| p.starts_with(from))
-            .cloned()
-            .collect();
-        for d in dirs {
-            out.dirs.remove(&d);
-            if let Ok(rest) = d.strip_prefix(from) {
-                out.dirs.insert(to.join(rest));
-            }
-        }
-        Ok(())
+        rename_in(&mut *self.change()?, from, to)
+    }
+
+    /// One change, like the system call it stands for.
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+        let mut out = self.change()?;
+        let swap = a.with_file_name(".almanac-mem-exchange");
+        rename_in(&mut out, a, &swap)?;
+        rename_in(&mut out, b, a)?;
+        rename_in(&mut out, &swap, b)
+    }
+
+    /// One process: nothing to wait for.
+    fn lock(&self, _: &Path) -> io::Result<Box<dyn std::any::Any>> {
+        Ok(Box::new(()))
     }
 
     fn remove_dir_all(&self, path: &Path) -> io::Result<()> {
-        let mut out = self.out();
+        let mut out = self.change()?;
         out.files.retain(|p, _| !p.starts_with(path));
         out.dirs.retain(|p| !p.starts_with(path));
         Ok(())
     }
+
+    /// No permissions in memory: every file is writable.
+    fn is_readonly(&self, _: &Path) -> io::Result<bool> {
+        Ok(false)
+    }
+
+    fn copy_permissions(&self, _: &Path, _: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renames a file or a folder of `out`.
+fn rename_in(out: &mut MemOut, from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(b) = out.files.remove(from) {
+        out.files.insert(to.to_path_buf(), b);
+        return Ok(());
+    }
+    if !out.dirs.contains(from) {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "No such file or directory",
+        ));
+    }
+    if out.dirs.contains(to) && out.files.keys().any(|p| p.starts_with(to)) {
+        return Err(io::Error::new(
+            io::ErrorKind::DirectoryNotEmpty,
+            "Directory not empty",
+        ));
+    }
+    let moved: Vec<PathBuf> = out
+        .files
+        .keys()
+        .filter(|p| p.starts_with(from))
+        .cloned()
+        .collect();
+    for p in moved {
+        if let (Some(b), Ok(rest)) = (out.files.remove(&p), p.strip_prefix(from)) {
+            out.files.insert(to.join(rest), b);
+        }
+    }
+    let dirs: Vec<PathBuf> = out
+        .dirs
+        .iter()
+        .filter(|p| p.starts_with(from))
+        .cloned()
+        .collect();
+    for d in dirs {
+        out.dirs.remove(&d);
+        if let Ok(rest) = d.strip_prefix(from) {
+            out.dirs.insert(to.join(rest));
+        }
+    }
+    Ok(())
 }

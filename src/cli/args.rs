@@ -67,6 +67,10 @@ pub struct SlidesArgs {
     pub locale: Option<LocaleArg>,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// The project folder: files are read only inside it [default: the
+    /// nearest folder above each plan that holds `.git`, else the plan's folder].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -174,6 +178,10 @@ pub struct BuildArgs {
     pub deny_warnings: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// The project folder: files are read only inside it [default: the
+    /// nearest folder above each plan that holds `.git`, else the plan's folder].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -216,6 +224,10 @@ pub struct CheckArgs {
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// The project folder: files are read only inside it [default: the
+    /// nearest folder above each plan that holds `.git`, else the plan's folder].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

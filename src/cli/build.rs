@@ -67,6 +67,9 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
         templates: a.templates.clone(),
         kind: crate::slides::Kind::Auto,
         pair: false,
+        check: crate::check::Options {
+            root: a.root.clone(),
+        },
     };
     run_build(world, &a.paths, &opts, a.format, a.deny_warnings, a.color)
 }
@@ -93,6 +96,9 @@ pub fn slides(world: &dyn World, a: &SlidesArgs) -> u8 {
             DeckKindArg::YearEnd => crate::slides::Kind::YearEnd,
         },
         pair: a.plans.len() == 2,
+        check: crate::check::Options {
+            root: a.root.clone(),
+        },
     };
     run_build(world, &a.plans, &opts, Format::Human, false, a.color)
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::check::{Checked, check_paths};
+use crate::check::{Checked, check_with};
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::{err, out, use_color};
 use crate::diagnostics::Severity;
@@ -13,7 +13,10 @@ use crate::world::World;
 
 pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     let format = a.format.unwrap_or_else(|| default_format(world));
-    let checked = match check_paths(world, &a.paths) {
+    let opts = crate::check::Options {
+        root: a.root.clone(),
+    };
+    let checked = match check_with(world, &a.paths, &opts) {
         Ok(c) => c,
         Err(e) => {
             err(&format!("error: {e}\n"));

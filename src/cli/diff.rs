@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::check::{Checked, check_paths};
+use crate::check::{Checked, check_with};
 use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, out, use_color};
 use crate::diagnostics::Severity;
@@ -31,7 +31,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
             return 2;
         }
         (None, Some(new)) => {
-            let old = match load(world, &a.old, "old", color) {
+            let old = match load(world, &a.old, "old", color, None) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
@@ -45,14 +45,17 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
                     return 2;
                 }
             };
-            let old = match load(&mem, &key, "old", color) {
+            // Git shows only files of the repository: the old side's
+            // project is everything read from REV.
+            let rev_root = PathBuf::from(format!("{rev}:"));
+            let old = match load(&mem, &key, "old", color, Some(rev_root)) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
             (old, key.display().to_string(), a.old.clone())
         }
     };
-    let new_checked = match load(world, &new_path, "new", color) {
+    let new_checked = match load(world, &new_path, "new", color, None) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -92,7 +95,15 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
 
 /// Checks one side. Its diagnostics are printed when it has errors; a path
 /// that cannot be read is exit code 2.
-fn load(world: &dyn World, path: &Path, which: &str, color: bool) -> Result<Checked, u8> {
+/// Checks the plan at `path`; `root` is its project (by default found as
+/// `check` finds it).
+fn load(
+    world: &dyn World,
+    path: &Path,
+    which: &str,
+    color: bool,
+    root: Option<PathBuf>,
+) -> Result<Checked, u8> {
     if world.is_dir(path) {
         err(&format!(
             "error: `{}` is a folder; `almanac diff` compares two plan files\n",
@@ -100,7 +111,8 @@ fn load(world: &dyn World, path: &Path, which: &str, color: bool) -> Result<Chec
         ));
         return Err(2);
     }
-    let checked = match check_paths(world, &[path.to_path_buf()]) {
+    let opts = crate::check::Options { root };
+    let checked = match check_with(world, &[path.to_path_buf()], &opts) {
         Ok(c) => c,
         Err(e) => {
             err(&format!("error: {e}\n"));

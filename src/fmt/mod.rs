@@ -17,6 +17,7 @@ mod spelling;
 
 use std::path::{Path, PathBuf};
 
+use crate::check::Expanded;
 use crate::diagnostics::Diagnostic;
 use crate::resolve::load::{io_reason, normalize};
 use crate::rules::registry::rule;
@@ -177,56 +178,46 @@ pub fn format_bytes(
 }
 
 /// Replaces `path` with `bytes` atomically: writes them into a hidden
-/// folder beside it, renames the file over `path`, removes the folder.
+/// folder beside it, gives them the file's permissions, renames the file
+/// over `path`, removes the folder. A symlink stays a symlink: its target
+/// is what gets replaced. A read-only file is refused, not rewritten.
 pub fn write_atomic(world: &dyn World, path: &Path, bytes: &[u8]) -> Result<(), FmtError> {
     let unwritable = |e: std::io::Error| FmtError::Unwritable {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     };
-    let name = path
+    let real = world.canonicalize(path).map_err(unwritable)?;
+    if world.is_readonly(&real).map_err(unwritable)? {
+        return Err(FmtError::Unwritable {
+            path: path.to_path_buf(),
+            reason: "it is read-only; make it writable to format it".into(),
+        });
+    }
+    let name = real
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "plan.toml".into());
-    let dir = path.parent().unwrap_or(Path::new(""));
+    let dir = real.parent().unwrap_or(Path::new(""));
     let tmp_dir = dir.join(format!(".{name}.almanac-fmt"));
     let tmp = tmp_dir.join(&name);
     world.create_dir_all(&tmp_dir).map_err(unwritable)?;
     let done = world
         .write_file(&tmp, bytes)
-        .and_then(|()| world.rename(&tmp, path));
+        .and_then(|()| world.copy_permissions(&real, &tmp))
+        .and_then(|()| world.rename(&tmp, &real));
     let _ = world.remove_dir_all(&tmp_dir);
     done.map_err(unwritable)
 }
 
-/// The files named and the `.toml` files below the folders named, each once.
+/// The files named and the `.toml` files below the folders named, each
+/// once, as `check` finds them.
 fn toml_paths(world: &dyn World, paths: &[PathBuf]) -> Result<Vec<PathBuf>, FmtError> {
-    let mut out: Vec<PathBuf> = Vec::new();
-    for p in paths {
-        let p = normalize(p);
-        let found = if world.is_dir(&p) {
-            let mut found = Vec::new();
-            walk(world, &p, &mut found)?;
-            if found.is_empty() {
-                return Err(FmtError::NoFiles { path: p });
-            }
-            found
-        } else {
-            vec![p]
-        };
-        for f in found {
-            if !out.contains(&f) {
-                out.push(f);
-            }
-        }
+    let paths: Vec<PathBuf> = paths.iter().map(|p| normalize(p)).collect();
+    match crate::check::expand_paths(world, &paths, None) {
+        Ok((files, _)) => Ok(files),
+        Err(Expanded::Unreadable(path, reason)) => Err(FmtError::Unreadable { path, reason }),
+        Err(Expanded::Empty(path)) => Err(FmtError::NoFiles { path }),
     }
-    Ok(out)
-}
-
-fn walk(world: &dyn World, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), FmtError> {
-    crate::check::toml_files_below(world, dir, out).map_err(|(path, e)| FmtError::Unreadable {
-        path,
-        reason: io_reason(&e),
-    })
 }
 
 #[cfg(test)]

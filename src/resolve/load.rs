@@ -1,11 +1,14 @@
 //! Loading a plan's files: the plan itself and, recursively, the files it
-//! includes (paths relative to the including file). Cycles and missing files
-//! are reported at the `include` entry that causes them, with the chain.
+//! includes (paths relative to the including file). Cycles, missing files
+//! and files outside the plan's project (`crate::project`) are reported at
+//! the `include` entry that causes them, with the chain; a file outside
+//! the project is never opened.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Label};
+use crate::project::{Refusal, confine};
 use crate::rules::registry::rule;
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::raw::RawFile;
@@ -107,21 +110,24 @@ pub struct Loaded {
     pub files: Vec<RawFile>,
 }
 
-/// Follows `include`s from `root` depth-first.
+/// Follows `include`s from `plan` depth-first, reading only files inside
+/// `project` (the canonical project root).
 pub fn load_includes(
     loader: &mut Loader<'_>,
-    root: RawFile,
+    plan: RawFile,
+    project: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
     let mut files = Vec::new();
     let mut stack: Vec<(FileId, Span)> = Vec::new();
-    visit(loader, root, &mut stack, &mut files, diags);
+    visit(loader, plan, project, &mut stack, &mut files, diags);
     Loaded { files }
 }
 
 fn visit(
     loader: &mut Loader<'_>,
     raw: RawFile,
+    project: &Path,
     stack: &mut Vec<(FileId, Span)>,
     files: &mut Vec<RawFile>,
     diags: &mut Vec<Diagnostic>,
@@ -174,8 +180,33 @@ fn visit(
         if files.iter().any(|f| sources.get(f.file).path == target) {
             continue; // already loaded through another include
         }
-        loader.included.insert(target.clone());
-        let raw = match loader.get(&target, diags) {
+        let read = match confine(loader.world, project, &inc.text, &target) {
+            Ok(_) => {
+                loader.included.insert(target.clone());
+                let before = diags.len();
+                let read = loader.get(&target, diags);
+                if let Ok((id, None)) = read {
+                    // The file could not be parsed: its errors also point
+                    // at the entry that brought it in.
+                    for d in diags[before..]
+                        .iter_mut()
+                        .filter(|d| d.primary.span.file == id)
+                    {
+                        d.secondary.push(Label {
+                            span: inc.span(),
+                            text: "included from here".into(),
+                        });
+                    }
+                }
+                read
+            }
+            Err(Refusal::Io(e)) => Err(e),
+            Err(refusal) => {
+                diags.push(outside(&inc.text, inc.span(), &refusal));
+                continue;
+            }
+        };
+        let raw = match read {
             Ok((_, raw)) => raw,
             Err(e) => {
                 diags.push(
@@ -215,9 +246,30 @@ fn visit(
             );
         }
         stack.push((this, inc.span()));
-        visit(loader, raw, stack, files, diags);
+        visit(loader, raw, project, stack, files, diags);
         stack.pop();
     }
+}
+
+/// R005: an include that leaves the project, written as `written`.
+fn outside(written: &str, at: Span, why: &Refusal) -> Diagnostic {
+    let (message, label) = match why {
+        Refusal::Absolute => (
+            format!(
+                "`{written}` is an absolute path; included files are read only inside the plan's project"
+            ),
+            "an absolute path",
+        ),
+        _ => (
+            format!(
+                "`{written}` is outside the plan's project; included files are read only inside it"
+            ),
+            "leads out of the project (after `..` and symlinks)",
+        ),
+    };
+    Diagnostic::new(rule("R005"), at, message)
+        .label(label)
+        .help("the project is the nearest folder above the plan that holds `.git`, or the plan's own folder; move the file into it, or set the project with `--root DIR`")
 }
 
 /// "did you mean `shared/team.toml`?" for a misspelt include.

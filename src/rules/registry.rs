@@ -41,6 +41,7 @@ pub static RULES: &[&Rule] = &[
     &references::duplicate_id::RULE,
     &references::include_cycle::RULE,
     &references::include_missing::RULE,
+    &references::include_outside::RULE,
     &syntax::toml_syntax::RULE,
     &syntax::not_utf8::RULE,
     &syntax::unknown_key::RULE,

@@ -70,13 +70,11 @@ pub fn load(
     overrides: Option<&Path>,
     sources: &mut SourceMap,
 ) -> Result<Brand, TemplateError> {
-    let (path, text) = match overrides
-        .map(|d| d.join("brand.toml"))
-        .filter(|p| world.exists(p))
-    {
-        Some(p) => {
-            let bytes = world
-                .read(&p)
+    let over = overrides.filter(|d| world.exists(&d.join("brand.toml")));
+    let (path, text) = match over {
+        Some(dir) => {
+            let p = dir.join("brand.toml");
+            let bytes = crate::project::read_inside(world, dir, "brand.toml")
                 .map_err(|e| TemplateError::Io(p.clone(), e))?;
             (p, String::from_utf8_lossy(&bytes).into_owned())
         }
@@ -190,8 +188,7 @@ pub fn load(
                     ));
                 }
             };
-            let bytes = world
-                .read(&p)
+            let bytes = crate::project::read_inside(world, dir, l.get_ref())
                 .map_err(|e| TemplateError::Io(p.clone(), e))?;
             Some(Logo { mime, bytes })
         }

@@ -63,13 +63,8 @@ pub fn previous_file(checked: &Checked, plan: &Plan) -> Option<PathBuf> {
 }
 
 /// Previous plans that decks need and that were not checked with the
-/// others; a `previous` that names no file is reported (O002).
-pub fn missing_previous(
-    world: &dyn World,
-    checked: &Checked,
-    kind: Kind,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<PathBuf> {
+/// others (`check` reports a `previous` that names no file, O002).
+pub fn missing_previous(world: &dyn World, checked: &Checked, kind: Kind) -> Vec<PathBuf> {
     if matches!(kind, Kind::Plan | Kind::Review) {
         return Vec::new();
     }
@@ -80,24 +75,16 @@ pub fn missing_previous(
         .collect();
     let mut out = Vec::new();
     for p in &checked.plans {
-        let (Some(path), Some(prev)) = (previous_file(checked, p), &p.previous) else {
+        let Some(path) = previous_file(checked, p) else {
             continue;
         };
         if have.contains(&path) || out.contains(&path) {
             continue;
         }
+        // `check` reported a `previous` that is missing or outside the
+        // project (O002), so the build stops before any deck is made.
         if world.exists(&path) && !world.is_dir(&path) {
             out.push(path);
-        } else {
-            diags.push(
-                Diagnostic::new(
-                    rule("O002"),
-                    prev.span,
-                    format!("the previous plan `{}` does not exist", path.display()),
-                )
-                .label("no such file")
-                .help("give the path of last year's plan relative to this file, or build the plan deck with `--kind plan`"),
-            );
         }
     }
     out

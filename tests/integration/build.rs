@@ -6,7 +6,7 @@ use std::process::Command;
 
 use almanac::build::{BuildOptions, build};
 use almanac::emit::Target;
-use almanac::world::{MemWorld, World};
+use almanac::world::{MemOut, MemWorld, World};
 
 use crate::support::{Scratch, bin, repo};
 
@@ -230,6 +230,7 @@ fn mem_build(w: &MemWorld) -> Result<almanac::build::Built, almanac::build::Buil
             templates: None,
             kind: Default::default(),
             pair: false,
+            check: Default::default(),
         },
     )
 }
@@ -529,4 +530,83 @@ fn calendar_occurrences_equal_the_schedule() {
             assert_eq!(got, expected, "{plan_file}: column `{}`", col.id.name);
         }
     }
+}
+
+#[test]
+fn a_build_killed_between_any_two_changes_leaves_the_old_or_the_new_outputs() {
+    // Two plans, so a kill can fall between their swaps too.
+    let second = SMALL.replace("id = \"p\"", "id = \"q\"");
+    let paths = [PathBuf::from("p/plan.toml"), PathBuf::from("p/second.toml")];
+    let run = |w: &MemWorld| {
+        let opts = BuildOptions {
+            out: PathBuf::from("out"),
+            targets: Target::ALL.to_vec(),
+            split: None,
+            locale: None,
+            bom: true,
+            templates: None,
+            kind: Default::default(),
+            pair: false,
+            check: Default::default(),
+        };
+        build(w, &paths, &opts)
+    };
+    let version = |w: &MemWorld, id: &str| -> Vec<(PathBuf, Vec<u8>)> {
+        w.written_under(format!("out/{id}"))
+            .into_iter()
+            .map(|p| {
+                let bytes = w.written(&p).expect("written");
+                (p, bytes)
+            })
+            .collect()
+    };
+    let mut w = MemWorld::default()
+        .with_file("p/plan.toml", SMALL)
+        .with_file("p/second.toml", second.as_str());
+    run(&w).expect("first build");
+    let old = [version(&w, "p"), version(&w, "q")];
+    let mut changed = MemWorld::default()
+        .with_file("p/plan.toml", SMALL.replace("every wed", "every thu"))
+        .with_file("p/second.toml", second.replace("every wed", "every thu"));
+    run(&changed).expect("a build of the new plans");
+    let new = [version(&changed, "p"), version(&changed, "q")];
+    assert_ne!(old, new);
+    w.files = std::mem::take(&mut changed.files);
+    let start = std::mem::take(&mut *w.out.lock().expect("lock"));
+    let mut kills = 0;
+    for n in 0.. {
+        *w.out.lock().expect("lock") = MemOut {
+            files: start.files.clone(),
+            dirs: start.dirs.clone(),
+            ..Default::default()
+        };
+        w.die_after_changes = Some(n);
+        let finished = run(&w).is_ok();
+        for (i, id) in ["p", "q"].into_iter().enumerate() {
+            let now = version(&w, id);
+            assert!(
+                now == old[i] || now == new[i],
+                "killed after {n} changes, `out/{id}` is neither version: {:?}",
+                now.iter().map(|(p, _)| p).collect::<Vec<_>>()
+            );
+        }
+        // The next build, after the kill, works and leaves nothing stale.
+        w.die_after_changes = None;
+        run(&w).expect("the build after the kill");
+        assert_eq!([version(&w, "p"), version(&w, "q")], new);
+        let stale: Vec<PathBuf> = w
+            .written_under("out")
+            .into_iter()
+            .filter(|p| {
+                p.components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        assert!(stale.is_empty(), "after a kill at {n}: {stale:?}");
+        if finished {
+            break;
+        }
+        kills += 1;
+    }
+    assert!(kills > 10, "the build made only {kills} changes");
 }

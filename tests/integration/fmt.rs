@@ -22,7 +22,10 @@ fn fmt(text: &str) -> String {
 /// The `plan.json` of `plan` (at `dir/name`) with its fragment (at
 /// `dir/fragment_path`), checked in memory; panics on any error.
 fn meaning(name: &str, plan: &str, fragment: Option<(&str, &str)>) -> Vec<u8> {
-    let mut w = MemWorld::default().with_file(format!("p/{name}"), plan);
+    // The 2026 plan names the 2025 plan as its `previous`, which must exist.
+    let mut w = MemWorld::default()
+        .with_file(format!("p/{name}"), plan)
+        .with_file("p/new-media-2025.toml", example("new-media-2025.toml"));
     if let Some((path, text)) = fragment {
         w = w.with_file(format!("p/{path}"), text);
     }

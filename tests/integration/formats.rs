@@ -70,7 +70,7 @@ fn github_escapes_percent_colon_comma_and_newline() {
     // A quoted key may hold any text, and the unknown-key message quotes it.
     let s = Scratch::new().file(
         "a,b:c.toml",
-        "[plan]\nname = \"测试\"\nyear = 2026\n\"年味:1,2%\\r\\ny\" = 1\n",
+        "[plan]\nid = \"p\"\nname = \"测试\"\nyear = 2026\n\"年味:1,2%\\r\\ny\" = 1\n",
     );
     let r = run_env(
         s.dir.path(),
@@ -80,7 +80,7 @@ fn github_escapes_percent_colon_comma_and_newline() {
     let line = r.stdout.lines().next().unwrap_or_default();
     assert!(
         line.starts_with(
-            "::error file=a%2Cb%3Ac.toml,line=4,endLine=4,col=1,endColumn=15,title=S003 unknown-key::\
+            "::error file=a%2Cb%3Ac.toml,line=5,endLine=5,col=1,endColumn=15,title=S003 unknown-key::\
              unknown key `年味:1,2%25%0D%0Ay` in `plan`%0Ahelp: "
         ),
         "{}",

@@ -15,4 +15,5 @@ mod schedule;
 mod schema;
 mod slides;
 mod support;
+mod untrusted;
 mod when;

@@ -206,8 +206,15 @@ fn a_missing_previous_plan_is_o002_at_its_path() {
         r.stderr
     );
     assert!(r.stderr.contains("\"plan-2026.toml\""), "{}", r.stderr);
-    // `check` does not need the previous plan.
-    assert_eq!(s.run(&["check", "plan.toml"]).code, 0);
+    // `check` reports what `build` would refuse.
+    let r = s.run(&["check", "plan.toml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[O002]: the previous plan `plan-2026.toml` does not exist"),
+        "{}",
+        r.stderr
+    );
     let y = Scratch::new().file("plan.toml", PLAN);
     let r = y.run(&["slides", "plan.toml", "--kind", "year-end"]);
     assert!(

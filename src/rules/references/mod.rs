@@ -4,4 +4,5 @@
 pub mod duplicate_id;
 pub mod include_cycle;
 pub mod include_missing;
+pub mod include_outside;
 pub mod unknown_reference;
