@@ -152,6 +152,8 @@ fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
         .any(|i| i.kind == Kind::Episode && i.column == Some(k))
 }
 
+/// An event's UID (a TEXT value, written escaped like any other: the plan's
+/// id is the plan's text).
 fn uid(cx: &Cx<'_>, id: &str) -> String {
     let mut s = String::with_capacity(id.len() + cx.plan.id.len() + 12);
     for c in id.chars() {
@@ -188,7 +190,7 @@ fn single(w: &mut Ics, cx: &Cx<'_>, it: &Item) {
         _ => it.title.clone(),
     };
     w.begin("VEVENT");
-    w.line("UID", &uid(cx, &it.id));
+    w.text("UID", &uid(cx, &it.id));
     w.line("DTSTAMP", &cx.stamp);
     w.line("DTSTART;VALUE=DATE", &ics::date(it.start));
     w.line(
@@ -316,7 +318,7 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
     let event =
         |w: &mut Ics, uid_id: String, day: NaiveDate, recurrence: Option<(&str, &[NaiveDate])>| {
             w.begin("VEVENT");
-            w.line("UID", &uid(cx, &uid_id));
+            w.text("UID", &uid(cx, &uid_id));
             w.line("DTSTAMP", &cx.stamp);
             start_end(w, cx, day, col.time);
             if let Some((rrule, exdates)) = recurrence {
@@ -470,4 +472,42 @@ fn offset_text(secs: i64) -> String {
     let sign = if secs < 0 { '-' } else { '+' };
     let s = secs.abs();
     format!("{sign}{:02}{:02}", s / 3600, (s % 3600) / 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::check::check_paths;
+    use crate::world::MemWorld;
+
+    #[test]
+    fn a_uid_is_escaped_like_any_text() {
+        let world = MemWorld::default().with_file(
+            "p.toml",
+            "[plan]\nname = \"P\"\nyear = 2027\ncalendar = \"none\"\n\n\
+             [moments.m]\nname = \"M\"\ndate = \"05-20\"\n",
+        );
+        let Ok(mut checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        assert!(checked.diagnostics.is_empty());
+        let (mut plan, schedule) = (checked.plans.remove(0), checked.schedules.remove(0));
+        // Whatever `check` lets through as an id, the UID stays one line.
+        plan.id = "x\r\nATTENDEE:mailto:x,y;z\u{7}".into();
+        let labels = crate::emit::labels::labels(plan.locale);
+        let stamp = plan
+            .period
+            .value
+            .start
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default();
+        let (_, ics) = calendars(&plan, &schedule, labels, stamp, None).remove(0);
+        assert!(
+            ics.contains("UID:moment-m@x\\nATTENDEE:mailto:x\\,y\\;z.almanac\r\n"),
+            "{ics}"
+        );
+        assert!(!ics.contains("\r\nATTENDEE"));
+    }
 }

@@ -1,12 +1,15 @@
 //! A typed writer for iCalendar (RFC 5545) text. Everything a calendar
 //! client is strict about lives here and nowhere else: CRLF after every
 //! line, lines folded at 75 octets without splitting a UTF-8 sequence,
-//! TEXT values escaped (`\\`, `\;`, `\,`, `\n`; `:` is left alone), DATE
-//! and DATE-TIME forms. `emit::calendar` decides what the events are.
+//! TEXT values escaped (`\\`, `\;`, `\,`, `\n`; `:` is left alone) with
+//! the characters `text` calls unsafe dropped, DATE and DATE-TIME forms.
+//! `emit::calendar` decides what the events are.
 
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use crate::text;
 
 /// iCalendar text being written.
 #[derive(Default)]
@@ -58,31 +61,28 @@ impl Ics {
     }
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and newlines.
+/// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
+/// The characters the shared policy calls unsafe (`text::strip_unsafe`:
+/// control characters, a CR not before an LF, line separators, bidi
+/// controls) are dropped, so a value never ends a content line early.
 pub fn escape_text(s: &str) -> String {
-    // Most text has nothing to escape: no special ASCII, no control
-    // character (C1 controls start with the byte 0xC2).
+    let s = text::strip_unsafe(s);
+    // Most text has nothing left to escape.
     if !s
         .bytes()
-        .any(|b| matches!(b, b'\\' | b';' | b',' | 0..=0x1f | 0x7f | 0xc2))
+        .any(|b| matches!(b, b'\\' | b';' | b',' | b'\n' | b'\r'))
     {
-        return s.to_string();
+        return s.into_owned();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push_str("\\n");
-                }
-            }
+            // Only a CR LF is left: one line break.
+            '\r' => {}
             '\n' => out.push_str("\\n"),
-            // Other control characters are not allowed in TEXT.
-            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }
@@ -151,6 +151,22 @@ mod tests {
     fn text_is_escaped_but_colons_are_not() {
         assert_eq!(escape_text("a,b;c\\d\ne:f"), "a\\,b\\;c\\\\d\\ne:f");
         assert_eq!(escape_text("x\r\ny"), "x\\ny");
+    }
+
+    #[test]
+    fn unsafe_characters_are_dropped_and_cannot_start_a_property() {
+        assert_eq!(
+            escape_text("a\u{7}b\u{1b}[2Jc\u{85}d\u{202e}e\u{2028}f\tg"),
+            "ab[2Jcdef\tg"
+        );
+        // A lone CR is dropped; a CR LF is one escaped line break.
+        assert_eq!(
+            escape_text("x\rATTENDEE:y\r\nATTENDEE:z"),
+            "xATTENDEE:y\\nATTENDEE:z"
+        );
+        let mut w = Ics::default();
+        w.text("SUMMARY", "x\r\nATTENDEE:mailto:x");
+        assert_eq!(w.finish(), "SUMMARY:x\\nATTENDEE:mailto:x\r\n");
     }
 
     #[test]

@@ -32,6 +32,16 @@ pub const COLUMNS: [&str; 15] = [
     "publishes",
 ];
 
+/// Whether a column holds text written in the plan (names and ids) rather
+/// than a value almanac writes itself (a date, a time, a label, hours): the
+/// CSV guards the plan's text against spreadsheets (`emit::csv`).
+pub fn from_plan(column: &str) -> bool {
+    matches!(
+        column,
+        "id" | "title" | "owner" | "owner_id" | "channels" | "campaign" | "column" | "review_level"
+    )
+}
+
 /// One row; its text is borrowed from the plan and the schedule.
 #[derive(Clone, Debug, Serialize)]
 pub struct Row<'a> {

@@ -51,6 +51,7 @@ pub static RULES: &[&Rule] = &[
     &syntax::missing_key::RULE,
     &syntax::empty_file::RULE,
     &syntax::orphan_fragment::RULE,
+    &syntax::control_character::RULE,
     &syntax::template_error::RULE,
 ];
 

@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::Ident;
 use crate::rules::registry::rule;
 use crate::source::{FileId, Span};
-use crate::syntax::ast::ExprError;
+use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
 use crate::syntax::raw::*;
 use crate::syntax::strlit::StrSrc;
@@ -249,12 +249,46 @@ impl Reader<'_, '_> {
         StrSrc::new(span, &self.text[v.span()], decoded)
     }
 
+    /// Warns (S010) about the first character of a string value that the
+    /// documents drop (`text::find_unsafe`), located at that character.
+    fn unsafe_text(&mut self, src: &StrSrc, text: &str, path: &dyn std::fmt::Display) {
+        let Some((at, c)) = crate::text::find_unsafe(text) else {
+            return;
+        };
+        let what = match c {
+            '\u{2028}' => "the line separator",
+            '\u{2029}' => "the paragraph separator",
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "the bidi control character",
+            _ => "the control character",
+        };
+        let span = src.at(Loc {
+            start: at,
+            end: at + c.len_utf8(),
+        });
+        self.diags.push(
+            Diagnostic::new(
+                rule("S010"),
+                span,
+                format!("`{path}` holds {what} `\\u{{{:x}}}`", c as u32),
+            )
+            .label("dropped from the outputs")
+            .help(
+                "the calendar, the task lists and the decks leave it out, the JSON outputs \
+                 keep it; delete it, or write what it stands for",
+            ),
+        );
+    }
+
     pub fn str_value(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display) -> Option<Str> {
         match v.get_ref() {
-            Value::String(s) => Some(Str {
-                text: s.to_string(),
-                src: self.str_src(v, s),
-            }),
+            Value::String(s) => {
+                let src = self.str_src(v, s);
+                self.unsafe_text(&src, s, path);
+                Some(Str {
+                    text: s.to_string(),
+                    src,
+                })
+            }
             _ => {
                 self.wrong_type(v, path, "a string");
                 None
@@ -337,7 +371,12 @@ impl Reader<'_, '_> {
             }
         };
         match self.memo.parse(&text, parse) {
-            Ok(node) => Some(Expr { node, src }),
+            Ok(node) => {
+                // An expression that parses may still carry such a character
+                // (in a name it quotes); one that fails has its own error.
+                self.unsafe_text(&src, &text, path);
+                Some(Expr { node, src })
+            }
             Err(e) => {
                 self.expr_error(&src, &text, &e, what);
                 None
@@ -1197,4 +1236,58 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::check::check_paths;
+    use crate::world::MemWorld;
+
+    /// The S010 warnings of a plan file: message and the file text underlined.
+    fn warnings(plan: &str) -> Vec<(String, String)> {
+        let world = MemWorld::default().with_file("p.toml", plan);
+        let Ok(checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "S010")
+            .map(|d| {
+                let s = d.primary.span;
+                (
+                    d.message.clone(),
+                    plan[s.start as usize..s.end as usize].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unsafe_character_is_underlined_where_it_is_in_the_file() {
+        let head = "[plan]\nyear = 2027\ncalendar = \"none\"\n";
+        // Raw in the file, escaped, and the TOML 1.1 short escape.
+        let raw = warnings(&format!("{head}name = \"年味 a\u{202e}b\"\n"));
+        assert_eq!(
+            raw,
+            [(
+                "`plan.name` holds the bidi control character `\\u{202e}`".to_string(),
+                "\u{202e}".to_string()
+            )]
+        );
+        let escaped = warnings(&format!("{head}name = \"\\u5E74 x\\u001b[2J\\u0007\"\n"));
+        assert_eq!(escaped.len(), 1, "one warning per string: {escaped:?}");
+        assert_eq!(escaped[0].1, "\\u001b");
+        let short = warnings(&format!("{head}name = \"x\\e[2J\"\n"));
+        assert_eq!(short[0].1, "\\e");
+        let separator = warnings(&format!("{head}theme = 'a\u{2028}b'\nname = \"P\"\n"));
+        assert_eq!(
+            separator[0].0,
+            "`plan.theme` holds the line separator `\\u{2028}`"
+        );
+        // A CR LF is a line break, not a control character.
+        assert!(warnings(&format!("{head}name = \"a\\r\\nb\\tc\"\n")).is_empty());
+    }
 }

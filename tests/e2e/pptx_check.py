@@ -26,8 +26,18 @@ TOL = 1.0  # points
 EMU_PER_PT = 12700
 
 
+# The characters every document drops (src/text.rs): control characters but
+# TAB and LF, a CR not before an LF, DEL, C1, U+2028/2029, bidi controls.
+# deck.json keeps them, the slides must not hold them, so texts are compared
+# without them. (python-pptx gives a line break `a:br` as a vertical tab.)
+UNSAFE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+    "\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
 def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"\s+", " ", UNSAFE.sub("", s.replace("\v", "\n"))).strip()
 
 
 def shape_texts(shapes):
@@ -87,6 +97,9 @@ def check_package(path, deck, expected, fail):
                 if notes.strip() and norm(note) not in norm(notes):
                     fail(f"{where}: the speaker notes lack {note[:60]!r}")
     whole = "\n".join(everything)
+    found = sorted({f"U+{ord(c):04X}" for c in UNSAFE.findall(whole.replace("\v", "\n"))})
+    if found:
+        fail(f"unsafe characters on the slides: {' '.join(found)}")
     for t in expected:
         if t not in whole:
             fail(f"text {t!r} is on no slide")

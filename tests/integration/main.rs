@@ -9,6 +9,7 @@ mod fixtures;
 mod fmt;
 mod formats;
 mod init;
+mod outputs_safety;
 mod pptx_package;
 mod props;
 mod schedule;

@@ -1,6 +1,7 @@
 //! Syntax rules: problems found while reading a file (TOML, encoding, the
 //! plan schema, expressions). Their files hold only the explanation.
 
+pub mod control_character;
 pub mod empty_file;
 pub mod invalid_expression;
 pub mod invalid_value;

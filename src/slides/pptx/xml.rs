@@ -1,9 +1,12 @@
 //! A tiny XML writer for the package's parts. Every byte of text and every
 //! attribute value that reaches a part goes through `escape` here, so the
 //! rules PowerPoint is strict about live in one place: the five markup
-//! characters are escaped, and control characters (which XML 1.0 forbids
-//! or PowerPoint "repairs") are dropped. Elements are written in the order
-//! the caller asks for; keeping that order schema-valid is the caller's job.
+//! characters are escaped, and the characters every document drops
+//! (`text::is_unsafe`) are dropped here too, with those XML 1.0 forbids or
+//! PowerPoint "repairs". Elements are written in the order the caller asks
+//! for; keeping that order schema-valid is the caller's job.
+
+use crate::text;
 
 /// The XML declaration every part starts with.
 pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -35,12 +38,13 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Characters that never reach a part: C0 and C1 controls (a tab is
-/// written as a space by `escape_into`), the non-characters XML 1.0
-/// excludes, and the bidi/zero-width format characters that only confuse
-/// editors.
+/// Characters that never reach a part: those every document drops
+/// (`text::is_unsafe`: C0 and C1 controls, line separators, bidi
+/// embeddings, overrides and isolates), line breaks (a tab is written as
+/// a space by `escape_into`), and what XML 1.0 forbids or PowerPoint
+/// rejects beyond that: U+FFFE, U+FFFF and a stray byte-order mark.
 fn is_dropped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{FEFF}')
+    text::is_unsafe(c) || matches!(c, '\n' | '\u{FFFE}' | '\u{FFFF}' | '\u{FEFF}')
 }
 
 /// An XML document being written, element by element.
@@ -146,6 +150,7 @@ mod tests {
             "年味实验室"
         );
         assert_eq!(escape("a\tb"), "a b");
+        assert_eq!(escape("a\u{202e}b\u{2028}c\u{2066}d\u{FEFF}"), "abcd");
     }
 
     #[test]
