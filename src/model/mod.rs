@@ -89,6 +89,9 @@ pub struct Plan {
     pub assertions: Vec<UserAssertion>,
     pub effort: Effort,
     pub rules: crate::rules::config::RuleConfig,
+    /// Campaigns declared but left out: their window could not be read or
+    /// computed (reported), so whatever they would add is unknown.
+    pub unresolved: Vec<String>,
 }
 
 /// Default hours of work per kind of item (`[effort]`).
@@ -150,7 +153,8 @@ pub enum Allocation {
     Share { percent: Ratio, of: Option<usize> },
     /// A line with neither: its amount is the sum of its children.
     Children,
-    /// A value that could not be read (already reported); counts as zero.
+    /// A value that could not be read (already reported): the amount is
+    /// unknown.
     Invalid,
 }
 
@@ -165,8 +169,10 @@ pub struct BudgetLine {
     pub allocation: Allocation,
     /// Where the amount or share is written (or the id, if neither).
     pub value_span: Span,
-    /// The resolved amount in major units.
-    pub amount: Ratio,
+    /// The resolved amount in major units; `None` when it is unknown: its
+    /// value, or one it is computed from, could not be read (and was
+    /// reported), or it depends on itself. Rules stay silent about it.
+    pub amount: Option<Ratio>,
     /// What was spent (`spent = "…"`), for a review; `None` when not given or invalid.
     pub spent: Option<Ratio>,
     pub note: Option<String>,
@@ -212,7 +218,8 @@ pub struct Campaign {
 #[derive(Debug)]
 pub struct Draw {
     pub line: usize,
-    pub amount: Ratio,
+    /// `None` when unknown: it could not be read or computed (reported).
+    pub amount: Option<Ratio>,
     pub span: Span,
 }
 

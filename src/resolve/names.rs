@@ -96,7 +96,9 @@ impl Names for NoNames {
 
 /// The plan's moments and campaign windows, resolved on first use.
 pub struct PlanNames<'a> {
-    defs: BTreeMap<&'a str, &'a Expr<RangeExpr>>,
+    /// Each name's expression; `None` for one that could not be read, a
+    /// name whose date is unknown.
+    defs: BTreeMap<&'a str, Option<&'a Expr<RangeExpr>>>,
     done: BTreeMap<String, Option<DateRange>>,
     visiting: Vec<String>,
 }
@@ -109,8 +111,8 @@ impl<'a> PlanNames<'a> {
     ) -> Self {
         let mut defs = BTreeMap::new();
         for m in moments {
-            if let Some(e) = &m.date {
-                defs.entry(m.id.name.as_str()).or_insert(e);
+            if m.date.is_given() {
+                defs.entry(m.id.name.as_str()).or_insert(m.date.known());
             }
         }
         for c in campaigns {
@@ -119,8 +121,8 @@ impl<'a> PlanNames<'a> {
                 diags.push(crate::resolve::duplicate("date name", &c.id, m.id.span));
                 continue;
             }
-            if let Some(e) = &c.window {
-                defs.entry(c.id.name.as_str()).or_insert(e);
+            if c.window.is_given() {
+                defs.entry(c.id.name.as_str()).or_insert(c.window.known());
             }
         }
         PlanNames {
@@ -140,7 +142,9 @@ impl<'a> PlanNames<'a> {
         if let Some(r) = self.done.get(name) {
             return Some(*r);
         }
-        let expr = *self.defs.get(name)?;
+        let Some(expr) = *self.defs.get(name)? else {
+            return Some(None); // reported where it is written
+        };
         if self.visiting.iter().any(|v| v == name) {
             let chain = self.visiting.join(" → ");
             diags.push(

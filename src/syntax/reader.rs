@@ -286,17 +286,20 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<i64>> {
-        let (_, v) = t.get(key)?;
+    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Val<Sp<i64>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let span = self.span(v.span());
         match v.get_ref() {
             // The parser has checked the range (and read `0x`, `0o`, `0b`).
-            Value::Integer(value) => Some(Sp {
+            Value::Integer(value) => Val::Known(Sp {
                 value: *value,
-                span: self.span(v.span()),
+                span,
             }),
             _ => {
                 self.wrong_type(v, &format_args!("{}.{key}", t.path), "an integer");
-                None
+                Val::Unknown(span)
             }
         }
     }
@@ -371,9 +374,12 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Option<Expr<T>> {
-        let (_, v) = t.get(key)?;
-        self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse)
+    ) -> Val<Expr<T>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse);
+        Val::read(self.span(v.span()), e)
     }
 
     pub fn expr_num<T: Clone + 'static>(
@@ -382,9 +388,12 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Option<Expr<T>> {
-        let (_, v) = t.get(key)?;
-        self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse)
+    ) -> Val<Expr<T>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse);
+        Val::read(self.span(v.span()), e)
     }
 
     /// A list of expressions (or a single one).
@@ -394,21 +403,22 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Vec<Expr<T>> {
+    ) -> Vec<Val<Expr<T>>> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
         let path = format_args!("{}.{key}", t.path);
-        match v.get_ref() {
-            Value::Array(items) => items
-                .iter()
-                .filter_map(|i| self.expr_value(i, &path, what, false, parse))
-                .collect(),
-            _ => self
-                .expr_value(v, &path, what, false, parse)
-                .into_iter()
-                .collect(),
-        }
+        let items = match v.get_ref() {
+            Value::Array(items) => items.iter().collect(),
+            _ => vec![v],
+        };
+        items
+            .into_iter()
+            .map(|i| {
+                let e = self.expr_value(i, &path, what, false, parse);
+                Val::read(self.span(i.span()), e)
+            })
+            .collect()
     }
 
     /// Each entry of a keyed section (`[people.li]`) as a table.
@@ -447,7 +457,7 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Vec<(Ident, Expr<T>)> {
+    ) -> Vec<(Ident, Val<Expr<T>>)> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
         };
@@ -458,11 +468,8 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         for (k, v) in tbl.entries() {
             let id = self.ident(k);
-            if let Some(e) =
-                self.expr_value(v, &format_args!("{path}.{}", id.name), what, true, parse)
-            {
-                out.push((id, e));
-            }
+            let e = self.expr_value(v, &format_args!("{path}.{}", id.name), what, true, parse);
+            out.push((id, Val::read(self.span(v.span()), e)));
         }
         out
     }
@@ -828,9 +835,8 @@ fn read_lines(
                     id,
                     path,
                     name: None,
-                    amount,
-                    given: true,
-                    spent: None,
+                    amount: Val::read(r.span(v.span()), amount),
+                    spent: Val::Absent,
                     note: None,
                     children: Vec::new(),
                 });
@@ -843,24 +849,30 @@ fn read_lines(
                 let note = r.string(&mut tbl, "note");
                 let spent = r.expr_num(&mut tbl, "spent", "money amount", expr::parse_money);
                 let amount = match (tbl.get("amount"), tbl.get("share")) {
-                    (Some((_, a)), None) => r
-                        .expr_value(
-                            a,
-                            &format!("budget.{path}.amount"),
-                            "money amount",
-                            true,
-                            expr::parse_amount,
-                        )
-                        .filter(|e| r.amount_kind(e, "amount", &path)),
-                    (None, Some((_, s))) => r
-                        .expr_value(
-                            s,
-                            &format!("budget.{path}.share"),
-                            "share",
-                            false,
-                            expr::parse_amount,
-                        )
-                        .filter(|e| r.amount_kind(e, "share", &path)),
+                    (Some((_, a)), None) => {
+                        let e = r
+                            .expr_value(
+                                a,
+                                &format!("budget.{path}.amount"),
+                                "money amount",
+                                true,
+                                expr::parse_amount,
+                            )
+                            .filter(|e| r.amount_kind(e, "amount", &path));
+                        Val::read(r.span(a.span()), e)
+                    }
+                    (None, Some((_, s))) => {
+                        let e = r
+                            .expr_value(
+                                s,
+                                &format!("budget.{path}.share"),
+                                "share",
+                                false,
+                                expr::parse_amount,
+                            )
+                            .filter(|e| r.amount_kind(e, "share", &path));
+                        Val::read(r.span(s.span()), e)
+                    }
                     (Some((_, a)), Some((_, s))) => {
                         r.diags.push(
                             Diagnostic::new(
@@ -871,19 +883,22 @@ fn read_lines(
                             .secondary(r.span(a.span()), "amount given here")
                             .help("give one of them; the other is computed"),
                         );
-                        None
+                        Val::Unknown(r.span(s.span()))
                     }
-                    (None, None) => None,
+                    (None, None) => Val::Absent,
                 };
                 let mut misspelt = false;
                 let children = read_lines(r, &tbl, &path, &LINE_KEYS, &mut misspelt);
-                let given = tbl.has("amount") || tbl.has("share") || misspelt;
+                // `shar = "60%"` was reported: the line has a share, unreadable.
+                let amount = match amount {
+                    Val::Absent if misspelt => Val::Unknown(id.span),
+                    a => a,
+                };
                 out.push(RawLine {
                     id,
                     path,
                     name,
                     amount,
-                    given,
                     spent,
                     note,
                     children,
@@ -972,7 +987,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 Some((line, line_span)) => vec![RawDraw {
                     line,
                     line_span,
-                    amount,
+                    amount: Val::Known(amount),
                 }],
                 None => {
                     r.diags.push(
@@ -1000,19 +1015,18 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 match v.get_ref() {
                     Value::Table(_) => out.extend(read_draws(r, v, path, &line)),
                     _ => {
-                        if let Some(amount) = r.expr_value(
+                        let amount = r.expr_value(
                             v,
                             &format!("{path}.{line}"),
                             "amount",
                             true,
                             expr::parse_amount,
-                        ) {
-                            out.push(RawDraw {
-                                line,
-                                line_span: r.span(k.span()),
-                                amount,
-                            });
-                        }
+                        );
+                        out.push(RawDraw {
+                            line,
+                            line_span: r.span(k.span()),
+                            amount: Val::read(r.span(v.span()), amount),
+                        });
                     }
                 }
             }
@@ -1063,10 +1077,12 @@ fn parse_due(text: &str) -> Result<crate::syntax::ast::DateExpr, ExprError> {
 fn read_moves(
     r: &mut Reader<'_, '_>,
     t: &mut Tbl<'_, '_>,
-) -> Vec<(
-    Expr<crate::syntax::ast::DateExpr>,
-    Expr<crate::syntax::ast::DateExpr>,
-)> {
+) -> Vec<
+    Val<(
+        Expr<crate::syntax::ast::DateExpr>,
+        Expr<crate::syntax::ast::DateExpr>,
+    )>,
+> {
     let Some((k, v)) = t.get("moves") else {
         return Vec::new();
     };
@@ -1087,9 +1103,7 @@ fn read_moves(
             }
         };
         let to = r.expr_value(v, &path, "date", false, expr::parse_date);
-        if let (Some(from), Some(to)) = (from, to) {
-            out.push((from, to));
-        }
+        out.push(Val::read(key_span, from.zip(to)));
     }
     out
 }
@@ -1190,7 +1204,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
                 let expr = r.expr_value(v, &path, "assertion", false, expr::parse_assertion);
                 out.push(RawAssertion {
                     id,
-                    expr,
+                    expr: Val::read(r.span(v.span()), expr),
                     message: None,
                 });
             }

@@ -54,9 +54,11 @@ impl Val {
 
 /// Why a value could not be computed, and where. `code` is the rule the
 /// problem is reported under: `R001` for a name the plan does not declare,
-/// `S006` for a value that cannot be computed.
+/// `S006` for a value that cannot be computed; `None` for a value that is
+/// unknown because what it is computed from could not be read, which was
+/// reported where it is written, so nothing more is said.
 pub struct EvalError {
-    pub code: &'static str,
+    pub code: Option<&'static str>,
     pub loc: Loc,
     pub message: String,
     pub help: String,
@@ -64,7 +66,7 @@ pub struct EvalError {
 
 fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: "S006",
+        code: Some("S006"),
         loc,
         message: message.into(),
         help: help.into(),
@@ -73,7 +75,7 @@ fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalErr
 
 fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: "R001",
+        code: Some("R001"),
         ..err(loc, message, help)
     }
 }
@@ -267,7 +269,7 @@ fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
     if segs.len() == 2 {
         match segs[0] {
             Some("campaigns") => {
-                return Ok(pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?.len());
+                return Ok(campaigns(plan, segs[1], p)?.len());
             }
             Some("kpis") => return Ok(pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?.len()),
             Some("channels") => {
@@ -277,6 +279,23 @@ fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
         }
     }
     Ok(many(plan, p)?.len())
+}
+
+/// The campaigns a selector names. A campaign left out of the plan (its
+/// window could not be read or computed, and was reported) makes what it
+/// would add unknown.
+fn campaigns<'a>(
+    plan: &'a Plan,
+    sel: Option<&str>,
+    p: &Path,
+) -> Result<Vec<&'a crate::model::Campaign>, EvalError> {
+    if plan.unresolved.iter().any(|u| sel.is_none_or(|s| s == u)) {
+        return Err(EvalError {
+            code: None,
+            ..err(p.loc, "", "")
+        });
+    }
+    pick(&plan.campaigns, |c| &c.id.name, sel, "campaign", p)
 }
 
 /// The items a selector names: `*` for all, else the one with that id.
@@ -320,7 +339,13 @@ fn not_a_value(p: &Path, plural: &str, fields: &str) -> EvalError {
 fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
     let segs = names(p);
     let text = path_text(p);
-    let money = |value| Val::new(value, Unit::Money);
+    // An unknown amount was reported where it is written.
+    let money = |value: Option<Ratio>| {
+        value.map(|v| Val::new(v, Unit::Money)).ok_or(EvalError {
+            code: None,
+            ..err(p.loc, "", "")
+        })
+    };
     match segs.first().copied().flatten() {
         Some("budget") => {
             let b = &plan.budget;
@@ -392,16 +417,16 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     .children
                     .iter()
                     .map(|&c| money(b.lines[c].amount))
-                    .collect())
+                    .collect::<Result<_, _>>()?)
             } else {
-                Ok(vec![money(b.lines[line].amount)])
+                Ok(vec![money(b.lines[line].amount)?])
             }
         }
         Some("campaigns") => {
             if segs.len() < 3 {
                 return Err(not_a_value(p, "campaigns", "`campaigns.<id>.budget`"));
             }
-            let picked = pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?;
+            let picked = campaigns(plan, segs[1], p)?;
             if segs.len() != 3 || segs[2] != Some("budget") {
                 return Err(unknown(
                     p.loc,
@@ -412,11 +437,14 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             picked
                 .iter()
                 .map(|c| {
-                    c.budget
-                        .iter()
-                        .try_fold(Ratio::ZERO, |a, d| a.checked_add(d.amount))
-                        .map(money)
-                        .ok_or_else(|| err(p.loc, "number too large", "use smaller numbers"))
+                    let mut sum = Ratio::ZERO;
+                    for d in &c.budget {
+                        sum = money(d.amount)?
+                            .value
+                            .checked_add(sum)
+                            .ok_or_else(|| err(p.loc, "number too large", "use smaller numbers"))?;
+                    }
+                    Ok(Val::new(sum, Unit::Money))
                 })
                 .collect()
         }
