@@ -89,6 +89,9 @@ pub struct Plan {
     pub assertions: Vec<UserAssertion>,
     pub effort: Effort,
     pub rules: crate::rules::config::RuleConfig,
+    /// An include could not be loaded: the plan may use names declared
+    /// there, so rules do not report a name as unknown.
+    pub partial: bool,
     /// Campaigns declared but left out: their window could not be read or
     /// computed (reported), so whatever they would add is unknown.
     pub unresolved: Vec<String>,

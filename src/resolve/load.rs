@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::rules::registry::rule;
 use crate::source::{FileId, SourceMap, Span};
-use crate::syntax::raw::RawFile;
+use crate::syntax::raw::{RawFile, Val};
 use crate::syntax::reader::{Reader, read_file};
 use crate::world::World;
 
@@ -105,6 +105,10 @@ impl<'w> Loader<'w> {
 /// The files of one plan, the plan's own first, each once.
 pub struct Loaded {
     pub files: Vec<RawFile>,
+    /// An include could not be loaded (unreadable, not valid TOML, not a
+    /// path): the names it may declare are unknown, so a name the plan uses
+    /// and no loaded file declares is not reported as unknown.
+    pub incomplete: bool,
 }
 
 /// Follows `include`s from `root` depth-first.
@@ -113,22 +117,25 @@ pub fn load_includes(
     root: RawFile,
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
-    let mut files = Vec::new();
+    let mut loaded = Loaded {
+        files: Vec::new(),
+        incomplete: false,
+    };
     let mut stack: Vec<(FileId, Span)> = Vec::new();
-    visit(loader, root, &mut stack, &mut files, diags);
-    Loaded { files }
+    visit(loader, root, &mut stack, &mut loaded, diags);
+    loaded
 }
 
 fn visit(
     loader: &mut Loader<'_>,
     raw: RawFile,
     stack: &mut Vec<(FileId, Span)>,
-    files: &mut Vec<RawFile>,
+    loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
 ) {
     let includes = raw.includes.clone();
     let this = raw.file;
-    files.push(raw);
+    loaded.files.push(raw);
     let dir = loader
         .sources
         .get(this)
@@ -137,6 +144,10 @@ fn visit(
         .map(Path::to_path_buf)
         .unwrap_or_default();
     for inc in includes {
+        let Val::Known(inc) = inc else {
+            loaded.incomplete = true;
+            continue;
+        };
         let target = normalize(&dir.join(&inc.text));
         let sources = &loader.sources;
         // A cycle: the target is on the stack (or is this file).
@@ -171,7 +182,11 @@ fn visit(
             diags.push(d.help("remove one of the `include` entries; shared parts belong in a fragment that includes nothing back"));
             continue;
         }
-        if files.iter().any(|f| sources.get(f.file).path == target) {
+        if loaded
+            .files
+            .iter()
+            .any(|f| sources.get(f.file).path == target)
+        {
             continue; // already loaded through another include
         }
         loader.included.insert(target.clone());
@@ -195,10 +210,12 @@ fn visit(
                         }),
                     ),
                 );
+                loaded.incomplete = true;
                 continue;
             }
         };
         let Some(mut raw) = raw else {
+            loaded.incomplete = true; // its syntax errors are reported
             continue;
         };
         if let Some(meta) = raw.plan.take() {
@@ -215,7 +232,7 @@ fn visit(
             );
         }
         stack.push((this, inc.span()));
-        visit(loader, raw, stack, files, diags);
+        visit(loader, raw, stack, loaded, diags);
         stack.pop();
     }
 }

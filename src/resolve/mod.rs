@@ -29,6 +29,7 @@ use names::{Index, PlanNames};
 
 /// Resolves a loaded plan. `None` when its `[plan]` table is unusable.
 pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
+    let partial = loaded.incomplete;
     let mut files = loaded.files;
     let root = files.first_mut()?;
     let meta = root.plan.take()?;
@@ -117,11 +118,15 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         period: period.value,
         calendar: &calendar,
     };
-    let people = Index::new(m.people.iter().map(|p| p.id.name.as_str()));
-    let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str()));
-    let levels = Index::new(m.review.iter().map(|l| l.id.name.as_str()));
+    // Names the plan uses may be declared in an include that did not load.
+    let people = Index::new(m.people.iter().map(|p| p.id.name.as_str())).partial(partial);
+    let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str())).partial(partial);
+    let levels = Index::new(m.review.iter().map(|l| l.id.name.as_str())).partial(partial);
 
-    let mut names = PlanNames::new(&m.moments, &m.campaigns, diags);
+    let mut names = PlanNames::new(&m.moments, &m.campaigns, diags).partial(partial);
+    // `[budget]` is declared in one file; if none of the loaded files has
+    // it, its lines may be in the one that did not load.
+    let lines_unknown = partial && m.budget.is_none();
     let budget = budget::resolve_budget(m.budget.as_ref(), &currency, diags);
 
     let mut moments = Vec::new();
@@ -154,6 +159,9 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .and_then(|o| people.get(o, "person", diags));
         let mut draws = Vec::new();
         for d in &c.budget {
+            if lines_unknown {
+                break;
+            }
             let Some(line) = budget::lookup(&budget.lines, &d.line, d.line_span, diags) else {
                 continue;
             };
@@ -386,7 +394,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         })
     });
 
-    let kpi_ids = Index::new(m.kpis.iter().map(|k| k.id.name.as_str()));
+    let kpi_ids = Index::new(m.kpis.iter().map(|k| k.id.name.as_str())).partial(partial);
     let kpis = m
         .kpis
         .iter()
@@ -419,6 +427,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let line = k
             .budget
             .as_ref()
+            .filter(|_| !lines_unknown)
             .and_then(|b| budget::lookup(&budget.lines, &b.text, b.span(), diags));
         KolPolicy {
             line,
@@ -573,6 +582,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .collect(),
         effort: effort(m.effort.as_ref(), diags),
         rules,
+        partial,
         unresolved,
     };
     Some(plan)

@@ -18,6 +18,8 @@ use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
 pub struct Index {
     names: Vec<String>,
     map: BTreeMap<String, usize>,
+    /// Some ids may be declared in an include that could not be loaded.
+    partial: bool,
 }
 
 impl Index {
@@ -27,7 +29,19 @@ impl Index {
         for (i, n) in names.iter().enumerate() {
             map.entry(n.clone()).or_insert(i);
         }
-        Index { names, map }
+        Index {
+            names,
+            map,
+            partial: false,
+        }
+    }
+
+    /// Marks the ids as possibly incomplete (an include could not be
+    /// loaded): an unknown reference is then not reported, since it may be
+    /// declared in the missing file.
+    pub fn partial(mut self, partial: bool) -> Index {
+        self.partial = partial;
+        self
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
@@ -38,6 +52,9 @@ impl Index {
     pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
         if let Some(i) = self.find(&s.text) {
             return Some(i);
+        }
+        if self.partial {
+            return None;
         }
         let mut d = Diagnostic::new(
             rule("R001"),
@@ -101,6 +118,8 @@ pub struct PlanNames<'a> {
     defs: BTreeMap<&'a str, Option<&'a Expr<RangeExpr>>>,
     done: BTreeMap<String, Option<DateRange>>,
     visiting: Vec<String>,
+    /// Moments or campaigns may be declared in an include that could not be loaded.
+    partial: bool,
 }
 
 impl<'a> PlanNames<'a> {
@@ -129,7 +148,14 @@ impl<'a> PlanNames<'a> {
             defs,
             done: BTreeMap::new(),
             visiting: Vec::new(),
+            partial: false,
         }
+    }
+
+    /// See `Index::partial`.
+    pub fn partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
+        self
     }
 
     /// `None`: not a plan name. `Some(None)`: a plan name whose date failed.
@@ -194,6 +220,10 @@ pub struct Scoped<'n, 'a, 'c> {
 }
 
 impl Names for Scoped<'_, '_, '_> {
+    fn partial(&self) -> bool {
+        self.names.partial
+    }
+
     fn range(&mut self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<Option<DateRange>> {
         self.names.range(self.cx, name, diags)
     }

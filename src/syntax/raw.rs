@@ -87,7 +87,8 @@ pub struct Sp<T> {
 #[derive(Clone, Debug, Default)]
 pub struct RawFile {
     pub file: FileId,
-    pub includes: Vec<Str>,
+    /// `include` entries; an unreadable one (`include = 5`) is `Unknown`.
+    pub includes: Vec<Val<Str>>,
     pub plan: Option<RawMeta>,
     pub holidays: Vec<RawHoliday>,
     pub people: Vec<RawPerson>,

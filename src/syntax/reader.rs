@@ -267,6 +267,27 @@ impl Reader<'_, '_> {
         self.str_value(v, &format_args!("{}.{key}", t.path))
     }
 
+    /// A string or an array of strings, each entry as read: a value that
+    /// is not a string is reported and kept as `Unknown`.
+    pub fn string_vals(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Vec<Val<Str>> {
+        let Some((_, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = format_args!("{}.{key}", t.path);
+        let items = match v.get_ref() {
+            Value::Array(items) => items.iter().collect(),
+            Value::String(_) => vec![v],
+            _ => {
+                self.wrong_type(v, &path, "an array of strings");
+                return vec![Val::Unknown(self.span(v.span()))];
+            }
+        };
+        items
+            .into_iter()
+            .map(|i| Val::read(self.span(i.span()), self.str_value(i, &path)))
+            .collect()
+    }
+
     /// A string or an array of strings.
     pub fn strings(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Vec<Str> {
         let Some((_, v)) = t.get(key) else {
@@ -487,7 +508,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
         file: r.file,
         ..RawFile::default()
     };
-    f.includes = r.strings(&mut t, "include");
+    f.includes = r.string_vals(&mut t, "include");
     if let Some((k, v)) = t.get("plan")
         && let Some(tbl) = r.table(k, v, "plan")
     {

@@ -2,9 +2,11 @@
 //! and nothing computed from it is reported again: not the budget lines
 //! that are shares of an unreadable total, not a draw from a line whose
 //! share did not parse, not the task counted from a task without a date.
-//! Each test states the whole list of diagnostics the real CLI gives.
+//! A plan whose include did not load does not report the names that file
+//! may have declared, and still reports everything else. Each test states
+//! the whole list of diagnostics the real CLI gives.
 
-use crate::support::Scratch;
+use crate::support::{Scratch, repo};
 
 const PLAN_HEAD: &str = "[plan]\nname = \"测试\"\nyear = 2026\n";
 
@@ -201,4 +203,53 @@ fn a_pyramid_tier_that_does_not_parse_is_not_a_drift() {
         ),
     );
     only(&s, "p.toml", &["10:35 S005"]);
+}
+
+#[test]
+fn a_plan_copied_without_its_fragment_reports_the_missing_include_only() {
+    let text = std::fs::read_to_string(repo().join("plans/new-media-2026.toml")).expect("plan");
+    let s = Scratch::new().file("new-media-2026.toml", text);
+    only(&s, "new-media-2026.toml", &["8:12 R004"]);
+}
+
+#[test]
+fn a_fragment_with_toml_errors_hides_unknown_names_but_not_other_problems() {
+    let s = Scratch::new()
+        .file(
+            "plan.toml",
+            "include = [\"team.toml\"]\n\
+             [plan]\nname = \"测试\"\nyear = 2026\n\
+             [budget]\ntotal = \"100万\"\nads = \"70%\"\nkol = \"40%\"\n\
+             [campaigns.a]\nwindow = \"launch..+7d\"\nowner = \"li\"\nchannels = [\"douyin\"]\n\
+             [campaigns.b]\nwindow = \"Q2\"\nowner = \"li\"\nbudget = { tools = \"1万\" }\n\
+             [campaigns.b.tasks.copy]\nafter = [\"brief\"]\nduration = \"2d\"\nreview = \"legal\"\n\
+             [assertions]\nreach = \"kpis.reach.target >= 1\"\n",
+        )
+        .file(
+            "team.toml",
+            "[people.li]\nname = \"李\"\n[channels.douyin\nname = \"抖音\"\n",
+        );
+    // The fragment's syntax error, and the plan's own problems: shares
+    // over 100%, a line missing from the plan's complete `[budget]`, and
+    // a task the campaign does not declare.
+    only(
+        &s,
+        "plan.toml",
+        &[
+            "7:7 B001",
+            "16:12 R001",
+            "18:10 R001",
+            "team.toml:3:17 S001",
+        ],
+    );
+}
+
+#[test]
+fn an_include_that_is_not_a_path_hides_unknown_names() {
+    let s = Scratch::new().file(
+        "p.toml",
+        "include = 5\n[plan]\nname = \"测试\"\nyear = 2026\n\
+         [campaigns.a]\nwindow = \"Q2\"\nowner = \"li\"\nchannels = [\"douyin\"]\n",
+    );
+    only(&s, "p.toml", &["1:11 S004"]);
 }

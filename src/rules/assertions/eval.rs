@@ -59,6 +59,9 @@ impl Val {
 /// reported where it is written, so nothing more is said.
 pub struct EvalError {
     pub code: Option<&'static str>,
+    /// The problem is a name the plan does not declare (a campaign, a KPI,
+    /// a budget line, `[reserve]`), not the assertion's own shape.
+    pub undeclared: bool,
     pub loc: Loc,
     pub message: String,
     pub help: String,
@@ -67,6 +70,7 @@ pub struct EvalError {
 fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
         code: Some("S006"),
+        undeclared: false,
         loc,
         message: message.into(),
         help: help.into(),
@@ -77,6 +81,14 @@ fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> Eva
     EvalError {
         code: Some("R001"),
         ..err(loc, message, help)
+    }
+}
+
+/// A name the plan does not declare.
+fn undeclared(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+    EvalError {
+        undeclared: true,
+        ..unknown(loc, message, help)
     }
 }
 
@@ -311,7 +323,7 @@ fn pick<'a, T>(
     };
     let found: Vec<&T> = items.iter().filter(|x| id(x) == name).collect();
     if found.is_empty() {
-        return Err(unknown(
+        return Err(undeclared(
             p.loc,
             format!("unknown {what} `{name}`"),
             hint(
@@ -350,7 +362,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
         Some("budget") => {
             let b = &plan.budget;
             if b.lines.is_empty() {
-                return Err(unknown(
+                return Err(undeclared(
                     p.loc,
                     "the plan has no `[budget]`",
                     "add `[budget]` with a `total`",
@@ -394,7 +406,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         )
                     }
                 };
-                return Err(unknown(
+                return Err(undeclared(
                     p.loc,
                     format!("unknown budget line `{name}`"),
                     help,
@@ -537,7 +549,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     .unwrap_or(Ratio::ZERO),
                 Unit::Percent,
             )]),
-            None => Err(unknown(
+            None => Err(undeclared(
                 p.loc,
                 "the plan has no `[reserve]`",
                 "add `[reserve]` with a `share`",
