@@ -14,7 +14,7 @@ use crate::syntax::ast::ExprError;
 use crate::syntax::expr;
 use crate::syntax::raw::*;
 use crate::syntax::strlit::StrSrc;
-use crate::syntax::toml::{Node, Tree, is_full_width, to_ascii};
+use crate::syntax::toml::{Node, Tree};
 use crate::syntax::tree::{Key, Value};
 
 /// The path of the top-level table, for messages.
@@ -363,13 +363,13 @@ impl Reader<'_, '_> {
         match self.memo.parse(&text, parse) {
             Ok(node) => Some(Expr { node, src }),
             Err(e) => {
-                self.expr_error(&src, &text, &e, what);
+                self.expr_error(&src, &e, what);
                 None
             }
         }
     }
 
-    pub fn expr_error(&mut self, src: &StrSrc, text: &str, e: &ExprError, what: &str) {
+    pub fn expr_error(&mut self, src: &StrSrc, e: &ExprError, what: &str) {
         let span = src.at(e.loc);
         let span = if span.start == span.end {
             // Point at one character (or the closing quote at the end).
@@ -383,8 +383,6 @@ impl Reader<'_, '_> {
             Diagnostic::new(rule("S005"), span, e.message.clone()).label(format!("in this {what}"));
         if let Some(h) = &e.help {
             d = d.help(h.clone());
-        } else if text.chars().any(is_full_width) {
-            d = d.help(format!("write `{}`", to_ascii(text)));
         }
         self.diags.push(d);
     }
@@ -1119,7 +1117,7 @@ fn read_moves(
         let from = match expr::parse_date(&key_text) {
             Ok(node) => Some(Expr { node, src }),
             Err(e) => {
-                r.expr_error(&src, &key_text, &e, "date");
+                r.expr_error(&src, &e, "date");
                 None
             }
         };

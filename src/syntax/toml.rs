@@ -116,11 +116,22 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
             span,
             format!("full-width character `{ch}` in TOML syntax"),
         )
-        .label("typed by an input method")
-        .help(format!(
-            "write `{}`",
-            ascii_outside_strings(line_text.trim())
-        ));
+        .label("typed by an input method");
+        // The line in ASCII, offered if it mends the line: the file with
+        // it parses, or fails only further on.
+        let fixed = ascii_outside_strings(line_text);
+        let start = file.line_start(line);
+        let end = start + line_text.len();
+        let mended = format!("{}{fixed}{}", &text[..start], &text[end..]);
+        let mends = match tree::parse(&mended) {
+            Ok(_) => true,
+            Err(e) => e.span.start >= start + fixed.len(),
+        };
+        d = d.help(if mends {
+            format!("write `{}`", fixed.trim())
+        } else {
+            "type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)".to_string()
+        });
     } else {
         d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}")).label("here");
         if span.start == span.end && (span.start as usize) < text.len() {

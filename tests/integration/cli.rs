@@ -373,3 +373,61 @@ fn orphan_fragment_in_a_checked_directory_is_a_warning() {
     let r = s.run(&["check", "--deny-warnings", "plans"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
 }
+
+#[test]
+fn wan_typed_as_w_gets_the_character() {
+    for (typed, fix) in [
+        ("200w", "200万"),
+        ("200W", "200万"),
+        ("¥1.5w元", "¥1.5万元"),
+    ] {
+        let s = Scratch::new().file(
+            "p.toml",
+            plan(&format!(
+                "[budget]\ntotal = \"{typed}\"\nads = \"60%\"\nkol = \"40%\"\n"
+            )),
+        );
+        let r = s.run(&["check", "p.toml"]);
+        assert_eq!(r.code, 1);
+        assert!(r.stderr.starts_with("error[S005]"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("= help: write `{fix}` (`")),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.ends_with("1 error, 0 warnings\n"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn full_width_commas_are_not_mended_into_ascii_commas() {
+    // `1,200,000` is refused too; the help goes straight to what is accepted.
+    let s = Scratch::new().file("p.toml", plan("[budget]\ntotal = \"1，200，000\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S005]: full-width character `，`\n --> p.toml:5:11\n  |\n\
+         5 | total = \"1，200，000\"\n  |           ^^ in this money amount\n  \
+         = help: write `1200000` or `1_200_000`\n\n\
+         checked 1 plan: 1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn a_full_width_comma_in_a_list_gets_the_mended_line() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("key_messages = [\n  \"健康\"，\n  \"便捷\",\n]\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert!(
+        r.stderr.contains("= help: write `\"健康\",`\n"),
+        "{}",
+        r.stderr
+    );
+    // A line that is still wrong in ASCII is not offered.
+    let s = Scratch::new().file("p.toml", "[plan]\n名称 ＝ \"x\"\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert!(r.stderr.starts_with("error[S001]"), "{}", r.stderr);
+    assert!(!r.stderr.contains("help: write"), "{}", r.stderr);
+}
