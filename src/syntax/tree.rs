@@ -25,6 +25,10 @@ pub struct Error {
     /// Another place that explains the error (the first definition of a
     /// duplicate key, the opening bracket of an unclosed array).
     pub related: Option<(Range<usize>, String)>,
+    /// `span` is a word where a key was expected that would be a key if
+    /// TOML allowed its characters unquoted (`名称 = "x"`), so the caller
+    /// can say which key was meant.
+    pub bare_word: bool,
 }
 
 impl Error {
@@ -34,6 +38,7 @@ impl Error {
             span,
             help: None,
             related: None,
+            bare_word: false,
         }
     }
 
@@ -279,6 +284,25 @@ impl<'a> Parser<'a> {
         Error::new(self.pos..end, message)
     }
 
+    /// "expected a key"; for a word of letters outside ASCII (`名称`), an
+    /// error that says so and carries the word's span.
+    fn not_a_key(&self) -> Error {
+        let rest = &self.src[self.pos..];
+        let word = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        if rest.chars().next().is_some_and(|c| !c.is_ascii()) && word > 0 {
+            let mut e = Error::new(
+                self.pos..self.pos + word,
+                format!("`{}` cannot be a key without quotes", &rest[..word]),
+            );
+            e.bare_word = true;
+            return e;
+        }
+        self.error_here("expected a key")
+    }
+
     fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
         Err(self.error_here(message))
     }
@@ -443,7 +467,7 @@ impl<'a> Parser<'a> {
                 }
                 Cow::Borrowed(&self.src[start..self.pos])
             }
-            _ => return self.err_here("expected a key"),
+            _ => return Err(self.not_a_key()),
         };
         Ok(Key {
             name,

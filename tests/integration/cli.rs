@@ -431,3 +431,17 @@ fn a_full_width_comma_in_a_list_gets_the_mended_line() {
     assert!(r.stderr.starts_with("error[S001]"), "{}", r.stderr);
     assert!(!r.stderr.contains("help: write"), "{}", r.stderr);
 }
+
+#[test]
+fn a_bare_chinese_key_gets_the_ascii_key_meant() {
+    let s = Scratch::new().file("p.toml", "[plan]\n名称 = \"x\"\nyear = 2026\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S001]: invalid TOML: `名称` cannot be a key without quotes\n \
+         --> p.toml:2:1\n  |\n2 | 名称 = \"x\"\n  | ^^^^ not ASCII\n  \
+         = help: keys are written in ASCII; did you mean `name`?\n\n\
+         checked 0 plans: 1 error, 0 warnings\n"
+    );
+    assert_eq!(r.code, 1);
+}
