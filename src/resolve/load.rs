@@ -25,7 +25,7 @@ pub fn read_one(
     if !ok {
         return (id, None);
     }
-    let Some(tree) = crate::syntax::toml::parse(sources, id, diags) else {
+    let Some(mut tree) = crate::syntax::toml::parse(sources, id, diags) else {
         return (id, None);
     };
     let mut reader = Reader {
@@ -34,7 +34,7 @@ pub fn read_one(
         diags,
         memo: Default::default(),
     };
-    let raw = read_file(&mut reader, &tree);
+    let raw = read_file(&mut reader, &mut tree);
     (id, Some(raw))
 }
 

@@ -494,8 +494,89 @@ impl Reader<'_, '_> {
     }
 }
 
+/// `include` written below a table header (`[plan]` then `include = […]`)
+/// belongs to that table in TOML. Each such entry is reported, taken out of
+/// its table (so it is not reported again as an unknown key or a budget
+/// line) and returned, so the files it names are loaded all the same.
+/// Only a list, or a string naming a `.toml` file, is taken for one: a
+/// budget line called `include` stays a budget line.
+fn misplaced_includes(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> Vec<Val<Str>> {
+    let mut out = Vec::new();
+    // Tables to look into, with their dotted path (a stack: tables nest).
+    let mut todo = child_tables(root, "");
+    while let Some((path, table)) = todo.pop() {
+        let looks_like = match table.get("include").map(Node::get_ref) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .all(|i| matches!(i.get_ref(), Value::String(_))),
+            Some(Value::String(s)) => s.trim_end().ends_with(".toml"),
+            _ => false,
+        };
+        if looks_like && let Some((k, v)) = table.remove("include") {
+            r.diags.push(
+                Diagnostic::new(
+                    rule("S003"),
+                    r.span(k.span()),
+                    "`include` must come before the first table",
+                )
+                .label(format!("here it is a key of `[{path}]`"))
+                .help("move the `include` line to the top of the file, before the first table"),
+            );
+            let items = match v.get_ref() {
+                Value::Array(items) => items.iter().collect(),
+                _ => vec![&v],
+            };
+            for i in items {
+                let s = r.str_value(i, &"include");
+                out.push(Val::read(r.span(i.span()), s));
+            }
+        }
+        todo.extend(child_tables(table, &path));
+    }
+    out
+}
+
+/// The tables directly inside `t` (also each table of an array of tables),
+/// with their dotted paths below `path`.
+fn child_tables<'t, 'a>(t: &'t mut Tree<'a>, path: &str) -> Vec<(String, &'t mut Tree<'a>)> {
+    let holds_tables = |v: &Node<'_>| match v.get_ref() {
+        Value::Table(_) => true,
+        Value::Array(items) => items.iter().any(|i| matches!(i.get_ref(), Value::Table(_))),
+        _ => false,
+    };
+    let names: Vec<Option<String>> = t
+        .iter()
+        .map(|(k, v)| {
+            holds_tables(v).then(|| match path {
+                "" => k.get_ref().to_string(),
+                p => format!("{p}.{}", k.get_ref()),
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (name, v) in names.into_iter().zip(t.values_mut()) {
+        let Some(name) = name else {
+            continue;
+        };
+        match v.get_mut() {
+            Value::Table(t) => out.push((name, t)),
+            Value::Array(items) => {
+                for i in items {
+                    if let Value::Table(t) = i.get_mut() {
+                        out.push((name.clone(), t));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Reads a whole file.
-pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
+pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
+    let moved = misplaced_includes(r, root);
+    let root: &Tree<'_> = root;
     let mut t = Tbl {
         map: root,
         span: Span::new(r.file, 0, 0),
@@ -507,6 +588,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
         ..RawFile::default()
     };
     f.includes = r.string_vals(&mut t, "include");
+    f.includes.extend(moved);
     if let Some((k, v)) = t.get("plan")
         && let Some(tbl) = r.table(k, v, "plan")
     {

@@ -90,6 +90,10 @@ impl<'a> Item<'a> {
         self.start as usize..self.end as usize
     }
 
+    pub fn get_mut(&mut self) -> &mut Value<'a> {
+        &mut self.value
+    }
+
     fn new(value: Value<'a>, span: Range<usize>, flags: u8) -> Self {
         Item {
             value,
@@ -201,6 +205,22 @@ impl<'a> Table<'a> {
             Some(index) => index.get(name).map(|&i| i as usize),
             None => self.entries.iter().rposition(|(k, _)| k.name == name),
         }
+    }
+
+    /// Takes the entry named `name` out of the table.
+    pub fn remove(&mut self, name: &str) -> Option<(Key<'a>, Item<'a>)> {
+        let i = self.find(name)?;
+        let entry = self.entries.remove(i);
+        if self.index.is_some() {
+            self.index = None;
+            self.reindex(0);
+        }
+        Some(entry)
+    }
+
+    /// The values, to change them in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Item<'a>> {
+        self.entries.iter_mut().map(|(_, v)| v)
     }
 
     /// Moves entry `i` to the end (a table defined by its own header after
@@ -1222,6 +1242,37 @@ mod tests {
 
     fn bad(text: &str) -> Error {
         parse(text).expect_err(text)
+    }
+
+    #[test]
+    fn an_entry_can_be_taken_out_of_small_and_indexed_tables() {
+        for n in [3, 40] {
+            let text: String = (0..n).map(|i| format!("k{i} = {i}\n")).collect();
+            let mut t = ok(&text);
+            let (k, v) = t.remove("k1").expect("k1");
+            assert_eq!(
+                (k.get_ref().as_ref(), v.get_ref()),
+                ("k1", &Value::Integer(1))
+            );
+            assert!(t.remove("k1").is_none());
+            assert_eq!(t.len(), n - 1);
+            // Every other entry is still found where it is.
+            for i in (0..n).filter(|&i| i != 1) {
+                assert_eq!(
+                    t.get(&format!("k{i}")).map(Item::get_ref),
+                    Some(&Value::Integer(i as i64))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_outside_ascii_where_a_key_goes_is_named() {
+        let e = bad("[plan]\n名称 = \"x\"\n");
+        assert_eq!((e.span.clone(), e.bare_word), (7..13, true));
+        assert_eq!(e.message, "`名称` cannot be a key without quotes");
+        let e = bad("= 1\n");
+        assert_eq!((e.message.as_str(), e.bare_word), ("expected a key", false));
     }
 
     #[test]

@@ -445,3 +445,34 @@ fn a_bare_chinese_key_gets_the_ascii_key_meant() {
     );
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn include_below_a_table_is_one_error_and_still_loads() {
+    let s = Scratch::new()
+        .file(
+            "p.toml",
+            format!(
+                "{PLAN_HEAD}include = [\"team.toml\"]\n\n\
+                 [campaigns.a]\nwindow = \"Q2\"\nowner = \"li\"\nchannels = [\"douyin\"]\n"
+            ),
+        )
+        .file(
+            "team.toml",
+            "[people.li]\nname = \"李\"\n[channels.douyin]\nname = \"抖音\"\n",
+        );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S003]: `include` must come before the first table\n \
+         --> p.toml:4:1\n  |\n4 | include = [\"team.toml\"]\n  | ^^^^^^^ here it is a key of `[plan]`\n  \
+         = help: move the `include` line to the top of the file, before the first table\n\n\
+         checked 1 plan: 1 error, 0 warnings\n"
+    );
+    // A budget line named `include` is still a budget line.
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[budget]\ntotal = \"100万\"\nads = \"90%\"\ninclude = \"10%\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
