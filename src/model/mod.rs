@@ -172,6 +172,9 @@ pub struct BudgetLine {
     pub allocation: Allocation,
     /// Where the amount or share is written (or the id, if neither).
     pub value_span: Span,
+    /// Given beside its id as a number alone (`ads = 50`, `ads = "50"`):
+    /// money, though it may have been meant as a share (B007).
+    pub plain_number: bool,
     /// The resolved amount in major units; `None` when it is unknown: its
     /// value, or one it is computed from, could not be read (and was
     /// reported), or it depends on itself. Rules stay silent about it.

@@ -66,6 +66,7 @@ pub fn resolve_budget(
         children: Vec::new(),
         allocation,
         value_span,
+        plain_number: false,
         amount: None,
         spent: raw
             .spent
@@ -143,6 +144,8 @@ fn flatten(
         children: Vec::new(),
         allocation,
         value_span,
+        plain_number: l.shorthand
+            && matches!(l.amount.known(), Some(e) if matches!(&e.node, Amount::Money(m) if m.plain)),
         amount: None,
         spent: l
             .spent

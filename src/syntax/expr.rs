@@ -1368,6 +1368,7 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
     let loc = loc_of(&p);
     let mut currency: Option<String> = None;
     let mut value: Option<Ratio> = None;
+    let mut multiplied = false;
     for k in p.clone().into_inner() {
         match k.as_rule() {
             Rule::currency_symbol | Rule::iso_code | Rule::yuan => {
@@ -1386,6 +1387,7 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
             Rule::decimal => value = Some(decimal(&k)?),
             Rule::multiplier => {
                 let m = multiplier(&k, &p)?;
+                multiplied = true;
                 let v = value.ok_or_else(|| internal(loc))?;
                 value = Some(v.checked_mul(m).ok_or_else(|| number_too_large(loc))?);
             }
@@ -1393,6 +1395,7 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
         }
     }
     Ok(MoneyLit {
+        plain: currency.is_none() && !multiplied,
         currency,
         value: value.ok_or_else(|| internal(loc))?,
         loc,

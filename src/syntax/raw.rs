@@ -184,6 +184,9 @@ pub struct RawLine {
     pub name: Option<Str>,
     /// The amount or share; `Unknown` also for a misspelt `share`/`amount` key.
     pub amount: Val<Expr<Amount>>,
+    /// Given beside its id (`ads = "60%"`), not as a table with `amount`
+    /// or `share`.
+    pub shorthand: bool,
     /// What was spent on the line (a review's actual).
     pub spent: Val<Expr<MoneyLit>>,
     pub note: Option<Str>,

@@ -1,9 +1,11 @@
 //! Budget rules: shares that do not add up, lines over their parent or the
 //! total, campaigns drawing more than their line holds, amounts of zero or
-//! less, a KOL pyramid that drifted from the declared split.
+//! less, a KOL pyramid that drifted from the declared split, a plain
+//! number among shares.
 
 pub mod campaign_over_line;
 pub mod kol_pyramid;
+pub mod mixed_units;
 pub mod non_positive;
 pub mod over_parent;
 pub mod shares;
