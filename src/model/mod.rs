@@ -318,6 +318,9 @@ pub struct ReviewLevel {
     /// How long the level takes to answer.
     pub response: Option<Dated<Lead>>,
     pub owner: Option<usize>,
+    /// Its lead or response was given but could not be read (reported):
+    /// the dates of every review chain are unknown.
+    pub unknown: bool,
 }
 
 #[derive(Debug)]

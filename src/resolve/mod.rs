@@ -369,16 +369,22 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let review = m
         .review
         .iter()
-        .map(|l| ReviewLevel {
-            id: l.id.clone(),
-            name: text_or(&l.name, &l.id.name),
-            checks: text(&l.checks),
-            lead: l.lead.known().and_then(|e| lead(e, diags)),
-            response: l.response.known().and_then(|e| lead(e, diags)),
-            owner: l
-                .owner
-                .as_ref()
-                .and_then(|o| people.get(o, "person", diags)),
+        .map(|l| {
+            let lead_time = l.lead.known().and_then(|e| lead(e, diags));
+            let response = l.response.known().and_then(|e| lead(e, diags));
+            ReviewLevel {
+                id: l.id.clone(),
+                name: text_or(&l.name, &l.id.name),
+                checks: text(&l.checks),
+                unknown: (l.lead.is_given() && lead_time.is_none())
+                    || (l.response.is_given() && response.is_none()),
+                lead: lead_time,
+                response,
+                owner: l
+                    .owner
+                    .as_ref()
+                    .and_then(|o| people.get(o, "person", diags)),
+            }
         })
         .collect();
 

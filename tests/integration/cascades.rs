@@ -253,3 +253,19 @@ fn an_include_that_is_not_a_path_hides_unknown_names() {
     );
     only(&s, "p.toml", &["1:11 S004"]);
 }
+
+#[test]
+fn a_review_level_whose_timing_does_not_parse_leaves_the_review_dates_unknown() {
+    let plan = std::fs::read_to_string(repo().join("plans/new-media-2026.toml")).expect("plan");
+    let team = std::fs::read_to_string(repo().join("plans/shared/team.toml")).expect("team");
+    let plan = plan.replacen("lead = \"3d\"", "lead = \"3 dias\"", 1);
+    let s = Scratch::new()
+        .file("new-media-2026.toml", &plan)
+        .file("shared/team.toml", team);
+    let line = plan
+        .lines()
+        .position(|l| l.contains("3 dias"))
+        .expect("edited")
+        + 1;
+    only(&s, "new-media-2026.toml", &[&format!("{line}:11 S005")]);
+}
