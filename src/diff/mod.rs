@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::ratio::Ratio;
-use crate::model::{DateRange, Locale, Plan};
+use crate::model::{BudgetLine, DateRange, Locale, Plan};
 use crate::rules::registry::RULES;
 use crate::schedule::{Kind, Schedule};
 use crate::syntax::ast::{self, Frequency, MonthDay, QuantityUnit};
@@ -238,10 +238,11 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     channels(old.plan, new.plan, &mut changes);
     let totals = match (old.plan.budget.total(), new.plan.budget.total()) {
         (None, None) => None,
-        (o, n) => Some((
-            o.map_or(Ratio::ZERO, |l| l.amount),
-            n.map_or(Ratio::ZERO, |l| l.amount),
-        )),
+        // An unknown amount (a side with errors) leaves the totals out.
+        (o, n) => {
+            let amount = |l: Option<&BudgetLine>| l.map_or(Some(Ratio::ZERO), |l| l.amount);
+            amount(o).zip(amount(n))
+        }
     };
     Diff {
         old_id: old.plan.id.clone(),
@@ -442,13 +443,13 @@ fn percent(p: Ratio) -> String {
 /// A budget line's amount and its share of its parent, in percent.
 fn line_share(p: &Plan, i: usize) -> Option<Ratio> {
     let l = &p.budget.lines[i];
-    let parent = &p.budget.lines[l.parent?];
-    if parent.amount.is_zero() {
+    let whole = p.budget.lines[l.parent?].amount?;
+    if whole.is_zero() {
         return None;
     }
-    l.amount
+    l.amount?
         .checked_mul(Ratio::HUNDRED)
-        .and_then(|x| x.checked_div(parent.amount))
+        .and_then(|x| x.checked_div(whole))
 }
 
 fn budget(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
@@ -474,16 +475,16 @@ fn budget(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
         let name = b.or(a).and_then(|(l, _)| l.name.as_deref());
         let start = o.changes.len();
         match (a, b) {
-            (Some((l, _)), None) => o.removed(&path, name, Some(Val::Money(l.amount))),
-            (None, Some((l, _))) => o.added(&path, name, Some(Val::Money(l.amount))),
+            (Some((l, _)), None) => o.removed(&path, name, l.amount.map(Val::Money)),
+            (None, Some((l, _))) => o.added(&path, name, l.amount.map(Val::Money)),
             (Some((x, _)), Some((y, _))) => {
                 o.field(&path, name, "name", opt_text(&x.name), opt_text(&y.name));
                 o.field(
                     &path,
                     name,
                     "amount",
-                    Some(Val::Money(x.amount)),
-                    Some(Val::Money(y.amount)),
+                    x.amount.map(Val::Money),
+                    y.amount.map(Val::Money),
                 );
             }
             (None, None) => {}
@@ -536,10 +537,11 @@ fn campaigns(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
                 );
                 let draws = |p: &Plan, c: &crate::model::Campaign| {
                     let mut m: BTreeMap<String, Ratio> = BTreeMap::new();
+                    // An unknown draw (a side with errors) is left out.
                     for d in &c.budget {
                         let path = p.budget.lines[d.line].path.clone();
                         let e = m.entry(path).or_insert(Ratio::ZERO);
-                        *e = e.checked_add(d.amount).unwrap_or(*e);
+                        *e = d.amount.and_then(|a| e.checked_add(a)).unwrap_or(*e);
                     }
                     m
                 };

@@ -83,7 +83,7 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
                 "parent": l.parent.map(|p| b.lines[p].path.clone()),
                 "given_as": kind,
                 "share_percent": share,
-                "amount": money(l.amount),
+                "amount": l.amount.map(money),
                 "note": l.note,
             })
         })
@@ -101,7 +101,7 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
                 "channels": ids(&c.channels, &channel),
                 "owner": c.owner.map(person),
                 "messages": c.messages,
-                "budget": c.budget.iter().map(|d| json!({"line": b.lines[d.line].path, "amount": money(d.amount)})).collect::<Vec<_>>(),
+                "budget": c.budget.iter().map(|d| json!({"line": b.lines[d.line].path, "amount": d.amount.map(money)})).collect::<Vec<_>>(),
                 "tasks": c.tasks.iter().map(|t| json!({
                     "id": t.id.name,
                     "name": t.name,

@@ -126,6 +126,12 @@ pub struct Plan {
     pub assertions: Vec<UserAssertion>,
     pub effort: Effort,
     pub rules: crate::rules::config::RuleConfig,
+    /// An include could not be loaded: the plan may use names declared
+    /// there, so rules do not report a name as unknown.
+    pub partial: bool,
+    /// Campaigns declared but left out: their window could not be read or
+    /// computed (reported), so whatever they would add is unknown.
+    pub unresolved: Vec<String>,
 }
 
 /// Default hours of work per kind of item (`[effort]`).
@@ -187,7 +193,8 @@ pub enum Allocation {
     Share { percent: Ratio, of: Option<usize> },
     /// A line with neither: its amount is the sum of its children.
     Children,
-    /// A value that could not be read (already reported); counts as zero.
+    /// A value that could not be read (already reported): the amount is
+    /// unknown.
     Invalid,
 }
 
@@ -202,8 +209,13 @@ pub struct BudgetLine {
     pub allocation: Allocation,
     /// Where the amount or share is written (or the id, if neither).
     pub value_span: Span,
-    /// The resolved amount in major units.
-    pub amount: Ratio,
+    /// Given beside its id as a number alone (`ads = 50`, `ads = "50"`):
+    /// money, though it may have been meant as a share (B007).
+    pub plain_number: bool,
+    /// The resolved amount in major units; `None` when it is unknown: its
+    /// value, or one it is computed from, could not be read (and was
+    /// reported), or it depends on itself. Rules stay silent about it.
+    pub amount: Option<Ratio>,
     /// What was spent (`spent = "…"`), for a review; `None` when not given or invalid.
     pub spent: Option<Ratio>,
     pub note: Option<String>,
@@ -249,7 +261,8 @@ pub struct Campaign {
 #[derive(Debug)]
 pub struct Draw {
     pub line: usize,
-    pub amount: Ratio,
+    /// `None` when unknown: it could not be read or computed (reported).
+    pub amount: Option<Ratio>,
     pub span: Span,
 }
 
@@ -342,6 +355,9 @@ pub struct ReviewLevel {
     /// How long the level takes to answer.
     pub response: Option<Dated<Lead>>,
     pub owner: Option<usize>,
+    /// Its lead or response was given but could not be read (reported):
+    /// the dates of every review chain are unknown.
+    pub unknown: bool,
 }
 
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use crate::model::{Allocation, Budget, BudgetLine, Ident, find_line};
 use crate::rules::registry::rule;
 use crate::source::Span;
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
-use crate::syntax::raw::{Expr, RawBudget, RawLine};
+use crate::syntax::raw::{Expr, RawBudget, RawLine, Val};
 use crate::syntax::reader::path_text;
 use crate::syntax::strlit::StrSrc;
 
@@ -48,11 +48,12 @@ pub fn resolve_budget(
     };
     let mut lines = Vec::new();
     let (allocation, value_span) = match &raw.total {
-        Some(t) => match money(&t.node, &t.src, currency, diags) {
+        Val::Known(t) => match money(&t.node, &t.src, currency, diags) {
             Some(v) => (Allocation::Money(v), t.span()),
             None => (Allocation::Invalid, t.span()),
         },
-        None => (Allocation::Children, raw.span),
+        Val::Unknown(span) => (Allocation::Invalid, *span),
+        Val::Absent => (Allocation::Children, raw.span),
     };
     lines.push(BudgetLine {
         path: "total".into(),
@@ -65,10 +66,11 @@ pub fn resolve_budget(
         children: Vec::new(),
         allocation,
         value_span,
-        amount: Ratio::ZERO,
+        plain_number: false,
+        amount: None,
         spent: raw
             .spent
-            .as_ref()
+            .known()
             .and_then(|e| money(&e.node, &e.src, currency, diags)),
         note: raw.note.as_ref().map(|s| s.text.clone()),
     });
@@ -79,10 +81,14 @@ pub fn resolve_budget(
     }
     for (i, path, src) in pending_of {
         let name = path_text(&path);
-        if let Some(j) = lookup(&lines, &name, src.at(path.loc), diags)
-            && let Allocation::Share { of, .. } = &mut lines[i].allocation
-        {
-            *of = Some(j);
+        match lookup(&lines, &name, src.at(path.loc), diags) {
+            Some(j) => {
+                if let Allocation::Share { of, .. } = &mut lines[i].allocation {
+                    *of = Some(j);
+                }
+            }
+            // A share of a line that does not exist is a share of nothing known.
+            None => lines[i].allocation = Allocation::Invalid,
         }
     }
     compute(&mut lines, diags);
@@ -99,7 +105,7 @@ fn flatten(
 ) {
     let index = lines.len();
     let (allocation, value_span) = match &l.amount {
-        Some(e) => {
+        Val::Known(e) => {
             let a = match &e.node {
                 Amount::Money(m) => money(m, &e.src, currency, diags).map(Allocation::Money),
                 Amount::Share(s) => {
@@ -111,8 +117,8 @@ fn flatten(
             };
             (a.unwrap_or(Allocation::Invalid), e.span())
         }
-        None if l.given => (Allocation::Invalid, l.id.span),
-        None => {
+        Val::Unknown(span) => (Allocation::Invalid, *span),
+        Val::Absent => {
             if l.children.is_empty() {
                 diags.push(
                     Diagnostic::new(
@@ -138,10 +144,12 @@ fn flatten(
         children: Vec::new(),
         allocation,
         value_span,
-        amount: Ratio::ZERO,
+        plain_number: l.shorthand
+            && matches!(l.amount.known(), Some(e) if matches!(&e.node, Amount::Money(m) if m.plain)),
+        amount: None,
         spent: l
             .spent
-            .as_ref()
+            .known()
             .and_then(|e| money(&e.node, &e.src, currency, diags)),
         note: l.note.as_ref().map(|s| s.text.clone()),
     });
@@ -151,43 +159,48 @@ fn flatten(
     }
 }
 
-/// Computes every line's amount; lines that depend on each other are reported.
+/// Computes every line's amount. A line whose value could not be read is
+/// unknown, and so is every line computed from it (a share of it, a sum
+/// over it), without a word: the value's own diagnostic says what is
+/// wrong. Lines left waiting on each other depend on themselves; each
+/// group of them is reported once.
 fn compute(lines: &mut [BudgetLine], diags: &mut Vec<Diagnostic>) {
     let n = lines.len();
-    let mut done = vec![false; n];
+    // `None` while waiting; `Some(None)` once known to be unknown.
+    let mut state: Vec<Option<Option<Ratio>>> = vec![None; n];
     loop {
         let mut progress = false;
         for i in 0..n {
-            if done[i] {
+            if state[i].is_some() {
                 continue;
             }
-            let value = match &lines[i].allocation {
-                Allocation::Money(v) => Some(*v),
-                Allocation::Invalid => Some(Ratio::ZERO),
-                Allocation::Share { percent, of } => {
-                    let base = of.or(lines[i].parent);
-                    match base {
-                        Some(b) if done[b] => lines[b]
-                            .amount
-                            .checked_mul(*percent)
-                            .and_then(|v| v.checked_div(Ratio::HUNDRED)),
-                        _ => None,
+            let value =
+                match &lines[i].allocation {
+                    Allocation::Money(v) => Some(Some(*v)),
+                    Allocation::Invalid => Some(None),
+                    Allocation::Share { percent, of } => match of.or(lines[i].parent) {
+                        Some(b) => state[b].map(|base| {
+                            base?
+                                .checked_mul(*percent)
+                                .and_then(|v| v.checked_div(Ratio::HUNDRED))
+                        }),
+                        None => Some(None),
+                    },
+                    Allocation::Children => {
+                        let kids = &lines[i].children;
+                        if kids.iter().any(|&c| state[c] == Some(None)) {
+                            Some(None)
+                        } else if kids.iter().all(|&c| state[c].is_some()) {
+                            Some(kids.iter().try_fold(Ratio::ZERO, |acc, &c| {
+                                acc.checked_add(state[c].flatten()?)
+                            }))
+                        } else {
+                            None
+                        }
                     }
-                }
-                Allocation::Children => {
-                    if lines[i].children.iter().all(|&c| done[c]) {
-                        lines[i]
-                            .children
-                            .iter()
-                            .try_fold(Ratio::ZERO, |acc, &c| acc.checked_add(lines[c].amount))
-                    } else {
-                        None
-                    }
-                }
-            };
-            if let Some(v) = value {
-                lines[i].amount = v;
-                done[i] = true;
+                };
+            if value.is_some() {
+                state[i] = value;
                 progress = true;
             }
         }
@@ -195,16 +208,67 @@ fn compute(lines: &mut [BudgetLine], diags: &mut Vec<Diagnostic>) {
             break;
         }
     }
-    for i in 0..n {
-        if done[i] {
+    for (line, s) in lines.iter_mut().zip(&state) {
+        line.amount = s.flatten();
+    }
+    report_waiting(lines, &state, diags);
+}
+
+/// One diagnostic per group of lines that wait on each other (a share of
+/// its own parent's sum, `a = "50% of b"` with `b = "50% of a"`), at the
+/// group's first line.
+fn report_waiting(
+    lines: &[BudgetLine],
+    state: &[Option<Option<Ratio>>],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let n = lines.len();
+    let waiting = |i: usize| state[i].is_none();
+    // What each waiting line waits on, both ways, to find the groups.
+    let mut near: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, l) in lines.iter().enumerate().filter(|(i, _)| waiting(*i)) {
+        let on: Vec<usize> = match &l.allocation {
+            Allocation::Share { of, .. } => of.or(l.parent).into_iter().collect(),
+            Allocation::Children => l.children.clone(),
+            _ => Vec::new(),
+        };
+        for j in on.into_iter().filter(|&j| waiting(j)) {
+            near[i].push(j);
+            near[j].push(i);
+        }
+    }
+    let mut seen = vec![false; n];
+    for first in 0..n {
+        if !waiting(first) || seen[first] {
             continue;
         }
-        let l = &lines[i];
-        diags.push(
-            Diagnostic::new(rule("S006"), l.value_span, format!("the amount of budget line `{}` cannot be computed", l.path))
-                .label("depends on itself")
-                .help("a share needs a parent (or `of` line) with a known amount; give `budget.total` or an amount somewhere on the way"),
-        );
+        let mut group = vec![first];
+        seen[first] = true;
+        let mut k = 0;
+        while k < group.len() {
+            for &j in &near[group[k]] {
+                if !seen[j] {
+                    seen[j] = true;
+                    group.push(j);
+                }
+            }
+            k += 1;
+        }
+        group.sort_unstable();
+        let l = &lines[group[0]];
+        let mut d = Diagnostic::new(
+            rule("S006"),
+            l.value_span,
+            format!("the amount of budget line `{}` cannot be computed", l.path),
+        )
+        .label("depends on itself");
+        for &j in &group[1..] {
+            d = d.secondary(
+                lines[j].value_span,
+                format!("`{}` waits on it too", lines[j].path),
+            );
+        }
+        diags.push(d.help("a share needs a parent (or `of` line) with a known amount; give `budget.total` or an amount somewhere on the way"));
     }
 }
 
@@ -264,7 +328,8 @@ pub fn share_percent(e: &Expr<ShareLit>, diags: &mut Vec<Diagnostic>) -> Option<
 }
 
 /// The money a campaign draws from `line`: an amount, or a share of the
-/// line (or of the line named with `of`, as in `25% of kol`).
+/// line (or of the line named with `of`, as in `25% of kol`). `None` when
+/// it is unknown (reported here or where the line's value is written).
 pub fn draw_amount(
     budget: &Budget,
     line: usize,
@@ -280,11 +345,9 @@ pub fn draw_amount(
                 None => line,
                 Some(path) => lookup(&budget.lines, &path_text(path), e.src.at(path.loc), diags)?,
             };
-            if budget.lines[base].allocation == Allocation::Invalid {
-                return None; // its own diagnostic says why
-            }
+            // An unknown line's own diagnostic says why.
             budget.lines[base]
-                .amount
+                .amount?
                 .checked_mul(p)?
                 .checked_div(Ratio::HUNDRED)
         }

@@ -16,6 +16,11 @@ use crate::syntax::strlit::StrSrc;
 
 /// What a name in a date expression can refer to.
 pub trait Names {
+    /// Whether names may be declared in an include that could not be
+    /// loaded: an unknown one is then not reported.
+    fn partial(&self) -> bool {
+        false
+    }
     /// A range declared by the plan (a moment or a campaign), if `name` is one.
     fn range(&mut self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<Option<DateRange>>;
     /// A name in the local scope (`start`, a task id).
@@ -256,6 +261,9 @@ impl DateCx<'_> {
                 );
             }
             return date;
+        }
+        if names.partial() {
+            return None;
         }
         let mut candidates = names.candidates();
         candidates.extend(

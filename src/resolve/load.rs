@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Label};
 use crate::project::{Refusal, confine};
 use crate::rules::registry::rule;
 use crate::source::{FileId, SourceMap, Span};
-use crate::syntax::raw::RawFile;
+use crate::syntax::raw::{RawFile, Val};
 use crate::syntax::reader::{Reader, read_file};
 use crate::world::World;
 
@@ -28,7 +28,7 @@ pub fn read_one(
     if !ok {
         return (id, None);
     }
-    let Some(tree) = crate::syntax::toml::parse(sources, id, diags) else {
+    let Some(mut tree) = crate::syntax::toml::parse(sources, id, diags) else {
         return (id, None);
     };
     let mut reader = Reader {
@@ -37,7 +37,7 @@ pub fn read_one(
         diags,
         memo: Default::default(),
     };
-    let raw = read_file(&mut reader, &tree);
+    let raw = read_file(&mut reader, &mut tree);
     (id, Some(raw))
 }
 
@@ -108,6 +108,10 @@ impl<'w> Loader<'w> {
 /// The files of one plan, the plan's own first, each once.
 pub struct Loaded {
     pub files: Vec<RawFile>,
+    /// An include could not be loaded (unreadable, not valid TOML, not a
+    /// path): the names it may declare are unknown, so a name the plan uses
+    /// and no loaded file declares is not reported as unknown.
+    pub incomplete: bool,
 }
 
 /// Follows `include`s from `plan` depth-first, reading only files inside
@@ -118,10 +122,13 @@ pub fn load_includes(
     project: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Loaded {
-    let mut files = Vec::new();
+    let mut loaded = Loaded {
+        files: Vec::new(),
+        incomplete: false,
+    };
     let mut stack: Vec<(FileId, Span)> = Vec::new();
-    visit(loader, plan, project, &mut stack, &mut files, diags);
-    Loaded { files }
+    visit(loader, plan, project, &mut stack, &mut loaded, diags);
+    loaded
 }
 
 fn visit(
@@ -129,12 +136,12 @@ fn visit(
     raw: RawFile,
     project: &Path,
     stack: &mut Vec<(FileId, Span)>,
-    files: &mut Vec<RawFile>,
+    loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
 ) {
     let includes = raw.includes.clone();
     let this = raw.file;
-    files.push(raw);
+    loaded.files.push(raw);
     let dir = loader
         .sources
         .get(this)
@@ -143,6 +150,10 @@ fn visit(
         .map(Path::to_path_buf)
         .unwrap_or_default();
     for inc in includes {
+        let Val::Known(inc) = inc else {
+            loaded.incomplete = true;
+            continue;
+        };
         let target = normalize(&dir.join(&inc.text));
         let sources = &loader.sources;
         // A cycle: the target is on the stack (or is this file).
@@ -177,7 +188,11 @@ fn visit(
             diags.push(d.help("remove one of the `include` entries; shared parts belong in a fragment that includes nothing back"));
             continue;
         }
-        if files.iter().any(|f| sources.get(f.file).path == target) {
+        if loaded
+            .files
+            .iter()
+            .any(|f| sources.get(f.file).path == target)
+        {
             continue; // already loaded through another include
         }
         let read = match confine(loader.world, project, &inc.text, &target) {
@@ -203,6 +218,7 @@ fn visit(
             Err(Refusal::Io(e)) => Err(e),
             Err(refusal) => {
                 diags.push(outside(&inc.text, inc.span(), &refusal));
+                loaded.incomplete = true;
                 continue;
             }
         };
@@ -226,10 +242,12 @@ fn visit(
                         }),
                     ),
                 );
+                loaded.incomplete = true;
                 continue;
             }
         };
         let Some(mut raw) = raw else {
+            loaded.incomplete = true; // its syntax errors are reported
             continue;
         };
         if let Some(meta) = raw.plan.take() {
@@ -246,7 +264,7 @@ fn visit(
             );
         }
         stack.push((this, inc.span()));
-        visit(loader, raw, project, stack, files, diags);
+        visit(loader, raw, project, stack, loaded, diags);
         stack.pop();
     }
 }

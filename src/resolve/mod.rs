@@ -29,6 +29,7 @@ use names::{Index, PlanNames};
 
 /// Resolves a loaded plan. `None` when its `[plan]` table is unusable.
 pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
+    let partial = loaded.incomplete;
     let mut files = loaded.files;
     let root = files.first_mut()?;
     let meta = root.plan.take()?;
@@ -73,6 +74,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             let off: Vec<_> = h
                 .off
                 .iter()
+                .filter_map(Val::known)
                 .filter_map(|e| {
                     cx.range(&mut no_names, &e.node, &e.src, diags)
                         .map(|value| Dated {
@@ -84,6 +86,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             let workdays: Vec<_> = h
                 .workdays
                 .iter()
+                .filter_map(Val::known)
                 .filter_map(|e| {
                     cx.date(&mut no_names, &e.node, &e.src, diags)
                         .map(|value| Dated {
@@ -115,16 +118,20 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         period: period.value,
         calendar: &calendar,
     };
-    let people = Index::new(m.people.iter().map(|p| p.id.name.as_str()));
-    let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str()));
-    let levels = Index::new(m.review.iter().map(|l| l.id.name.as_str()));
+    // Names the plan uses may be declared in an include that did not load.
+    let people = Index::new(m.people.iter().map(|p| p.id.name.as_str())).partial(partial);
+    let channels = Index::new(m.channels.iter().map(|c| c.id.name.as_str())).partial(partial);
+    let levels = Index::new(m.review.iter().map(|l| l.id.name.as_str())).partial(partial);
 
-    let mut names = PlanNames::new(&m.moments, &m.campaigns, diags);
+    let mut names = PlanNames::new(&m.moments, &m.campaigns, diags).partial(partial);
+    // `[budget]` is declared in one file; if none of the loaded files has
+    // it, its lines may be in the one that did not load.
+    let lines_unknown = partial && m.budget.is_none();
     let budget = budget::resolve_budget(m.budget.as_ref(), &currency, diags);
 
     let mut moments = Vec::new();
     for mo in &m.moments {
-        let Some(date) = &mo.date else {
+        let Val::Known(date) = &mo.date else {
             continue;
         };
         let Some(Some(when)) = names.range(&cx, &mo.id.name, diags) else {
@@ -143,6 +150,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     }
 
     let mut campaigns = Vec::new();
+    let mut unresolved = Vec::new();
     for c in &m.campaigns {
         let window = names.range(&cx, &c.id.name, diags).flatten();
         let owner = c
@@ -151,21 +159,25 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .and_then(|o| people.get(o, "person", diags));
         let mut draws = Vec::new();
         for d in &c.budget {
+            if lines_unknown {
+                break;
+            }
             let Some(line) = budget::lookup(&budget.lines, &d.line, d.line_span, diags) else {
                 continue;
             };
-            let Some(amount) = budget::draw_amount(&budget, line, &d.amount, &currency, diags)
-            else {
-                continue;
+            let (amount, span) = match &d.amount {
+                Val::Known(e) => (
+                    budget::draw_amount(&budget, line, e, &currency, diags),
+                    e.span(),
+                ),
+                Val::Unknown(span) => (None, *span),
+                Val::Absent => continue,
             };
-            draws.push(Draw {
-                line,
-                amount,
-                span: d.amount.span(),
-            });
+            draws.push(Draw { line, amount, span });
         }
         let campaign_channels = channels.refs(&c.channels, "channel", diags);
-        let (Some(window), Some(window_expr)) = (window, &c.window) else {
+        let (Some(window), Val::Known(window_expr)) = (window, &c.window) else {
+            unresolved.push(c.id.name.clone());
             continue;
         };
         let tasks = resolve_tasks(
@@ -196,7 +208,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             kpis: c
                 .kpis
                 .iter()
-                .map(|(id, e)| (id.clone(), e.node.clone()))
+                .filter_map(|(id, e)| Some((id.clone(), e.known()?.node.clone())))
                 .collect(),
             tasks,
         });
@@ -204,7 +216,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
 
     let mut columns = Vec::new();
     for col in &m.columns {
-        let Some(every) = &col.every else {
+        let Val::Known(every) = &col.every else {
             continue;
         };
         if let Some(bad) = crate::schedule::recur::zero_interval(&every.node.frequency) {
@@ -215,46 +227,64 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             );
             continue;
         }
+        // A date that could not be read or computed leaves the column's
+        // days unknown: every value is still checked, but the column is
+        // left out of the plan rather than scheduled on the wrong days.
+        let mut unknown = false;
         let during = match &col.during {
-            Some(e) => match cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
+            Val::Known(e) => match cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
                 Some(r) => Dated {
                     value: r,
                     span: e.span(),
                 },
                 None => continue,
             },
-            None => period,
+            Val::Unknown(_) => continue,
+            Val::Absent => period,
         };
         let mut skip = Vec::new();
         for e in &col.skip {
-            if let Some(d) = cx.date(&mut names.with(&cx), &e.node, &e.src, diags) {
-                skip.push(Dated {
+            let d = e
+                .known()
+                .and_then(|e| cx.date(&mut names.with(&cx), &e.node, &e.src, diags));
+            match (d, e) {
+                (Some(d), Val::Known(e)) => skip.push(Dated {
                     value: d,
                     span: e.span(),
-                });
+                }),
+                _ => unknown = true,
             }
         }
         for ex in &every.node.except {
-            if let Exception::Date(d) = ex
-                && let Some(v) = cx.date(&mut names.with(&cx), d, &every.src, diags)
-            {
-                skip.push(Dated {
-                    value: v,
-                    span: every.src.at(d.loc),
-                });
+            if let Exception::Date(d) = ex {
+                match cx.date(&mut names.with(&cx), d, &every.src, diags) {
+                    Some(v) => skip.push(Dated {
+                        value: v,
+                        span: every.src.at(d.loc),
+                    }),
+                    None => unknown = true,
+                }
             }
         }
         let mut pause = Vec::new();
         for e in &col.pause {
-            if let Some(r) = cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
-                pause.push(Dated {
+            let r = e
+                .known()
+                .and_then(|e| cx.range(&mut names.with(&cx), &e.node, &e.src, diags));
+            match (r, e) {
+                (Some(r), Val::Known(e)) => pause.push(Dated {
                     value: r,
                     span: e.span(),
-                });
+                }),
+                _ => unknown = true,
             }
         }
         let mut moves = Vec::new();
-        for (from, to) in &col.moves {
+        for m in &col.moves {
+            let Val::Known((from, to)) = m else {
+                unknown = true;
+                continue;
+            };
             let f = cx.date(&mut names.with(&cx), &from.node, &from.src, diags);
             let t = cx.date(&mut names.with(&cx), &to.node, &to.src, diags);
             if let (Some(f), Some(t)) = (f, t) {
@@ -268,6 +298,8 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                         span: to.span(),
                     },
                 ));
+            } else {
+                unknown = true;
             }
         }
         let publishes_on_holidays = match &col.holidays {
@@ -280,12 +312,13 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                         .label("expected `publish` or `skip`")
                         .help("`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"),
                 );
+                unknown = true;
                 false
             }
         };
         let skips_holidays = every.node.except.contains(&Exception::Holidays)
             || col.holidays.as_ref().is_some_and(|h| h.text == "skip");
-        columns.push(Column {
+        let column = Column {
             id: col.id.clone(),
             pause,
             moves,
@@ -306,14 +339,17 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             during,
             skip,
             category: text(&col.category),
-            effort_hours: col.effort.as_ref().and_then(|e| hours(e, diags)),
+            effort_hours: col.effort.known().and_then(|e| hours(e, diags)),
             description: text(&col.description),
-        });
+        };
+        if !unknown {
+            columns.push(column);
+        }
     }
 
     let mut blackouts = Vec::new();
     for b in &m.blackouts {
-        let Some(e) = &b.date else {
+        let Val::Known(e) = &b.date else {
             continue;
         };
         let Some(when) = cx.range(&mut names.with(&cx), &e.node, &e.src, diags) else {
@@ -333,21 +369,27 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let review = m
         .review
         .iter()
-        .map(|l| ReviewLevel {
-            id: l.id.clone(),
-            name: text_or(&l.name, &l.id.name),
-            checks: text(&l.checks),
-            lead: l.lead.as_ref().and_then(|e| lead(e, diags)),
-            response: l.response.as_ref().and_then(|e| lead(e, diags)),
-            owner: l
-                .owner
-                .as_ref()
-                .and_then(|o| people.get(o, "person", diags)),
+        .map(|l| {
+            let lead_time = l.lead.known().and_then(|e| lead(e, diags));
+            let response = l.response.known().and_then(|e| lead(e, diags));
+            ReviewLevel {
+                id: l.id.clone(),
+                name: text_or(&l.name, &l.id.name),
+                checks: text(&l.checks),
+                unknown: (l.lead.is_given() && lead_time.is_none())
+                    || (l.response.is_given() && response.is_none()),
+                lead: lead_time,
+                response,
+                owner: l
+                    .owner
+                    .as_ref()
+                    .and_then(|o| people.get(o, "person", diags)),
+            }
         })
         .collect();
 
     let reserve = m.reserve.as_ref().and_then(|r| {
-        let share = r.share.as_ref()?;
+        let share = r.share.known()?;
         let percent = budget::share_percent(share, diags)?;
         Some(Reserve {
             percent: Dated {
@@ -358,7 +400,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         })
     });
 
-    let kpi_ids = Index::new(m.kpis.iter().map(|k| k.id.name.as_str()));
+    let kpi_ids = Index::new(m.kpis.iter().map(|k| k.id.name.as_str())).partial(partial);
     let kpis = m
         .kpis
         .iter()
@@ -367,7 +409,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             name: text_or(&k.name, &k.id.name),
             unit: [&k.target, &k.baseline, &k.actual]
                 .into_iter()
-                .flatten()
+                .filter_map(Val::known)
                 .map(|e| e.node.unit)
                 .next(),
             direction: direction(k.direction.as_ref(), diags),
@@ -391,18 +433,21 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let line = k
             .budget
             .as_ref()
+            .filter(|_| !lines_unknown)
             .and_then(|b| budget::lookup(&budget.lines, &b.text, b.span(), diags));
         KolPolicy {
             line,
             line_span: k.budget.as_ref().map_or(k.span, Str::span),
-            incomplete: k
-                .pyramid
-                .iter()
-                .any(|(_, e)| e.node.percent > Ratio::HUNDRED || e.node.percent.is_negative()),
+            incomplete: k.pyramid.iter().any(|(_, e)| {
+                // An unreadable tier or one out of range: the split is not known.
+                e.known()
+                    .is_none_or(|e| e.node.percent > Ratio::HUNDRED || e.node.percent.is_negative())
+            }),
             pyramid: k
                 .pyramid
                 .iter()
                 .filter_map(|(id, e)| {
+                    let e = e.known()?;
                     let p = budget::share_percent(e, diags)?;
                     Some((
                         id.clone(),
@@ -416,7 +461,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             criteria: k
                 .criteria
                 .iter()
-                .map(|(id, e)| (id.clone(), e.node.clone()))
+                .filter_map(|(id, e)| Some((id.clone(), e.known()?.node.clone())))
                 .collect(),
         }
     });
@@ -455,7 +500,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 id: p.id.clone(),
                 name: text_or(&p.name, &p.id.name),
                 role: text(&p.role),
-                capacity: p.capacity.as_ref().and_then(|e| {
+                capacity: p.capacity.known().and_then(|e| {
                     hours(e, diags).map(|value| Dated {
                         value,
                         span: e.span(),
@@ -469,14 +514,14 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .map(|c| Channel {
                 id: c.id.clone(),
                 name: text_or(&c.name, &c.id.name),
-                followers: c.followers.as_ref().map(|q| q.node.value),
-                slots_per_week: c.slots_per_week.and_then(|s| {
+                followers: c.followers.known().map(|q| q.node.value),
+                slots_per_week: c.slots_per_week.known().and_then(|&s| {
                     count(s, diags).map(|value| Dated {
                         value,
                         span: s.span,
                     })
                 }),
-                max_per_day: c.max_per_day.and_then(|s| {
+                max_per_day: c.max_per_day.known().and_then(|&s| {
                     count(s, diags).map(|value| Dated {
                         value,
                         span: s.span,
@@ -521,7 +566,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 text: text_or(&g.text, &g.id.name),
                 within: g
                     .within
-                    .as_ref()
+                    .known()
                     .and_then(|e| lead(e, diags))
                     .map(|d| d.value),
             })
@@ -530,7 +575,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .assertions
             .iter()
             .filter_map(|a| {
-                let e = a.expr.as_ref()?;
+                let e = a.expr.known()?;
                 Some(UserAssertion {
                     id: a.id.clone(),
                     expr: e.node.clone(),
@@ -541,6 +586,8 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             .collect(),
         effort: effort(m.effort.as_ref(), diags),
         rules,
+        partial,
+        unresolved,
     };
     Some(plan)
 }
@@ -672,7 +719,7 @@ fn single<T>(
 
 fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<DateRange>> {
     match (&meta.year, &meta.period) {
-        (Some(y), None) => {
+        (Val::Known(y), Val::Absent) => {
             let ok = (1900..=9999).contains(&y.value);
             let year = y.value as i32;
             let r = ok
@@ -699,7 +746,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
                 span: y.span,
             })
         }
-        (None, Some(p)) => {
+        (Val::Absent, Val::Known(p)) => {
             let cal = WorkCalendar::new(WorkWeek::mon_fri());
             // A period must be absolute: relative dates have no year to fall in.
             let cx = DateCx {
@@ -733,7 +780,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
                     span: p.span(),
                 })
         }
-        (Some(y), Some(p)) => {
+        (Val::Known(y), Val::Known(p)) => {
             diags.push(
                 Diagnostic::new(
                     rule("S006"),
@@ -745,7 +792,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
             );
             None
         }
-        (None, None) => {
+        (Val::Absent, Val::Absent) => {
             diags.push(
                 Diagnostic::new(
                     rule("S007"),
@@ -757,6 +804,8 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
             );
             None
         }
+        // A year or period that could not be read is reported already.
+        (Val::Unknown(_), _) | (_, Val::Unknown(_)) => None,
     }
 }
 
@@ -797,7 +846,7 @@ fn resolve_tasks(
             .collect();
         let mut a = a;
         let mut d = a.clone();
-        if let Some(due) = &t.due
+        if let Val::Known(due) = &t.due
             && let ast::DateBase::Name(path) = &due.node.base
             && path.len() == 1
             && let Some(j) = ids.find(&path[0])
@@ -807,7 +856,7 @@ fn resolve_tasks(
                 a.push(j);
             }
         }
-        if t.due.is_none() && t.after.is_empty() && t.duration.is_some() {
+        if !t.due.is_given() && t.after.is_empty() && t.duration.is_given() {
             diags.push(
                 Diagnostic::new(
                     rule("S007"),
@@ -834,42 +883,32 @@ fn resolve_tasks(
     locals.insert("end".to_string(), window.end);
     for &i in &order {
         let t = &c.tasks[i];
-        let Some(due) = &t.due else {
-            // `after` and `duration` without `due`: done `duration` after the last dependency.
-            let last = after[i].iter().filter_map(|&j| dates[j]).max();
-            if let (Some(last), Some(d)) = (last, &t.duration)
-                && after[i].iter().all(|&j| dates[j].is_some())
-            {
-                let offset = ast::Offset {
-                    negative: false,
-                    duration: d.node,
-                    loc: d.node.loc,
-                };
-                dates[i] = cx.apply(last, &[offset], &d.src, diags);
+        let due = match &t.due {
+            Val::Known(due) => due,
+            Val::Unknown(_) => continue,
+            Val::Absent => {
+                // `after` and `duration` without `due`: done `duration` after the last dependency.
+                let last = after[i].iter().filter_map(|&j| dates[j]).max();
+                if let (Some(last), Val::Known(d)) = (last, &t.duration)
+                    && after[i].iter().all(|&j| dates[j].is_some())
+                {
+                    let offset = ast::Offset {
+                        negative: false,
+                        duration: d.node,
+                        loc: d.node.loc,
+                    };
+                    dates[i] = cx.apply(last, &[offset], &d.src, diags);
+                }
+                continue;
             }
-            continue;
         };
         if let ast::DateBase::Name(path) = &due.node.base
             && path.len() == 1
             && let Some(j) = ids.find(&path[0])
             && dates[j].is_none()
         {
-            if c.tasks[j].due.is_none() {
-                diags.push(
-                    Diagnostic::new(
-                        rule("S007"),
-                        due.src.at(due.node.base_loc),
-                        format!("task `{}` has no `due` date to count from", path[0]),
-                    )
-                    .label("no date")
-                    .secondary(c.tasks[j].id.span, "declared here without `due`")
-                    .help(format!(
-                        "give `{}` a `due` date, or count from `start` or `end`",
-                        path[0]
-                    )),
-                );
-            }
-            continue; // otherwise its own date failed and was reported
+            // A task without a date was reported where it is declared.
+            continue;
         }
         for &j in &deps[i] {
             if let Some(d) = dates[j] {
@@ -900,18 +939,18 @@ fn resolve_tasks(
                 value: d,
                 span: t
                     .due
-                    .as_ref()
+                    .known()
                     .map(Expr::span)
-                    .or(t.duration.as_ref().map(Expr::span))
+                    .or(t.duration.known().map(Expr::span))
                     .unwrap_or(t.id.span),
             }),
             after: after[i].clone(),
             duration: t
                 .duration
-                .as_ref()
+                .known()
                 .and_then(|e| lead(e, diags))
                 .map(|l| l.value),
-            effort_hours: t.effort.as_ref().and_then(|e| hours(e, diags)),
+            effort_hours: t.effort.known().and_then(|e| hours(e, diags)),
             publish: t.publish.is_some_and(|p| p.value),
             channels: channels.refs(&t.channels, "channel", diags),
             review: t.review.as_ref().and_then(|r| {
@@ -1065,8 +1104,8 @@ fn effort(raw: Option<&RawEffort>, diags: &mut Vec<Diagnostic>) -> Effort {
     let Some(raw) = raw else {
         return e;
     };
-    let mut set = |slot: &mut Ratio, v: &Option<Expr<ast::Duration>>| {
-        if let Some(h) = v.as_ref().and_then(|v| hours(v, diags)) {
+    let mut set = |slot: &mut Ratio, v: &Val<Expr<ast::Duration>>| {
+        if let Some(h) = v.known().and_then(|v| hours(v, diags)) {
             *slot = h;
         }
     };
@@ -1117,8 +1156,8 @@ fn count(s: Sp<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
     }
 }
 
-fn kpi_value(e: &Option<Expr<ast::Quantity>>) -> Option<KpiValue> {
-    e.as_ref().map(|e| KpiValue {
+fn kpi_value(e: &Val<Expr<ast::Quantity>>) -> Option<KpiValue> {
+    e.known().map(|e| KpiValue {
         q: e.node.clone(),
         span: e.span(),
     })

@@ -18,6 +18,8 @@ use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
 pub struct Index {
     names: Vec<String>,
     map: BTreeMap<String, usize>,
+    /// Some ids may be declared in an include that could not be loaded.
+    partial: bool,
 }
 
 impl Index {
@@ -27,7 +29,19 @@ impl Index {
         for (i, n) in names.iter().enumerate() {
             map.entry(n.clone()).or_insert(i);
         }
-        Index { names, map }
+        Index {
+            names,
+            map,
+            partial: false,
+        }
+    }
+
+    /// Marks the ids as possibly incomplete (an include could not be
+    /// loaded): an unknown reference is then not reported, since it may be
+    /// declared in the missing file.
+    pub fn partial(mut self, partial: bool) -> Index {
+        self.partial = partial;
+        self
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
@@ -38,6 +52,9 @@ impl Index {
     pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
         if let Some(i) = self.find(&s.text) {
             return Some(i);
+        }
+        if self.partial {
+            return None;
         }
         let mut d = Diagnostic::new(
             rule("R001"),
@@ -96,9 +113,13 @@ impl Names for NoNames {
 
 /// The plan's moments and campaign windows, resolved on first use.
 pub struct PlanNames<'a> {
-    defs: BTreeMap<&'a str, &'a Expr<RangeExpr>>,
+    /// Each name's expression; `None` for one that could not be read, a
+    /// name whose date is unknown.
+    defs: BTreeMap<&'a str, Option<&'a Expr<RangeExpr>>>,
     done: BTreeMap<String, Option<DateRange>>,
     visiting: Vec<String>,
+    /// Moments or campaigns may be declared in an include that could not be loaded.
+    partial: bool,
 }
 
 impl<'a> PlanNames<'a> {
@@ -109,8 +130,8 @@ impl<'a> PlanNames<'a> {
     ) -> Self {
         let mut defs = BTreeMap::new();
         for m in moments {
-            if let Some(e) = &m.date {
-                defs.entry(m.id.name.as_str()).or_insert(e);
+            if m.date.is_given() {
+                defs.entry(m.id.name.as_str()).or_insert(m.date.known());
             }
         }
         for c in campaigns {
@@ -119,15 +140,22 @@ impl<'a> PlanNames<'a> {
                 diags.push(crate::resolve::duplicate("date name", &c.id, m.id.span));
                 continue;
             }
-            if let Some(e) = &c.window {
-                defs.entry(c.id.name.as_str()).or_insert(e);
+            if c.window.is_given() {
+                defs.entry(c.id.name.as_str()).or_insert(c.window.known());
             }
         }
         PlanNames {
             defs,
             done: BTreeMap::new(),
             visiting: Vec::new(),
+            partial: false,
         }
+    }
+
+    /// See `Index::partial`.
+    pub fn partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
+        self
     }
 
     /// `None`: not a plan name. `Some(None)`: a plan name whose date failed.
@@ -140,7 +168,9 @@ impl<'a> PlanNames<'a> {
         if let Some(r) = self.done.get(name) {
             return Some(*r);
         }
-        let expr = *self.defs.get(name)?;
+        let Some(expr) = *self.defs.get(name)? else {
+            return Some(None); // reported where it is written
+        };
         if self.visiting.iter().any(|v| v == name) {
             let chain = self.visiting.join(" → ");
             diags.push(
@@ -190,6 +220,10 @@ pub struct Scoped<'n, 'a, 'c> {
 }
 
 impl Names for Scoped<'_, '_, '_> {
+    fn partial(&self) -> bool {
+        self.names.partial
+    }
+
     fn range(&mut self, name: &str, diags: &mut Vec<Diagnostic>) -> Option<Option<DateRange>> {
         self.names.range(self.cx, name, diags)
     }

@@ -103,6 +103,7 @@ pub fn check_plan(plan: &Plan, sched: &Schedule, out: &mut Vec<Diagnostic>) {
     budget::campaign_over_line::check(plan, out);
     budget::non_positive::check(plan, out);
     budget::kol_pyramid::check(plan, out);
+    budget::mixed_units::check(plan, out);
     dates::outside_period::check(plan, out);
     dates::no_holiday_schedule::check(plan, out);
     dates::task_day_off::check(plan, out);

@@ -15,6 +15,7 @@ pub static RULES: &[&Rule] = &[
     &budget::total_exceeded::RULE,
     &budget::non_positive::RULE,
     &budget::kol_pyramid::RULE,
+    &budget::mixed_units::RULE,
     &capacity::over_capacity::RULE,
     &capacity::reserve::RULE,
     &capacity::posting_limit::RULE,

@@ -57,8 +57,13 @@ fn on_or_before_workday(plan: &Plan, d: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// The chain for an item published on `publish`, first level first.
+/// The chain for an item published on `publish`, first level first. None
+/// when a level's timing could not be read: the dates would be wrong, and
+/// what is wrong with the level is reported where it is written.
 pub fn chain(plan: &Plan, publish: NaiveDate) -> Vec<Step> {
+    if plan.review.iter().any(|l| l.unknown) {
+        return Vec::new();
+    }
     let n = plan.review.len();
     let mut steps: Vec<Option<Step>> = vec![None; n];
     let mut deadline = publish;

@@ -440,19 +440,20 @@ fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             .map(|&l| {
                 let line = &p.budget.lines[l];
                 let spent = line.spent.unwrap_or(Ratio::ZERO);
+                let planned = shown(line.amount);
                 let rate = spent
                     .checked_mul(Ratio::HUNDRED)
-                    .and_then(|v| v.checked_div(line.amount));
+                    .and_then(|v| v.checked_div(planned));
                 let name = if l == 0 { w.total } else { line_name(p, l) };
                 Row {
                     cells: vec![
                         shorten(name, WIDTH_CELL),
-                        money_text(line.amount, &p.currency),
+                        money_text(planned, &p.currency),
                         money_text(spent, &p.currency),
                         rate.map(|r| percent_text(round_to(r, 1)))
                             .unwrap_or_default(),
                     ],
-                    status: if spent <= line.amount {
+                    status: if spent <= planned {
                         Status::Hit
                     } else {
                         Status::Miss
@@ -894,7 +895,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
 
     // 14. The budget split, what the campaigns draw, and the KPI targets.
     if let Some(total) = p.budget.total()
-        && !total.amount.is_zero()
+        && !shown(total.amount).is_zero()
     {
         out.push(budget_slide(p, w));
         // What the featured campaigns draw, on at most two slides; every
@@ -908,10 +909,10 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                     draws.push((
                         shorten(&c.name, WIDTH_CELL),
                         shorten(line_name(p, d.line), WIDTH_CELL),
-                        money_text(d.amount, &p.currency),
+                        money_text(shown(d.amount), &p.currency),
                     ));
                 } else {
-                    rest = rest.checked_add(d.amount).unwrap_or(rest);
+                    rest = rest.checked_add(shown(d.amount)).unwrap_or(rest);
                     rest_count += 1;
                 }
             }
@@ -1095,33 +1096,39 @@ fn week_slide(p: &Plan, w: &Words) -> Draft {
     }
 }
 
+/// A budget amount as a deck shows it. Decks are built from plans that
+/// check without errors, where every amount is known; an unknown one (a
+/// previous plan with errors) shows as zero.
+fn shown(amount: Option<Ratio>) -> Ratio {
+    amount.unwrap_or(Ratio::ZERO)
+}
+
 fn budget_slide(p: &Plan, w: &Words) -> Draft {
     let lines = &p.budget.lines;
     let total = &lines[0];
     let segment = |i: usize, whole: Ratio| {
         let l = &lines[i];
-        let share = l
-            .amount
+        let share = shown(l.amount)
             .checked_mul(Ratio::HUNDRED)
             .and_then(|v| v.checked_div(whole))
             .unwrap_or(Ratio::ZERO);
         Segment {
             label: shorten(line_name(p, i), WIDTH_LABEL),
-            amount: money_text(l.amount, &p.currency),
+            amount: money_text(shown(l.amount), &p.currency),
             share: percent_text(round_to(share, 1)),
-            length: per_mille(l.amount, whole),
+            length: per_mille(shown(l.amount), whole),
         }
     };
     let mut notes = vec![format!(
         "{}{}{}",
         w.total,
         w.colon,
-        money_text(total.amount, &p.currency)
+        money_text(shown(total.amount), &p.currency)
     )];
     let segments: Vec<Segment> = total
         .children
         .iter()
-        .map(|&c| segment(c, total.amount))
+        .map(|&c| segment(c, shown(total.amount)))
         .collect();
     for (&c, s) in total.children.iter().zip(&segments) {
         notes.push(format!(
@@ -1143,7 +1150,7 @@ fn budget_slide(p: &Plan, w: &Words) -> Draft {
             segments: lines[c]
                 .children
                 .iter()
-                .map(|&g| segment(g, lines[c].amount))
+                .map(|&g| segment(g, shown(lines[c].amount)))
                 .collect(),
         })
         .take(2)
@@ -1153,7 +1160,7 @@ fn budget_slide(p: &Plan, w: &Words) -> Draft {
         key: "budget".into(),
         title: w.budget.to_string(),
         body: Body::Budget(BudgetView {
-            total: money_text(total.amount, &p.currency),
+            total: money_text(shown(total.amount), &p.currency),
             total_label: w.total.to_string(),
             segments,
             breakdowns,

@@ -157,6 +157,9 @@ pub struct MoneyLit {
     /// An ISO code (`CNY`, `USD`, `EUR`); symbols are mapped (`¥`/`￥` → CNY, `$` → USD, `€` → EUR, `£` → GBP).
     pub currency: Option<String>,
     pub value: Ratio,
+    /// Written as a number alone (`50`, `1_200_000`): no currency, no
+    /// multiplier.
+    pub plain: bool,
     pub loc: Loc,
 }
 

@@ -223,9 +223,28 @@ fn to_ascii(c: char) -> char {
     }
 }
 
+/// Parses `text` the way `entry` does, to the end: the grammar and the
+/// values (a date's day, a number's commas). Help lines check the text
+/// they suggest with it, so a suggestion is never itself an error.
+fn check_as(entry: Rule, text: &str) -> Res<()> {
+    match entry {
+        Rule::date_entry => parse_date(text).map(drop),
+        Rule::range_entry => parse_range(text).map(drop),
+        Rule::duration_entry => parse_duration(text).map(drop),
+        Rule::recurrence_entry => parse_recurrence(text).map(drop),
+        Rule::money_entry => parse_money(text).map(drop),
+        Rule::share_entry => parse_share(text).map(drop),
+        Rule::amount_entry => parse_amount(text).map(drop),
+        Rule::quantity_entry => parse_quantity(text).map(drop),
+        Rule::assertion_entry => parse_assertion(text).map(drop),
+        Rule::time_entry => parse_time(text).map(drop),
+        _ => parse_path(text).map(drop),
+    }
+}
+
 /// Problems found before parsing: empty input, full-width characters typed
 /// by a Chinese input method, absurd nesting.
-fn precheck(src: &str) -> Res<()> {
+fn precheck(entry: Rule, src: &str) -> Res<()> {
     if src.trim().is_empty() {
         return Err(err(span(0, src.len()), "empty expression"));
     }
@@ -236,11 +255,14 @@ fn precheck(src: &str) -> Res<()> {
         } else {
             format!("full-width character `{c}`")
         };
-        return Err(err_help(
-            span(i, i + c.len_utf8()),
-            shown,
-            format!("write `{ascii}` (ASCII characters instead of full-width ones)"),
-        ));
+        // The ASCII spelling, if it is right; else what is wrong with it
+        // (`1，200，000` is `1,200,000`, whose commas are the next error).
+        let help = match check_as(entry, &ascii) {
+            Ok(()) => format!("write `{ascii}` (ASCII characters instead of full-width ones)"),
+            Err(ExprError { help: Some(h), .. }) if h.starts_with("write `") => h,
+            Err(e) => format!("`{ascii}` in ASCII would still be wrong: {}", e.message),
+        };
+        return Err(err_help(span(i, i + c.len_utf8()), shown, help));
     }
     let mut depth = 0usize;
     for (i, c) in src.char_indices() {
@@ -264,7 +286,7 @@ fn precheck(src: &str) -> Res<()> {
 /// Parses `src` with an entry rule and returns the entry's first child (the
 /// expression, without `EOI`).
 fn entry(rule: Rule, src: &str) -> Res<Pair<'_, Rule>> {
-    precheck(src)?;
+    precheck(rule, src)?;
     let whole = span(0, src.len());
     let mut pairs = ExprParser::parse(rule, src).map_err(|e| syntax_error(rule, src, e))?;
     let top = pairs.next().ok_or_else(|| internal(whole))?;
@@ -520,6 +542,28 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
         && matches!(tok, "%" | "pp" | "万" | "亿" | "k" | "M" | "x")
     {
         return Some(format!("remove the space before `{tok}`"));
+    }
+    // `200w`: `w` (pinyin `wan`) is how 万 is often typed.
+    let lower = tok.to_lowercase();
+    let wan = if lower.starts_with("wan") {
+        3
+    } else if lower.starts_with('w') {
+        1
+    } else {
+        0
+    };
+    if numeric_entry && number_before && wan > 0 {
+        let fixed = format!(
+            "{}万{}",
+            src[..loc.start].trim(),
+            src.get(loc.start + wan..).unwrap_or("").trim_end()
+        );
+        if check_as(entry, &fixed).is_ok() {
+            return Some(format!(
+                "write `{fixed}` (`{}` is short for 万, ten thousand)",
+                tok.get(..wan).unwrap_or(tok)
+            ));
+        }
     }
     let numeric = !tok.is_empty() && tok.chars().all(|c| c.is_ascii_digit());
     let date_start = positives.iter().any(|r| {
@@ -1287,7 +1331,8 @@ fn decimal_text(t: &str, loc: Loc) -> Res<Ratio> {
     Ratio::parse_decimal(t).ok_or_else(|| number_too_large(loc))
 }
 
-fn multiplier(p: &Pair<'_, Rule>) -> Res<Ratio> {
+/// The multiplier `p` of the number literal `whole` (`1.2m` of `¥1.2m`).
+fn multiplier(p: &Pair<'_, Rule>, whole: &Pair<'_, Rule>) -> Res<Ratio> {
     let n: i128 = match p.as_str() {
         "k" | "K" => 1_000,
         "M" => 1_000_000,
@@ -1295,10 +1340,13 @@ fn multiplier(p: &Pair<'_, Rule>) -> Res<Ratio> {
         "万" => 10_000,
         "亿" => 100_000_000,
         "m" => {
+            let at = p.as_span().start() - whole.as_span().start();
+            let text = whole.as_str().trim_end();
+            let million = format!("{}M{}", &text[..at], &text[at + 1..]);
             return Err(err_help(
                 loc_of(p),
                 "`m` is ambiguous",
-                "write `M` for million, such as `1.2M`",
+                format!("write `{million}` for million"),
             ));
         }
         _ => return Err(internal(loc_of(p))),
@@ -1320,7 +1368,8 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
     let loc = loc_of(&p);
     let mut currency: Option<String> = None;
     let mut value: Option<Ratio> = None;
-    for k in p.into_inner() {
+    let mut multiplied = false;
+    for k in p.clone().into_inner() {
         match k.as_rule() {
             Rule::currency_symbol | Rule::iso_code | Rule::yuan => {
                 let code = currency_code(&k);
@@ -1337,7 +1386,8 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
             }
             Rule::decimal => value = Some(decimal(&k)?),
             Rule::multiplier => {
-                let m = multiplier(&k)?;
+                let m = multiplier(&k, &p)?;
+                multiplied = true;
                 let v = value.ok_or_else(|| internal(loc))?;
                 value = Some(v.checked_mul(m).ok_or_else(|| number_too_large(loc))?);
             }
@@ -1345,6 +1395,7 @@ fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
         }
     }
     Ok(MoneyLit {
+        plain: currency.is_none() && !multiplied,
         currency,
         value: value.ok_or_else(|| internal(loc))?,
         loc,
@@ -1405,12 +1456,12 @@ fn quantity(p: Pair<'_, Rule>) -> Res<Quantity> {
             }
             Rule::q_number => {
                 let kl = loc_of(&k);
-                for n in k.into_inner() {
+                for n in k.clone().into_inner() {
                     match n.as_rule() {
                         Rule::decimal => value = decimal(&n)?,
                         Rule::multiplier => {
                             value = value
-                                .checked_mul(multiplier(&n)?)
+                                .checked_mul(multiplier(&n, &k)?)
                                 .ok_or_else(|| number_too_large(kl))?;
                         }
                         Rule::q_unit => {
@@ -2499,6 +2550,210 @@ mod tests {
         assert_eq!(e.loc, loc(3, 6));
         // `￥` (U+FFE5) is a currency sign, not a typing slip.
         assert!(parse_money("￥30万").is_ok());
+    }
+
+    #[test]
+    fn wan_typed_as_w_gets_the_character() {
+        let help = |src: &str| error(parse_money(src)).help.unwrap_or_default();
+        assert_eq!(
+            help("200w"),
+            "write `200万` (`w` is short for 万, ten thousand)"
+        );
+        assert_eq!(
+            help("200W"),
+            "write `200万` (`W` is short for 万, ten thousand)"
+        );
+        assert_eq!(
+            help("¥1.5w"),
+            "write `¥1.5万` (`w` is short for 万, ten thousand)"
+        );
+        assert_eq!(
+            help("1.5w元"),
+            "write `1.5万元` (`w` is short for 万, ten thousand)"
+        );
+        assert_eq!(
+            help("200wan"),
+            "write `200万` (`wan` is short for 万, ten thousand)"
+        );
+        // Only where 万 makes it right.
+        assert!(!help("200week").starts_with("write"));
+        let e = error(parse_amount("200w"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write `200万` (`w` is short for 万, ten thousand)")
+        );
+        let e = error(parse_quantity("12w"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write `12万` (`w` is short for 万, ten thousand)")
+        );
+    }
+
+    #[test]
+    fn full_width_text_whose_ascii_is_still_wrong_gets_the_next_fix() {
+        let e = error(parse_money("1，200，000"));
+        assert_eq!(e.message, "full-width character `，`");
+        assert_eq!(e.help.as_deref(), Some("write `1200000` or `1_200_000`"));
+        let e = error(parse_money("６０％"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("`60%` in ASCII would still be wrong: unexpected `%`")
+        );
+        let e = error(parse_money("２００w"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write `200万` (`w` is short for 万, ten thousand)")
+        );
+    }
+
+    /// Every `X` a help line offers as "write `X`" (or "write `X` or `Y`").
+    fn suggested(help: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = help;
+        while let Some(i) = rest.find("write `") {
+            rest = &rest[i + "write ".len()..];
+            // `X`, then ` or `Y`` / `, `Y`` as long as the list goes on.
+            while let Some(body) = rest.strip_prefix('`') {
+                let Some(end) = body.find('`') else { break };
+                out.push(body[..end].to_string());
+                rest = &body[end + 1..];
+                match [" or ", ", "]
+                    .iter()
+                    .find(|sep| rest.starts_with(&format!("{sep}`")))
+                {
+                    Some(sep) => rest = &rest[sep.len()..],
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_help_never_suggests_text_that_is_itself_an_error() {
+        let money = [
+            "200w",
+            "200W",
+            "1.5w元",
+            "¥200wan",
+            "200 w",
+            "1，200，000",
+            "１２０万",
+            "２００w",
+            "６０％",
+            "1,200,000",
+            "1,2",
+            "12,50",
+            "$1,200.50",
+            "1.2m",
+            "¥1.2m",
+            "1 200",
+            "50 cny",
+            "CNY CNY 5",
+            "¥$5",
+            "5亿万",
+            "１.２M",
+            "万",
+            "¥",
+            "二百万",
+            "200万w",
+            "1_200,000",
+            "0.5 k",
+            "5 万",
+            "5％",
+            "1e6",
+            "-5",
+            "12.",
+        ];
+        let dates = [
+            "jul - 7d",
+            "03－08",
+            "春节－７ｄ",
+            "start of jul + 3",
+            "2nd sun of mai",
+            "2027-W60",
+            "03-08 + 1.5d",
+            "618",
+            "end of jul - 3x",
+            "Q3",
+            "jul",
+            "2027-1-5",
+            "2027/01/05",
+            "3月8日前",
+            "spring festival",
+            "春节 - 7",
+            "mon",
+            "2027-02-30..",
+            "start - 5 wk",
+            "０３-０８",
+            "launch + 3wd + ",
+            "+7d",
+        ];
+        let ranges = [
+            "jul..aug..sep",
+            "２０２７-01-20..2027-02-28",
+            "2027-01-20 ~ 2027-02-28",
+            "2027-01-20–2027-02-28",
+            "Q3 - 7d",
+            "spring_festival-14d..+7 days",
+            "jul～aug",
+            "jul..",
+            "..aug",
+            "2027-01-20 至 2027-02-28",
+            "Q5",
+            "jul..aug 1",
+        ];
+        let shares = [
+            "60",
+            "６０％",
+            "60 %",
+            "60％ of kol",
+            "60,5%",
+            "1，5%",
+            "60% kol",
+            "60%%",
+            "sixty%",
+            "60 percent",
+            "60% of",
+            "60% of ６",
+            "0.6",
+            "60%of kol",
+            "5 5%",
+        ];
+        let amounts = [
+            "200w",
+            "６０％",
+            "1，200，000",
+            "60",
+            "60 %",
+            "1.2m",
+            "60% of kol ads",
+        ];
+        let entries = [
+            (Rule::money_entry, &money[..]),
+            (Rule::date_entry, &dates[..]),
+            (Rule::range_entry, &ranges[..]),
+            (Rule::share_entry, &shares[..]),
+            (Rule::amount_entry, &amounts[..]),
+        ];
+        let mut offered = 0;
+        for (entry, inputs) in entries {
+            for src in inputs {
+                let Err(e) = check_as(entry, src) else {
+                    continue;
+                };
+                for x in suggested(e.help.as_deref().unwrap_or("")) {
+                    offered += 1;
+                    assert!(
+                        check_as(entry, &x).is_ok(),
+                        "{entry:?} `{src}`: the help {:?} offers `{x}`, which is an error: {:?}",
+                        e.help,
+                        check_as(entry, &x).err().map(|e| e.message)
+                    );
+                }
+            }
+        }
+        assert!(offered >= 20, "only {offered} suggestions were checked");
     }
 
     // ---------------------------------------------------------------- properties

@@ -39,6 +39,44 @@ impl<T> Expr<T> {
     }
 }
 
+/// A key's value as the reader found it. `Unknown` is a value that was
+/// written but could not be read (a syntax error, a wrong type): its
+/// diagnostic is already out, so whatever depends on it must stay silent
+/// rather than take it for absent (a total that failed to parse is not a
+/// budget without a total) or for zero. Every single value the schema
+/// parses is a `Val`; lists hold one per entry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Val<T> {
+    #[default]
+    Absent,
+    /// Written here, unreadable.
+    Unknown(Span),
+    Known(T),
+}
+
+impl<T> Val<T> {
+    /// `Known` for `Some`, `Unknown` at `span` for `None` (a value that was
+    /// present and reported as unreadable).
+    pub fn read(span: Span, value: Option<T>) -> Val<T> {
+        match value {
+            Some(v) => Val::Known(v),
+            None => Val::Unknown(span),
+        }
+    }
+
+    pub fn known(&self) -> Option<&T> {
+        match self {
+            Val::Known(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Written, readable or not.
+    pub fn is_given(&self) -> bool {
+        !matches!(self, Val::Absent)
+    }
+}
+
 /// A plain value and its span.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sp<T> {
@@ -49,7 +87,8 @@ pub struct Sp<T> {
 #[derive(Clone, Debug, Default)]
 pub struct RawFile {
     pub file: FileId,
-    pub includes: Vec<Str>,
+    /// `include` entries; an unreadable one (`include = 5`) is `Unknown`.
+    pub includes: Vec<Val<Str>>,
     pub plan: Option<RawMeta>,
     pub holidays: Vec<RawHoliday>,
     pub people: Vec<RawPerson>,
@@ -75,9 +114,9 @@ pub struct RawFile {
 #[derive(Clone, Debug)]
 pub struct RawEffort {
     pub span: Span,
-    pub task: Option<Expr<Duration>>,
-    pub episode: Option<Expr<Duration>>,
-    pub review: Option<Expr<Duration>>,
+    pub task: Val<Expr<Duration>>,
+    pub episode: Val<Expr<Duration>>,
+    pub review: Val<Expr<Duration>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -86,8 +125,8 @@ pub struct RawMeta {
     pub span: Span,
     pub id: Option<Str>,
     pub name: Option<Str>,
-    pub year: Option<Sp<i64>>,
-    pub period: Option<Expr<RangeExpr>>,
+    pub year: Val<Sp<i64>>,
+    pub period: Val<Expr<RangeExpr>>,
     pub timezone: Option<Str>,
     pub currency: Option<Str>,
     pub locale: Option<Str>,
@@ -104,8 +143,8 @@ pub struct RawMeta {
 pub struct RawHoliday {
     pub id: Ident,
     pub name: Option<Str>,
-    pub off: Vec<Expr<RangeExpr>>,
-    pub workdays: Vec<Expr<DateExpr>>,
+    pub off: Vec<Val<Expr<RangeExpr>>>,
+    pub workdays: Vec<Val<Expr<DateExpr>>>,
 }
 
 #[derive(Clone, Debug)]
@@ -113,25 +152,25 @@ pub struct RawPerson {
     pub id: Ident,
     pub name: Option<Str>,
     pub role: Option<Str>,
-    pub capacity: Option<Expr<Duration>>,
+    pub capacity: Val<Expr<Duration>>,
 }
 
 #[derive(Clone, Debug)]
 pub struct RawChannel {
     pub id: Ident,
     pub name: Option<Str>,
-    pub followers: Option<Expr<Quantity>>,
-    pub slots_per_week: Option<Sp<i64>>,
-    pub max_per_day: Option<Sp<i64>>,
+    pub followers: Val<Expr<Quantity>>,
+    pub slots_per_week: Val<Sp<i64>>,
+    pub max_per_day: Val<Sp<i64>>,
     pub note: Option<Str>,
 }
 
 #[derive(Clone, Debug)]
 pub struct RawBudget {
     pub span: Span,
-    pub total: Option<Expr<MoneyLit>>,
+    pub total: Val<Expr<MoneyLit>>,
     /// What was spent in all (a review's actual).
-    pub spent: Option<Expr<MoneyLit>>,
+    pub spent: Val<Expr<MoneyLit>>,
     pub name: Option<Str>,
     pub note: Option<Str>,
     pub lines: Vec<RawLine>,
@@ -143,11 +182,13 @@ pub struct RawLine {
     /// `ads.douyin_feed`.
     pub path: String,
     pub name: Option<Str>,
-    pub amount: Option<Expr<Amount>>,
-    /// An amount or share was written (`amount` is `None` if it was invalid).
-    pub given: bool,
+    /// The amount or share; `Unknown` also for a misspelt `share`/`amount` key.
+    pub amount: Val<Expr<Amount>>,
+    /// Given beside its id (`ads = "60%"`), not as a table with `amount`
+    /// or `share`.
+    pub shorthand: bool,
     /// What was spent on the line (a review's actual).
-    pub spent: Option<Expr<MoneyLit>>,
+    pub spent: Val<Expr<MoneyLit>>,
     pub note: Option<Str>,
     pub children: Vec<RawLine>,
 }
@@ -157,21 +198,21 @@ pub struct RawDraw {
     /// The budget line's path, as written.
     pub line: String,
     pub line_span: Span,
-    pub amount: Expr<Amount>,
+    pub amount: Val<Expr<Amount>>,
 }
 
 #[derive(Clone, Debug)]
 pub struct RawCampaign {
     pub id: Ident,
     pub name: Option<Str>,
-    pub window: Option<Expr<RangeExpr>>,
+    pub window: Val<Expr<RangeExpr>>,
     pub channels: Vec<Str>,
     pub owner: Option<Str>,
     pub flagship: Option<Sp<bool>>,
     pub messages: Vec<Str>,
     pub description: Option<Str>,
     pub budget: Vec<RawDraw>,
-    pub kpis: Vec<(Ident, Expr<Quantity>)>,
+    pub kpis: Vec<(Ident, Val<Expr<Quantity>>)>,
     pub tasks: Vec<RawTask>,
 }
 
@@ -184,12 +225,12 @@ pub struct RawTask {
     pub accountable: Option<Str>,
     pub consulted: Vec<Str>,
     pub informed: Vec<Str>,
-    pub due: Option<Expr<DateExpr>>,
+    pub due: Val<Expr<DateExpr>>,
     /// `due` was written `after X + …`: X is a dependency like those in `after`.
     pub due_after: bool,
     pub after: Vec<Str>,
-    pub duration: Option<Expr<Duration>>,
-    pub effort: Option<Expr<Duration>>,
+    pub duration: Val<Expr<Duration>>,
+    pub effort: Val<Expr<Duration>>,
     /// The task publishes content (on `channels`, or the campaign's).
     pub publish: Option<Sp<bool>>,
     pub channels: Vec<Str>,
@@ -203,16 +244,16 @@ pub struct RawColumn {
     pub name: Option<Str>,
     pub channel: Option<Str>,
     pub owner: Option<Str>,
-    pub every: Option<Expr<Recurrence>>,
-    pub during: Option<Expr<RangeExpr>>,
-    pub skip: Vec<Expr<DateExpr>>,
-    pub pause: Vec<Expr<RangeExpr>>,
+    pub every: Val<Expr<Recurrence>>,
+    pub during: Val<Expr<RangeExpr>>,
+    pub skip: Vec<Val<Expr<DateExpr>>>,
+    pub pause: Vec<Val<Expr<RangeExpr>>>,
     /// `moves = { "10-07" = "10-09" }`: an occurrence moved to another day.
-    pub moves: Vec<(Expr<DateExpr>, Expr<DateExpr>)>,
+    pub moves: Vec<Val<(Expr<DateExpr>, Expr<DateExpr>)>>,
     /// `holidays = "publish"`: the column publishes on holidays on purpose.
     pub holidays: Option<Str>,
     pub category: Option<Str>,
-    pub effort: Option<Expr<Duration>>,
+    pub effort: Val<Expr<Duration>>,
     pub description: Option<Str>,
 }
 
@@ -220,7 +261,7 @@ pub struct RawColumn {
 pub struct RawMoment {
     pub id: Ident,
     pub name: Option<Str>,
-    pub date: Option<Expr<RangeExpr>>,
+    pub date: Val<Expr<RangeExpr>>,
     pub channels: Vec<Str>,
     pub content: Option<Str>,
 }
@@ -229,7 +270,7 @@ pub struct RawMoment {
 pub struct RawBlackout {
     pub id: Ident,
     pub reason: Option<Str>,
-    pub date: Option<Expr<RangeExpr>>,
+    pub date: Val<Expr<RangeExpr>>,
     pub channels: Vec<Str>,
 }
 
@@ -238,15 +279,15 @@ pub struct RawReviewLevel {
     pub id: Ident,
     pub name: Option<Str>,
     pub checks: Option<Str>,
-    pub lead: Option<Expr<Duration>>,
-    pub response: Option<Expr<Duration>>,
+    pub lead: Val<Expr<Duration>>,
+    pub response: Val<Expr<Duration>>,
     pub owner: Option<Str>,
 }
 
 #[derive(Clone, Debug)]
 pub struct RawReserve {
     pub span: Span,
-    pub share: Option<Expr<ShareLit>>,
+    pub share: Val<Expr<ShareLit>>,
     pub purpose: Option<Str>,
 }
 
@@ -255,9 +296,9 @@ pub struct RawKpi {
     pub id: Ident,
     pub name: Option<Str>,
     pub direction: Option<Str>,
-    pub baseline: Option<Expr<Quantity>>,
-    pub target: Option<Expr<Quantity>>,
-    pub actual: Option<Expr<Quantity>>,
+    pub baseline: Val<Expr<Quantity>>,
+    pub target: Val<Expr<Quantity>>,
+    pub actual: Val<Expr<Quantity>>,
     pub channel: Option<Str>,
     pub part_of: Option<Str>,
     pub group: Option<Str>,
@@ -268,8 +309,8 @@ pub struct RawKpi {
 pub struct RawKol {
     pub span: Span,
     pub budget: Option<Str>,
-    pub pyramid: Vec<(Ident, Expr<ShareLit>)>,
-    pub criteria: Vec<(Ident, Expr<Quantity>)>,
+    pub pyramid: Vec<(Ident, Val<Expr<ShareLit>>)>,
+    pub criteria: Vec<(Ident, Val<Expr<Quantity>>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -291,7 +332,7 @@ pub struct RawAudience {
 pub struct RawGuideline {
     pub id: Ident,
     pub text: Option<Str>,
-    pub within: Option<Expr<Duration>>,
+    pub within: Val<Expr<Duration>>,
 }
 
 #[derive(Clone, Debug)]
@@ -305,6 +346,6 @@ pub struct RawRuleSetting {
 #[derive(Clone, Debug)]
 pub struct RawAssertion {
     pub id: Ident,
-    pub expr: Option<Expr<Assertion>>,
+    pub expr: Val<Expr<Assertion>>,
     pub message: Option<Str>,
 }

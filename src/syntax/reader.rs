@@ -14,7 +14,7 @@ use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
 use crate::syntax::raw::*;
 use crate::syntax::strlit::StrSrc;
-use crate::syntax::toml::{Node, Tree, is_full_width, to_ascii};
+use crate::syntax::toml::{Node, Tree};
 use crate::syntax::tree::{Key, Value};
 
 /// The path of the top-level table, for messages.
@@ -301,6 +301,27 @@ impl Reader<'_, '_> {
         self.str_value(v, &format_args!("{}.{key}", t.path))
     }
 
+    /// A string or an array of strings, each entry as read: a value that
+    /// is not a string is reported and kept as `Unknown`.
+    pub fn string_vals(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Vec<Val<Str>> {
+        let Some((_, v)) = t.get(key) else {
+            return Vec::new();
+        };
+        let path = format_args!("{}.{key}", t.path);
+        let items = match v.get_ref() {
+            Value::Array(items) => items.iter().collect(),
+            Value::String(_) => vec![v],
+            _ => {
+                self.wrong_type(v, &path, "an array of strings");
+                return vec![Val::Unknown(self.span(v.span()))];
+            }
+        };
+        items
+            .into_iter()
+            .map(|i| Val::read(self.span(i.span()), self.str_value(i, &path)))
+            .collect()
+    }
+
     /// A string or an array of strings.
     pub fn strings(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Vec<Str> {
         let Some((_, v)) = t.get(key) else {
@@ -320,17 +341,20 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<i64>> {
-        let (_, v) = t.get(key)?;
+    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Val<Sp<i64>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let span = self.span(v.span());
         match v.get_ref() {
             // The parser has checked the range (and read `0x`, `0o`, `0b`).
-            Value::Integer(value) => Some(Sp {
+            Value::Integer(value) => Val::Known(Sp {
                 value: *value,
-                span: self.span(v.span()),
+                span,
             }),
             _ => {
                 self.wrong_type(v, &format_args!("{}.{key}", t.path), "an integer");
-                None
+                Val::Unknown(span)
             }
         }
     }
@@ -378,13 +402,13 @@ impl Reader<'_, '_> {
                 Some(Expr { node, src })
             }
             Err(e) => {
-                self.expr_error(&src, &text, &e, what);
+                self.expr_error(&src, &e, what);
                 None
             }
         }
     }
 
-    pub fn expr_error(&mut self, src: &StrSrc, text: &str, e: &ExprError, what: &str) {
+    pub fn expr_error(&mut self, src: &StrSrc, e: &ExprError, what: &str) {
         let span = src.at(e.loc);
         let span = if span.start == span.end {
             // Point at one character (or the closing quote at the end).
@@ -398,8 +422,6 @@ impl Reader<'_, '_> {
             Diagnostic::new(rule("S005"), span, e.message.clone()).label(format!("in this {what}"));
         if let Some(h) = &e.help {
             d = d.help(h.clone());
-        } else if text.chars().any(is_full_width) {
-            d = d.help(format!("write `{}`", to_ascii(text)));
         }
         self.diags.push(d);
     }
@@ -410,9 +432,12 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Option<Expr<T>> {
-        let (_, v) = t.get(key)?;
-        self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse)
+    ) -> Val<Expr<T>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse);
+        Val::read(self.span(v.span()), e)
     }
 
     pub fn expr_num<T: Clone + 'static>(
@@ -421,9 +446,12 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Option<Expr<T>> {
-        let (_, v) = t.get(key)?;
-        self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse)
+    ) -> Val<Expr<T>> {
+        let Some((_, v)) = t.get(key) else {
+            return Val::Absent;
+        };
+        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse);
+        Val::read(self.span(v.span()), e)
     }
 
     /// A list of expressions (or a single one).
@@ -433,21 +461,22 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Vec<Expr<T>> {
+    ) -> Vec<Val<Expr<T>>> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
         let path = format_args!("{}.{key}", t.path);
-        match v.get_ref() {
-            Value::Array(items) => items
-                .iter()
-                .filter_map(|i| self.expr_value(i, &path, what, false, parse))
-                .collect(),
-            _ => self
-                .expr_value(v, &path, what, false, parse)
-                .into_iter()
-                .collect(),
-        }
+        let items = match v.get_ref() {
+            Value::Array(items) => items.iter().collect(),
+            _ => vec![v],
+        };
+        items
+            .into_iter()
+            .map(|i| {
+                let e = self.expr_value(i, &path, what, false, parse);
+                Val::read(self.span(i.span()), e)
+            })
+            .collect()
     }
 
     /// Each entry of a keyed section (`[people.li]`) as a table.
@@ -486,7 +515,7 @@ impl Reader<'_, '_> {
         key: &'static str,
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
-    ) -> Vec<(Ident, Expr<T>)> {
+    ) -> Vec<(Ident, Val<Expr<T>>)> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
         };
@@ -497,18 +526,96 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         for (k, v) in tbl.entries() {
             let id = self.ident(k);
-            if let Some(e) =
-                self.expr_value(v, &format_args!("{path}.{}", id.name), what, true, parse)
-            {
-                out.push((id, e));
-            }
+            let e = self.expr_value(v, &format_args!("{path}.{}", id.name), what, true, parse);
+            out.push((id, Val::read(self.span(v.span()), e)));
         }
         out
     }
 }
 
+/// `include` written below a table header (`[plan]` then `include = […]`)
+/// belongs to that table in TOML. Each such entry is reported, taken out of
+/// its table (so it is not reported again as an unknown key or a budget
+/// line) and returned, so the files it names are loaded all the same.
+/// Only a list, or a string naming a `.toml` file, is taken for one: a
+/// budget line called `include` stays a budget line.
+fn misplaced_includes(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> Vec<Val<Str>> {
+    let mut out = Vec::new();
+    // Tables to look into, with their dotted path (a stack: tables nest).
+    let mut todo = child_tables(root, "");
+    while let Some((path, table)) = todo.pop() {
+        let looks_like = match table.get("include").map(Node::get_ref) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .all(|i| matches!(i.get_ref(), Value::String(_))),
+            Some(Value::String(s)) => s.trim_end().ends_with(".toml"),
+            _ => false,
+        };
+        if looks_like && let Some((k, v)) = table.remove("include") {
+            r.diags.push(
+                Diagnostic::new(
+                    rule("S003"),
+                    r.span(k.span()),
+                    "`include` must come before the first table",
+                )
+                .label(format!("here it is a key of `[{path}]`"))
+                .help("move the `include` line to the top of the file, before the first table"),
+            );
+            let items = match v.get_ref() {
+                Value::Array(items) => items.iter().collect(),
+                _ => vec![&v],
+            };
+            for i in items {
+                let s = r.str_value(i, &"include");
+                out.push(Val::read(r.span(i.span()), s));
+            }
+        }
+        todo.extend(child_tables(table, &path));
+    }
+    out
+}
+
+/// The tables directly inside `t` (also each table of an array of tables),
+/// with their dotted paths below `path`.
+fn child_tables<'t, 'a>(t: &'t mut Tree<'a>, path: &str) -> Vec<(String, &'t mut Tree<'a>)> {
+    let holds_tables = |v: &Node<'_>| match v.get_ref() {
+        Value::Table(_) => true,
+        Value::Array(items) => items.iter().any(|i| matches!(i.get_ref(), Value::Table(_))),
+        _ => false,
+    };
+    let names: Vec<Option<String>> = t
+        .iter()
+        .map(|(k, v)| {
+            holds_tables(v).then(|| match path {
+                "" => k.get_ref().to_string(),
+                p => format!("{p}.{}", k.get_ref()),
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (name, v) in names.into_iter().zip(t.values_mut()) {
+        let Some(name) = name else {
+            continue;
+        };
+        match v.get_mut() {
+            Value::Table(t) => out.push((name, t)),
+            Value::Array(items) => {
+                for i in items {
+                    if let Value::Table(t) = i.get_mut() {
+                        out.push((name.clone(), t));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Reads a whole file.
-pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
+pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
+    let moved = misplaced_includes(r, root);
+    let root: &Tree<'_> = root;
     let mut t = Tbl {
         map: root,
         span: Span::new(r.file, 0, 0),
@@ -519,7 +626,8 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &Tree<'_>) -> RawFile {
         file: r.file,
         ..RawFile::default()
     };
-    f.includes = r.strings(&mut t, "include");
+    f.includes = r.string_vals(&mut t, "include");
+    f.includes.extend(moved);
     if let Some((k, v)) = t.get("plan")
         && let Some(tbl) = r.table(k, v, "plan")
     {
@@ -867,9 +975,9 @@ fn read_lines(
                     id,
                     path,
                     name: None,
-                    amount,
-                    given: true,
-                    spent: None,
+                    amount: Val::read(r.span(v.span()), amount),
+                    shorthand: true,
+                    spent: Val::Absent,
                     note: None,
                     children: Vec::new(),
                 });
@@ -882,24 +990,30 @@ fn read_lines(
                 let note = r.string(&mut tbl, "note");
                 let spent = r.expr_num(&mut tbl, "spent", "money amount", expr::parse_money);
                 let amount = match (tbl.get("amount"), tbl.get("share")) {
-                    (Some((_, a)), None) => r
-                        .expr_value(
-                            a,
-                            &format!("budget.{path}.amount"),
-                            "money amount",
-                            true,
-                            expr::parse_amount,
-                        )
-                        .filter(|e| r.amount_kind(e, "amount", &path)),
-                    (None, Some((_, s))) => r
-                        .expr_value(
-                            s,
-                            &format!("budget.{path}.share"),
-                            "share",
-                            false,
-                            expr::parse_amount,
-                        )
-                        .filter(|e| r.amount_kind(e, "share", &path)),
+                    (Some((_, a)), None) => {
+                        let e = r
+                            .expr_value(
+                                a,
+                                &format!("budget.{path}.amount"),
+                                "money amount",
+                                true,
+                                expr::parse_amount,
+                            )
+                            .filter(|e| r.amount_kind(e, "amount", &path));
+                        Val::read(r.span(a.span()), e)
+                    }
+                    (None, Some((_, s))) => {
+                        let e = r
+                            .expr_value(
+                                s,
+                                &format!("budget.{path}.share"),
+                                "share",
+                                false,
+                                expr::parse_amount,
+                            )
+                            .filter(|e| r.amount_kind(e, "share", &path));
+                        Val::read(r.span(s.span()), e)
+                    }
                     (Some((_, a)), Some((_, s))) => {
                         r.diags.push(
                             Diagnostic::new(
@@ -910,19 +1024,23 @@ fn read_lines(
                             .secondary(r.span(a.span()), "amount given here")
                             .help("give one of them; the other is computed"),
                         );
-                        None
+                        Val::Unknown(r.span(s.span()))
                     }
-                    (None, None) => None,
+                    (None, None) => Val::Absent,
                 };
                 let mut misspelt = false;
                 let children = read_lines(r, &tbl, &path, &LINE_KEYS, &mut misspelt);
-                let given = tbl.has("amount") || tbl.has("share") || misspelt;
+                // `shar = "60%"` was reported: the line has a share, unreadable.
+                let amount = match amount {
+                    Val::Absent if misspelt => Val::Unknown(id.span),
+                    a => a,
+                };
                 out.push(RawLine {
                     id,
                     path,
                     name,
                     amount,
-                    given,
+                    shorthand: false,
                     spent,
                     note,
                     children,
@@ -1011,7 +1129,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 Some((line, line_span)) => vec![RawDraw {
                     line,
                     line_span,
-                    amount,
+                    amount: Val::Known(amount),
                 }],
                 None => {
                     r.diags.push(
@@ -1039,19 +1157,18 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 match v.get_ref() {
                     Value::Table(_) => out.extend(read_draws(r, v, path, &line)),
                     _ => {
-                        if let Some(amount) = r.expr_value(
+                        let amount = r.expr_value(
                             v,
                             &format!("{path}.{line}"),
                             "amount",
                             true,
                             expr::parse_amount,
-                        ) {
-                            out.push(RawDraw {
-                                line,
-                                line_span: r.span(k.span()),
-                                amount,
-                            });
-                        }
+                        );
+                        out.push(RawDraw {
+                            line,
+                            line_span: r.span(k.span()),
+                            amount: Val::read(r.span(v.span()), amount),
+                        });
                     }
                 }
             }
@@ -1102,10 +1219,12 @@ fn parse_due(text: &str) -> Result<crate::syntax::ast::DateExpr, ExprError> {
 fn read_moves(
     r: &mut Reader<'_, '_>,
     t: &mut Tbl<'_, '_>,
-) -> Vec<(
-    Expr<crate::syntax::ast::DateExpr>,
-    Expr<crate::syntax::ast::DateExpr>,
-)> {
+) -> Vec<
+    Val<(
+        Expr<crate::syntax::ast::DateExpr>,
+        Expr<crate::syntax::ast::DateExpr>,
+    )>,
+> {
     let Some((k, v)) = t.get("moves") else {
         return Vec::new();
     };
@@ -1121,14 +1240,12 @@ fn read_moves(
         let from = match expr::parse_date(&key_text) {
             Ok(node) => Some(Expr { node, src }),
             Err(e) => {
-                r.expr_error(&src, &key_text, &e, "date");
+                r.expr_error(&src, &e, "date");
                 None
             }
         };
         let to = r.expr_value(v, &path, "date", false, expr::parse_date);
-        if let (Some(from), Some(to)) = (from, to) {
-            out.push((from, to));
-        }
+        out.push(Val::read(key_span, from.zip(to)));
     }
     out
 }
@@ -1229,7 +1346,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
                 let expr = r.expr_value(v, &path, "assertion", false, expr::parse_assertion);
                 out.push(RawAssertion {
                     id,
-                    expr,
+                    expr: Val::read(r.span(v.span()), expr),
                     message: None,
                 });
             }

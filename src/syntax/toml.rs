@@ -116,11 +116,41 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
             span,
             format!("full-width character `{ch}` in TOML syntax"),
         )
-        .label("typed by an input method")
-        .help(format!(
-            "write `{}`",
-            ascii_outside_strings(line_text.trim())
-        ));
+        .label("typed by an input method");
+        // The line in ASCII, offered if it mends the line: the file with
+        // it parses, or fails only further on.
+        let fixed = ascii_outside_strings(line_text);
+        let start = file.line_start(line);
+        let end = start + line_text.len();
+        let mended = format!("{}{fixed}{}", &text[..start], &text[end..]);
+        let mends = match tree::parse(&mended) {
+            Ok(_) => true,
+            Err(e) => e.span.start >= start + fixed.len(),
+        };
+        d = d.help(if mends {
+            format!("write `{}`", fixed.trim())
+        } else {
+            "type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)".to_string()
+        });
+    } else if let Some(word) = text.get(e.span.clone()).filter(|_| e.bare_word) {
+        let help = match keys_for(word) {
+            [] => format!(
+                "keys without quotes are ASCII letters, digits, `_` and `-`; \
+                 quote a name of your own: `\"{word}\"`"
+            ),
+            [one] => format!("keys are written in ASCII; did you mean `{one}`?"),
+            [first @ .., last] => format!(
+                "keys are written in ASCII; did you mean {} or `{last}`?",
+                first
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}"))
+            .label("not ASCII")
+            .help(help);
     } else {
         d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}")).label("here");
         if span.start == span.end && (span.start as usize) < text.len() {
@@ -138,6 +168,152 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
         );
     }
     d
+}
+
+/// The plan's keys as a Chinese-speaking author may type them, for the
+/// help of a key TOML refuses unquoted (`名称 = "x"`). Every key named
+/// here is one the reader accepts (checked by a test against the format's
+/// schema).
+const CHINESE_KEYS: &[(&str, &[&str])] = &[
+    ("包含", &["include"]),
+    ("引入", &["include"]),
+    ("计划", &["plan"]),
+    ("编号", &["id"]),
+    ("标识", &["id"]),
+    ("名称", &["name"]),
+    ("名字", &["name"]),
+    ("标题", &["name"]),
+    ("年份", &["year"]),
+    ("年度", &["year"]),
+    ("年", &["year"]),
+    ("期间", &["period", "during"]),
+    ("周期", &["period"]),
+    ("时区", &["timezone"]),
+    ("货币", &["currency"]),
+    ("币种", &["currency"]),
+    ("语言", &["locale"]),
+    ("日历", &["calendar"]),
+    ("工作周", &["working_week"]),
+    ("工作日", &["working_week"]),
+    ("上一年", &["previous"]),
+    ("去年", &["previous"]),
+    ("主题", &["theme"]),
+    ("核心信息", &["key_messages"]),
+    ("关键信息", &["key_messages"]),
+    ("主线", &["threads"]),
+    ("描述", &["description"]),
+    ("说明", &["description"]),
+    ("简介", &["description"]),
+    ("受众", &["audiences"]),
+    ("人群", &["audiences"]),
+    ("节假日", &["holidays"]),
+    ("假期", &["holidays"]),
+    ("人员", &["people"]),
+    ("成员", &["people"]),
+    ("团队", &["people"]),
+    ("角色", &["role"]),
+    ("职位", &["role"]),
+    ("产能", &["capacity"]),
+    ("容量", &["capacity"]),
+    ("渠道", &["channels", "channel"]),
+    ("平台", &["channels", "channel"]),
+    ("粉丝", &["followers"]),
+    ("粉丝数", &["followers"]),
+    ("每周发布", &["slots_per_week"]),
+    ("每日上限", &["max_per_day"]),
+    ("备注", &["note"]),
+    ("预算", &["budget"]),
+    ("总额", &["total"]),
+    ("总预算", &["total"]),
+    ("总计", &["total"]),
+    ("金额", &["amount"]),
+    ("占比", &["share"]),
+    ("比例", &["share"]),
+    ("份额", &["share"]),
+    ("花费", &["spent"]),
+    ("实际花费", &["spent"]),
+    ("支出", &["spent"]),
+    ("达人", &["kol"]),
+    ("金字塔", &["pyramid"]),
+    ("标准", &["criteria"]),
+    ("活动", &["campaigns"]),
+    ("战役", &["campaigns"]),
+    ("窗口", &["window"]),
+    ("档期", &["window"]),
+    ("开始", &["window"]),
+    ("结束", &["window"]),
+    ("开始日期", &["window"]),
+    ("结束日期", &["window"]),
+    ("负责人", &["owner"]),
+    ("旗舰", &["flagship"]),
+    ("信息", &["messages"]),
+    ("卖点", &["messages"]),
+    ("任务", &["tasks"]),
+    ("截止", &["due"]),
+    ("截止日期", &["due"]),
+    ("依赖", &["after"]),
+    ("时长", &["duration"]),
+    ("工时", &["effort"]),
+    ("工作量", &["effort"]),
+    ("发布", &["publish"]),
+    ("栏目", &["columns"]),
+    ("专栏", &["columns"]),
+    ("频率", &["every"]),
+    ("重复", &["every"]),
+    ("跳过", &["skip"]),
+    ("暂停", &["pause"]),
+    ("改期", &["moves"]),
+    ("分类", &["category"]),
+    ("类别", &["category"]),
+    ("节点", &["moments"]),
+    ("营销节点", &["moments"]),
+    ("日期", &["date"]),
+    ("内容", &["content"]),
+    ("禁发日", &["blackouts"]),
+    ("静默期", &["blackouts"]),
+    ("原因", &["reason"]),
+    ("审核", &["review"]),
+    ("审批", &["review"]),
+    ("级别", &["levels"]),
+    ("层级", &["levels"]),
+    ("检查", &["checks"]),
+    ("提前", &["lead"]),
+    ("提前量", &["lead"]),
+    ("响应", &["response"]),
+    ("响应时间", &["response"]),
+    ("预留", &["reserve"]),
+    ("储备", &["reserve"]),
+    ("用途", &["purpose"]),
+    ("指标", &["kpis"]),
+    ("方向", &["direction"]),
+    ("基线", &["baseline"]),
+    ("基准", &["baseline"]),
+    ("目标", &["target"]),
+    ("实际", &["actual"]),
+    ("实际值", &["actual"]),
+    ("归属", &["part_of"]),
+    ("分组", &["group"]),
+    ("亮点", &["highlights"]),
+    ("结果", &["results"]),
+    ("成果", &["results"]),
+    ("准则", &["guidelines"]),
+    ("规范", &["guidelines"]),
+    ("文本", &["text"]),
+    ("时限", &["within"]),
+    ("断言", &["assertions"]),
+    ("校验", &["assertions"]),
+    ("表达式", &["expr"]),
+    ("提示", &["message"]),
+    ("规则", &["rules"]),
+    ("严重程度", &["severity"]),
+];
+
+/// The keys a Chinese word may stand for (none if it is not one of ours).
+fn keys_for(word: &str) -> &'static [&'static str] {
+    CHINESE_KEYS
+        .iter()
+        .find(|(zh, _)| *zh == word)
+        .map_or(&[], |(_, keys)| keys)
 }
 
 /// The first full-width character of a line that is not inside a string.
@@ -190,4 +366,72 @@ pub fn to_ascii(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fmt::schema::{FILE, Shape};
+
+    /// Every key the format knows, at any depth.
+    fn known_keys(shape: &'static Shape, out: &mut Vec<&'static str>, seen: &mut Vec<usize>) {
+        // Budget lines and draws nest in themselves.
+        let at = shape as *const Shape as usize;
+        if seen.contains(&at) {
+            return;
+        }
+        seen.push(at);
+        for (key, child) in shape.keys {
+            out.push(key);
+            known_keys(child, out, seen);
+        }
+        if let Some(rest) = shape.rest {
+            known_keys(rest, out, seen);
+        }
+    }
+
+    #[test]
+    fn chinese_words_name_keys_the_reader_accepts() {
+        let mut keys = Vec::new();
+        known_keys(&FILE, &mut keys, &mut Vec::new());
+        for (zh, meant) in CHINESE_KEYS {
+            assert!(!meant.is_empty(), "{zh}");
+            for k in *meant {
+                assert!(keys.contains(k), "`{zh}` suggests `{k}`, not a key");
+            }
+            assert!(!zh.is_ascii(), "{zh}");
+        }
+        let mut words: Vec<&str> = CHINESE_KEYS.iter().map(|(zh, _)| *zh).collect();
+        words.sort();
+        words.dedup();
+        assert_eq!(words.len(), CHINESE_KEYS.len(), "a word listed twice");
+    }
+
+    #[test]
+    fn a_bare_chinese_key_gets_the_key_meant() {
+        let help = |text: &str| {
+            let mut sources = SourceMap::default();
+            let id = sources.add("p.toml".into(), text.into());
+            let mut diags = Vec::new();
+            assert!(parse(&sources, id, &mut diags).is_none());
+            diags.remove(0).help.join("\n")
+        };
+        assert_eq!(
+            help("[plan]\n名称 = \"x\"\n"),
+            "keys are written in ASCII; did you mean `name`?"
+        );
+        assert_eq!(
+            help("[budget]\n总预算 = \"100万\"\n"),
+            "keys are written in ASCII; did you mean `total`?"
+        );
+        assert_eq!(
+            help("[预算]\n"),
+            "keys are written in ASCII; did you mean `budget`?"
+        );
+        assert_eq!(
+            help("x = { 负责人 = \"li\" }\n"),
+            "keys are written in ASCII; did you mean `owner`?"
+        );
+        assert!(help("[people.李明]\n").contains("`\"李明\"`"));
+    }
 }

@@ -25,6 +25,10 @@ pub struct Error {
     /// Another place that explains the error (the first definition of a
     /// duplicate key, the opening bracket of an unclosed array).
     pub related: Option<(Range<usize>, String)>,
+    /// `span` is a word where a key was expected that would be a key if
+    /// TOML allowed its characters unquoted (`名称 = "x"`), so the caller
+    /// can say which key was meant.
+    pub bare_word: bool,
 }
 
 impl Error {
@@ -34,6 +38,7 @@ impl Error {
             span,
             help: None,
             related: None,
+            bare_word: false,
         }
     }
 
@@ -83,6 +88,10 @@ impl<'a> Item<'a> {
 
     pub fn span(&self) -> Range<usize> {
         self.start as usize..self.end as usize
+    }
+
+    pub fn get_mut(&mut self) -> &mut Value<'a> {
+        &mut self.value
     }
 
     fn new(value: Value<'a>, span: Range<usize>, flags: u8) -> Self {
@@ -198,6 +207,22 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// Takes the entry named `name` out of the table.
+    pub fn remove(&mut self, name: &str) -> Option<(Key<'a>, Item<'a>)> {
+        let i = self.find(name)?;
+        let entry = self.entries.remove(i);
+        if self.index.is_some() {
+            self.index = None;
+            self.reindex(0);
+        }
+        Some(entry)
+    }
+
+    /// The values, to change them in place.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Item<'a>> {
+        self.entries.iter_mut().map(|(_, v)| v)
+    }
+
     /// Moves entry `i` to the end (a table defined by its own header after
     /// a sub-table's header named it takes the place of its definition, as
     /// in the `toml` crate).
@@ -277,6 +302,25 @@ impl<'a> Parser<'a> {
             .next()
             .map_or(self.pos, |c| self.pos + c.len_utf8());
         Error::new(self.pos..end, message)
+    }
+
+    /// "expected a key"; for a word of letters outside ASCII (`名称`), an
+    /// error that says so and carries the word's span.
+    fn not_a_key(&self) -> Error {
+        let rest = &self.src[self.pos..];
+        let word = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .map_or(rest.len(), |(i, _)| i);
+        if rest.chars().next().is_some_and(|c| !c.is_ascii()) && word > 0 {
+            let mut e = Error::new(
+                self.pos..self.pos + word,
+                format!("`{}` cannot be a key without quotes", &rest[..word]),
+            );
+            e.bare_word = true;
+            return e;
+        }
+        self.error_here("expected a key")
     }
 
     fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
@@ -443,7 +487,7 @@ impl<'a> Parser<'a> {
                 }
                 Cow::Borrowed(&self.src[start..self.pos])
             }
-            _ => return self.err_here("expected a key"),
+            _ => return Err(self.not_a_key()),
         };
         Ok(Key {
             name,
@@ -1198,6 +1242,37 @@ mod tests {
 
     fn bad(text: &str) -> Error {
         parse(text).expect_err(text)
+    }
+
+    #[test]
+    fn an_entry_can_be_taken_out_of_small_and_indexed_tables() {
+        for n in [3, 40] {
+            let text: String = (0..n).map(|i| format!("k{i} = {i}\n")).collect();
+            let mut t = ok(&text);
+            let (k, v) = t.remove("k1").expect("k1");
+            assert_eq!(
+                (k.get_ref().as_ref(), v.get_ref()),
+                ("k1", &Value::Integer(1))
+            );
+            assert!(t.remove("k1").is_none());
+            assert_eq!(t.len(), n - 1);
+            // Every other entry is still found where it is.
+            for i in (0..n).filter(|&i| i != 1) {
+                assert_eq!(
+                    t.get(&format!("k{i}")).map(Item::get_ref),
+                    Some(&Value::Integer(i as i64))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_outside_ascii_where_a_key_goes_is_named() {
+        let e = bad("[plan]\n名称 = \"x\"\n");
+        assert_eq!((e.span.clone(), e.bare_word), (7..13, true));
+        assert_eq!(e.message, "`名称` cannot be a key without quotes");
+        let e = bad("= 1\n");
+        assert_eq!((e.message.as_str(), e.bare_word), ("expected a key", false));
     }
 
     #[test]

@@ -373,3 +373,106 @@ fn orphan_fragment_in_a_checked_directory_is_a_warning() {
     let r = s.run(&["check", "--deny-warnings", "plans"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
 }
+
+#[test]
+fn wan_typed_as_w_gets_the_character() {
+    for (typed, fix) in [
+        ("200w", "200万"),
+        ("200W", "200万"),
+        ("¥1.5w元", "¥1.5万元"),
+    ] {
+        let s = Scratch::new().file(
+            "p.toml",
+            plan(&format!(
+                "[budget]\ntotal = \"{typed}\"\nads = \"60%\"\nkol = \"40%\"\n"
+            )),
+        );
+        let r = s.run(&["check", "p.toml"]);
+        assert_eq!(r.code, 1);
+        assert!(r.stderr.starts_with("error[S005]"), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("= help: write `{fix}` (`")),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.ends_with("1 error, 0 warnings\n"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn full_width_commas_are_not_mended_into_ascii_commas() {
+    // `1,200,000` is refused too; the help goes straight to what is accepted.
+    let s = Scratch::new().file("p.toml", plan("[budget]\ntotal = \"1，200，000\"\n"));
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S005]: full-width character `，`\n --> p.toml:5:11\n  |\n\
+         5 | total = \"1，200，000\"\n  |           ^^ in this money amount\n  \
+         = help: write `1200000` or `1_200_000`\n\n\
+         checked 1 plan: 1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn a_full_width_comma_in_a_list_gets_the_mended_line() {
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("key_messages = [\n  \"健康\"，\n  \"便捷\",\n]\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert!(
+        r.stderr.contains("= help: write `\"健康\",`\n"),
+        "{}",
+        r.stderr
+    );
+    // A line that is still wrong in ASCII is not offered.
+    let s = Scratch::new().file("p.toml", "[plan]\n名称 ＝ \"x\"\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert!(r.stderr.starts_with("error[S001]"), "{}", r.stderr);
+    assert!(!r.stderr.contains("help: write"), "{}", r.stderr);
+}
+
+#[test]
+fn a_bare_chinese_key_gets_the_ascii_key_meant() {
+    let s = Scratch::new().file("p.toml", "[plan]\n名称 = \"x\"\nyear = 2026\n");
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S001]: invalid TOML: `名称` cannot be a key without quotes\n \
+         --> p.toml:2:1\n  |\n2 | 名称 = \"x\"\n  | ^^^^ not ASCII\n  \
+         = help: keys are written in ASCII; did you mean `name`?\n\n\
+         checked 0 plans: 1 error, 0 warnings\n"
+    );
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn include_below_a_table_is_one_error_and_still_loads() {
+    let s = Scratch::new()
+        .file(
+            "p.toml",
+            format!(
+                "{PLAN_HEAD}include = [\"team.toml\"]\n\n\
+                 [campaigns.a]\nwindow = \"Q2\"\nowner = \"li\"\nchannels = [\"douyin\"]\n"
+            ),
+        )
+        .file(
+            "team.toml",
+            "[people.li]\nname = \"李\"\n[channels.douyin]\nname = \"抖音\"\n",
+        );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(
+        r.stderr,
+        "error[S003]: `include` must come before the first table\n \
+         --> p.toml:4:1\n  |\n4 | include = [\"team.toml\"]\n  | ^^^^^^^ here it is a key of `[plan]`\n  \
+         = help: move the `include` line to the top of the file, before the first table\n\n\
+         checked 1 plan: 1 error, 0 warnings\n"
+    );
+    // A budget line named `include` is still a budget line.
+    let s = Scratch::new().file(
+        "p.toml",
+        plan("[budget]\ntotal = \"100万\"\nads = \"90%\"\ninclude = \"10%\"\n"),
+    );
+    let r = s.run(&["check", "p.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

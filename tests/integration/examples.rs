@@ -26,8 +26,8 @@ fn the_2026_plan_carries_the_founding_documents_rules() {
         let l = &b.lines[b.find(path).expect(path)];
         let parent = &b.lines[l.parent.expect("parent")];
         l.amount
-            .checked_mul(Ratio::HUNDRED)
-            .and_then(|v| v.checked_div(parent.amount))
+            .and_then(|v| v.checked_mul(Ratio::HUNDRED))
+            .and_then(|v| v.checked_div(parent.amount?))
             .expect("share")
     };
     assert_eq!(share("ads"), Ratio::int(60));

@@ -2,6 +2,7 @@
 //! and the library over fixtures, example plans and generated input.
 
 mod build;
+mod cascades;
 mod cli;
 mod diff;
 mod examples;

@@ -54,9 +54,14 @@ impl Val {
 
 /// Why a value could not be computed, and where. `code` is the rule the
 /// problem is reported under: `R001` for a name the plan does not declare,
-/// `S006` for a value that cannot be computed.
+/// `S006` for a value that cannot be computed; `None` for a value that is
+/// unknown because what it is computed from could not be read, which was
+/// reported where it is written, so nothing more is said.
 pub struct EvalError {
-    pub code: &'static str,
+    pub code: Option<&'static str>,
+    /// The problem is a name the plan does not declare (a campaign, a KPI,
+    /// a budget line, `[reserve]`), not the assertion's own shape.
+    pub undeclared: bool,
     pub loc: Loc,
     pub message: String,
     pub help: String,
@@ -64,7 +69,8 @@ pub struct EvalError {
 
 fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: "S006",
+        code: Some("S006"),
+        undeclared: false,
         loc,
         message: message.into(),
         help: help.into(),
@@ -73,8 +79,16 @@ fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalErr
 
 fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: "R001",
+        code: Some("R001"),
         ..err(loc, message, help)
+    }
+}
+
+/// A name the plan does not declare.
+fn undeclared(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+    EvalError {
+        undeclared: true,
+        ..unknown(loc, message, help)
     }
 }
 
@@ -267,7 +281,7 @@ fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
     if segs.len() == 2 {
         match segs[0] {
             Some("campaigns") => {
-                return Ok(pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?.len());
+                return Ok(campaigns(plan, segs[1], p)?.len());
             }
             Some("kpis") => return Ok(pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?.len()),
             Some("channels") => {
@@ -277,6 +291,23 @@ fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
         }
     }
     Ok(many(plan, p)?.len())
+}
+
+/// The campaigns a selector names. A campaign left out of the plan (its
+/// window could not be read or computed, and was reported) makes what it
+/// would add unknown.
+fn campaigns<'a>(
+    plan: &'a Plan,
+    sel: Option<&str>,
+    p: &Path,
+) -> Result<Vec<&'a crate::model::Campaign>, EvalError> {
+    if plan.unresolved.iter().any(|u| sel.is_none_or(|s| s == u)) {
+        return Err(EvalError {
+            code: None,
+            ..err(p.loc, "", "")
+        });
+    }
+    pick(&plan.campaigns, |c| &c.id.name, sel, "campaign", p)
 }
 
 /// The items a selector names: `*` for all, else the one with that id.
@@ -292,7 +323,7 @@ fn pick<'a, T>(
     };
     let found: Vec<&T> = items.iter().filter(|x| id(x) == name).collect();
     if found.is_empty() {
-        return Err(unknown(
+        return Err(undeclared(
             p.loc,
             format!("unknown {what} `{name}`"),
             hint(
@@ -320,12 +351,18 @@ fn not_a_value(p: &Path, plural: &str, fields: &str) -> EvalError {
 fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
     let segs = names(p);
     let text = path_text(p);
-    let money = |value| Val::new(value, Unit::Money);
+    // An unknown amount was reported where it is written.
+    let money = |value: Option<Ratio>| {
+        value.map(|v| Val::new(v, Unit::Money)).ok_or(EvalError {
+            code: None,
+            ..err(p.loc, "", "")
+        })
+    };
     match segs.first().copied().flatten() {
         Some("budget") => {
             let b = &plan.budget;
             if b.lines.is_empty() {
-                return Err(unknown(
+                return Err(undeclared(
                     p.loc,
                     "the plan has no `[budget]`",
                     "add `[budget]` with a `total`",
@@ -369,7 +406,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         )
                     }
                 };
-                return Err(unknown(
+                return Err(undeclared(
                     p.loc,
                     format!("unknown budget line `{name}`"),
                     help,
@@ -392,16 +429,16 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     .children
                     .iter()
                     .map(|&c| money(b.lines[c].amount))
-                    .collect())
+                    .collect::<Result<_, _>>()?)
             } else {
-                Ok(vec![money(b.lines[line].amount)])
+                Ok(vec![money(b.lines[line].amount)?])
             }
         }
         Some("campaigns") => {
             if segs.len() < 3 {
                 return Err(not_a_value(p, "campaigns", "`campaigns.<id>.budget`"));
             }
-            let picked = pick(&plan.campaigns, |c| &c.id.name, segs[1], "campaign", p)?;
+            let picked = campaigns(plan, segs[1], p)?;
             if segs.len() != 3 || segs[2] != Some("budget") {
                 return Err(unknown(
                     p.loc,
@@ -412,11 +449,14 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             picked
                 .iter()
                 .map(|c| {
-                    c.budget
-                        .iter()
-                        .try_fold(Ratio::ZERO, |a, d| a.checked_add(d.amount))
-                        .map(money)
-                        .ok_or_else(|| err(p.loc, "number too large", "use smaller numbers"))
+                    let mut sum = Ratio::ZERO;
+                    for d in &c.budget {
+                        sum = money(d.amount)?
+                            .value
+                            .checked_add(sum)
+                            .ok_or_else(|| err(p.loc, "number too large", "use smaller numbers"))?;
+                    }
+                    Ok(Val::new(sum, Unit::Money))
                 })
                 .collect()
         }
@@ -509,7 +549,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     .unwrap_or(Ratio::ZERO),
                 Unit::Percent,
             )]),
-            None => Err(unknown(
+            None => Err(undeclared(
                 p.loc,
                 "the plan has no `[reserve]`",
                 "add `[reserve]` with a `share`",

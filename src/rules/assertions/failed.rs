@@ -43,12 +43,21 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let e = &a.expr;
         let (l, r) = match (eval(plan, &e.left), eval(plan, &e.right)) {
             (Ok(l), Ok(r)) => (l, r),
-            (Err(x), _) | (_, Err(x)) => {
-                out.push(
-                    Diagnostic::new(rule(x.code), a.src.at(x.loc), x.message)
-                        .label(format!("in assertion `{}`", a.id.name))
-                        .help(x.help),
-                );
+            (l, r) => {
+                // The first problem worth a word: a value that is unknown
+                // was reported where it is written, and a name the plan
+                // does not declare may be in an include that did not load.
+                let shown = [l.err(), r.err()].into_iter().flatten().find_map(|x| {
+                    let code = x.code.filter(|_| !(plan.partial && x.undeclared))?;
+                    Some((code, x))
+                });
+                if let Some((code, x)) = shown {
+                    out.push(
+                        Diagnostic::new(rule(code), a.src.at(x.loc), x.message)
+                            .label(format!("in assertion `{}`", a.id.name))
+                            .help(x.help),
+                    );
+                }
                 continue;
             }
         };

@@ -41,17 +41,26 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     order.sort_by_key(|&l| std::cmp::Reverse(depth(plan, l)));
     for l in order {
         let line = &b.lines[l];
-        if line.allocation == crate::model::Allocation::Invalid {
-            continue; // reported where it is written
-        }
+        // An unknown amount, the line's or a draw's, was reported where it
+        // is written; what is left would be compared with nothing real.
+        let Some(held) = line.amount else {
+            continue;
+        };
+        let Some(amounts) = draws[l]
+            .iter()
+            .map(|&(ci, di)| plan.campaigns[ci].budget[di].amount)
+            .collect::<Option<Vec<Ratio>>>()
+        else {
+            continue;
+        };
         let mut sum = Ratio::ZERO;
         let mut crossing = None;
-        for &(ci, di) in &draws[l] {
-            let Some(s) = sum.checked_add(plan.campaigns[ci].budget[di].amount) else {
+        for (&(ci, di), &a) in draws[l].iter().zip(&amounts) {
+            let Some(s) = sum.checked_add(a) else {
                 break;
             };
             sum = s;
-            if crossing.is_none() && sum > line.amount {
+            if crossing.is_none() && sum > held {
                 crossing = Some((ci, di));
             }
         }
@@ -64,7 +73,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
         mark_parents(plan, l, &mut reported_below);
         let c = &plan.campaigns[ci];
-        let over = sum.checked_sub(line.amount).unwrap_or(sum);
+        let over = sum.checked_sub(held).unwrap_or(sum);
         let mut d = Diagnostic::new(
             &RULE,
             c.budget[di].span,
@@ -72,7 +81,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 "campaigns draw {} from `{}`, more than its {}",
                 money_text(sum, &plan.currency),
                 line.path,
-                money_text(line.amount, &plan.currency)
+                money_text(held, &plan.currency)
             ),
         )
         .label(format!(
@@ -82,20 +91,16 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         ))
         .secondary(
             line.value_span,
-            format!(
-                "`{}` holds {}",
-                line.path,
-                money_text(line.amount, &plan.currency)
-            ),
+            format!("`{}` holds {}", line.path, money_text(held, &plan.currency)),
         );
         let list: Vec<String> = draws[l]
             .iter()
-            .map(|&(ci, di)| {
-                let c = &plan.campaigns[ci];
+            .zip(&amounts)
+            .map(|(&(ci, _), &a)| {
                 format!(
                     "`{}` {}",
-                    c.id.name,
-                    money_text(c.budget[di].amount, &plan.currency)
+                    plan.campaigns[ci].id.name,
+                    money_text(a, &plan.currency)
                 )
             })
             .collect();

@@ -109,13 +109,15 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        if parent.amount.is_zero() {
+        let (Some(whole), Some(part)) = (parent.amount, b.lines[c].amount) else {
+            continue; // unknown, and reported where it is written
+        };
+        if whole.is_zero() {
             continue;
         }
-        let Some(actual) = b.lines[c]
-            .amount
+        let Some(actual) = part
             .checked_mul(Ratio::HUNDRED)
-            .and_then(|v| v.checked_div(parent.amount))
+            .and_then(|v| v.checked_div(whole))
         else {
             continue;
         };

@@ -44,7 +44,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
     for c in &plan.campaigns {
         for d in &c.budget {
-            if d.amount.is_negative() || d.amount.is_zero() {
+            if d.amount.is_some_and(|a| a.is_negative() || a.is_zero()) {
                 out.push(
                     Diagnostic::new(
                         &RULE,

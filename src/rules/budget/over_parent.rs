@@ -22,29 +22,26 @@ pub static RULE: Rule = Rule {
 pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     let b = &plan.budget;
     for (i, line) in b.lines.iter().enumerate().skip(1) {
-        let Some((sum, all_shares)) = children_sum(b, i) else {
+        let (Some(kids), Some(whole)) = (children_sum(b, i), line.amount) else {
             continue;
         };
-        if all_shares || sum <= line.amount {
+        if kids.all_shares || kids.sum <= whole {
             continue;
         }
-        let over = sum.checked_sub(line.amount).unwrap_or(sum);
+        let over = kids.sum.checked_sub(whole).unwrap_or(kids.sum);
         let mut d = Diagnostic::new(
             &RULE,
             line.value_span,
             format!(
                 "the sub-lines of `{}` add up to {}, more than its {}",
                 line.path,
-                money_text(sum, &plan.currency),
-                money_text(line.amount, &plan.currency)
+                money_text(kids.sum, &plan.currency),
+                money_text(whole, &plan.currency)
             ),
         )
         .label(format!("over by {}", money_text(over, &plan.currency)));
-        for &c in &line.children {
-            d = d.secondary(
-                b.lines[c].value_span,
-                money_text(b.lines[c].amount, &plan.currency),
-            );
+        for &(c, amount) in &kids.amounts {
+            d = d.secondary(b.lines[c].value_span, money_text(amount, &plan.currency));
         }
         out.push(d.help(format!("raise `{}` or lower its sub-lines", line.path)));
     }

@@ -26,28 +26,25 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     if !matches!(total.allocation, Allocation::Money(_)) {
         return;
     }
-    let Some((sum, all_shares)) = children_sum(b, 0) else {
+    let (Some(kids), Some(whole)) = (children_sum(b, 0), total.amount) else {
         return;
     };
-    if all_shares || sum <= total.amount {
+    if kids.all_shares || kids.sum <= whole {
         return;
     }
-    let over = sum.checked_sub(total.amount).unwrap_or(sum);
+    let over = kids.sum.checked_sub(whole).unwrap_or(kids.sum);
     let mut d = Diagnostic::new(
         &RULE,
         total.value_span,
         format!(
             "the budget lines add up to {}, more than the total of {}",
-            money_text(sum, &plan.currency),
-            money_text(total.amount, &plan.currency)
+            money_text(kids.sum, &plan.currency),
+            money_text(whole, &plan.currency)
         ),
     )
     .label(format!("over by {}", money_text(over, &plan.currency)));
-    for &c in &total.children {
-        d = d.secondary(
-            b.lines[c].value_span,
-            money_text(b.lines[c].amount, &plan.currency),
-        );
+    for &(c, amount) in &kids.amounts {
+        d = d.secondary(b.lines[c].value_span, money_text(amount, &plan.currency));
     }
     out.push(d.help("raise `budget.total` or lower the lines"));
 }

@@ -7,6 +7,10 @@
 //! [channels.wechat]
 //! slots_per_wek = 7    # did you mean `slots_per_week`?
 //! ```
+//!
+//! `include` written below a table header belongs to that table in TOML;
+//! it is reported as a key that must come before the first table, and the
+//! files it names are still loaded, so the names they declare are known.
 
 use crate::diagnostics::Severity;
 use crate::rules::{Family, Rule};
