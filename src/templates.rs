@@ -31,6 +31,11 @@ pub struct Templates {
     paths: Vec<(String, PathBuf)>,
 }
 
+/// The steps one render may take. The built-in templates take far fewer
+/// for the largest generated plan (see `fuel_is_ample_for_large_plans`);
+/// a runaway loop in an override stops within seconds.
+pub const FUEL: u64 = 200_000_000;
+
 /// A template that cannot be used: located in its file when possible.
 pub enum TemplateError {
     Diagnostic(Box<Diagnostic>),
@@ -212,10 +217,17 @@ fn error(
         .detail()
         .map(str::to_string)
         .unwrap_or_else(|| e.kind().to_string());
+    let help = if e.kind() == minijinja::ErrorKind::OutOfFuel {
+        format!(
+            "a render may take at most {FUEL} steps; loop over the plan's items, not over large ranges"
+        )
+    } else {
+        "fix the template, or remove it from `--templates` to use the built-in one".to_string()
+    };
     TemplateError::Diagnostic(Box::new(
         Diagnostic::new(rule("T001"), span, format!("template error: {detail}"))
             .label(e.kind().to_string())
-            .help("fix the template, or remove it from `--templates` to use the built-in one"),
+            .help(help),
     ))
 }
 

@@ -207,8 +207,12 @@ fn a_pyramid_tier_that_does_not_parse_is_not_a_drift() {
 
 #[test]
 fn a_plan_copied_without_its_fragment_reports_the_missing_include_only() {
+    // With last year's plan, which it names as `previous`, but not the team.
     let text = std::fs::read_to_string(repo().join("plans/new-media-2026.toml")).expect("plan");
-    let s = Scratch::new().file("new-media-2026.toml", text);
+    let last = std::fs::read_to_string(repo().join("plans/new-media-2025.toml")).expect("plan");
+    let s = Scratch::new()
+        .file("new-media-2026.toml", text)
+        .file("new-media-2025.toml", last);
     only(&s, "new-media-2026.toml", &["8:12 R004"]);
 }
 
@@ -259,8 +263,10 @@ fn a_review_level_whose_timing_does_not_parse_leaves_the_review_dates_unknown() 
     let plan = std::fs::read_to_string(repo().join("plans/new-media-2026.toml")).expect("plan");
     let team = std::fs::read_to_string(repo().join("plans/shared/team.toml")).expect("team");
     let plan = plan.replacen("lead = \"3d\"", "lead = \"3 dias\"", 1);
+    let last = std::fs::read_to_string(repo().join("plans/new-media-2025.toml")).expect("plan");
     let s = Scratch::new()
         .file("new-media-2026.toml", &plan)
+        .file("new-media-2025.toml", last)
         .file("shared/team.toml", team);
     let line = plan
         .lines()
