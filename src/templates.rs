@@ -31,10 +31,11 @@ pub struct Templates {
     paths: Vec<(String, PathBuf)>,
 }
 
-/// The steps one render may take. The built-in templates take far fewer
-/// for the largest generated plan (see `fuel_is_ample_for_large_plans`);
-/// a runaway loop in an override stops within seconds.
-pub const FUEL: u64 = 200_000_000;
+/// The steps one render may take. The built-in templates take between 2
+/// and 4 million for a generated plan of 100,000 items (11 MB, near the
+/// file-size cap); a runaway loop in an override stops after about 1.5 s
+/// (release build).
+pub const FUEL: u64 = 50_000_000;
 
 /// A template that cannot be used: located in its file when possible.
 pub enum TemplateError {
@@ -133,6 +134,9 @@ impl Templates {
         let mut env = Environment::new();
         let mut paths = Vec::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // A template from `--templates` may loop without end; fuel bounds
+        // the work of one render (T001 when it runs out).
+        env.set_fuel(Some(FUEL));
         env.add_filter("md", md);
         env.add_filter("code", code);
         env.set_formatter(format);

@@ -571,3 +571,56 @@ fn a_build_killed_at_any_moment_leaves_each_plan_whole_and_the_next_build_works(
         "the next build is whole and leaves nothing stale"
     );
 }
+
+// --------------------------------------------------------- bounded work
+
+#[test]
+fn a_template_that_loops_without_end_runs_out_of_fuel() {
+    let s = Scratch::new().file("p.toml", PLAN).file(
+        "tpl/tasks.md.j2",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}\n",
+    );
+    let r = run_within(
+        s.dir.path(),
+        120,
+        &[
+            "build",
+            "p.toml",
+            "-o",
+            "out",
+            "--templates",
+            "tpl",
+            "--only",
+            "markdown",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error[T001]: template error"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("ran out of fuel"), "{}", r.stderr);
+    assert!(r.stderr.contains(" --> tpl/tasks.md.j2:1:"), "{}", r.stderr);
+    assert!(!s.dir.path().join("out").exists());
+}
+
+#[test]
+fn template_files_that_link_out_of_their_folder_are_not_read() {
+    let outside = Scratch::new().file("x.j2", "secret line {{ 1 }}\n");
+    let s = Scratch::new().file("p.toml", PLAN).file("tpl/README", "");
+    symlink(
+        outside.dir.path().join("x.j2"),
+        s.dir.path().join("tpl/tasks.md.j2"),
+    )
+    .expect("link");
+    let r = s.run(&["build", "p.toml", "-o", "out", "--templates", "tpl"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("it is outside the folder `tpl`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!s.dir.path().join("out").exists());
+}
