@@ -19,6 +19,17 @@ pub struct Ident {
     pub span: Span,
 }
 
+/// The years a plan, its holidays and every date in it may fall in: wide
+/// enough for any real plan, narrow enough that a day-by-day calendar of a
+/// range stays small and every date prints with four digits.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether `d` falls in [`YEARS`].
+pub fn within_years(d: NaiveDate) -> bool {
+    use chrono::Datelike;
+    YEARS.contains(&d.year())
+}
+
 /// Why `id` cannot name a plan, if it cannot. A plan's id is the name of
 /// its output folder (`out/<id>/`), so besides the letters, digits and `_`
 /// of every id it may hold `-` and inner dots (`a.ok`, from a file name),

@@ -124,6 +124,10 @@ impl DateCx<'_> {
                 return None;
             };
             d = next;
+            if !crate::model::within_years(d) {
+                diags.push(out_of_years(src.at(o.loc), d));
+                return None;
+            }
         }
         Some(d)
     }
@@ -159,7 +163,13 @@ impl DateCx<'_> {
                         help,
                     );
                 }
-                d
+                match d {
+                    Some(d) if !crate::model::within_years(d) => {
+                        diags.push(out_of_years(span, d));
+                        None
+                    }
+                    d => d,
+                }
             }
             DateBase::MonthDay { month, day } => {
                 let d = self.in_period(|y| NaiveDate::from_ymd_opt(y, *month, *day));
@@ -350,6 +360,18 @@ impl DateCx<'_> {
         };
         Some(r)
     }
+}
+
+/// S006 for a date outside [`crate::model::YEARS`].
+fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
+    let (first, last) = (crate::model::YEARS.start(), crate::model::YEARS.end());
+    Diagnostic::new(
+        rule("S006"),
+        span,
+        format!("{d} is outside the years almanac plans, {first} to {last}"),
+    )
+    .label("out of range")
+    .help(format!("plans, holidays and their dates fall between {first}-01-01 and {last}-12-31"))
 }
 
 pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {

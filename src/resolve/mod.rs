@@ -720,7 +720,7 @@ fn single<T>(
 fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<DateRange>> {
     match (&meta.year, &meta.period) {
         (Val::Known(y), Val::Absent) => {
-            let ok = (1900..=9999).contains(&y.value);
+            let ok = i32::try_from(y.value).is_ok_and(|y| YEARS.contains(&y));
             let year = y.value as i32;
             let r = ok
                 .then(|| {

@@ -624,3 +624,36 @@ fn template_files_that_link_out_of_their_folder_are_not_read() {
     );
     assert!(!s.dir.path().join("out").exists());
 }
+
+#[test]
+fn dates_are_bounded_to_1900_through_2200_with_a_located_error() {
+    let cases = [
+        ("[holidays.x]\nname = \"x\"\noff = \"0001-01-01..9999-12-31\"\n", "0001-01-01", 7, 8),
+        ("[campaigns.a]\nwindow = \"2026-03-01..+300000d\"\n", "2847-07-15", 6, 23),
+        ("[campaigns.a]\nwindow = \"2201-01-01\"\n", "2201-01-01", 6, 11),
+    ];
+    for (section, date, line, col) in cases {
+        let s = Scratch::new().file("p.toml", format!("{PLAN}{section}"));
+        let r = run_within(s.dir.path(), 30, &["build", "p.toml", "-o", "out"], &[]);
+        assert_eq!(r.code, 1, "{section}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!(
+                "error[S006]: {date} is outside the years almanac plans, 1900 to 2200"
+            )),
+            "{section}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(&format!(" --> p.toml:{line}:{col}")), "{}", r.stderr);
+        assert!(!s.dir.path().join("out").exists());
+    }
+    let s = Scratch::new().file("p.toml", PLAN.replace("year = 2026", "year = 99999"));
+    let r = s.run(&["check", "p.toml"]);
+    assert!(r.stderr.contains("`99999` is not a year almanac can plan"), "{}", r.stderr);
+    // The widest range allowed checks quickly and is not an error.
+    let s = Scratch::new().file(
+        "p.toml",
+        format!("{PLAN}[holidays.x]\nname = \"x\"\noff = \"1900-01-01..2200-12-31\"\n"),
+    );
+    let r = run_within(s.dir.path(), 30, &["check", "p.toml"], &[]);
+    assert!(!r.stderr.contains("error["), "{}", r.stderr);
+}
