@@ -76,17 +76,22 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{head}…[{} characters]…{tail}", n - 2 * keep))
 }
 
-/// Text from a plan as a diagnostic quotes it: unsafe characters escaped,
-/// at most [`QUOTE_CHARS`] characters.
+/// A diagnostic's message, label or help line as shown: unsafe characters
+/// escaped, at most [`MESSAGE_CHARS`] characters.
 pub fn for_display(s: &str) -> Cow<'_, str> {
-    match clip(s, QUOTE_CHARS) {
+    match clip(s, MESSAGE_CHARS) {
         Cow::Borrowed(b) => escape_unsafe(b),
         Cow::Owned(o) => Cow::Owned(escape_unsafe(&o).into_owned()),
     }
 }
 
-/// How much of a message, a label or a source line a diagnostic shows.
+/// How much of a source line a diagnostic shows around what it marks.
 pub const QUOTE_CHARS: usize = 240;
+
+/// How long a message, a label or a help line may be: longer than any
+/// almanac writes itself (an include chain of long paths), far shorter
+/// than a value a plan can hold.
+pub const MESSAGE_CHARS: usize = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -131,9 +136,9 @@ mod tests {
         let c = clip(&long, 10);
         assert_eq!(c, "xxxxx…[990 characters]…xxxxx");
         assert_eq!(clip("short", 10), "short");
-        let text = format!("{}\u{1b}", "年".repeat(500));
+        let text = format!("{}\u{1b}", "年".repeat(5000));
         let shown = for_display(&text);
-        assert!(shown.chars().count() < QUOTE_CHARS + 40, "{shown}");
+        assert!(shown.chars().count() < MESSAGE_CHARS + 40, "{shown}");
         assert!(shown.ends_with("\\u{1b}"));
     }
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use crate::build::{BuildOptions, build};
 use crate::cli::args::{BuildArgs, Color, DeckKindArg, Format, SlidesArgs};
-use crate::cli::{err, use_color};
+use crate::cli::{err, fail, use_color};
 use crate::diagnostics::Severity;
 use crate::emit::Target;
 use crate::world::World;
@@ -118,7 +118,7 @@ fn run_build(
     let built = match build(world, paths, opts) {
         Ok(b) => b,
         Err(e) => {
-            err(&format!("error: {e}\n"));
+            fail(e);
             return 2;
         }
     };

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::check::{Checked, check_with};
 use crate::cli::args::{CheckArgs, Format};
-use crate::cli::{err, out, use_color};
+use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::Severity;
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
@@ -19,7 +19,7 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     let checked = match check_with(world, &a.paths, &opts) {
         Ok(c) => c,
         Err(e) => {
-            err(&format!("error: {e}\n"));
+            fail(e);
             return 2;
         }
     };

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::check::{Checked, check_with};
 use crate::cli::args::{DiffArgs, DiffFormat};
-use crate::cli::{err, out, use_color};
+use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::Severity;
 use crate::diagnostics::render::render_human;
 use crate::diff::{Side, diff, render_json, render_markdown};
@@ -41,7 +41,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
             let (mem, key) = match git_world(rev, &a.old) {
                 Ok(w) => w,
                 Err(e) => {
-                    err(&format!("error: {e}\n"));
+                    fail(e);
                     return 2;
                 }
             };
@@ -115,7 +115,7 @@ fn load(
     let checked = match check_with(world, &[path.to_path_buf()], &opts) {
         Ok(c) => c,
         Err(e) => {
-            err(&format!("error: {e}\n"));
+            fail(e);
             return Err(2);
         }
     };

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use crate::cli::args::{Color, FmtArgs};
-use crate::cli::{err, out, use_color};
+use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::fmt::{diff, format_paths, write_atomic};
 use crate::world::World;
@@ -15,7 +15,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
     let report = match format_paths(world, &a.paths) {
         Ok(r) => r,
         Err(e) => {
-            err(&format!("error: {e}\n"));
+            fail(e);
             return 2;
         }
     };
@@ -29,7 +29,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
         code = 1;
     }
     for e in &report.failed {
-        err(&format!("error: {e}\n"));
+        fail(e);
         code = 2;
     }
     let changed: Vec<_> = report.files.iter().filter(|f| f.changed()).collect();
@@ -60,7 +60,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
         match write_atomic(world, &f.path, &f.bytes) {
             Ok(()) => written += 1,
             Err(e) => {
-                err(&format!("error: {e}; the file is unchanged\n"));
+                fail(format!("{e}; the file is unchanged"));
                 code = 2;
             }
         }

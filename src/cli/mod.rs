@@ -68,6 +68,15 @@ pub(crate) fn err(text: &str) {
     let _ = e.flush();
 }
 
+/// An operational error on stderr (`error: …`): its text, which can name
+/// paths from a pull request, shown as diagnostics show plan text.
+pub(crate) fn fail(e: impl std::fmt::Display) {
+    err(&format!(
+        "error: {}\n",
+        crate::text::for_display(&e.to_string())
+    ));
+}
+
 /// Colour on stderr: only on a terminal, never with `NO_COLOR` set.
 pub(crate) fn use_color(choice: args::Color) -> bool {
     match choice {

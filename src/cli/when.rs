@@ -2,7 +2,7 @@
 //! resolves to on a plan's calendar.
 
 use crate::cli::args::WhenArgs;
-use crate::cli::{err, out, use_color};
+use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::when::{WhenError, evaluate, render};
 use crate::world::World;
@@ -14,7 +14,7 @@ pub fn run(world: &dyn World, a: &WhenArgs) -> u8 {
             0
         }
         Err(WhenError::Usage(e)) => {
-            err(&format!("error: {e}\n"));
+            fail(e);
             2
         }
         Err(WhenError::Diagnostics(sources, diags, in_plan)) => {

@@ -371,7 +371,9 @@ fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
         format!("{d} is outside the years almanac plans, {first} to {last}"),
     )
     .label("out of range")
-    .help(format!("plans, holidays and their dates fall between {first}-01-01 and {last}-12-31"))
+    .help(format!(
+        "plans, holidays and their dates fall between {first}-01-01 and {last}-12-31"
+    ))
 }
 
 pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {

@@ -67,7 +67,8 @@ fn github_gives_workflow_commands_with_character_columns() {
 
 #[test]
 fn github_escapes_percent_colon_comma_and_newline() {
-    // A quoted key may hold any text, and the unknown-key message quotes it.
+    // A quoted key may hold any text, and the unknown-key message quotes it
+    // (its CR made visible, as every control character in a diagnostic).
     let s = Scratch::new().file(
         "a,b:c.toml",
         "[plan]\nid = \"p\"\nname = \"测试\"\nyear = 2026\n\"年味:1,2%\\r\\ny\" = 1\n",
@@ -81,7 +82,7 @@ fn github_escapes_percent_colon_comma_and_newline() {
     assert!(
         line.starts_with(
             "::error file=a%2Cb%3Ac.toml,line=5,endLine=5,col=1,endColumn=15,title=S003 unknown-key::\
-             unknown key `年味:1,2%25%0D%0Ay` in `plan`%0Ahelp: "
+             unknown key `年味:1,2%25\\u{d}%0Ay` in `plan`%0Ahelp: "
         ),
         "{}",
         r.stdout

@@ -628,9 +628,24 @@ fn template_files_that_link_out_of_their_folder_are_not_read() {
 #[test]
 fn dates_are_bounded_to_1900_through_2200_with_a_located_error() {
     let cases = [
-        ("[holidays.x]\nname = \"x\"\noff = \"0001-01-01..9999-12-31\"\n", "0001-01-01", 7, 8),
-        ("[campaigns.a]\nwindow = \"2026-03-01..+300000d\"\n", "2847-07-15", 6, 23),
-        ("[campaigns.a]\nwindow = \"2201-01-01\"\n", "2201-01-01", 6, 11),
+        (
+            "[holidays.x]\nname = \"x\"\noff = \"0001-01-01..9999-12-31\"\n",
+            "0001-01-01",
+            7,
+            8,
+        ),
+        (
+            "[campaigns.a]\nwindow = \"2026-03-01..+300000d\"\n",
+            "2847-07-15",
+            6,
+            23,
+        ),
+        (
+            "[campaigns.a]\nwindow = \"2201-01-01\"\n",
+            "2201-01-01",
+            6,
+            11,
+        ),
     ];
     for (section, date, line, col) in cases {
         let s = Scratch::new().file("p.toml", format!("{PLAN}{section}"));
@@ -643,12 +658,20 @@ fn dates_are_bounded_to_1900_through_2200_with_a_located_error() {
             "{section}: {}",
             r.stderr
         );
-        assert!(r.stderr.contains(&format!(" --> p.toml:{line}:{col}")), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!(" --> p.toml:{line}:{col}")),
+            "{}",
+            r.stderr
+        );
         assert!(!s.dir.path().join("out").exists());
     }
     let s = Scratch::new().file("p.toml", PLAN.replace("year = 2026", "year = 99999"));
     let r = s.run(&["check", "p.toml"]);
-    assert!(r.stderr.contains("`99999` is not a year almanac can plan"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`99999` is not a year almanac can plan"),
+        "{}",
+        r.stderr
+    );
     // The widest range allowed checks quickly and is not an error.
     let s = Scratch::new().file(
         "p.toml",
@@ -656,4 +679,45 @@ fn dates_are_bounded_to_1900_through_2200_with_a_located_error() {
     );
     let r = run_within(s.dir.path(), 30, &["check", "p.toml"], &[]);
     assert!(!r.stderr.contains("error["), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------- diagnostics
+
+#[test]
+fn diagnostics_never_echo_control_characters_or_whole_long_lines() {
+    // An escape sequence that would retitle a terminal, then clear it, in a
+    // value a diagnostic quotes; and an unknown key on a 6 MB line.
+    let long = "a".repeat(6_000_000);
+    let plan = format!(
+        "{PLAN}\n[campaigns.x]\nwindow = \"Q1\"\nchannels = [\"\\u001b]0;pwned\\u0007\\u001b[2J{long}\"]\n\
+         \n[people.y]\nname = \"{long}\"\nrole = \"r\"\nzzz = 1\n"
+    );
+    let s = Scratch::new().file("p.toml", plan);
+    for format in ["human", "short", "github", "json", "sarif"] {
+        let r = run_within(
+            s.dir.path(),
+            60,
+            &["check", "--color", "never", "--format", format, "p.toml"],
+            &[],
+        );
+        assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        // SARIF also describes every rule (about 45 kB), whatever the plan.
+        let most = if format == "sarif" { 80_000 } else { 20_000 };
+        assert!(all.len() < most, "{format}: {} bytes of output", all.len());
+        assert!(
+            !all.contains(['\u{1b}', '\u{7}']),
+            "{format} echoes a control character"
+        );
+        assert!(
+            all.contains("R001") && all.contains("S003"),
+            "{format}: {all}"
+        );
+    }
+    let r = s.run(&["check", "--color", "never", "p.toml"]);
+    assert!(
+        r.stderr.contains("\\u{1b}]0;pwned\\u{7}\\u{1b}[2J"),
+        "{}",
+        r.stderr
+    );
 }

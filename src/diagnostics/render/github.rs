@@ -25,6 +25,7 @@ use super::slash_path;
 const GITHUB_SHOWN: usize = 10;
 
 pub fn render_github(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
         let f = sources.get(d.primary.span.file);
@@ -60,6 +61,7 @@ pub fn render_github(diags: &[Diagnostic], sources: &SourceMap) -> String {
 /// A Markdown summary of every diagnostic, for `$GITHUB_STEP_SUMMARY`: a
 /// heading with the counts and a table (file:line, code, severity, message).
 pub fn render_github_summary(diags: &[Diagnostic], sources: &SourceMap, plans: usize) -> String {
+    let diags = &*super::shown(diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -128,9 +130,12 @@ pub fn escape_property(text: &str) -> String {
     out
 }
 
-/// A Markdown table cell: `|` escaped, line breaks as `<br>`.
+/// A Markdown table cell: `|` escaped, `<` and `&` as entities (no HTML
+/// from a plan), line breaks as `<br>`.
 fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('|', "\\|")
         .replace("\r\n", "<br>")
         .replace(['\n', '\r'], "<br>")
 }
@@ -160,6 +165,7 @@ mod tests {
     #[test]
     fn cells_escape_pipes_and_line_breaks() {
         assert_eq!(escape_cell("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(escape_cell("<img src=x> & co"), "&lt;img src=x> &amp; co");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 use std::fmt::Write;
 
 use crate::diagnostics::{Diagnostic, Label, Severity};
-use crate::source::{SourceMap, display_width};
+use crate::source::{SourceMap, display_width, floor_char_boundary};
+use crate::text::{QUOTE_CHARS, escape_unsafe};
 
 struct Style {
     on: bool,
@@ -24,6 +25,7 @@ impl Style {
 
 /// Renders every diagnostic, each followed by a blank line.
 pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
         render_one(&mut out, d, sources, &Style { on: color });
@@ -88,12 +90,14 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
             out,
             "{pad}{} {}:{}:{}",
             style.paint("1;34", arrow),
-            file.path.display(),
+            escape_unsafe(&file.path.display().to_string()),
             pos.line,
             pos.column
         );
         let _ = writeln!(out, "{pad} {bar}");
         let mut last_line = None;
+        // The shown part of the line being underlined: its first byte.
+        let mut window = 0;
         for (label, primary) in &labels {
             let start = label.span.start as usize;
             let line_idx = file.line_index(start);
@@ -101,19 +105,25 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
                 let _ = writeln!(out, "{}", style.paint("1;34", "..."));
             }
             let text = file.line_text(line_idx);
+            let line_start = file.line_start(line_idx);
             if last_line != Some(line_idx) {
+                window = window_start(text, start - line_start);
                 let num = style.paint("1;34", &format!("{:>gutter$}", line_idx + 1));
-                let _ = writeln!(out, "{num} {bar} {}", text.replace('\t', " "));
+                let _ = writeln!(out, "{num} {bar} {}", excerpt(text, window).0);
             }
             last_line = Some(line_idx);
-            let line_start = file.line_start(line_idx);
-            let col_start = start - line_start;
-            let end = (label.span.end as usize)
-                .min(line_start + text.len())
-                .max(start);
-            let before = text.get(..col_start.min(text.len())).unwrap_or("");
-            let marked = text.get(col_start..end - line_start).unwrap_or("");
-            let width = display_width(marked).max(1);
+            let (shown, end_of_shown) = excerpt(text, window);
+            let col_start = (start - line_start).clamp(window, end_of_shown);
+            let end = (label.span.end as usize - line_start).clamp(col_start, end_of_shown);
+            // Columns as shown: the `…` before a window, escapes as written.
+            let lead = if window > 0 { "…" } else { "" };
+            let before = format!(
+                "{lead}{}",
+                shown_part(text.get(window..col_start).unwrap_or(""))
+            );
+            let marked = shown_part(text.get(col_start..end).unwrap_or(""));
+            debug_assert!(shown.starts_with(&before));
+            let width = display_width(&marked).max(1);
             let (color, ch) = if *primary {
                 (sev_color, mark)
             } else {
@@ -122,7 +132,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
             let underline = ch.to_string().repeat(width);
             let mut row = format!(
                 "{pad} {bar} {}{}",
-                " ".repeat(display_width(before)),
+                " ".repeat(display_width(&before)),
                 style.paint(color, &underline)
             );
             if !label.text.is_empty() {
@@ -140,6 +150,49 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
             style.paint("1", "help:")
         );
     }
+}
+
+/// How much of a long source line is shown, in characters.
+const SHOWN_CHARS: usize = QUOTE_CHARS;
+
+/// Where the shown part of `line` starts (a byte offset) so that the
+/// text at byte `at` is in it: the start of the line, or a little before
+/// `at` on a line too long to show whole.
+fn window_start(line: &str, at: usize) -> usize {
+    if line.chars().count() <= SHOWN_CHARS {
+        return 0;
+    }
+    let at = floor_char_boundary(line, at.min(line.len()));
+    line[..at]
+        .char_indices()
+        .rev()
+        .nth(SHOWN_CHARS / 4)
+        .map_or(0, |(i, _)| i)
+}
+
+/// At most [`SHOWN_CHARS`] characters of `line` from byte `from`, with `…`
+/// where it was cut and unsafe characters escaped; and the byte offset in
+/// `line` where the shown part ends.
+fn excerpt(line: &str, from: usize) -> (String, usize) {
+    let rest = &line[from..];
+    let end = rest
+        .char_indices()
+        .nth(SHOWN_CHARS)
+        .map_or(line.len(), |(i, _)| from + i);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&shown_part(&line[from..end]));
+    if end < line.len() {
+        shown.push('…');
+    }
+    (shown, end)
+}
+
+/// Source text as printed: tabs as one space, unsafe characters escaped.
+fn shown_part(text: &str) -> String {
+    escape_unsafe(text).replace('\t', " ")
 }
 
 #[cfg(test)]
@@ -164,5 +217,39 @@ mod tests {
         let caret_col = caret_line.find('^').unwrap();
         let x_col = display_width(&source_line[..source_line.find('x').unwrap()]);
         assert_eq!(caret_col, x_col, "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_mark_and_escapes_are_aligned() {
+        let mut sm = SourceMap::default();
+        let text = format!(
+            "name = \"{}\u{1b}]0;x\u{7}{}\" # y\n",
+            "a".repeat(100_000),
+            "b".repeat(100_000)
+        );
+        let id = sm.add("p.toml".into(), text.clone());
+        let at = text.find('b').unwrap();
+        let rule = registry::find("S005").unwrap();
+        let message = format!("bad `\u{1b}[2J{}`", "c".repeat(10_000));
+        let d = Diagnostic::new(rule, Span::new(id, at, at + 1), message).label("here");
+        let out = render_human(&[d], &sm, false);
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(
+            out.contains("\\u{1b}[2J") && out.contains("characters]"),
+            "{out}"
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        let source = lines
+            .iter()
+            .find(|l| l.contains("\\u{1b}]0;x\\u{7}b"))
+            .unwrap();
+        assert!(
+            source.contains(" | …a") && source.ends_with('…'),
+            "{source}"
+        );
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        let b = display_width(&source[..source.find("bbb").unwrap()]);
+        assert_eq!(caret.find('^').unwrap(), b, "{out}");
     }
 }

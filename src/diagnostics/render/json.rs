@@ -61,6 +61,7 @@ fn label<'a>(l: &'a Label, sources: &SourceMap) -> JsonLabel<'a> {
 }
 
 pub fn render_json(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let diags = &*super::shown(diags);
     let doc = Document {
         version: 1,
         diagnostics: diags

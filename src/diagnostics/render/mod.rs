@@ -13,7 +13,41 @@ pub use json::render_json;
 pub use sarif::render_sarif;
 pub use short::render_short;
 
+use std::borrow::Cow;
 use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::text::for_display;
+
+/// The diagnostics as every format shows them: the plan text their
+/// messages, labels and help quote has its unsafe characters escaped and
+/// is clipped (`text::for_display`), so a plan cannot send escape sequences
+/// to a terminal or a log, nor fill it. Borrowed when nothing needs it.
+pub(crate) fn shown(diags: &[Diagnostic]) -> Cow<'_, [Diagnostic]> {
+    let changes = |s: &String| matches!(for_display(s), Cow::Owned(_));
+    let needed = diags.iter().any(|d| {
+        changes(&d.message)
+            || changes(&d.primary.text)
+            || d.secondary.iter().any(|l| changes(&l.text))
+            || d.help.iter().any(changes)
+    });
+    if !needed {
+        return Cow::Borrowed(diags);
+    }
+    let fix = |s: &mut String| {
+        if let Cow::Owned(o) = for_display(s) {
+            *s = o;
+        }
+    };
+    let mut out = diags.to_vec();
+    for d in &mut out {
+        fix(&mut d.message);
+        fix(&mut d.primary.text);
+        d.secondary.iter_mut().for_each(|l| fix(&mut l.text));
+        d.help.iter_mut().for_each(fix);
+    }
+    Cow::Owned(out)
+}
 
 /// A path as machine formats print it: with `/` separators on every system.
 pub(crate) fn slash_path(path: &Path) -> String {

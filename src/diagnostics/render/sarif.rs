@@ -181,6 +181,7 @@ fn location<'a>(l: &'a Label, sources: &SourceMap, id: Option<usize>) -> Locatio
 }
 
 pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let diags = &*super::shown(diags);
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     let results = diags
         .iter()

@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::source::SourceMap;
 
 pub fn render_short(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
         let f = sources.get(d.primary.span.file);
