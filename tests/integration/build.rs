@@ -218,21 +218,26 @@ fn markdown_is_a_task_list_grouped_by_month_and_owner() {
 }
 
 fn mem_build(w: &MemWorld) -> Result<almanac::build::Built, almanac::build::BuildError> {
-    build(
-        w,
-        &[PathBuf::from("p/plan.toml")],
-        &BuildOptions {
-            out: PathBuf::from("out"),
-            targets: Target::ALL.to_vec(),
-            split: None,
-            locale: None,
-            bom: true,
-            templates: None,
-            kind: Default::default(),
-            pair: false,
-            check: Default::default(),
-        },
-    )
+    mem_build_paths(w, &[PathBuf::from("p/plan.toml")])
+}
+
+/// Every output of the plans at `paths`, built in memory into `out`.
+fn mem_build_paths(
+    w: &MemWorld,
+    paths: &[PathBuf],
+) -> Result<almanac::build::Built, almanac::build::BuildError> {
+    let opts = BuildOptions {
+        out: PathBuf::from("out"),
+        targets: Target::ALL.to_vec(),
+        split: None,
+        locale: None,
+        bom: true,
+        templates: None,
+        kind: Default::default(),
+        pair: false,
+        check: Default::default(),
+    };
+    build(w, paths, &opts)
 }
 
 const SMALL: &str = "[plan]\nid = \"p\"\nyear = 2026\n\n[channels.wechat]\nname = \"微信\"\n\n\
@@ -537,20 +542,7 @@ fn a_build_killed_between_any_two_changes_leaves_the_old_or_the_new_outputs() {
     // Two plans, so a kill can fall between their swaps too.
     let second = SMALL.replace("id = \"p\"", "id = \"q\"");
     let paths = [PathBuf::from("p/plan.toml"), PathBuf::from("p/second.toml")];
-    let run = |w: &MemWorld| {
-        let opts = BuildOptions {
-            out: PathBuf::from("out"),
-            targets: Target::ALL.to_vec(),
-            split: None,
-            locale: None,
-            bom: true,
-            templates: None,
-            kind: Default::default(),
-            pair: false,
-            check: Default::default(),
-        };
-        build(w, &paths, &opts)
-    };
+    let run = |w: &MemWorld| mem_build_paths(w, &paths);
     let version = |w: &MemWorld, id: &str| -> Vec<(PathBuf, Vec<u8>)> {
         w.written_under(format!("out/{id}"))
             .into_iter()
