@@ -17,6 +17,7 @@ pub mod diff;
 pub mod emit;
 pub mod fmt;
 pub mod generate;
+pub mod markdown;
 pub mod model;
 pub mod project;
 pub mod resolve;

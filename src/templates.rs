@@ -4,9 +4,10 @@
 //! wins), and an override can extend the original as `__builtin/<name>`.
 //! Auto-escaping follows the file extension, ignoring a final `.j2`
 //! (`*.html.j2` escapes HTML, `*.md.j2` escapes nothing; Markdown text goes
-//! through the `md` filter instead, or `code` for a code span). Whatever a
-//! template prints loses the characters every document drops (`text`),
-//! so an overriding template cannot write them either.
+//! through the `md` filter instead, or `code` for a code span, both from
+//! `crate::markdown`). Whatever a template prints loses the characters
+//! every document drops (`text`), so an overriding template cannot write
+//! them either.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, Value};
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown;
 use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::text;
@@ -41,45 +43,6 @@ pub const FUEL: u64 = 50_000_000;
 pub enum TemplateError {
     Diagnostic(Box<Diagnostic>),
     Io(PathBuf, std::io::Error),
-}
-
-/// Plan text for a Markdown template, shown as text by any CommonMark
-/// renderer: the characters every document drops go (`text::strip_unsafe`),
-/// every character that could start markup — emphasis, code, links,
-/// headings, tables, raw HTML, entity references — is backslash-escaped,
-/// and line breaks become spaces, so the text stays on its line.
-fn md(s: String) -> String {
-    let s = text::strip_unsafe(&s);
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Plan text as a Markdown code span (`` `id` ``): inside a code span
-/// nothing is markup, but a backslash does not escape, so the span is
-/// fenced with one backtick more than the longest run in the text (and
-/// padded with a space where the text starts or ends with one).
-fn code(s: String) -> String {
-    let s: String = text::strip_unsafe(&s)
-        .chars()
-        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
-        .collect();
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = s.starts_with('`')
-        || s.ends_with('`')
-        || (s.starts_with(' ') && s.ends_with(' ') && !s.trim().is_empty());
-    let pad = if pad { " " } else { "" };
-    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// Writes every value a template prints — whatever the template, built in
@@ -137,8 +100,8 @@ impl Templates {
         // A template from `--templates` may loop without end; fuel bounds
         // the work of one render (T001 when it runs out).
         env.set_fuel(Some(FUEL));
-        env.add_filter("md", md);
-        env.add_filter("code", code);
+        env.add_filter("md", |s: String| markdown::text(&s));
+        env.add_filter("code", |s: String| markdown::code(&s));
         env.set_formatter(format);
         if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
             .keep_trailing_newline(true)
@@ -239,61 +202,8 @@ fn error(
 mod tests {
     use std::path::Path;
 
-    use proptest::prelude::*;
-    use pulldown_cmark::{Event, Parser};
-
     use super::*;
     use crate::world::MemWorld;
-
-    #[test]
-    fn markdown_text_is_escaped() {
-        assert_eq!(
-            md("a*b_[x]\n<script>".into()),
-            "a\\*b\\_\\[x\\] \\<script\\>"
-        );
-        assert_eq!(md("&lt; &#60;".into()), "\\&lt; \\&\\#60;");
-        assert_eq!(md("a\u{7}\u{1b}[2Jb\u{202e}c\r\nd".into()), "a\\[2Jbc  d");
-    }
-
-    #[test]
-    fn code_spans_are_fenced_longer_than_the_text() {
-        assert_eq!(code("new-media-2026".into()), "`new-media-2026`");
-        assert_eq!(code("a`b".into()), "``a`b``");
-        assert_eq!(code("`x``".into()), "``` `x`` ```");
-        assert_eq!(code(" a ".into()), "`  a  `");
-        assert_eq!(code("<b>\u{7}\nx".into()), "`<b> x`");
-    }
-
-    /// Renders `text` inside a line of Markdown; returns the raw HTML events
-    /// and the text the renderer shows.
-    fn render_inline(markdown: &str) -> (Vec<String>, String) {
-        let mut html = Vec::new();
-        let mut shown = String::new();
-        for e in Parser::new(markdown) {
-            match e {
-                Event::Html(h) | Event::InlineHtml(h) => html.push(h.into_string()),
-                Event::Text(t) | Event::Code(t) => shown.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => shown.push('\n'),
-                _ => {}
-            }
-        }
-        (html, shown)
-    }
-
-    proptest! {
-        #[test]
-        fn escaped_text_renders_as_itself(
-            s in "[a-z \\t\\\\`*_\\[\\]<>#|~&!();:/=\\r\\n\u{0}\u{7}\u{1b}\u{85}\u{202e}\u{2028}年]{0,40}"
-        ) {
-            let (html, shown) = render_inline(&format!("x {} y", md(s.clone())));
-            prop_assert!(html.is_empty(), "{html:?}");
-            let want = text::strip_unsafe(&s).replace(['\r', '\n'], " ");
-            prop_assert_eq!(shown, format!("x {want} y"));
-            let (html, shown) = render_inline(&format!("x {} y", code(s.clone())));
-            prop_assert!(html.is_empty(), "{html:?}");
-            prop_assert!(shown.contains(want.trim()), "{shown:?}");
-        }
-    }
 
     fn with_override(name: &str, template: &str) -> Templates {
         let world = MemWorld::default().with_file(format!("t/{name}"), template);

@@ -1,6 +1,10 @@
 //! The diff as Markdown for a pull-request comment: a heading, a one-line
 //! summary, then a table per section. Labels follow the new plan's locale
-//! (zh-CN or en); money is shown with `model::money_text`.
+//! (zh-CN or en); money is shown with `model::money_text`. Plan text —
+//! names, ids, paths, values as written — is written with the shared
+//! escaping of `crate::markdown` (`code` outside tables, `text` and
+//! `table_code` in a cell), so a plan from a fork cannot add markup to the
+//! comment.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -8,6 +12,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::diff::{Change, ChangeKind, Diff, Section, Val};
+use crate::markdown::{code, table_code, text};
 use crate::model::ratio::Ratio;
 use crate::model::{DateRange, Locale, money_text, percent_text};
 
@@ -17,12 +22,12 @@ pub fn render_markdown(d: &Diff) -> String {
     let mut s = String::new();
     let title = if zh { "计划变更：" } else { "Plan diff: " };
     if d.ids_differ() {
-        let _ = writeln!(s, "## {title}`{}` → `{}`", d.old_id, d.new_id);
+        let _ = writeln!(s, "## {title}{} → {}", code(&d.old_id), code(&d.new_id));
     } else {
-        let _ = writeln!(s, "## {title}`{}`", d.new_id);
+        let _ = writeln!(s, "## {title}{}", code(&d.new_id));
     }
     s.push('\n');
-    let _ = writeln!(s, "`{}` → `{}`", d.old_path, d.new_path);
+    let _ = writeln!(s, "{} → {}", code(&d.old_path), code(&d.new_path));
     s.push('\n');
     let _ = writeln!(s, "{}", summary(d, zh));
     if d.ids_differ() {
@@ -30,14 +35,16 @@ pub fn render_markdown(d: &Diff) -> String {
         if zh {
             let _ = writeln!(
                 s,
-                "> **注意：** 两个计划的编号不同（`{}` 与 `{}`），可能不是同一计划的两个版本。",
-                d.old_id, d.new_id
+                "> **注意：** 两个计划的编号不同（{} 与 {}），可能不是同一计划的两个版本。",
+                code(&d.old_id),
+                code(&d.new_id)
             );
         } else {
             let _ = writeln!(
                 s,
-                "> **Note:** the plan ids differ (`{}` and `{}`); these may be two unrelated plans.",
-                d.old_id, d.new_id
+                "> **Note:** the plan ids differ ({} and {}); these may be two unrelated plans.",
+                code(&d.old_id),
+                code(&d.new_id)
             );
         }
     }
@@ -184,17 +191,10 @@ fn section_title(s: Section, zh: bool) -> &'static str {
     }
 }
 
-/// Text safe inside a table cell.
-fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
 fn item_cell(c: &Change) -> String {
     match &c.name {
-        Some(n) if *n != c.id => format!("`{}` {}", cell(&c.id), cell(n)),
-        _ => format!("`{}`", cell(&c.id)),
+        Some(n) if *n != c.id => format!("{} {}", table_code(&c.id), text(n)),
+        _ => table_code(&c.id),
     }
 }
 
@@ -228,7 +228,7 @@ fn value_text(v: &Option<Val>, currency: &str, zh: bool) -> String {
     };
     match v {
         Val::Text(t) if t.is_empty() => "—".to_string(),
-        Val::Text(t) => cell(t),
+        Val::Text(t) => text(t),
         Val::Money(m) => money_text(*m, currency),
         Val::Bool(b) => match (b, zh) {
             (true, true) => "是",
@@ -243,7 +243,7 @@ fn value_text(v: &Option<Val>, currency: &str, zh: bool) -> String {
         Val::List(l) if l.is_empty() => "—".to_string(),
         Val::List(l) => l
             .iter()
-            .map(|x| format!("`{}`", cell(x)))
+            .map(|x| table_code(x))
             .collect::<Vec<_>>()
             .join(", "),
         Val::Dates(d) => dates_text(d, zh),
@@ -311,26 +311,28 @@ fn field_label(c: &Change, zh: bool) -> String {
         return shift_text(*a, *b, zh);
     }
     if let Some(line) = f.strip_prefix("budget.") {
+        let line = table_code(line);
         return if zh {
-            format!("预算 `{line}`")
+            format!("预算 {line}")
         } else {
-            format!("budget `{line}`")
+            format!("budget {line}")
         };
     }
     if let Some(rest) = f.strip_prefix("tasks.") {
         let (task, what) = rest.split_once('.').unwrap_or((rest, ""));
+        let task = table_code(task);
         return match (what, zh) {
-            ("", true) if c.old.is_none() => format!("新增任务 `{task}`"),
-            ("", true) => format!("删除任务 `{task}`"),
-            ("", false) if c.old.is_none() => format!("task `{task}` added"),
-            ("", false) => format!("task `{task}` removed"),
-            ("due", true) => format!("任务 `{task}` 截止日"),
-            ("due", false) => format!("task `{task}` due"),
-            ("owner", true) => format!("任务 `{task}` 负责人"),
-            ("owner", false) => format!("task `{task}` owner"),
-            ("name", true) => format!("任务 `{task}` 改名"),
-            (_, false) => format!("task `{task}` renamed"),
-            (_, true) => format!("任务 `{task}` 改名"),
+            ("", true) if c.old.is_none() => format!("新增任务 {task}"),
+            ("", true) => format!("删除任务 {task}"),
+            ("", false) if c.old.is_none() => format!("task {task} added"),
+            ("", false) => format!("task {task} removed"),
+            ("due", true) => format!("任务 {task} 截止日"),
+            ("due", false) => format!("task {task} due"),
+            ("owner", true) => format!("任务 {task} 负责人"),
+            ("owner", false) => format!("task {task} owner"),
+            ("name", true) => format!("任务 {task} 改名"),
+            (_, false) => format!("task {task} renamed"),
+            (_, true) => format!("任务 {task} 改名"),
         };
     }
     let (en, zhs) = match f {
@@ -356,7 +358,7 @@ fn field_label(c: &Change, zh: bool) -> String {
         "slots_per_week" => ("slots per week", "每周发布数"),
         "max_per_day" => ("posts per day", "每日上限"),
         "amount" => ("amount", "金额"),
-        other => return format!("`{other}`"),
+        other => return table_code(other),
     };
     (if zh { zhs } else { en }).to_string()
 }
@@ -409,7 +411,7 @@ fn setting_label(f: &str, zh: bool) -> String {
         "theme" => ("theme", "主题"),
         "key_messages" => ("key messages", "核心信息"),
         "reserve" => ("reserve for hot topics", "热点预留"),
-        other => return format!("`{other}`"),
+        other => return table_code(other),
     };
     (if zh { zhs } else { en }).to_string()
 }
@@ -517,7 +519,17 @@ mod tests {
     }
 
     #[test]
-    fn cells_escape_pipes_and_newlines() {
-        assert_eq!(cell("a|b\nc"), "a\\|b c");
+    fn item_cells_quote_the_id_and_the_name() {
+        let c = Change {
+            section: Section::Campaigns,
+            id: "summer".into(),
+            kind: ChangeKind::Added,
+            field: None,
+            old: None,
+            new: None,
+            name: Some("a|b\n<c>".into()),
+            share: (None, None),
+        };
+        assert_eq!(item_cell(&c), "`summer` a\\|b \\<c\\>");
     }
 }

@@ -577,3 +577,146 @@ fn git_diff_of_a_plan_without_an_id_is_empty_when_unchanged() {
     assert_eq!(v["new"]["id"], "plan");
     assert_eq!(v["changes"], serde_json::json!([]));
 }
+
+/// Names a plan from a fork can give its items to attack the pull-request
+/// comment: an HTML comment that hides the rest of it, a script, an image
+/// with a handler, a link, a backtick, a table pipe, a terminal escape
+/// sequence and a bidi override.
+const HOSTILE: [&str; 8] = [
+    "<!--",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "[x](http://evil)",
+    "a`b",
+    "|",
+    "\u{1b}[2J",
+    "rtl\u{202e}txt",
+];
+
+/// Characters no document may hold raw (C0 but TAB and LF, DEL, C1,
+/// U+2028/U+2029, the bidi embeddings, overrides and isolates), written
+/// out here apart from the library's own list.
+fn is_unsafe(c: char) -> bool {
+    let n = c as u32;
+    (n < 0x20 && c != '\t' && c != '\n')
+        || (0x7f..=0x9f).contains(&n)
+        || (0x2028..=0x202e).contains(&n)
+        || (0x2066..=0x2069).contains(&n)
+}
+
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_unsafe(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn hostile_names_show_as_text_in_the_markdown() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    let all = HOSTILE.join(" ");
+    let name = |old: &str| format!("name = {}", toml_string(&format!("{old} {all}")));
+    // Every kind of item renamed, plus one new campaign per hostile name.
+    let mut v2 = V1
+        .replace(r#"name = "2026 品牌计划""#, &name("plan"))
+        .replace(r#"name = "负责人""#, &name("lead"))
+        .replace(r#"name = "抖音""#, &name("douyin"))
+        .replace(r#"name = "广告投放""#, &name("ads"))
+        .replace(r#"name = "夏日计划""#, &name("summer"))
+        .replace(r#"name = "探店vlog""#, &name("vlog"))
+        .replace(
+            "locale = \"zh-CN\"\n",
+            &format!(
+                "locale = \"zh-CN\"\nkey_messages = [{}]\n",
+                toml_string(&all)
+            ),
+        );
+    for (i, h) in HOSTILE.iter().enumerate() {
+        v2.push_str(&format!(
+            "\n[campaigns.h{i}]\nname = {}\nwindow = \"sep\"\nchannels = [\"douyin\"]\nowner = \"lead\"\n",
+            toml_string(h)
+        ));
+    }
+    // The new plan's file name is shown too.
+    let new_file = "v2 <!--|`x`.toml";
+    let s = Scratch::new().file("v1.toml", V1).file(new_file, &v2);
+    let r = s.run(&["diff", "v1.toml", new_file]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = r.stdout;
+
+    let raw: Vec<char> = md.chars().filter(|&c| is_unsafe(c)).collect();
+    assert!(raw.is_empty(), "raw unsafe characters {raw:?} in:\n{md}");
+
+    let mut html = Vec::new();
+    let mut links = Vec::new();
+    let mut shown = String::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_cell = false;
+    for e in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match e {
+            // The diff writes no HTML of its own: any is the plan's.
+            Event::Html(h) | Event::InlineHtml(h) => html.push(h.into_string()),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                links.push(dest_url.into_string())
+            }
+            Event::Start(Tag::TableCell) => {
+                cells.push(String::new());
+                in_cell = true;
+            }
+            Event::End(TagEnd::TableCell) => in_cell = false,
+            Event::Text(t) | Event::Code(t) => {
+                shown.push_str(&t);
+                if let Some(c) = cells.last_mut().filter(|_| in_cell) {
+                    c.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => shown.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => shown.push('\n'),
+            _ => {}
+        }
+    }
+    assert!(html.is_empty(), "raw HTML {html:?} in:\n{md}");
+    assert!(links.is_empty(), "links {links:?} in:\n{md}");
+
+    // Each name shows literally, without its unsafe characters, in a cell
+    // of its own row.
+    let literal = |s: &str| s.chars().filter(|&c| !is_unsafe(c)).collect::<String>();
+    for (i, h) in HOSTILE.iter().enumerate() {
+        let want = format!("h{i} {}", literal(h));
+        assert!(
+            cells.contains(&want),
+            "no cell {want:?} in {cells:?} from:\n{md}"
+        );
+    }
+    let all = literal(&all);
+    for old in ["lead", "douyin", "ads", "summer", "vlog"] {
+        let want = format!("{old} {old} {all}");
+        assert!(
+            cells.contains(&want),
+            "no cell {want:?} in {cells:?} from:\n{md}"
+        );
+    }
+    assert!(
+        cells.contains(&format!("plan {all}")),
+        "the plan's new name is not a cell: {cells:?}"
+    );
+    assert!(
+        cells.contains(&all),
+        "the key message is not a cell: {cells:?}"
+    );
+    assert!(
+        shown.contains("v1.toml → v2 <!--|`x`.toml\n"),
+        "the paths are not shown as written:\n{shown}"
+    );
+}
