@@ -49,7 +49,7 @@ pub fn strip_unsafe(s: &str) -> Cow<'_, str> {
 /// `s` with every unsafe character, and every CR, written as a visible
 /// escape (`\u{1b}`), for a terminal or a log.
 pub fn escape_unsafe(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c)) {
+    if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
