@@ -8,6 +8,7 @@ mod examples;
 mod fixtures;
 mod fmt;
 mod formats;
+mod fuzz_replay;
 mod init;
 mod pptx_package;
 mod props;
