@@ -16,4 +16,4 @@ case $target in
 esac
 exec cargo fuzz run -s none "$target" -- \
   -max_len=$max_len -timeout=$timeout -rss_limit_mb=1024 \
-  -max_total_time="$seconds" -jobs=1 -workers=1 -print_final_stats=1 "$@"
+  -max_total_time="$seconds" -dict=almanac.dict -jobs=1 -workers=1 -print_final_stats=1 "$@"
