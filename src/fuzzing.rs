@@ -24,9 +24,10 @@ use crate::diagnostics::Diagnostic;
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
 };
-use crate::source::SourceMap;
-use crate::syntax::ast::ExprError;
+use crate::source::{FileId, SourceMap, Span};
+use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
+use crate::syntax::strlit::StrSrc;
 use crate::syntax::tree::{Item, Table, Value};
 use crate::world::MemWorld;
 
@@ -53,8 +54,10 @@ static WORLD: LazyLock<MemWorld> = LazyLock::new(MemWorld::default);
 
 /// The TOML reader: bytes → text → TOML tree → `RawFile`, the way the
 /// loader reads every file. Checks that the tree's spans and the
-/// diagnostics' spans are inside the text, that a file is schema-read
-/// exactly when its tree parses, and that the diagnostics render.
+/// diagnostics' spans are inside the text, that every string's characters
+/// map back to the file where they are written, that a file is
+/// schema-read exactly when its tree parses, and that the diagnostics
+/// render.
 pub fn toml(data: &[u8]) {
     let mut sources = SourceMap::default();
     let mut diags = Vec::new();
@@ -86,6 +89,7 @@ pub fn toml(data: &[u8]) {
 fn check_table(t: &Table<'_>, text: &str) {
     for (k, v) in t.iter() {
         check_range(k.span(), text, "key");
+        check_string_map(k.span(), k.get_ref(), text);
         check_item(v, text);
     }
 }
@@ -93,9 +97,59 @@ fn check_table(t: &Table<'_>, text: &str) {
 fn check_item(item: &Item<'_>, text: &str) {
     check_range(item.span(), text, "value");
     match item.get_ref() {
+        Value::String(s) => check_string_map(item.span(), s, text),
         Value::Table(t) => check_table(t, text),
         Value::Array(items) => items.iter().for_each(|i| check_item(i, text)),
         _ => {}
+    }
+}
+
+/// Each character of a decoded string (a key or a value) maps, through the
+/// `StrSrc` the schema reader builds, to the place in the file that says
+/// it: the character itself, or an escape starting with a backslash (a
+/// line break may be CR LF in the file). The places go forward through the
+/// file. This is what puts an expression error under the right characters.
+fn check_string_map(r: std::ops::Range<usize>, decoded: &str, text: &str) {
+    let src = StrSrc::new(Span::new(FileId(0), r.start, r.end), &text[r], decoded);
+    let mut last = 0;
+    for (i, ch) in decoded.char_indices() {
+        let at = src.at(Loc {
+            start: i,
+            end: i + ch.len_utf8(),
+        });
+        check_range(at.range(), text, "a string's character");
+        let shown = &text[at.range()];
+        assert!(
+            shown.starts_with(ch)
+                || escaped(shown) == Some(ch)
+                || (ch == '\n' && shown.starts_with("\r\n")),
+            "{ch:?} (byte {i} of {decoded:?}) maps to {shown:?}"
+        );
+        assert!(at.start as usize >= last, "{ch:?} maps backwards");
+        last = at.end as usize;
+    }
+}
+
+/// The character a TOML escape at the start of `s` stands for.
+fn escaped(s: &str) -> Option<char> {
+    let rest = s.strip_prefix('\\')?;
+    let hex = |n: usize| {
+        let digits = rest.get(1..1 + n)?;
+        char::from_u32(u32::from_str_radix(digits, 16).ok()?)
+    };
+    match rest.chars().next()? {
+        'b' => Some('\u{8}'),
+        't' => Some('\t'),
+        'n' => Some('\n'),
+        'f' => Some('\u{c}'),
+        'r' => Some('\r'),
+        'e' => Some('\u{1b}'),
+        '"' => Some('"'),
+        '\\' => Some('\\'),
+        'x' => hex(2),
+        'u' => hex(4),
+        'U' => hex(8),
+        _ => None,
     }
 }
 
@@ -355,6 +409,17 @@ mod tests {
     fn colour_sequences_are_removed_and_other_escapes_kept() {
         assert_eq!(without_sgr("\x1b[1;31merror\x1b[0m: x"), "error: x");
         assert_eq!(without_sgr("a\x1b[2Jb\x1b["), "a\x1b[2Jb\x1b[");
+    }
+
+    #[test]
+    fn escapes_are_read_as_toml_reads_them() {
+        assert_eq!(escaped(r"\u5E74x"), Some('年'));
+        assert_eq!(escaped(r"\x41"), Some('A'));
+        assert_eq!(escaped(r#"\""#), Some('"'));
+        assert_eq!(escaped(r"\\"), Some('\\'));
+        assert_eq!(escaped(r"\ "), None);
+        assert_eq!(escaped(r"\u12"), None);
+        assert_eq!(escaped("x"), None);
     }
 
     #[test]
