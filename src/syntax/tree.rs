@@ -1176,10 +1176,13 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
     }
     let clean: String = tok.chars().filter(|c| *c != '_').collect();
     if float {
-        clean
-            .parse::<f64>()
-            .map(Value::Float)
-            .map_err(|_| "not a number")
+        // `inf` is spelt out; digits that overflow to it (`4e2262`) are an
+        // error, as in the `toml` crate, which `fmt` reads files with.
+        match clean.parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Value::Float(f)),
+            Ok(_) => Err("out of range for a 64-bit float"),
+            Err(_) => Err("not a number"),
+        }
     } else {
         clean
             .parse::<i64>()
@@ -1291,6 +1294,22 @@ mod tests {
             bad("a = 9223372036854775808\n")
                 .message
                 .contains("out of range")
+        );
+    }
+
+    #[test]
+    fn a_float_too_large_for_64_bits_is_an_error_not_infinity() {
+        // Found by fuzzing against the `toml` crate: `4e2262` was read as
+        // infinity, so `check` and `fmt` disagreed about the same file.
+        for text in ["a = 4e2262\n", "a = -1.5e309\n", "a = 1_0e3_09\n"] {
+            assert!(bad(text).message.contains("out of range"), "{text}");
+        }
+        let root = ok("a = 1.7e308\nb = 1e-400\nc = +inf\n");
+        assert_eq!(root.get("a").unwrap().get_ref(), &Value::Float(1.7e308));
+        assert_eq!(root.get("b").unwrap().get_ref(), &Value::Float(0.0));
+        assert_eq!(
+            root.get("c").unwrap().get_ref(),
+            &Value::Float(f64::INFINITY)
         );
     }
 
