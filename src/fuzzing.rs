@@ -28,7 +28,7 @@ use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
 use crate::syntax::strlit::StrSrc;
-use crate::syntax::tree::{Item, Table, Value};
+use crate::syntax::tree::{self, Item, Table, Value};
 use crate::world::MemWorld;
 
 /// Every target by name, as `fuzz/fuzz_targets/<name>.rs` and the corpus
@@ -53,11 +53,11 @@ const FOLDER: &str = "plan";
 static WORLD: LazyLock<MemWorld> = LazyLock::new(MemWorld::default);
 
 /// The TOML reader: bytes → text → TOML tree → `RawFile`, the way the
-/// loader reads every file. Checks that the tree's spans and the
-/// diagnostics' spans are inside the text, that every string's characters
-/// map back to the file where they are written, that a file is
-/// schema-read exactly when its tree parses, and that the diagnostics
-/// render.
+/// loader reads every file. Checks that the `toml` crate accepts the same
+/// documents, that the tree's spans and the diagnostics' spans are inside
+/// the text, that every string's characters map back to the file where
+/// they are written, that a file is schema-read exactly when its tree
+/// parses, and that the diagnostics render.
 pub fn toml(data: &[u8]) {
     let mut sources = SourceMap::default();
     let mut diags = Vec::new();
@@ -65,7 +65,11 @@ pub fn toml(data: &[u8]) {
     let (id, raw) = crate::resolve::load::read_one(&*WORLD, &mut sources, path, data, &mut diags);
     let text = &sources.get(id).text;
     let decoded = crate::syntax::toml::decode(data).ok();
-    match decoded.as_deref().map(crate::syntax::tree::parse) {
+    let parsed = decoded.as_deref().map(crate::syntax::tree::parse);
+    if let (Some(text), Some(ours)) = (decoded.as_deref(), &parsed) {
+        same_verdict_as_the_toml_crate(text, ours);
+    }
+    match parsed {
         Some(Ok(tree)) => {
             check_table(&tree, text);
             let blank = text.lines().all(|l| {
@@ -82,6 +86,30 @@ pub fn toml(data: &[u8]) {
         None => assert!(raw.is_none(), "a file that is not text was read"),
     }
     check_diagnostics(&diags, &sources);
+}
+
+/// Our TOML parser accepts a document exactly when the `toml` crate does
+/// (`fmt` edits files with `toml_edit`, built on the same parser), so that
+/// `check` and `fmt` never disagree about whether a file is TOML. The one
+/// allowed difference is nesting: each parser stops at its own depth.
+fn same_verdict_as_the_toml_crate(text: &str, ours: &Result<Table<'_>, tree::Error>) {
+    let theirs = text.parse::<::toml::Table>();
+    if ours.is_ok() == theirs.is_ok() {
+        return;
+    }
+    let ours = ours.as_ref().err().map(|e| e.message.clone());
+    let theirs = theirs.err().map(|e| e.to_string());
+    let depth = |m: &Option<String>| {
+        m.as_deref().is_some_and(|m| {
+            m.contains("nested too deeply")
+                || m.contains("dotted key may have at most")
+                || m.contains("max recursion depth")
+        })
+    };
+    assert!(
+        depth(&ours) || depth(&theirs),
+        "our parser and the toml crate disagree: ours {ours:?}, theirs {theirs:?}"
+    );
 }
 
 /// Every key's and value's span is a range of `text` on character
