@@ -9,9 +9,9 @@ seconds=${2:-300}
 shift
 [ $# -gt 0 ] && shift
 case $target in
-  toml)  max_len=32768; timeout=2 ;;
-  expr)  max_len=1024;  timeout=2 ;;
-  check) max_len=32768; timeout=5 ;;
+  toml)  max_len=32768; timeout=1 ;;
+  expr)  max_len=1024;  timeout=1 ;;
+  check) max_len=32768; timeout=2 ;;
   *) echo "unknown target $target (toml, expr, check)" >&2; exit 2 ;;
 esac
 exec cargo fuzz run -s none "$target" -- \
