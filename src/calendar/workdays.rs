@@ -281,10 +281,13 @@ impl WorkCalendar {
                 }
             }
             cur = s;
+            // Checked at every special day, not only at workdays: a run of
+            // days off centuries long is given up on after 10 years instead
+            // of being walked to its end.
+            if (s - last_work) * dir > GAP_LIMIT_DAYS {
+                return None;
+            }
             if special.is_workday() {
-                if (s - last_work) * dir > GAP_LIMIT_DAYS {
-                    return None;
-                }
                 remaining -= 1;
                 if remaining == 0 {
                     return date_of(s);
@@ -522,6 +525,29 @@ mod tests {
             cal.add_workdays(ymd(2035, 1, 6), -1),
             Some(ymd(2026, 10, 10))
         );
+    }
+
+    #[test]
+    fn a_stretch_of_days_off_longer_than_ten_years_is_given_up_on() {
+        // Found by fuzzing `check`: a holiday `off = "0035-12-24..2027-12-31"`
+        // made every workday offset from inside it walk two thousand years
+        // of special days, one by one (seconds per plan). Thirty years of
+        // days off show the same: the answer is `None` after ten years.
+        let mut cal = WorkCalendar::new(WorkWeek::mon_fri());
+        let (from, to) = (ymd(1990, 1, 1), ymd(2019, 12, 31));
+        for d in from.iter_days().take_while(|d| *d <= to) {
+            cal.add_holiday(d, "long");
+        }
+        for (d, n) in [(ymd(2005, 6, 1), 1), (ymd(2005, 6, 1), -1)] {
+            assert_eq!(cal.add_workdays(d, n), None);
+            assert_eq!(naive_add(&cal, d, n), None);
+        }
+        // Less than ten years to the edge is crossed.
+        for (d, n) in [(ymd(2015, 6, 1), 1), (ymd(1995, 6, 1), -3)] {
+            let found = cal.add_workdays(d, n);
+            assert!(found.is_some(), "{d} {n}");
+            assert_eq!(found, naive_add(&cal, d, n), "{d} {n}");
+        }
     }
 
     #[test]

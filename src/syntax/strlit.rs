@@ -80,13 +80,19 @@ fn build(base: u32, raw: &str, decoded: &str) -> LocMap {
     if content == decoded {
         return LocMap::Direct(base + start as u32);
     }
+    // In a basic string every backslash starts an escape; in a literal
+    // string it is just a character.
+    let basic = raw.starts_with('"');
     let mut table = Vec::with_capacity(decoded.len() + 1);
     let bytes = content.as_bytes();
     let mut r = 0usize; // position in content
     for ch in decoded.chars() {
         // Skip line-ending backslashes (multi-line basic strings).
         loop {
-            if bytes.get(r) == Some(&b'\\') && is_line_ending_backslash(&content[r + 1..]) {
+            if basic
+                && bytes.get(r) == Some(&b'\\')
+                && is_line_ending_backslash(content.get(r + 1..).unwrap_or(""))
+            {
                 r += 1;
                 while r < bytes.len() && matches!(bytes[r], b' ' | b'\t' | b'\r' | b'\n') {
                     r += 1;
@@ -96,13 +102,17 @@ fn build(base: u32, raw: &str, decoded: &str) -> LocMap {
             break;
         }
         let here = base as usize + start + r;
-        let rest = &content[r.min(content.len())..];
-        let consumed = if rest.starts_with(ch) {
+        // `r` stays on a character boundary while the walk is in step; out
+        // of step, the rest of the string maps to where it lost its way.
+        let rest = content.get(r..).unwrap_or("");
+        // An escape first: `\\` decodes to a backslash, which must not be
+        // taken for the backslash itself.
+        let consumed = if basic && rest.starts_with('\\') {
+            escape_len(rest)
+        } else if rest.starts_with(ch) {
             ch.len_utf8()
         } else if ch == '\n' && rest.starts_with("\r\n") {
             2
-        } else if rest.starts_with('\\') {
-            escape_len(rest)
         } else {
             // Out of step (should not happen): map the rest to this point.
             0
@@ -176,6 +186,22 @@ mod tests {
         assert_eq!(locate(file, "春节..x", "节"), "\\u8282");
         let file = r#"w = "say \"hi\" x""#;
         assert_eq!(locate(file, "say \"hi\" x", "x"), "x");
+    }
+
+    #[test]
+    fn an_escaped_backslash_is_two_characters_of_the_file() {
+        // Found by the `toml` fuzz target: the decoded `\` was matched with
+        // the escape's first backslash, the walk fell out of step and cut
+        // the `¥` after it in half.
+        let file = r#"w = "\\¥\\ x""#;
+        assert_eq!(locate(file, "\\¥\\ x", "x"), "x");
+        assert_eq!(locate(file, "\\¥\\ x", "¥"), "¥");
+        assert_eq!(locate(file, "\\¥\\ x", "\\"), "\\\\");
+        let file = r#"w = """a\\\\b x""""#;
+        assert_eq!(locate(file, "a\\\\b x", "x"), "x");
+        // In a literal string a backslash is itself.
+        let file = r"w = 'a\ x'";
+        assert_eq!(locate(file, "a\\ x", "x"), "x");
     }
 
     #[test]

@@ -268,8 +268,11 @@ pub fn parse(text: &str) -> Result<Table<'_>, Error> {
     .document()
 }
 
-/// How deeply arrays and inline tables may nest.
-const MAX_DEPTH: u32 = 128;
+/// How deeply arrays and inline tables may nest, and how many parts a key
+/// may have. Below the `toml` crate's limit (80), so that no file `check`
+/// reads is one `fmt` (`toml_edit`, the same limit) cannot; plans nest a
+/// handful of levels.
+const MAX_DEPTH: u32 = 64;
 
 struct Parser<'a> {
     src: &'a str,
@@ -1220,10 +1223,13 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
     }
     let clean: String = tok.chars().filter(|c| *c != '_').collect();
     if float {
-        clean
-            .parse::<f64>()
-            .map(Value::Float)
-            .map_err(|_| "not a number")
+        // `inf` is spelt out; digits that overflow to it (`4e2262`) are an
+        // error, as in the `toml` crate, which `fmt` reads files with.
+        match clean.parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Value::Float(f)),
+            Ok(_) => Err("out of range for a 64-bit float"),
+            Err(_) => Err("not a number"),
+        }
     } else {
         clean
             .parse::<i64>()
@@ -1370,6 +1376,42 @@ mod tests {
     }
 
     #[test]
+    fn a_float_too_large_for_64_bits_is_an_error_not_infinity() {
+        // Found by fuzzing against the `toml` crate: `4e2262` was read as
+        // infinity, so `check` and `fmt` disagreed about the same file.
+        for text in ["a = 4e2262\n", "a = -1.5e309\n", "a = 1_0e3_09\n"] {
+            assert!(bad(text).message.contains("out of range"), "{text}");
+        }
+        let root = ok("a = 1.7e308\nb = 1e-400\nc = +inf\n");
+        assert_eq!(root.get("a").unwrap().get_ref(), &Value::Float(1.7e308));
+        assert_eq!(root.get("b").unwrap().get_ref(), &Value::Float(0.0));
+        assert_eq!(
+            root.get("c").unwrap().get_ref(),
+            &Value::Float(f64::INFINITY)
+        );
+    }
+
+    #[test]
+    fn nothing_nested_deeper_than_toml_edit_reads_is_accepted() {
+        // Found by fuzzing against the `toml` crate: a header of 81 to 128
+        // parts passed `check`, and `fmt` (toml_edit, limit 80) refused it.
+        for n in [63, 64, 65, 80, 81, 128] {
+            let key = vec!["a"; n].join(".");
+            for text in [
+                format!("[{key}]\n"),
+                format!("{key} = 1\n"),
+                format!("a = {}1{}\n", "[".repeat(n), "]".repeat(n)),
+                format!("a = {}1{}\n", "{b = ".repeat(n), "}".repeat(n)),
+            ] {
+                let ours = parse(&text).is_ok();
+                assert!(ours || n > 63, "{n}: {text}");
+                assert!(!ours || n <= 64, "{n}: {text}");
+                assert!(!ours || text.parse::<toml_edit::DocumentMut>().is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn errors_point_at_the_problem() {
         let text = "a = 1\na = 2\n";
         let e = bad(text);
@@ -1395,9 +1437,9 @@ mod tests {
         let e = bad("a = [1, 2\nb = 3\n");
         assert_eq!(e.related, Some((4..5, "the array starts here".into())));
         let e = bad(&format!("[{}]\n", vec!["a"; 200_000].join(".")));
-        assert!(e.message.contains("at most 128 parts"));
+        assert!(e.message.contains("at most 64 parts"));
         let e = bad(&format!("k{} = 1\n", ".a".repeat(200_000)));
-        assert!(e.message.contains("at most 128 parts"));
+        assert!(e.message.contains("at most 64 parts"));
         let e = bad(&format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200)));
         assert!(e.message.contains("nested too deeply"));
     }

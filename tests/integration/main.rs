@@ -9,6 +9,7 @@ mod examples;
 mod fixtures;
 mod fmt;
 mod formats;
+mod fuzz_replay;
 mod init;
 mod outputs_safety;
 mod pptx_package;
