@@ -261,6 +261,14 @@ fn check_diagnostics(diags: &[Diagnostic], sources: &SourceMap) {
         without_sgr(&plain),
         "colour changes nothing but the paint"
     );
+    no_unsafe_text(&plain, "the terminal rendering");
+}
+
+/// A rendering shows plan text only with its unsafe characters escaped.
+fn no_unsafe_text(rendered: &str, what: &str) {
+    if let Some((at, c)) = crate::text::find_unsafe(rendered) {
+        panic!("{what} holds {c:?} at byte {at}");
+    }
 }
 
 /// `s` without ANSI colour sequences (`ESC [ digits and ; m`).
@@ -290,8 +298,12 @@ fn without_sgr(s: &str) -> String {
 /// these: SARIF carries the whole rule registry and would dominate the
 /// cost of the small targets.)
 fn check_renderers(diags: &[Diagnostic], sources: &SourceMap) {
-    assert_eq!(render_short(diags, sources).lines().count(), diags.len());
-    assert_eq!(render_github(diags, sources).lines().count(), diags.len());
+    let short = render_short(diags, sources);
+    assert_eq!(short.lines().count(), diags.len());
+    no_unsafe_text(&short, "the short format");
+    let github = render_github(diags, sources);
+    assert_eq!(github.lines().count(), diags.len());
+    no_unsafe_text(&github, "the github format");
     let _ = render_github_summary(diags, sources, 1);
     let json: serde_json::Value =
         serde_json::from_str(&render_json(diags, sources)).expect("render_json writes JSON");

@@ -49,9 +49,10 @@ pub(crate) fn shown(diags: &[Diagnostic]) -> Cow<'_, [Diagnostic]> {
     Cow::Owned(out)
 }
 
-/// A path as machine formats print it: with `/` separators on every system.
+/// A path as machine formats print it: with `/` separators on every
+/// system, and unsafe characters (a file name can hold them) escaped.
 pub(crate) fn slash_path(path: &Path) -> String {
-    let s = path.display().to_string();
+    let s = crate::text::escape_unsafe(&path.display().to_string()).into_owned();
     if cfg!(windows) {
         s.replace('\\', "/")
     } else {
