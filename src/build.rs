@@ -186,9 +186,10 @@ pub fn build(
             });
         }
     }
-    let _lock = match outputs.is_empty() {
-        true => None,
-        false => Some(take_out(world, &opts.out)?),
+    let _lock = if outputs.is_empty() {
+        None
+    } else {
+        Some(take_out(world, &opts.out)?)
     };
     for (id, artifacts) in &outputs {
         let target = opts.out.join(id);

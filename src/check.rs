@@ -243,7 +243,7 @@ fn previous_plan(
 /// Two plans of one run with the same id would write the same output
 /// folder: the second is an error, pointing at the first.
 fn duplicate_plan_ids(plans: &[Plan], diags: &mut Vec<Diagnostic>) {
-    let mut seen: std::collections::BTreeMap<&str, Span> = Default::default();
+    let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
     for p in plans {
         match seen.get(p.id.as_str()) {
             Some(&first) => diags.push(
