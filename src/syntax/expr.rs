@@ -286,6 +286,8 @@ fn precheck(entry: Rule, src: &str) -> Res<()> {
 /// Parses `src` with an entry rule and returns the entry's first child (the
 /// expression, without `EOI`).
 fn entry(rule: Rule, src: &str) -> Res<Pair<'_, Rule>> {
+    #[cfg(test)]
+    tests::FULL_PARSES.with(|n| n.set(n.get() + 1));
     precheck(rule, src)?;
     let whole = span(0, src.len());
     let mut pairs = ExprParser::parse(rule, src).map_err(|e| syntax_error(rule, src, e))?;
@@ -558,7 +560,9 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
             src[..loc.start].trim(),
             src.get(loc.start + wan..).unwrap_or("").trim_end()
         );
-        if check_as(entry, &fixed).is_ok() {
+        // The grammar first: a full check of text that still does not parse
+        // would come back here for its next `w`, once per `w` in the text.
+        if ExprParser::parse(entry, &fixed).is_ok() && check_as(entry, &fixed).is_ok() {
             return Some(format!(
                 "write `{fixed}` (`{}` is short for 万, ten thousand)",
                 tok.get(..wan).unwrap_or(tok)
@@ -1625,6 +1629,11 @@ fn assertion(p: Pair<'_, Rule>) -> Res<Assertion> {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// How many times `entry` ran on this thread: the work an error costs.
+        pub(super) static FULL_PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     fn dec(s: &str) -> Ratio {
         Ratio::parse_decimal(s).unwrap()
     }
@@ -2550,6 +2559,19 @@ mod tests {
         assert_eq!(e.loc, loc(3, 6));
         // `￥` (U+FFE5) is a currency sign, not a typing slip.
         assert!(parse_money("￥30万").is_ok());
+    }
+
+    #[test]
+    fn a_text_full_of_w_is_not_rechecked_once_per_w() {
+        // Found by fuzzing: each `w` after a number tried the `200万` fix by
+        // checking the whole text again, whose error was at the next `w`.
+        let src = format!("budget.total == {}", "1w-".repeat(300));
+        FULL_PARSES.with(|n| n.set(0));
+        let e = error(parse_assertion(&src));
+        assert_eq!(e.message, "unexpected `w`");
+        assert_eq!(e.loc, loc(17, 18));
+        let parses = FULL_PARSES.with(std::cell::Cell::get);
+        assert!(parses <= 2, "{parses} full parses for one error");
     }
 
     #[test]
