@@ -9,6 +9,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 
 use almanac::check::check_paths;
+use almanac::rules::Context;
+use almanac::rules::config::RuleConfig;
 use almanac::world::MemWorld;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -78,7 +80,13 @@ fn bench_schedule(c: &mut Criterion) {
             b.iter(|| {
                 let mut diags = Vec::new();
                 let s = almanac::schedule::build(plan, &mut diags);
-                almanac::rules::check_plan(plan, &s, &mut diags);
+                let config = RuleConfig::from_raw(&plan.rule_settings, &mut diags);
+                let cx = Context {
+                    plan,
+                    schedule: &s,
+                    config: &config,
+                };
+                almanac::rules::check_plan(&cx, &mut diags);
                 assert!(diags.is_empty());
                 s.items.len()
             })

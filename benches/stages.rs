@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use almanac::diagnostics::Diagnostic;
 use almanac::emit::{Options, Target};
 use almanac::resolve::load::{Loader, load_includes};
+use almanac::rules::Context;
+use almanac::rules::config::RuleConfig;
 use almanac::source::SourceMap;
 use almanac::templates::Templates;
 use almanac::world::MemWorld;
@@ -112,7 +114,13 @@ fn stages(c: &mut Criterion) {
     g.bench_function("rules", |b| {
         b.iter(|| {
             let mut diags = Vec::new();
-            almanac::rules::check_plan(plan, schedule, &mut diags);
+            let config = RuleConfig::from_raw(&plan.rule_settings, &mut diags);
+            let cx = Context {
+                plan,
+                schedule,
+                config: &config,
+            };
+            almanac::rules::check_plan(&cx, &mut diags);
             assert!(diags.is_empty());
         })
     });

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, codes};
 use crate::model::Plan;
 use crate::project;
 use crate::resolve::load::{Loaded, Loader, io_reason, load_includes, normalize};
-use crate::rules::registry::rule;
+use crate::rules::config::RuleConfig;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
 
@@ -126,7 +126,7 @@ pub fn check_with(
         let included = included_by_any(&loader, &path);
         if !included {
             diags.push(
-                Diagnostic::new(rule("S009"), Span::new(file, 0, 0), format!("`{}` is not a plan, and no plan checked here includes it", path.display()))
+                Diagnostic::new(&codes::S009, Span::new(file, 0, 0), format!("`{}` is not a plan, and no plan checked here includes it", path.display()))
                     .label("a fragment (no `[plan]` table)")
                     .help("include it from a plan with `include = [\"…\"]`, or check the plan that includes it"),
             );
@@ -160,8 +160,14 @@ fn check_loaded(
         return (None, diags);
     };
     let schedule = crate::schedule::build(&plan, &mut diags);
-    crate::rules::check_plan(&plan, &schedule, &mut diags);
-    let diags = plan.rules.apply(diags);
+    let config = RuleConfig::from_raw(&plan.rule_settings, &mut diags);
+    let cx = crate::rules::Context {
+        plan: &plan,
+        schedule: &schedule,
+        config: &config,
+    };
+    crate::rules::check_plan(&cx, &mut diags);
+    let diags = config.apply(diags);
     (Some((plan, schedule)), diags)
 }
 
@@ -231,7 +237,7 @@ fn previous_plan(
     };
     diags.push(
         Diagnostic::new(
-            rule("O002"),
+            &codes::O002,
             prev.span,
             format!("the previous plan `{}` {why}", target.display()),
         )
@@ -248,7 +254,7 @@ fn duplicate_plan_ids(plans: &[Plan], diags: &mut Vec<Diagnostic>) {
         match seen.get(p.id.as_str()) {
             Some(&first) => diags.push(
                 Diagnostic::new(
-                    rule("R002"),
+                    &codes::R002,
                     p.id_span,
                     format!("two plans have the id `{}`", p.id),
                 )

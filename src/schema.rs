@@ -6,7 +6,7 @@
 //! The schema is written by hand from what `syntax::reader` enforces, key by
 //! key: every table that the reader closes with `finish` (unknown keys are
 //! S003) has `additionalProperties: false`; budget tables take any other key
-//! as a sub-line; `[rules]` is generated from `rules::registry::RULES`.
+//! as a sub-line; `[rules]` is generated from `diagnostics::codes::ALL`.
 //! Expression strings get a `pattern` that checks their shape (the exact
 //! meaning is left to `almanac check`) and examples from the docs.
 //!
@@ -15,7 +15,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::rules::registry::RULES;
+use crate::diagnostics::codes::ALL as RULES;
 
 /// The schema, as a JSON value (its maps are sorted, so the output is
 /// deterministic).

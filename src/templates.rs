@@ -14,9 +14,8 @@ use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, Value};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::markdown;
-use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::text;
 use crate::world::World;
@@ -192,7 +191,7 @@ fn error(
         "fix the template, or remove it from `--templates` to use the built-in one".to_string()
     };
     TemplateError::Diagnostic(Box::new(
-        Diagnostic::new(rule("T001"), span, format!("template error: {detail}"))
+        Diagnostic::new(&codes::T001, span, format!("template error: {detail}"))
             .label(e.kind().to_string())
             .help(help),
     ))

@@ -9,10 +9,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{WorkCalendar, WorkWeek};
 use crate::check::{CheckError, Checked, check_paths};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity, codes};
 use crate::model::{DateRange, Plan, weekday_short};
 use crate::resolve::dates::{DateCx, Names};
-use crate::rules::registry::rule;
 use crate::schedule::recur;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{DateBase, Exception, RangeExpr, TimeOfDay, When};
@@ -108,7 +107,7 @@ pub fn evaluate(
     let node = match parse_when(text) {
         Ok(n) => n,
         Err(e) => {
-            let mut d = Diagnostic::new(rule("S005"), src.at(e.loc), e.message).label("here");
+            let mut d = Diagnostic::new(&codes::S005, src.at(e.loc), e.message).label("here");
             if let Some(h) = e.help {
                 d = d.help(h);
             }
@@ -133,7 +132,7 @@ pub fn evaluate(
         When::Range(e) => cx.range(&mut names, e, &src, &mut diags).map(Answer::Range),
         When::Recurrence(r) if recur::zero_interval(&r.frequency).is_some() => {
             diags.push(
-                Diagnostic::new(rule("S006"), src.span, "an interval of 0 never repeats")
+                Diagnostic::new(&codes::S006, src.span, "an interval of 0 never repeats")
                     .label("interval of 0")
                     .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
             );
@@ -157,7 +156,7 @@ pub fn evaluate(
                 Err(n) => {
                     diags.push(
                         Diagnostic::new(
-                            rule("P007"),
+                            &codes::P007,
                             src.span,
                             format!("more than {n} occurrences"),
                         )

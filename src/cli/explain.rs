@@ -2,8 +2,8 @@
 
 use crate::cli::args::ExplainArgs;
 use crate::cli::{err, out};
+use crate::diagnostics::codes::{ALL as RULES, find};
 use crate::diagnostics::suggest;
-use crate::rules::registry::{RULES, find};
 
 pub fn run(a: &ExplainArgs) -> u8 {
     let Some(r) = find(&a.code) else {

@@ -2,7 +2,7 @@
 
 use crate::cli::args::RulesArgs;
 use crate::cli::out;
-use crate::rules::registry::RULES;
+use crate::diagnostics::codes::ALL as RULES;
 
 pub fn run(a: &RulesArgs) -> u8 {
     if a.json {

@@ -1,13 +1,14 @@
 //! Diagnostics are data. Every stage pushes `Diagnostic`s into a list and
 //! none prints; the renderers in `render/` turn the list into text for a
 //! terminal or a machine. A diagnostic always has a code from the rule
-//! registry (`rules::registry`), a location with the offending text, and
+//! table (`codes`), a location with the offending text, and
 //! usually a help line.
 
+pub mod codes;
 pub mod render;
 
-use crate::rules::Rule;
 use crate::source::Span;
+use codes::Rule;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

@@ -14,9 +14,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::diagnostics::codes::ALL as RULES;
 use crate::model::ratio::Ratio;
 use crate::model::{BudgetLine, DateRange, Locale, Plan};
-use crate::rules::registry::RULES;
+use crate::rules::config::RuleConfig;
 use crate::schedule::{Kind, Schedule};
 use crate::syntax::ast::{self, Frequency, MonthDay, QuantityUnit};
 
@@ -867,16 +868,23 @@ fn rules(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
         section: Section::Rules,
         changes,
     };
-    let sev = |p: &Plan| -> BTreeMap<&'static str, Option<crate::diagnostics::Severity>> {
-        p.rules.severities().collect()
+    // The settings as `check` reads them; their mistakes are `check`'s to report.
+    let config = |p: &Plan| RuleConfig::from_raw(&p.rule_settings, &mut Vec::new());
+    let (old_config, new_config) = (config(old), config(new));
+    let sev = |c: &RuleConfig| -> BTreeMap<&'static str, Option<crate::diagnostics::Severity>> {
+        c.severities().collect()
     };
-    let opts = |p: &Plan| -> BTreeMap<(&'static str, String), Ratio> {
-        p.rules
-            .options()
+    let opts = |c: &RuleConfig| -> BTreeMap<(&'static str, String), Ratio> {
+        c.options()
             .map(|(c, n, v)| ((c, n.to_string()), v))
             .collect()
     };
-    let (sa, sb, oa, ob) = (sev(old), sev(new), opts(old), opts(new));
+    let (sa, sb, oa, ob) = (
+        sev(&old_config),
+        sev(&new_config),
+        opts(&old_config),
+        opts(&new_config),
+    );
     for r in RULES {
         let effective = |m: &BTreeMap<&'static str, Option<crate::diagnostics::Severity>>| {
             let s = match m.get(r.code) {

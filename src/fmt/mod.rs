@@ -18,9 +18,8 @@ mod spelling;
 use std::path::{Path, PathBuf};
 
 use crate::check::Expanded;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::resolve::load::{io_reason, normalize};
-use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
 
@@ -165,7 +164,7 @@ pub fn format_bytes(
             let message = e.message().trim().trim_end_matches('.').to_string();
             diags.push(
                 Diagnostic::new(
-                    rule("S001"),
+                    &codes::S001,
                     Span::new(id, start, end),
                     format!("invalid TOML: {message}"),
                 )

@@ -136,7 +136,9 @@ pub struct Plan {
     pub guidelines: Vec<Guideline>,
     pub assertions: Vec<UserAssertion>,
     pub effort: Effort,
-    pub rules: crate::rules::config::RuleConfig,
+    /// The `[rules]` table as written; `check` turns it into the
+    /// severities and thresholds the rules use (`rules::config`).
+    pub rule_settings: Vec<crate::syntax::raw::RawRuleSetting>,
     /// An include could not be loaded: the plan may use names declared
     /// there, so rules do not report a name as unknown.
     pub partial: bool,

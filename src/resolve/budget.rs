@@ -3,10 +3,9 @@
 //! exactly. Shares are percentages kept as rationals; nothing is rounded
 //! here.
 
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::model::ratio::Ratio;
 use crate::model::{Allocation, Budget, BudgetLine, Ident, find_line};
-use crate::rules::registry::rule;
 use crate::source::Span;
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
 use crate::syntax::raw::{Expr, RawBudget, RawLine, Val};
@@ -24,7 +23,7 @@ pub fn lookup(
     if let Some(i) = find_line(lines, name) {
         return Some(i);
     }
-    let mut d = Diagnostic::new(rule("R001"), span, format!("unknown budget line `{name}`"))
+    let mut d = Diagnostic::new(&codes::R001, span, format!("unknown budget line `{name}`"))
         .label("not a line of `[budget]`");
     if let Some(h) = suggest(name, lines.iter().skip(1).map(|l| l.path.as_str())) {
         d = d.help(h);
@@ -122,7 +121,7 @@ fn flatten(
             if l.children.is_empty() {
                 diags.push(
                     Diagnostic::new(
-                        rule("S007"),
+                        &codes::S007,
                         l.id.span,
                         format!("budget line `{}` has no amount or share", l.path),
                     )
@@ -257,7 +256,7 @@ fn report_waiting(
         group.sort_unstable();
         let l = &lines[group[0]];
         let mut d = Diagnostic::new(
-            rule("S006"),
+            &codes::S006,
             l.value_span,
             format!("the amount of budget line `{}` cannot be computed", l.path),
         )
@@ -284,7 +283,7 @@ pub fn money(
     {
         diags.push(
             Diagnostic::new(
-                rule("S006"),
+                &codes::S006,
                 src.at(m.loc),
                 format!("amount in {c}, but the plan's currency is {currency}"),
             )
@@ -297,7 +296,7 @@ pub fn money(
     }
     if m.value.abs() > max_money() {
         diags.push(
-            Diagnostic::new(rule("S006"), src.at(m.loc), "amount too large")
+            Diagnostic::new(&codes::S006, src.at(m.loc), "amount too large")
                 .label("more than 10^15")
                 .help("almanac handles amounts up to a quadrillion (10^15) units of the currency"),
         );
@@ -311,7 +310,7 @@ pub fn percent(s: &ShareLit, src: &StrSrc, diags: &mut Vec<Diagnostic>) -> Optio
     if s.percent > Ratio::HUNDRED || s.percent.is_negative() {
         diags.push(
             Diagnostic::new(
-                rule("S006"),
+                &codes::S006,
                 src.at(s.loc),
                 format!("`{}%` is not a share", s.percent),
             )

@@ -8,9 +8,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::{self, WorkCalendar};
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::model::DateRange;
-use crate::rules::registry::rule;
 use crate::syntax::ast::{DateBase, DateExpr, Loc, Offset, Period, RangeEnd, RangeExpr, Unit};
 use crate::syntax::strlit::StrSrc;
 
@@ -104,7 +103,7 @@ impl DateCx<'_> {
                 Unit::Workdays => self.calendar.add_workdays(d, n),
                 Unit::Hours | Unit::Minutes => {
                     diags.push(
-                        Diagnostic::new(rule("S006"), src.at(o.loc), "a date cannot be moved by hours or minutes")
+                        Diagnostic::new(&codes::S006, src.at(o.loc), "a date cannot be moved by hours or minutes")
                             .label("use days (`d`), weeks (`w`) or workdays (`wd`)")
                             .help("`24h` as a date offset is `1d`; as a review response time it is one workday"),
                     );
@@ -114,7 +113,7 @@ impl DateCx<'_> {
             let Some(next) = next else {
                 diags.push(
                     Diagnostic::new(
-                        rule("S006"),
+                        &codes::S006,
                         src.at(o.loc),
                         "this offset moves the date out of the calendar",
                     )
@@ -142,7 +141,7 @@ impl DateCx<'_> {
         let span = src.at(e.base_loc);
         let invalid = |diags: &mut Vec<Diagnostic>, what: String, help: String| {
             diags.push(
-                Diagnostic::new(rule("S006"), span, what)
+                Diagnostic::new(&codes::S006, span, what)
                     .label("no such day")
                     .help(help),
             );
@@ -239,7 +238,7 @@ impl DateCx<'_> {
                 _ => {
                     diags.push(
                         Diagnostic::new(
-                            rule("R001"),
+                            &codes::R001,
                             span,
                             format!("`{}` has no part `{}`", first, path[1..].join(".")),
                         )
@@ -258,7 +257,7 @@ impl DateCx<'_> {
                 let years = calendar::lunar_years();
                 diags.push(
                     Diagnostic::new(
-                        rule("D003"),
+                        &codes::D003,
                         span,
                         format!("`{first}` is not defined for {}", self.year()),
                     )
@@ -282,7 +281,7 @@ impl DateCx<'_> {
                 .map(|m| m.key.to_string()),
         );
         let mut d = Diagnostic::new(
-            rule("R001"),
+            &codes::R001,
             span,
             format!("unknown date name `{}`", path.join(".")),
         )
@@ -343,7 +342,7 @@ impl DateCx<'_> {
                 if e_date < s {
                     diags.push(
                         Diagnostic::new(
-                            rule("D002"),
+                            &codes::D002,
                             src.at(*loc),
                             format!("this range ends on {e_date} before it starts on {s}"),
                         )
@@ -366,7 +365,7 @@ impl DateCx<'_> {
 fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
     let (first, last) = (crate::model::YEARS.start(), crate::model::YEARS.end());
     Diagnostic::new(
-        rule("S006"),
+        &codes::S006,
         span,
         format!("{d} is outside the years almanac plans, {first} to {last}"),
     )

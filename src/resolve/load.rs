@@ -7,9 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Label};
+use crate::diagnostics::{Diagnostic, Label, codes};
 use crate::project::{Refusal, confine};
-use crate::rules::registry::rule;
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::raw::{RawFile, Val};
 use crate::syntax::reader::{Reader, read_file};
@@ -173,7 +172,7 @@ fn visit(
             }
             chain.push(target.display().to_string());
             let mut d = Diagnostic::new(
-                rule("R003"),
+                &codes::R003,
                 inc.span(),
                 format!("include cycle: {}", chain.join(" → ")),
             )
@@ -227,7 +226,7 @@ fn visit(
             Err(e) => {
                 diags.push(
                     Diagnostic::new(
-                        rule("R004"),
+                        &codes::R004,
                         inc.span(),
                         format!(
                             "included file `{}` cannot be read: {}",
@@ -253,7 +252,7 @@ fn visit(
         if let Some(meta) = raw.plan.take() {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     meta.span,
                     "an included file cannot have its own `[plan]` table",
                 )
@@ -285,7 +284,7 @@ fn outside(written: &str, at: Span, why: &Refusal) -> Diagnostic {
             "leads out of the project (after `..` and symlinks)",
         ),
     };
-    Diagnostic::new(rule("R005"), at, message)
+    Diagnostic::new(&codes::R005, at, message)
         .label(label)
         .help("the project is the nearest folder above the plan that holds `.git`, or the plan's own folder; move the file into it, or set the project with `--root DIR`")
 }

@@ -15,11 +15,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::calendar::{WorkCalendar, WorkWeek};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
 use crate::model::*;
-use crate::rules::config::RuleConfig;
-use crate::rules::registry::rule;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{self, Exception, Unit};
 use crate::syntax::raw::*;
@@ -47,7 +45,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         Some(c) if matches!(c.text.as_str(), "cn" | "none") => c.text.clone(),
         Some(c) => {
             diags.push(
-                Diagnostic::new(rule("S006"), c.span(), format!("unknown holiday calendar `{}`", c.text))
+                Diagnostic::new(&codes::S006, c.span(), format!("unknown holiday calendar `{}`", c.text))
                     .label("not a built-in calendar")
                     .help("use `calendar = \"cn\"` (China's official holidays and make-up workdays) or `calendar = \"none\"` (only the plan's own `[holidays]`)"),
             );
@@ -221,7 +219,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         };
         if let Some(bad) = crate::schedule::recur::zero_interval(&every.node.frequency) {
             diags.push(
-                Diagnostic::new(rule("S006"), every.span(), format!("`{bad}` never repeats"))
+                Diagnostic::new(&codes::S006, every.span(), format!("`{bad}` never repeats"))
                     .label("interval of 0")
                     .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
             );
@@ -308,7 +306,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             Some(h) if h.text == "skip" => false,
             Some(h) => {
                 diags.push(
-                    Diagnostic::new(rule("S006"), h.span(), format!("`{}` is not a holiday policy", h.text))
+                    Diagnostic::new(&codes::S006, h.span(), format!("`{}` is not a holiday policy", h.text))
                         .label("expected `publish` or `skip`")
                         .help("`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"),
                 );
@@ -466,8 +464,6 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         }
     });
 
-    let rules = RuleConfig::from_raw(&m.rules, diags);
-
     let (id, id_span) = plan_id(&meta, sources, root_file, diags);
     let plan = Plan {
         id,
@@ -585,7 +581,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             })
             .collect(),
         effort: effort(m.effort.as_ref(), diags),
-        rules,
+        rule_settings: m.rules,
         partial,
         unresolved,
     };
@@ -683,7 +679,7 @@ fn append<T>(
 
 pub fn duplicate(what: &str, this: &Ident, first: Span) -> Diagnostic {
     Diagnostic::new(
-        rule("R002"),
+        &codes::R002,
         this.span,
         format!("{what} `{}` is declared twice", this.name),
     )
@@ -705,7 +701,7 @@ fn single<T>(
     match into {
         Some(first) => diags.push(
             Diagnostic::new(
-                rule("R002"),
+                &codes::R002,
                 span(&item),
                 format!("`[{what}]` is declared in two files"),
             )
@@ -733,7 +729,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
             if r.is_none() {
                 diags.push(
                     Diagnostic::new(
-                        rule("S006"),
+                        &codes::S006,
                         y.span,
                         format!("`{}` is not a year almanac can plan", y.value),
                     )
@@ -768,7 +764,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
             };
             if !absolute {
                 diags.push(
-                    Diagnostic::new(rule("S006"), p.span(), "the plan's period must be written with full dates")
+                    Diagnostic::new(&codes::S006, p.span(), "the plan's period must be written with full dates")
                         .label("no year to place it in")
                         .help("write `period = \"2027-04-01..2028-03-31\"`, or `year = 2027` for a calendar year"),
                 );
@@ -783,7 +779,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
         (Val::Known(y), Val::Known(p)) => {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     p.span(),
                     "`[plan]` has both `year` and `period`",
                 )
@@ -795,7 +791,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
         (Val::Absent, Val::Absent) => {
             diags.push(
                 Diagnostic::new(
-                    rule("S007"),
+                    &codes::S007,
                     meta.span,
                     "`[plan]` needs a `year` or a `period`",
                 )
@@ -859,7 +855,7 @@ fn resolve_tasks(
         if !t.due.is_given() && t.after.is_empty() && t.duration.is_given() {
             diags.push(
                 Diagnostic::new(
-                    rule("S007"),
+                    &codes::S007,
                     t.id.span,
                     format!(
                         "task `{}.{}` has a `duration` but nothing to count it from",
@@ -1007,7 +1003,7 @@ fn report_cycle(
         names.push(names[0]);
         let first = &c.tasks[cycle[0]];
         let mut d = Diagnostic::new(
-            rule("D005"),
+            &codes::D005,
             first.id.span,
             format!(
                 "tasks of `{}` depend on each other in a cycle: {}",
@@ -1054,12 +1050,12 @@ fn plan_id(
     };
     if let Some(why) = crate::model::plan_id_problem(&id) {
         let d = if meta.id.is_some() {
-            Diagnostic::new(rule("S006"), span, format!("`{id}` cannot be the plan's id: {why}"))
+            Diagnostic::new(&codes::S006, span, format!("`{id}` cannot be the plan's id: {why}"))
                 .label("the plan's outputs are written to a folder of this name")
                 .help("use letters, digits, `-` and `_`, starting with a letter or a digit, e.g. `new-media-2027`")
         } else {
             Diagnostic::new(
-                rule("S006"),
+                &codes::S006,
                 span,
                 format!("the file name `{id}` cannot be the plan's id: {why}"),
             )
@@ -1090,7 +1086,7 @@ fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> 
     };
     if h.is_negative() {
         diags.push(
-            Diagnostic::new(rule("S006"), e.span(), "a duration cannot be negative")
+            Diagnostic::new(&codes::S006, e.span(), "a duration cannot be negative")
                 .label("negative")
                 .help("write a positive duration such as `6h`"),
         );
@@ -1119,7 +1115,7 @@ fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Dated<Le
     let d = e.node;
     if d.amount < 0 {
         diags.push(
-            Diagnostic::new(rule("S006"), e.span(), "a duration cannot be negative")
+            Diagnostic::new(&codes::S006, e.span(), "a duration cannot be negative")
                 .label("negative")
                 .help("write e.g. `3d`, `3wd` or `24h`"),
         );
@@ -1144,7 +1140,7 @@ fn count(s: Sp<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
         Err(_) => {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     s.span,
                     format!("`{}` is not a count", s.value),
                 )
@@ -1173,7 +1169,7 @@ fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Option<Direction> 
         other => {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     s.span(),
                     format!("`{other}` is not a direction"),
                 )
@@ -1198,7 +1194,7 @@ fn raci(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Raci {
         "i" | "informed" => Raci::Informed,
         _ => {
             diags.push(
-                Diagnostic::new(rule("S006"), s.span(), format!("`{}` is not a RACI role", s.text))
+                Diagnostic::new(&codes::S006, s.span(), format!("`{}` is not a RACI role", s.text))
                     .label("expected R, A, C or I")
                     .help("`raci = \"R\"` (responsible), `\"A\"` (accountable), `\"C\"` (consulted) or `\"I\"` (informed)"),
             );
@@ -1227,7 +1223,7 @@ fn currency(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
     };
     diags.push(
         Diagnostic::new(
-            rule("S006"),
+            &codes::S006,
             s.span(),
             format!("`{t}` is not a currency code"),
         )
@@ -1253,7 +1249,7 @@ fn timezone(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
             });
     if !shaped {
         diags.push(
-            Diagnostic::new(rule("S006"), s.span(), format!("`{t}` is not a time zone name"))
+            Diagnostic::new(&codes::S006, s.span(), format!("`{t}` is not a time zone name"))
                 .label("expected an IANA zone such as `Asia/Shanghai`")
                 .help("write the zone's IANA name, e.g. `Asia/Shanghai`, `Europe/Berlin`, `America/New_York`, or `UTC`"),
         );
@@ -1272,7 +1268,7 @@ fn locale(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Locale {
         _ => {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     s.span(),
                     format!("unsupported locale `{}`", s.text),
                 )

@@ -7,10 +7,9 @@ use std::collections::{BTreeMap, VecDeque};
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::model::DateRange;
 use crate::resolve::dates::{DateCx, Names};
-use crate::rules::registry::rule;
 use crate::syntax::ast::RangeExpr;
 use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
 
@@ -57,7 +56,7 @@ impl Index {
             return None;
         }
         let mut d = Diagnostic::new(
-            rule("R001"),
+            &codes::R001,
             s.span(),
             format!("unknown {what} `{}`", s.text),
         )
@@ -175,7 +174,7 @@ impl<'a> PlanNames<'a> {
             let chain = self.visiting.join(" → ");
             diags.push(
                 Diagnostic::new(
-                    rule("D005"),
+                    &codes::D005,
                     expr.span(),
                     format!("the date of `{name}` depends on itself: {chain} → {name}"),
                 )

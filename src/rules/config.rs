@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Severity, suggest};
+use crate::diagnostics::codes::{ALL as RULES, find};
+use crate::diagnostics::{Diagnostic, Severity, codes, suggest};
 use crate::model::ratio::Ratio;
-use crate::rules::registry::{RULES, find, rule};
 use crate::syntax::raw::RawRuleSetting;
 
 #[derive(Debug, Default)]
@@ -24,7 +24,7 @@ impl RuleConfig {
         for s in raw {
             let Some(r) = find(&s.key.name) else {
                 let mut d = Diagnostic::new(
-                    rule("S003"),
+                    &codes::S003,
                     s.key.span,
                     format!("unknown rule `{}`", s.key.name),
                 )
@@ -45,7 +45,7 @@ impl RuleConfig {
             if let Some(first) = seen.insert(r.code, s.key.span) {
                 diags.push(
                     Diagnostic::new(
-                        rule("R002"),
+                        &codes::R002,
                         s.key.span,
                         format!("rule {} `{}` is set twice", r.code, r.name),
                     )
@@ -64,12 +64,12 @@ impl RuleConfig {
                 };
                 match level {
                     None => diags.push(
-                        Diagnostic::new(rule("S006"), sev.span(), format!("`{}` is not a severity", sev.text))
+                        Diagnostic::new(&codes::S006, sev.span(), format!("`{}` is not a severity", sev.text))
                             .label("expected `error`, `warn` or `allow`")
                             .help("`allow` turns the rule off for this plan"),
                     ),
                     Some(_) if !r.configurable => diags.push(
-                        Diagnostic::new(rule("S006"), sev.span(), format!("the severity of {} `{}` cannot be changed", r.code, r.name))
+                        Diagnostic::new(&codes::S006, sev.span(), format!("the severity of {} `{}` cannot be changed", r.code, r.name))
                             .label("fixed severity")
                             .help("syntax errors, broken references and problems outside a plan cannot be turned off or down"),
                     ),
@@ -81,7 +81,7 @@ impl RuleConfig {
             for (id, value) in &s.options {
                 if !r.options.contains(&id.name.as_str()) {
                     let mut d = Diagnostic::new(
-                        rule("S003"),
+                        &codes::S003,
                         id.span,
                         format!("rule {} `{}` has no setting `{}`", r.code, r.name, id.name),
                     )

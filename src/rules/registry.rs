@@ -1,98 +1,68 @@
-//! Every rule, in one sorted slice. `almanac rules`, `almanac explain`, the
-//! `[rules]` settings and the registry tests all read this list, so a rule
-//! exists exactly when it is listed here.
+//! Runs the rules that check a resolved plan, in the order of the rule
+//! table (`diagnostics::codes::for_each_rule!`): the table names each
+//! rule's module, so a rule marked `check` there is called here with no
+//! list of its own to keep in step.
 
-use crate::rules::Rule;
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::codes::for_each_rule;
+use crate::rules::Context;
+#[allow(unused_imports)] // the table names every group; only checked ones are used
 use crate::rules::{
     assertions, budget, capacity, dates, kpi, outputs, references, schedule, syntax,
 };
 
-pub static RULES: &[&Rule] = &[
-    &assertions::failed::RULE,
-    &budget::shares::RULE,
-    &budget::over_parent::RULE,
-    &budget::campaign_over_line::RULE,
-    &budget::total_exceeded::RULE,
-    &budget::non_positive::RULE,
-    &budget::kol_pyramid::RULE,
-    &budget::mixed_units::RULE,
-    &capacity::over_capacity::RULE,
-    &capacity::reserve::RULE,
-    &capacity::posting_limit::RULE,
-    &dates::outside_period::RULE,
-    &dates::range_reversed::RULE,
-    &dates::moment_undefined::RULE,
-    &dates::no_holiday_schedule::RULE,
-    &dates::dependency_cycle::RULE,
-    &dates::task_day_off::RULE,
-    &dates::task_order::RULE,
-    &kpi::target_not_better::RULE,
-    &kpi::rate_over_100::RULE,
-    &kpi::parts_total::RULE,
-    &outputs::no_actuals::RULE,
-    &outputs::previous_missing::RULE,
-    &schedule::lead_time::RULE,
-    &schedule::blackout::RULE,
-    &schedule::holiday_publishing::RULE,
-    &schedule::column_on_holiday::RULE,
-    &schedule::flagship_overlap::RULE,
-    &schedule::never_occurs::RULE,
-    &schedule::too_many::RULE,
-    &references::unknown_reference::RULE,
-    &references::duplicate_id::RULE,
-    &references::include_cycle::RULE,
-    &references::include_missing::RULE,
-    &references::include_outside::RULE,
-    &syntax::toml_syntax::RULE,
-    &syntax::not_utf8::RULE,
-    &syntax::unknown_key::RULE,
-    &syntax::wrong_type::RULE,
-    &syntax::invalid_expression::RULE,
-    &syntax::invalid_value::RULE,
-    &syntax::missing_key::RULE,
-    &syntax::empty_file::RULE,
-    &syntax::orphan_fragment::RULE,
-    &syntax::control_character::RULE,
-    &syntax::template_error::RULE,
-];
-
-/// A rule by code (`B001`, any case) or name (`budget-shares`).
-pub fn find(key: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+/// Calls `check` of each rule the table marks `check`.
+macro_rules! run_checks {
+    ($($code:ident $name:literal $family:ident $severity:ident $configurable:literal
+       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal;)*) => {
+        /// Runs every plan rule over a resolved plan and its schedule.
+        pub fn check_plan(cx: &Context, out: &mut Vec<Diagnostic>) {
+            $(run_checks!(@$stage cx, out, $group::$file);)*
+        }
+    };
+    (@check $cx:ident, $out:ident, $group:ident::$file:ident) => {
+        $group::$file::check($cx, $out)
+    };
+    (@found $cx:ident, $out:ident, $group:ident::$file:ident) => {};
 }
 
-/// The rule with this code. Codes used in the source are literals checked by
-/// the registry tests; an unknown one is a programming error.
-pub fn rule(code: &str) -> &'static Rule {
-    match find(code) {
-        Some(r) => r,
-        None => panic!("rule code {code} is not registered"),
-    }
-}
+for_each_rule!(run_checks);
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::diagnostics::codes::{ALL, Family};
 
     #[test]
-    fn codes_are_sorted_by_family_and_unique() {
-        let mut codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
-        let n = codes.len();
-        codes.sort();
-        codes.dedup();
-        assert_eq!(codes.len(), n, "duplicate codes");
-        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
-        names.sort();
+    fn names_are_unique_and_codes_match_their_family() {
+        let mut names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        let n = names.len();
         names.dedup();
-        assert_eq!(names.len(), n, "duplicate names");
+        assert_eq!(names.len(), n, "two rules share a name");
+        for r in ALL {
+            let letters: &[char] = match r.family {
+                Family::Syntax => &['S', 'T'],
+                Family::References => &['R'],
+                Family::Budget => &['B'],
+                Family::Dates => &['D'],
+                Family::Kpi => &['K'],
+                Family::Assertions => &['A'],
+                Family::Schedule => &['P'],
+                Family::Capacity => &['C'],
+                Family::Outputs => &['O'],
+            };
+            assert!(
+                r.code.starts_with(letters),
+                "{} is in family {:?}",
+                r.code,
+                r.family
+            );
+        }
     }
 
     #[test]
     fn every_rule_has_an_explanation() {
-        for r in RULES {
+        for r in ALL {
             let e = r.explanation();
             assert!(e.len() > 80, "{} has no real explanation: {e:?}", r.code);
             assert!(!r.summary.ends_with('.'), "{}", r.code);

@@ -10,10 +10,9 @@ pub mod review;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
 use crate::model::{DateRange, Dated, Plan};
-use crate::rules::registry::rule;
 use crate::source::Span;
 use crate::syntax::ast::TimeOfDay;
 
@@ -245,7 +244,7 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
         Err(n) => {
             diags.push(
                 Diagnostic::new(
-                    rule("P007"),
+                    &codes::P007,
                     col.recurrence_span,
                     format!("column `{}` would publish more than {n} times", col.id.name),
                 )
@@ -265,7 +264,7 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
             format!("column `{}` does not publish on {day}", col.id.name)
         };
         diags.push(
-            Diagnostic::new(rule("S006"), span, why)
+            Diagnostic::new(&codes::S006, span, why)
                 .label("not an occurrence")
                 .help(format!(
                     "`{key}` names days the column would publish on; `almanac when` lists them"
@@ -291,7 +290,7 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
         if !p.contains(to.value) {
             diags.push(
                 Diagnostic::new(
-                    rule("D001"),
+                    &codes::D001,
                     to.span,
                     format!(
                         "column `{}` is moved to {}, outside the plan's period",
@@ -306,7 +305,7 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
         if to.value != from.value && days.contains(&to.value) {
             diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     to.span,
                     format!("column `{}` already publishes on {}", col.id.name, to.value),
                 )

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::Diagnostic;
-use crate::rules::registry::rule;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::source::{SourceMap, Span};
 use crate::templates::TemplateError;
 use crate::world::World;
@@ -87,7 +86,7 @@ pub fn load(
         let id = sources.add(path.clone(), text.clone());
         let r = range.unwrap_or(0..0);
         TemplateError::Diagnostic(Box::new(
-            Diagnostic::new(rule("T001"), Span::new(id, r.start, r.end), msg)
+            Diagnostic::new(&codes::T001, Span::new(id, r.start, r.end), msg)
                 .label("here")
                 .help(help.to_string()),
         ))

@@ -16,10 +16,9 @@ pub mod pptx;
 use std::path::{Path, PathBuf};
 
 use crate::check::Checked;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Plan;
 use crate::resolve::load::normalize;
-use crate::rules::registry::rule;
 use crate::world::World;
 
 /// Which deck to make (`--kind`).
@@ -109,7 +108,7 @@ pub fn choose(
                       diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::new(
-                rule("O001"),
+                &codes::O001,
                 at,
                 format!("{whose} `{}` has no actuals to review", plans[i].id),
             )
@@ -163,7 +162,7 @@ pub fn choose(
                 if p.previous.is_none() {
                     diags.push(
                         Diagnostic::new(
-                            rule("O002"),
+                            &codes::O002,
                             p.span,
                             format!("a year-end deck needs last year's plan, and `{}` names none", p.id),
                         )

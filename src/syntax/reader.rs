@@ -6,9 +6,8 @@
 
 use chrono::Weekday;
 
-use crate::diagnostics::{Diagnostic, suggest};
+use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::model::Ident;
-use crate::rules::registry::rule;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
@@ -114,7 +113,7 @@ impl Reader<'_, '_> {
             && !name.starts_with(|c: char| c.is_ascii_digit());
         if !ok {
             self.diags.push(
-                Diagnostic::new(rule("S006"), span, format!("`{name}` is not a valid id"))
+                Diagnostic::new(&codes::S006, span, format!("`{name}` is not a valid id"))
                     .label("ids are names other parts of the plan refer to")
                     .help("use letters, digits and `_`, not starting with a digit, e.g. `summer_campaign`"),
             );
@@ -137,7 +136,7 @@ impl Reader<'_, '_> {
             };
             self.diags.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     e.span(),
                     format!(
                         "`budget.{path}.{key}` holds {}",
@@ -158,7 +157,7 @@ impl Reader<'_, '_> {
         let found = kind(v.get_ref());
         let expected = with_article(expected);
         let mut d = Diagnostic::new(
-            rule("S004"),
+            &codes::S004,
             self.span(v.span()),
             format!("`{path}` should be {expected}, not {found}"),
         )
@@ -216,7 +215,7 @@ impl Reader<'_, '_> {
             return;
         }
         self.diags.push(
-            Diagnostic::new(rule("S007"), t.span, format!("`{}` has no `{key}`", t.path))
+            Diagnostic::new(&codes::S007, t.span, format!("`{}` has no `{key}`", t.path))
                 .label(format!("`{key}` is required"))
                 .help(format!("add e.g. `{example}`")),
         );
@@ -230,7 +229,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             let mut d = Diagnostic::new(
-                rule("S003"),
+                &codes::S003,
                 self.span(k.span()),
                 format!("unknown key `{name}` in `{}`", t.path),
             )
@@ -267,7 +266,7 @@ impl Reader<'_, '_> {
         });
         self.diags.push(
             Diagnostic::new(
-                rule("S010"),
+                &codes::S010,
                 span,
                 format!("`{path}` holds {what} `\\u{{{:x}}}`", c as u32),
             )
@@ -419,7 +418,7 @@ impl Reader<'_, '_> {
             span
         };
         let mut d =
-            Diagnostic::new(rule("S005"), span, e.message.clone()).label(format!("in this {what}"));
+            Diagnostic::new(&codes::S005, span, e.message.clone()).label(format!("in this {what}"));
         if let Some(h) = &e.help {
             d = d.help(h.clone());
         }
@@ -554,7 +553,7 @@ fn misplaced_includes(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> Vec<Val<St
         if looks_like && let Some((k, v)) = table.remove("include") {
             r.diags.push(
                 Diagnostic::new(
-                    rule("S003"),
+                    &codes::S003,
                     r.span(k.span()),
                     "`include` must come before the first table",
                 )
@@ -863,7 +862,7 @@ fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Sp<Vec<Weekd
         match parsed {
             Some(ds) => days.extend(ds),
             None => r.diags.push(
-                Diagnostic::new(rule("S005"), s.span(), format!("`{}` is not a weekday or a range of weekdays", s.text))
+                Diagnostic::new(&codes::S005, s.span(), format!("`{}` is not a weekday or a range of weekdays", s.text))
                     .label("expected e.g. `mon..fri`")
                     .help("write `working_week = \"mon..fri\"` or a list such as `[\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]`"),
             ),
@@ -960,7 +959,7 @@ fn read_lines(
                 {
                     r.diags.push(
                         Diagnostic::new(
-                            rule("S003"),
+                            &codes::S003,
                             id.span,
                             format!("unknown key `{key}` in `budget{}`", dotted(prefix)),
                         )
@@ -1017,7 +1016,7 @@ fn read_lines(
                     (Some((_, a)), Some((_, s))) => {
                         r.diags.push(
                             Diagnostic::new(
-                                rule("S006"),
+                                &codes::S006,
                                 r.span(s.span()),
                                 format!("budget line `{path}` has both `amount` and `share`"),
                             )
@@ -1067,7 +1066,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
         let dated = t.has("due") || (t.has("after") && t.has("duration"));
         if !dated {
             r.diags.push(
-                Diagnostic::new(rule("S007"), t.span, format!("`{}` has no `due`", t.path))
+                Diagnostic::new(&codes::S007, t.span, format!("`{}` has no `due`", t.path))
                     .label("when is it due?")
                     .help("add e.g. `due = \"start - 5wd\"`, or `after` and `duration` to count from other tasks"),
             );
@@ -1134,7 +1133,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 None => {
                     r.diags.push(
                         Diagnostic::new(
-                            rule("S006"),
+                            &codes::S006,
                             amount.span(),
                             "a campaign budget must name the budget line it draws from",
                         )

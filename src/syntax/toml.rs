@@ -4,8 +4,7 @@
 //! looked for. Full-width punctuation typed by a Chinese input method gets a
 //! help line with the ASCII spelling.
 
-use crate::diagnostics::Diagnostic;
-use crate::rules::registry::rule;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::tree;
 
@@ -52,7 +51,7 @@ pub fn add_file(
             let text = &sources.get(id).text;
             let at = crate::source::floor_char_boundary(text, at.min(text.len()));
             let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
-            let d = Diagnostic::new(rule("S002"), Span::new(id, at, end), msg);
+            let d = Diagnostic::new(&codes::S002, Span::new(id, at, end), msg);
             diags.push(if binary {
                 d.label("a NUL byte")
                     .help("give almanac a plan written as TOML text")
@@ -72,7 +71,7 @@ pub fn add_file(
     let id = sources.add(path, text);
     if empty {
         diags.push(
-            Diagnostic::new(rule("S008"), Span::new(id, 0, 0), "file is empty")
+            Diagnostic::new(&codes::S008, Span::new(id, 0, 0), "file is empty")
                 .help("a plan starts with a `[plan]` table; `almanac init` writes a starter plan"),
         );
         return (id, false);
@@ -112,7 +111,7 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
         let start = file.line_start(line) + off;
         span = Span::new(id, start, start + ch.len_utf8());
         d = Diagnostic::new(
-            rule("S001"),
+            &codes::S001,
             span,
             format!("full-width character `{ch}` in TOML syntax"),
         )
@@ -148,11 +147,11 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
                     .join(", ")
             ),
         };
-        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}"))
+        d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}"))
             .label("not ASCII")
             .help(help);
     } else {
-        d = Diagnostic::new(rule("S001"), span, format!("invalid TOML: {message}")).label("here");
+        d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}")).label("here");
         if span.start == span.end && (span.start as usize) < text.len() {
             let s = span.start as usize;
             let next = text[s..].chars().next().map_or(1, char::len_utf8);

@@ -18,8 +18,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use almanac::check::check_paths;
+use almanac::diagnostics::codes::ALL as RULES;
 use almanac::diagnostics::render::render_human;
-use almanac::rules::registry::RULES;
 use almanac::world::OsWorld;
 
 use crate::support::repo;
@@ -260,7 +260,7 @@ fn every_code_in_the_source_is_registered() {
             let mut rest = text.as_str();
             while let Some(i) = rest.find("rule(\"") {
                 let code = rest[i + 6..].chars().take(4).collect::<String>();
-                if almanac::rules::registry::find(&code).is_none() {
+                if almanac::diagnostics::codes::find(&code).is_none() {
                     missing.push(format!("{}: {code}", p.display()));
                 }
                 rest = &rest[i + 6..];

@@ -143,7 +143,7 @@ fn escape_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::registry::rule;
+    use crate::diagnostics::codes;
     use crate::source::Span;
 
     #[test]
@@ -175,7 +175,7 @@ mod tests {
         let id = sources.add("dir/p,1.toml".into(), text.into());
         let start = text.find('x').unwrap_or(0);
         let d = Diagnostic::new(
-            rule("S003"),
+            &codes::S003,
             Span::new(id, start, start + 1),
             "100% odd: a, b\nc",
         )

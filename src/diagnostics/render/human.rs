@@ -199,7 +199,7 @@ fn shown_part(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::Diagnostic;
-    use crate::rules::registry;
+    use crate::diagnostics::codes;
     use crate::source::Span;
 
     #[test]
@@ -208,7 +208,7 @@ mod tests {
         let text = "name = \"年味实验室\" # x\nwindow = \"春节..x\"\n";
         let id = sm.add("p.toml".into(), text.into());
         let start = text.find('x').unwrap();
-        let rule = registry::find("S005").unwrap();
+        let rule = &codes::S005;
         let d = Diagnostic::new(rule, Span::new(id, start, start + 1), "bad").label("here");
         let out = render_human(&[d], &sm, false);
         let lines: Vec<&str> = out.lines().collect();
@@ -229,7 +229,7 @@ mod tests {
         );
         let id = sm.add("p.toml".into(), text.clone());
         let at = text.find('b').unwrap();
-        let rule = registry::find("S005").unwrap();
+        let rule = &codes::S005;
         let message = format!("bad `\u{1b}[2J{}`", "c".repeat(10_000));
         let d = Diagnostic::new(rule, Span::new(id, at, at + 1), message).label("here");
         let out = render_human(&[d], &sm, false);

@@ -16,9 +16,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::diagnostics::codes::ALL as RULES;
+use crate::diagnostics::codes::Rule;
 use crate::diagnostics::{Diagnostic, Label, Severity};
-use crate::rules::Rule;
-use crate::rules::registry::RULES;
 use crate::source::SourceMap;
 
 use super::slash_path;

@@ -8,6 +8,7 @@
 //! number — so messages can show `¥3,000,000` or `8%` rather than `3000000`
 //! or `0.08`, and money is never compared with a plain number by accident.
 
+use crate::diagnostics::codes::{self, Rule};
 use crate::diagnostics::suggest;
 use crate::model::ratio::Ratio;
 use crate::model::{Plan, money_text, percent_text};
@@ -58,7 +59,7 @@ impl Val {
 /// unknown because what it is computed from could not be read, which was
 /// reported where it is written, so nothing more is said.
 pub struct EvalError {
-    pub code: Option<&'static str>,
+    pub code: Option<&'static Rule>,
     /// The problem is a name the plan does not declare (a campaign, a KPI,
     /// a budget line, `[reserve]`), not the assertion's own shape.
     pub undeclared: bool,
@@ -69,7 +70,7 @@ pub struct EvalError {
 
 fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: Some("S006"),
+        code: Some(&codes::S006),
         undeclared: false,
         loc,
         message: message.into(),
@@ -79,7 +80,7 @@ fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalErr
 
 fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
     EvalError {
-        code: Some("R001"),
+        code: Some(&codes::R001),
         ..err(loc, message, help)
     }
 }

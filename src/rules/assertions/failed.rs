@@ -20,25 +20,13 @@
 //! is reported as `S006` rather than evaluated: write `¥10` or
 //! `10% of budget.total`.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 use crate::rules::assertions::eval::{Unit, eval};
-use crate::rules::registry::rule;
-use crate::rules::{Family, Rule};
 use crate::syntax::ast::CmpOp;
 
-pub static RULE: Rule = Rule {
-    code: "A001",
-    name: "assertion-failed",
-    family: Family::Assertions,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A user assertion does not hold",
-    source: include_str!("failed.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     for a in &plan.assertions {
         let e = &a.expr;
         let (l, r) = match (eval(plan, &e.left), eval(plan, &e.right)) {
@@ -53,7 +41,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 });
                 if let Some((code, x)) = shown {
                     out.push(
-                        Diagnostic::new(rule(code), a.src.at(x.loc), x.message)
+                        Diagnostic::new(code, a.src.at(x.loc), x.message)
                             .label(format!("in assertion `{}`", a.id.name))
                             .help(x.help),
                     );
@@ -86,7 +74,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(
-                    rule("S006"),
+                    &codes::S006,
                     other_span,
                     format!(
                         "assertion `{}` compares money with {what}: {} against {}",
@@ -116,7 +104,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::A001,
             a.src.at(e.loc),
             format!(
                 "assertion `{}` does not hold: {} against {}",

@@ -5,23 +5,13 @@
 //!
 //! A campaign that draws exactly what the line holds is fine.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
 use crate::model::{Plan, money_text};
-use crate::rules::{Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "B003",
-    name: "campaign-over-line",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "Campaigns draw more from a budget line than it holds",
-    source: include_str!("campaign_over_line.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let b = &plan.budget;
     let n = b.lines.len();
     // Draws on each line and below it, in campaign order.
@@ -75,7 +65,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let c = &plan.campaigns[ci];
         let over = sum.checked_sub(held).unwrap_or(sum);
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::B003,
             c.budget[di].span,
             format!(
                 "campaigns draw {} from `{}`, more than its {}",

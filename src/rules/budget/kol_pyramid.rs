@@ -12,23 +12,13 @@
 //! pyramid = { head = "5%", waist = "25%", amateur = "70%" }
 //! ```
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::percent_text;
 use crate::model::ratio::Ratio;
-use crate::model::{Plan, percent_text};
-use crate::rules::{Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "B006",
-    name: "kol-pyramid",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &["tolerance"],
-    summary: "The KOL budget does not follow the declared pyramid",
-    source: include_str!("kol_pyramid.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let Some(kol) = &plan.kol else {
         return;
     };
@@ -38,10 +28,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     if kol.pyramid.is_empty() || kol.incomplete {
         return;
     }
-    let tolerance = plan
-        .rules
-        .option(RULE.code, "tolerance")
-        .unwrap_or(Ratio::ZERO);
+    let tolerance = cx.option(&codes::B006, "tolerance").unwrap_or(Ratio::ZERO);
     let b = &plan.budget;
     let parent = &b.lines[line];
     let declared_sum = kol
@@ -53,7 +40,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     {
         let (first, first_share) = &kol.pyramid[0];
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::B006,
             first_share.span,
             format!(
                 "the declared KOL pyramid adds up to {}, not 100%",
@@ -94,7 +81,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         else {
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    &codes::B006,
                     tier.span,
                     format!("budget line `{}` has no tier `{}`", parent.path, tier.name),
                 )
@@ -129,7 +116,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::B006,
                 b.lines[c].value_span,
                 format!(
                     "KOL tier `{}` is {} of `{}`, but the pyramid says {}",
@@ -161,7 +148,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             .collect();
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::B006,
                 l.id.span,
                 format!("`{}` is not a tier of the KOL pyramid", l.path),
             )

@@ -21,23 +21,13 @@
 //! multiplier (`"50万"`), as `amount = 50` in the line's table, or larger
 //! than 100 (which no share can be) is taken as meant.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
-use crate::model::{Allocation, Plan, money_text, percent_text};
-use crate::rules::{Family, Rule};
+use crate::model::{Allocation, money_text, percent_text};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "B007",
-    name: "budget-mixed-units",
-    family: Family::Budget,
-    default_severity: Severity::Warning,
-    configurable: true,
-    options: &[],
-    summary: "A plain number among shares of one budget level",
-    source: include_str!("mixed_units.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let b = &plan.budget;
     for (i, parent) in b.lines.iter().enumerate() {
         let is_share =
@@ -62,7 +52,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             let as_share = percent_text(v);
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    &codes::B007,
                     line.value_span,
                     format!(
                         "budget line `{}` is {as_money}, among shares of {whole}",

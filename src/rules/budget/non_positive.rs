@@ -2,22 +2,12 @@
 //! campaign draws. A line with nothing in it is better removed (or given a
 //! note); a negative amount is always a mistake.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Allocation, Plan};
-use crate::rules::{Family, Rule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::Allocation;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "B005",
-    name: "non-positive-amount",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A budget amount or share is zero or negative",
-    source: include_str!("non_positive.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     for line in &plan.budget.lines {
         let bad = match &line.allocation {
             Allocation::Money(v) => !v.is_negative() && !v.is_zero(),
@@ -34,7 +24,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::B005,
                 line.value_span,
                 format!("{what} is zero or negative"),
             )
@@ -47,7 +37,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             if d.amount.is_some_and(|a| a.is_negative() || a.is_zero()) {
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        &codes::B005,
                         d.span,
                         format!(
                             "campaign `{}` draws nothing from `{}`",

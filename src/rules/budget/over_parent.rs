@@ -3,23 +3,13 @@
 //! (For the top level, see `total-exceeded`; for sub-lines given only as
 //! shares, see `budget-shares`.)
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Plan, money_text};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::money_text;
+use crate::rules::Context;
 use crate::rules::budget::children_sum;
-use crate::rules::{Family, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "B002",
-    name: "budget-over-parent",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "Sub-lines add up to more than their budget line",
-    source: include_str!("over_parent.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let b = &plan.budget;
     for (i, line) in b.lines.iter().enumerate().skip(1) {
         let (Some(kids), Some(whole)) = (children_sum(b, i), line.amount) else {
@@ -30,7 +20,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
         let over = kids.sum.checked_sub(whole).unwrap_or(kids.sum);
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::B002,
             line.value_span,
             format!(
                 "the sub-lines of `{}` add up to {}, more than its {}",

@@ -11,27 +11,14 @@
 //!
 //! `33.3% + 33.3% + 33.4%` is exactly 100% (shares are exact decimals).
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
-use crate::model::{Allocation, Plan, percent_text};
-use crate::rules::{Family, Rule};
+use crate::model::{Allocation, percent_text};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "B001",
-    name: "budget-shares",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &["tolerance"],
-    summary: "Shares of one budget level do not add up to 100%",
-    source: include_str!("shares.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let tolerance = plan
-        .rules
-        .option(RULE.code, "tolerance")
-        .unwrap_or(Ratio::ZERO);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let tolerance = cx.option(&codes::B001, "tolerance").unwrap_or(Ratio::ZERO);
     let b = &plan.budget;
     for (i, line) in b.lines.iter().enumerate() {
         let shares: Vec<(usize, Ratio)> = line
@@ -68,7 +55,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         let others = sum.checked_sub(big_p).unwrap_or(Ratio::ZERO);
         let room = Ratio::HUNDRED.checked_sub(others).unwrap_or(Ratio::ZERO);
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::B001,
             b.lines[big].value_span,
             format!(
                 "the shares of {parent} add up to {}, not 100%",

@@ -2,23 +2,13 @@
 //! and lines given as shares of the total are added exactly; the message
 //! gives the sum and the excess.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Allocation, Plan, money_text};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{Allocation, money_text};
+use crate::rules::Context;
 use crate::rules::budget::children_sum;
-use crate::rules::{Family, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "B004",
-    name: "total-exceeded",
-    family: Family::Budget,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "The budget lines add up to more than the total",
-    source: include_str!("total_exceeded.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let b = &plan.budget;
     let Some(total) = b.total() else {
         return;
@@ -34,7 +24,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
     }
     let over = kids.sum.checked_sub(whole).unwrap_or(kids.sum);
     let mut d = Diagnostic::new(
-        &RULE,
+        &codes::B004,
         total.value_span,
         format!(
             "the budget lines add up to {}, more than the total of {}",

@@ -7,25 +7,13 @@
 //! and each task or column its own `effort`. The message says by how much
 //! the week is over and lists the items.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ratio::Ratio;
+use crate::rules::Context;
 use crate::rules::capacity::{by_week, week_text};
-use crate::rules::{Family, Rule};
-use crate::schedule::Schedule;
 
-pub static RULE: Rule = Rule {
-    code: "C001",
-    name: "over-capacity",
-    family: Family::Capacity,
-    default_severity: Severity::Warning,
-    configurable: true,
-    options: &[],
-    summary: "A person has more work in a week than their capacity",
-    source: include_str!("over_capacity.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     let weeks = by_week(
         schedule
             .items
@@ -90,7 +78,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::C001,
                 cap.span,
                 format!(
                     "`{}` has {} of work in {}, {} over their {}{others}",

@@ -5,23 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
-use crate::rules::{Family, Rule};
-use crate::schedule::{Kind, Schedule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
+use crate::schedule::Kind;
 
-pub static RULE: Rule = Rule {
-    code: "C003",
-    name: "posting-limit",
-    family: Family::Capacity,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A channel publishes more in a day than its limit",
-    source: include_str!("posting_limit.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     let mut days: BTreeMap<(usize, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, it) in schedule.publishing() {
         for &c in &it.channels {
@@ -71,7 +60,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
                 crate::rules::schedule::date_list(&days)
             )
         };
-        let mut d = Diagnostic::new(&RULE, first.span, message)
+        let mut d = Diagnostic::new(&codes::C003, first.span, message)
             .label(format!("{} on {day}", first.title))
             .secondary(max.span, "the daily limit");
         for &i in items {

@@ -6,25 +6,14 @@
 //! the reserve, the week is reported. Without a `[reserve]`, a week with
 //! more posts than slots is reported the same way.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::percent_text;
 use crate::model::ratio::Ratio;
-use crate::model::{Plan, percent_text};
+use crate::rules::Context;
 use crate::rules::capacity::{by_week, week_text};
-use crate::rules::{Family, Rule};
-use crate::schedule::Schedule;
 
-pub static RULE: Rule = Rule {
-    code: "C002",
-    name: "reserve-below-share",
-    family: Family::Capacity,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "Too few of a channel's weekly slots stay free for the reserve",
-    source: include_str!("reserve.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     // Without a `[reserve]`, the slots themselves are the limit.
     let none = crate::model::Reserve {
         percent: crate::model::Dated {
@@ -81,7 +70,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
         let list: Vec<String> = weeks.iter().take(6).map(|(w, _)| week_text(*w)).collect();
         let more = if weeks.len() > 6 { ", …" } else { "" };
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::C002,
             slots.span,
             if plan.reserve.is_some() {
                 format!(

@@ -16,22 +16,11 @@
 use chrono::Datelike;
 
 use crate::calendar::cn_has_official_schedule;
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
-use crate::rules::{Family, Rule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "D004",
-    name: "no-holiday-schedule",
-    family: Family::Dates,
-    default_severity: Severity::Warning,
-    configurable: true,
-    options: &[],
-    summary: "No official holiday schedule for the plan's year",
-    source: include_str!("no_holiday_schedule.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     if plan.calendar_name != "cn" {
         return;
     }
@@ -67,7 +56,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
     };
     out.push(
-        Diagnostic::new(&RULE, plan.period.span, format!("no official holiday schedule for {years}"))
+        Diagnostic::new(&codes::D004, plan.period.span, format!("no official holiday schedule for {years}"))
             .label(if missing.len() == 1 {
                 "workdays in this year count only weekends"
             } else {

@@ -3,23 +3,13 @@
 //! (partly) before the plan starts or after it ends. Usually a wrong year
 //! (`2026-07-01` in a 2027 plan) or an offset that went too far.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{DateRange, Plan};
-use crate::rules::{Family, Rule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::DateRange;
+use crate::rules::Context;
 use crate::source::Span;
 
-pub static RULE: Rule = Rule {
-    code: "D001",
-    name: "date-outside-period",
-    family: Family::Dates,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A date falls outside the plan's period",
-    source: include_str!("outside_period.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     let period = plan.period.value;
     let mut report = |what: &dyn std::fmt::Display, r: DateRange, span: Span| {
         if period.contains(r.start) && period.contains(r.end) {
@@ -32,7 +22,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::D001,
                 span,
                 format!(
                     "{what} ({when}) is outside the plan's period {}..{}",

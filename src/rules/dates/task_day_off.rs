@@ -9,22 +9,12 @@
 //! column's episodes do; the work before it is checked through the review
 //! chain, whose levels receive the item on workdays.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Plan, weekday_short};
-use crate::rules::{Family, Rule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::weekday_short;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "D006",
-    name: "task-on-day-off",
-    family: Family::Dates,
-    default_severity: Severity::Warning,
-    configurable: true,
-    options: &[],
-    summary: "A task is due on a day that is not a workday",
-    source: include_str!("task_day_off.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     use chrono::Datelike;
     for c in &plan.campaigns {
         for t in &c.tasks {
@@ -40,7 +30,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(
-                    &RULE,
+                    &codes::D006,
                     due.span,
                     format!(
                         "task `{}.{}` is due on {}, {why}",

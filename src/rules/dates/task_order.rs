@@ -3,22 +3,11 @@
 //! be done in that order. Count its date from the dependency
 //! (`due = "brief + 3wd"`) to keep the two in step.
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
-use crate::rules::{Family, Rule};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "D007",
-    name: "task-before-dependency",
-    family: Family::Dates,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A task is due before a task it waits for",
-    source: include_str!("task_order.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     for c in &plan.campaigns {
         for t in &c.tasks {
             let Some(due) = t.due else {
@@ -34,7 +23,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 }
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        &codes::D007,
                         due.span,
                         format!(
                             "task `{}.{}` is due on {}, before `{}` ({}) which it waits for",

@@ -4,29 +4,16 @@
 //! has one. Counts only; rates and changes do not add. A plan may allow a
 //! `tolerance` in percent of the total.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::KpiValue;
 use crate::model::ratio::Ratio;
-use crate::model::{KpiValue, Plan};
+use crate::rules::Context;
 use crate::rules::kpi::grouped;
-use crate::rules::{Family, Rule};
 use crate::syntax::ast::QuantityUnit;
 
-pub static RULE: Rule = Rule {
-    code: "K003",
-    name: "kpi-parts-total",
-    family: Family::Kpi,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &["tolerance"],
-    summary: "Per-part KPIs do not add up to their total",
-    source: include_str!("parts_total.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
-    let tolerance = plan
-        .rules
-        .option(RULE.code, "tolerance")
-        .unwrap_or(Ratio::ZERO);
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let tolerance = cx.option(&codes::K003, "tolerance").unwrap_or(Ratio::ZERO);
     for (ti, total) in plan.kpis.iter().enumerate() {
         let parts: Vec<_> = plan.kpis.iter().filter(|k| k.part_of == Some(ti)).collect();
         if parts.is_empty() {
@@ -67,7 +54,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut d = Diagnostic::new(
-                &RULE,
+                &codes::K003,
                 t.span,
                 format!(
                     "the {what} of the parts of `{}` add up to {}, not {}",

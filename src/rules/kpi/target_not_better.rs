@@ -4,24 +4,14 @@
 //! as cost per engagement), a target at or above it. A target written as a
 //! change (`+30%`) must move in the KPI's direction.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::Direction;
 use crate::model::ratio::Ratio;
-use crate::model::{Direction, Plan};
+use crate::rules::Context;
 use crate::rules::kpi::quantity_text;
-use crate::rules::{Family, Rule};
 
-pub static RULE: Rule = Rule {
-    code: "K001",
-    name: "target-not-better",
-    family: Family::Kpi,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A KPI target is no better than its baseline",
-    source: include_str!("target_not_better.rs"),
-};
-
-pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     for k in &plan.kpis {
         let Some(target) = &k.target else {
             continue;
@@ -40,7 +30,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
             if wrong {
                 out.push(
                     Diagnostic::new(
-                        &RULE,
+                        &codes::K001,
                         target.span,
                         format!(
                             "the target of `{}` is a change in the wrong direction",
@@ -70,7 +60,7 @@ pub fn check(plan: &Plan, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::K001,
                 target.span,
                 format!(
                     "the target of `{}` is no better than its baseline",

@@ -5,17 +5,3 @@
 //! it); or `--kind year-end` was asked of a plan that names no previous
 //! plan. Fix the path, remove `previous`, or give both plans (`almanac
 //! slides LAST.toml NEXT.toml`).
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "O002",
-    name: "previous-plan-missing",
-    family: Family::Outputs,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "A year-end deck's previous plan cannot be found",
-    source: include_str!("previous_missing.rs"),
-};

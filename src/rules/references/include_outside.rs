@@ -5,17 +5,3 @@
 //! holds `.git`, or else the plan's own folder (`--root DIR` sets it) — and
 //! does not open the file at all. Move the shared file into the project,
 //! or check with a `--root` that contains it.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "R005",
-    name: "include-outside-project",
-    family: Family::References,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "An included file outside the plan's project",
-    source: include_str!("include_outside.rs"),
-};

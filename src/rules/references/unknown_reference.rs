@@ -13,17 +13,3 @@
 //! `wenchuan_memorial`, `july_7th`, `victory_day`, `sept_18th` (and their
 //! Chinese names, such as `春节` or `双11`); `data/calendar/moments.csv`
 //! has their dates.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "R001",
-    name: "unknown-reference",
-    family: Family::References,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "A reference to an id that does not exist",
-    source: include_str!("unknown_reference.rs"),
-};

@@ -9,24 +9,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 use crate::rules::schedule::date_list;
-use crate::rules::{Family, Rule};
-use crate::schedule::{Kind, Schedule};
+use crate::schedule::Kind;
 
-pub static RULE: Rule = Rule {
-    code: "P002",
-    name: "blackout-publishing",
-    family: Family::Schedule,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "Content publishes on a blackout date",
-    source: include_str!("blackout.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     // (source span of the item, blackout) → the days it hits.
     let mut hits: BTreeMap<(crate::source::Span, usize), (String, Kind, Vec<NaiveDate>)> =
         BTreeMap::new();
@@ -67,7 +56,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::P002,
                 span,
                 format!(
                     "{what} publishes on blackout `{}`: {}",

@@ -6,24 +6,13 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 use crate::rules::schedule::date_list;
-use crate::rules::{Family, Rule};
-use crate::schedule::{Kind, Schedule};
+use crate::schedule::Kind;
 
-pub static RULE: Rule = Rule {
-    code: "P004",
-    name: "column-on-holiday",
-    family: Family::Schedule,
-    default_severity: Severity::Warning,
-    configurable: true,
-    options: &[],
-    summary: "A column falls on holidays without a rule for them",
-    source: include_str!("column_on_holiday.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     let mut days: Vec<Vec<NaiveDate>> = vec![Vec::new(); plan.columns.len()];
     for (_, it) in schedule.of_kind(Kind::Episode) {
         if let Some(k) = it.column
@@ -38,7 +27,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
         }
         let every = &col.recurrence_span;
         out.push(
-            Diagnostic::new(&RULE, *every, format!("column `{}` falls on holidays: {}", col.id.name, date_list(&days[k])))
+            Diagnostic::new(&codes::P004, *every, format!("column `{}` falls on holidays: {}", col.id.name, date_list(&days[k])))
                 .label("no rule for holidays")
                 .help("add `except holidays` to skip them, or `holidays = \"publish\"` to publish on purpose"),
         );

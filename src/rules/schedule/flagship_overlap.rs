@@ -8,26 +8,13 @@
 //! max = 2
 //! ```
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Plan;
-use crate::rules::{Family, Rule};
-use crate::schedule::Schedule;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "P005",
-    name: "flagship-overlap",
-    family: Family::Schedule,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &["max"],
-    summary: "Flagship campaigns overlap on one channel",
-    source: include_str!("flagship_overlap.rs"),
-};
-
-pub fn check(plan: &Plan, _schedule: &Schedule, out: &mut Vec<Diagnostic>) {
-    let max = plan
-        .rules
-        .option(RULE.code, "max")
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
+    let max = cx
+        .option(&codes::P005, "max")
         .and_then(|m| m.round_scaled(0))
         .unwrap_or(1)
         .max(1) as usize;
@@ -115,7 +102,7 @@ pub fn check(plan: &Plan, _schedule: &Schedule, out: &mut Vec<Diagnostic>) {
                 format!("; also {}{more}", list.join(", "))
             };
             let mut d = Diagnostic::new(
-                &RULE,
+                &codes::P005,
                 cb.window.span,
                 format!(
                     "flagship `{}` overlaps {} on channel `{}` {together}{also}",

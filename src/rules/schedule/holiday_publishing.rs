@@ -2,23 +2,12 @@
 //! by `moves`. The column says it does not publish on holidays, so the move
 //! contradicts it: move the occurrence to a working day instead.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Plan;
-use crate::rules::{Family, Rule};
-use crate::schedule::Schedule;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
-    code: "P003",
-    name: "holiday-publishing",
-    family: Family::Schedule,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A column that skips holidays publishes on one",
-    source: include_str!("holiday_publishing.rs"),
-};
-
-pub fn check(plan: &Plan, _schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plan = cx.plan;
     for col in &plan.columns {
         if !col.skips_holidays {
             continue;
@@ -29,7 +18,7 @@ pub fn check(plan: &Plan, _schedule: &Schedule, out: &mut Vec<Diagnostic>) {
             }
             let name = plan.calendar.day_name(to.value).unwrap_or("a holiday");
             out.push(
-                Diagnostic::new(&RULE, to.span, format!("column `{}` skips holidays but is moved onto {} ({name})", col.id.name, to.value))
+                Diagnostic::new(&codes::P003, to.span, format!("column `{}` skips holidays but is moved onto {} ({name})", col.id.name, to.value))
                     .label("a holiday")
                     .secondary(col.recurrence_span, "skips holidays")
                     .help(match first_after(plan, to.value) {

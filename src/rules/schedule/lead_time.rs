@@ -16,25 +16,14 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Dated, Lead, Plan, ReviewLevel};
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{Dated, Lead, ReviewLevel};
 use crate::resolve::dates::add_days;
-use crate::rules::{Family, Rule};
-use crate::schedule::Schedule;
+use crate::rules::Context;
 use crate::schedule::review::chain;
 
-pub static RULE: Rule = Rule {
-    code: "P001",
-    name: "review-lead-time",
-    family: Family::Schedule,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A review level gets the content too late",
-    source: include_str!("lead_time.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     if plan.review.is_empty() {
         return;
     }
@@ -76,7 +65,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
             )
         };
         let mut d = Diagnostic::new(
-            &RULE,
+            &codes::P001,
             span,
             format!(
                 "review level {} cannot answer before {next} for {count} published item{}",
@@ -154,7 +143,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
                 n => format!(" (and {} more publishing tasks)", n - 1),
             };
             let mut d = Diagnostic::new(
-                &RULE,
+                &codes::P001,
                 due.span,
                 format!(
                     "`{}` ({}) is due {}, but `{}` publishes on {} and {} must receive it by {receive}{more}",

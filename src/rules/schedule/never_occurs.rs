@@ -5,25 +5,15 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Column, DateRange, Plan};
+use crate::rules::Context;
 use crate::rules::schedule::date_list;
-use crate::rules::{Family, Rule};
+use crate::schedule::Kind;
 use crate::schedule::recur;
-use crate::schedule::{Kind, Schedule};
 
-pub static RULE: Rule = Rule {
-    code: "P006",
-    name: "column-never-occurs",
-    family: Family::Schedule,
-    default_severity: Severity::Error,
-    configurable: true,
-    options: &[],
-    summary: "A recurring column has no occurrence in the period",
-    source: include_str!("never_occurs.rs"),
-};
-
-pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (plan, schedule) = (cx.plan, cx.schedule);
     let mut counts = vec![0usize; plan.columns.len()];
     for (_, it) in schedule.of_kind(Kind::Episode) {
         if let Some(k) = it.column {
@@ -40,7 +30,7 @@ pub fn check(plan: &Plan, schedule: &Schedule, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                &RULE,
+                &codes::P006,
                 col.recurrence_span,
                 format!(
                     "column `{}` never publishes in the plan's period",

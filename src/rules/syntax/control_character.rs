@@ -15,17 +15,3 @@
 //! The warning points at the first such character of each string. Delete
 //! it, or write what it stood for. Tabs, line breaks (`\n`, `\r\n`), and
 //! every printable character — Chinese, emoji, a no-break space — are fine.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "S010",
-    name: "control-character",
-    family: Family::Syntax,
-    default_severity: Severity::Warning,
-    configurable: false,
-    options: &[],
-    summary: "A string holds a control or bidi character that outputs drop",
-    source: include_str!("control_character.rs"),
-};

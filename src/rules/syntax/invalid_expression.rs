@@ -7,17 +7,3 @@
 //! ```toml
 //! window = "spring_festival - 7 days..+2"   # `+2` needs a unit: `+2d`
 //! ```
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "S005",
-    name: "invalid-expression",
-    family: Family::Syntax,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "An expression that cannot be parsed",
-    source: include_str!("invalid_expression.rs"),
-};

@@ -2,17 +2,3 @@
 //! GB18030 on Chinese Windows) or it is not a text file at all. almanac reads
 //! plans as UTF-8; save the file again as UTF-8 (in VS Code: "Save with
 //! Encoding", UTF-8). A UTF-8 byte-order mark is fine.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "S002",
-    name: "not-utf8",
-    family: Family::Syntax,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "The file is not UTF-8 text",
-    source: include_str!("not_utf8.rs"),
-};

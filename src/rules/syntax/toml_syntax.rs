@@ -9,17 +9,3 @@
 //!
 //! Fix the syntax at the marked place; when the help line shows the line in
 //! ASCII characters, copy it.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "S001",
-    name: "toml-syntax",
-    family: Family::Syntax,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "The file is not valid TOML",
-    source: include_str!("toml_syntax.rs"),
-};

@@ -11,17 +11,3 @@
 //! `include` written below a table header belongs to that table in TOML;
 //! it is reported as a key that must come before the first table, and the
 //! files it names are still loaded, so the names they declare are known.
-
-use crate::diagnostics::Severity;
-use crate::rules::{Family, Rule};
-
-pub static RULE: Rule = Rule {
-    code: "S003",
-    name: "unknown-key",
-    family: Family::Syntax,
-    default_severity: Severity::Error,
-    configurable: false,
-    options: &[],
-    summary: "A key the plan format does not know",
-    source: include_str!("unknown_key.rs"),
-};

@@ -1,0 +1,179 @@
+//! The identity of every rule, in one table at the bottom of the pipeline:
+//! its code, name, family, default severity, whether a plan's `[rules]` may
+//! change it, its settings, its one-line summary and the file that explains
+//! and checks it. Every stage that reports a problem names its rule by a
+//! typed constant from here (`codes::S005`), so a misspelt code does not
+//! compile, and `diagnostics` needs nothing above it to say which rule a
+//! diagnostic belongs to.
+//!
+//! The table is written once, in `for_each_rule!`, and expanded twice: here
+//! into the constants and `ALL`, and in `rules::registry` into the calls of
+//! each rule's `check`. A rule's file under `src/rules/` holds its
+//! explanation (its `//!` lines, read here with `include_str!`) and, for a
+//! rule checked on a resolved plan, its `check` function. Adding a rule is
+//! that file, one line of the table and its fixtures.
+
+use super::Severity;
+
+#[derive(PartialEq, Eq)]
+pub struct Rule {
+    /// `B001`: family letter and number.
+    pub code: &'static str,
+    /// `budget-shares`: names the problem, never the fix.
+    pub name: &'static str,
+    pub family: Family,
+    pub default_severity: Severity,
+    /// Whether a plan's `[rules]` may change the severity or turn it off.
+    pub configurable: bool,
+    /// Thresholds a plan may set in `[rules.<name>]` (`tolerance`).
+    pub options: &'static [&'static str],
+    /// One line for `almanac rules`.
+    pub summary: &'static str,
+    /// The rule's own source file; its `//!` lines are the explanation.
+    pub source: &'static str,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
+
+impl Rule {
+    /// The explanation: the `//!` paragraph(s) of the rule's file.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                if !out.is_empty() {
+                    break;
+                }
+                continue;
+            };
+            out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    Syntax,
+    References,
+    Budget,
+    Dates,
+    Kpi,
+    Assertions,
+    Schedule,
+    Capacity,
+    Outputs,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Syntax => "syntax",
+            Family::References => "references",
+            Family::Budget => "budget",
+            Family::Dates => "dates",
+            Family::Kpi => "kpi",
+            Family::Assertions => "assertions",
+            Family::Schedule => "schedule",
+            Family::Capacity => "capacity",
+            Family::Outputs => "outputs",
+        }
+    }
+}
+
+/// Every rule, in `almanac rules` order: code, name, family, default
+/// severity, configurable, settings, the module under `src/rules/`,
+/// whether `check_plan` runs its `check` (`check`) or another stage finds
+/// it (`found`), and the summary. Hands the table to the macro `$then`.
+macro_rules! for_each_rule {
+    ($then:ident) => {
+        $then! {
+            A001 "assertion-failed" Assertions Error true [] assertions::failed check "A user assertion does not hold";
+            B001 "budget-shares" Budget Error true ["tolerance"] budget::shares check "Shares of one budget level do not add up to 100%";
+            B002 "budget-over-parent" Budget Error true [] budget::over_parent check "Sub-lines add up to more than their budget line";
+            B003 "campaign-over-line" Budget Error true [] budget::campaign_over_line check "Campaigns draw more from a budget line than it holds";
+            B004 "total-exceeded" Budget Error true [] budget::total_exceeded check "The budget lines add up to more than the total";
+            B005 "non-positive-amount" Budget Error true [] budget::non_positive check "A budget amount or share is zero or negative";
+            B006 "kol-pyramid" Budget Error true ["tolerance"] budget::kol_pyramid check "The KOL budget does not follow the declared pyramid";
+            B007 "budget-mixed-units" Budget Warning true [] budget::mixed_units check "A plain number among shares of one budget level";
+            C001 "over-capacity" Capacity Warning true [] capacity::over_capacity check "A person has more work in a week than their capacity";
+            C002 "reserve-below-share" Capacity Error true [] capacity::reserve check "Too few of a channel's weekly slots stay free for the reserve";
+            C003 "posting-limit" Capacity Error true [] capacity::posting_limit check "A channel publishes more in a day than its limit";
+            D001 "date-outside-period" Dates Error true [] dates::outside_period check "A date falls outside the plan's period";
+            D002 "range-reversed" Dates Error true [] dates::range_reversed found "A range that ends before it starts";
+            D003 "moment-undefined" Dates Error true [] dates::moment_undefined found "A built-in moment with no date in the plan's year";
+            D004 "no-holiday-schedule" Dates Warning true [] dates::no_holiday_schedule check "No official holiday schedule for the plan's year";
+            D005 "dependency-cycle" Dates Error false [] dates::dependency_cycle found "Dates or tasks that depend on each other in a cycle";
+            D006 "task-on-day-off" Dates Warning true [] dates::task_day_off check "A task is due on a day that is not a workday";
+            D007 "task-before-dependency" Dates Error true [] dates::task_order check "A task is due before a task it waits for";
+            K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline";
+            K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%";
+            K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total";
+            O001 "review-without-actuals" Outputs Error false [] outputs::no_actuals found "A review deck is asked of a plan with no actuals";
+            O002 "previous-plan-missing" Outputs Error false [] outputs::previous_missing found "A year-end deck's previous plan cannot be found";
+            P001 "review-lead-time" Schedule Error true [] schedule::lead_time check "A review level gets the content too late";
+            P002 "blackout-publishing" Schedule Error true [] schedule::blackout check "Content publishes on a blackout date";
+            P003 "holiday-publishing" Schedule Error true [] schedule::holiday_publishing check "A column that skips holidays publishes on one";
+            P004 "column-on-holiday" Schedule Warning true [] schedule::column_on_holiday check "A column falls on holidays without a rule for them";
+            P005 "flagship-overlap" Schedule Error true ["max"] schedule::flagship_overlap check "Flagship campaigns overlap on one channel";
+            P006 "column-never-occurs" Schedule Error true [] schedule::never_occurs check "A recurring column has no occurrence in the period";
+            P007 "too-many-occurrences" Schedule Error false [] schedule::too_many found "A recurring column would publish absurdly often";
+            R001 "unknown-reference" References Error false [] references::unknown_reference found "A reference to an id that does not exist";
+            R002 "duplicate-id" References Error false [] references::duplicate_id found "The same id declared twice";
+            R003 "include-cycle" References Error false [] references::include_cycle found "Files that include each other";
+            R004 "include-missing" References Error false [] references::include_missing found "An included file that cannot be read";
+            R005 "include-outside-project" References Error false [] references::include_outside found "An included file outside the plan's project";
+            S001 "toml-syntax" Syntax Error false [] syntax::toml_syntax found "The file is not valid TOML";
+            S002 "not-utf8" Syntax Error false [] syntax::not_utf8 found "The file is not UTF-8 text";
+            S003 "unknown-key" Syntax Error false [] syntax::unknown_key found "A key the plan format does not know";
+            S004 "wrong-type" Syntax Error false [] syntax::wrong_type found "A value of the wrong type";
+            S005 "invalid-expression" Syntax Error false [] syntax::invalid_expression found "An expression that cannot be parsed";
+            S006 "invalid-value" Syntax Error false [] syntax::invalid_value found "A value that is well-formed but impossible";
+            S007 "missing-key" Syntax Error false [] syntax::missing_key found "A required key is missing";
+            S008 "empty-file" Syntax Error false [] syntax::empty_file found "The file is empty";
+            S009 "orphan-fragment" Syntax Warning false [] syntax::orphan_fragment found "A fragment no plan includes";
+            S010 "control-character" Syntax Warning false [] syntax::control_character found "A string holds a control or bidi character that outputs drop";
+            T001 "template-error" Syntax Error false [] syntax::template_error found "A template cannot be compiled or rendered";
+        }
+    };
+}
+pub(crate) use for_each_rule;
+
+macro_rules! declare {
+    ($($code:ident $name:literal $family:ident $severity:ident $configurable:literal
+       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub static $code: Rule = Rule {
+                code: stringify!($code),
+                name: $name,
+                family: Family::$family,
+                default_severity: Severity::$severity,
+                configurable: $configurable,
+                options: &[$($option),*],
+                summary: $summary,
+                source: include_str!(concat!(
+                    "../rules/", stringify!($group), "/", stringify!($file), ".rs"
+                )),
+            };
+        )*
+
+        /// Every rule, in the table's order.
+        pub static ALL: &[&Rule] = &[$(&$code),*];
+    };
+}
+
+for_each_rule!(declare);
+
+/// A rule by code (`B001`, any case) or name (`budget-shares`), as a user
+/// writes it (`almanac explain`, a plan's `[rules]`).
+pub fn find(key: &str) -> Option<&'static Rule> {
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
