@@ -1,14 +1,18 @@
 //! `almanac fmt`: lays plan files out canonically (or, with `--check`,
-//! shows what would change). Exit codes: 0 all formatted, 1 a file would
-//! change under `--check` or has TOML errors, 2 a path that cannot be read
-//! or written.
+//! shows what would change as a unified diff). Exit codes: 0 all
+//! formatted, 1 a file would change under `--check` or has TOML errors, 2 a
+//! path that cannot be read or written.
 
 use std::io::IsTerminal;
+use std::time::Duration;
+
+use similar::udiff::UnifiedHunkHeader;
+use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 use crate::cli::args::{Color, FmtArgs};
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
-use crate::fmt::{diff, format_paths, write_atomic};
+use crate::fmt::{format_paths, write_atomic};
 use crate::world::World;
 
 pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
@@ -38,7 +42,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
     if a.check {
         let color = diff_color(a.color);
         for f in &changed {
-            out(&diff::unified(
+            out(&unified(
                 &f.old,
                 &f.new,
                 &f.path.display().to_string(),
@@ -82,5 +86,203 @@ fn diff_color(choice: Color) -> bool {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
+    }
+}
+
+/// Lines of context around each change.
+const CONTEXT: usize = 3;
+/// Past this many changed lines the diff is one hunk that replaces the
+/// changed middle of the file: a line-by-line account would not be read.
+const MAX_CHANGED: usize = 1000;
+/// How long `similar` may search for the shortest edit script (the search
+/// costs about the file's length times the script's) before it settles for
+/// a longer one. The limit bounds the work on a huge rewrite, which is
+/// shown as the whole-middle hunk either way (a longer script is over
+/// `MAX_CHANGED` too); a script short enough to be shown line by line is
+/// found in a fraction of it (a million-line file with 1,000 changed
+/// lines: well under a second), so the output does not depend on the
+/// machine's speed.
+const SEARCH_TIME: Duration = Duration::from_secs(1);
+
+/// The unified diff of a file (`old`) and its formatted text (`new`),
+/// headed `--- path` / `+++ path (formatted)`; empty when they are equal.
+/// The edit script is Myers' shortest one, from `similar`; line endings
+/// are not shown, and a last line without one is marked as `diff` does.
+fn unified(old: &str, new: &str, path: &str, color: bool) -> String {
+    if old == new {
+        return String::new();
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        old.split_inclusive('\n').collect(),
+        new.split_inclusive('\n').collect(),
+    );
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(SEARCH_TIME)
+        .diff_slices(&a, &b);
+    let changed: usize = diff
+        .ops()
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .map(|op| op.old_range().len() + op.new_range().len())
+        .sum();
+    let ops = if changed > MAX_CHANGED {
+        whole_middle(&a, &b)
+    } else {
+        diff.ops().to_vec()
+    };
+    let paint = |code: &str, s: String| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m\n")
+        } else {
+            format!("{s}\n")
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&paint("1", format!("--- {path}")));
+    out.push_str(&paint("1", format!("+++ {path} (formatted)")));
+    for hunk in similar::group_diff_ops(ops, CONTEXT) {
+        out.push_str(&paint("36", UnifiedHunkHeader::new(&hunk).to_string()));
+        for change in hunk.iter().flat_map(|op| diff.iter_changes(op)) {
+            let line = change.value();
+            let (mark, code) = match change.tag() {
+                ChangeTag::Equal => (' ', ""),
+                ChangeTag::Delete => ('-', "31"),
+                ChangeTag::Insert => ('+', "32"),
+            };
+            let text = format!("{mark}{}", line.trim_end_matches(['\n', '\r']));
+            if code.is_empty() {
+                out.push_str(&text);
+                out.push('\n');
+            } else {
+                out.push_str(&paint(code, text));
+            }
+            if !line.ends_with('\n') {
+                out.push_str("\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
+}
+
+/// The edit that replaces everything between the common first and last
+/// lines of `a` and `b`.
+fn whole_middle(a: &[&str], b: &[&str]) -> Vec<DiffOp> {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (a.len() - head - tail, b.len() - head - tail);
+    let ops = [
+        DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: head,
+        },
+        DiffOp::Replace {
+            old_index: head,
+            old_len: a_mid,
+            new_index: head,
+            new_len: b_mid,
+        },
+        DiffOp::Equal {
+            old_index: head + a_mid,
+            new_index: head + b_mid,
+            len: tail,
+        },
+    ];
+    ops.into_iter()
+        .filter(|op| !op.old_range().is_empty() || !op.new_range().is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unified_diff_has_hunks_with_context() {
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n";
+        let new = "a\nb\nc\nd\nE\nf\ng\nh\ni\nj\n";
+        assert_eq!(
+            unified(old, new, "p.toml", false),
+            "--- p.toml\n+++ p.toml (formatted)\n@@ -2,7 +2,7 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n"
+        );
+        assert_eq!(unified(old, old, "p.toml", false), "");
+        let d = unified("a", "a\n", "p.toml", false);
+        assert_eq!(
+            d,
+            "--- p.toml\n+++ p.toml (formatted)\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n"
+        );
+    }
+
+    fn hunk_heads(diff: &str) -> Vec<&str> {
+        diff.lines().filter(|l| l.starts_with("@@")).collect()
+    }
+
+    #[test]
+    fn changes_six_lines_apart_share_a_hunk_and_seven_apart_do_not() {
+        let lines = |changed: &[usize]| -> String {
+            (0..20)
+                .map(|i| match changed.contains(&i) {
+                    true => format!("X{i}\n"),
+                    false => format!("{i}\n"),
+                })
+                .collect()
+        };
+        let old = lines(&[]);
+        let one = unified(&old, &lines(&[5, 12]), "p", false);
+        assert_eq!(hunk_heads(&one), ["@@ -3,14 +3,14 @@"]);
+        let two = unified(&old, &lines(&[5, 13]), "p", false);
+        assert_eq!(hunk_heads(&two), ["@@ -3,7 +3,7 @@", "@@ -11,7 +11,7 @@"]);
+    }
+
+    #[test]
+    fn line_endings_are_not_shown_and_insertions_and_deletions_count_from_the_line_before() {
+        let d = unified("a\r\nb\r\n", "a\r\nc\r\nb\r\n", "p", false);
+        assert_eq!(d, "--- p\n+++ p (formatted)\n@@ -1,2 +1,3 @@\n a\n+c\n b\n");
+        let d = unified("a\nb\n", "b\n", "p", false);
+        assert_eq!(d, "--- p\n+++ p (formatted)\n@@ -1,2 +1 @@\n-a\n b\n");
+        let d = unified("", "a\n", "p", false);
+        assert_eq!(d, "--- p\n+++ p (formatted)\n@@ -0,0 +1 @@\n+a\n");
+    }
+
+    #[test]
+    fn past_the_limit_the_changed_middle_is_replaced_whole() {
+        // Moving the first 600 of 2,000 lines to the end changes 1,200 lines.
+        let old: String = (0..2000).map(|i| format!("{i}\n")).collect();
+        let new: String = (600..2000)
+            .chain(0..600)
+            .map(|i| format!("{i}\n"))
+            .collect();
+        let d = unified(
+            &format!("head\n{old}tail\n"),
+            &format!("head\n{new}tail\n"),
+            "p",
+            false,
+        );
+        assert_eq!(hunk_heads(&d), ["@@ -1,2002 +1,2002 @@"]);
+        let count = |mark: &str| {
+            let header = mark.repeat(3);
+            d.lines()
+                .filter(|l| l.starts_with(mark) && !l.starts_with(&header))
+                .count()
+        };
+        assert_eq!((count("-"), count("+")), (2000, 2000));
+        // Dels first, then adds, between the common first and last lines.
+        assert!(d.contains("@@\n head\n-0\n-1\n"), "{}", &d[..80]);
+        assert!(d.contains("\n-1999\n+600\n") && d.ends_with("\n+599\n tail\n"));
+    }
+
+    #[test]
+    fn colour_paints_headers_hunks_and_changed_lines_only() {
+        let d = unified("a\nb\n", "a\nc\n", "p", true);
+        assert_eq!(
+            d,
+            "\x1b[1m--- p\x1b[0m\n\x1b[1m+++ p (formatted)\x1b[0m\n\x1b[36m@@ -1,2 +1,2 @@\x1b[0m\n a\n\x1b[31m-b\x1b[0m\n\x1b[32m+c\x1b[0m\n"
+        );
     }
 }
