@@ -3,13 +3,14 @@
 //! formatted, 1 a file would change under `--check` or has TOML errors, 2 a
 //! path that cannot be read or written.
 
-use std::io::IsTerminal;
+use std::fmt::Write;
 use std::time::Duration;
 
+use anstyle::{AnsiColor, Style};
 use similar::udiff::UnifiedHunkHeader;
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
-use crate::cli::args::{Color, FmtArgs};
+use crate::cli::args::FmtArgs;
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::fmt::{format_paths, write_atomic};
@@ -28,7 +29,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
         err(&render_human(
             &report.diagnostics,
             &report.sources,
-            use_color(a.color),
+            use_color(a.color, &std::io::stderr()),
         ));
         code = 1;
     }
@@ -40,7 +41,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
     let unchanged = report.files.len() - changed.len();
     let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
     if a.check {
-        let color = diff_color(a.color);
+        let color = use_color(a.color, &std::io::stdout());
         for f in &changed {
             out(&unified(
                 &f.old,
@@ -77,18 +78,6 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
     code
 }
 
-/// Colour in the diff on stdout: only on a terminal, never with `NO_COLOR`.
-fn diff_color(choice: Color) -> bool {
-    match choice {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    }
-}
-
 /// Lines of context around each change.
 const CONTEXT: usize = 3;
 /// Past this many changed lines the diff is one hunk that replaces the
@@ -103,6 +92,15 @@ const MAX_CHANGED: usize = 1000;
 /// lines: well under a second), so the output does not depend on the
 /// machine's speed.
 const SEARCH_TIME: Duration = Duration::from_secs(1);
+
+/// The file names.
+const HEADER: Style = Style::new().bold();
+/// `@@ -a,b +c,d @@`.
+const HUNK: Style = AnsiColor::Cyan.on_default();
+const REMOVED: Style = AnsiColor::Red.on_default();
+const ADDED: Style = AnsiColor::Green.on_default();
+/// Context lines.
+const SAME: Style = Style::new();
 
 /// The unified diff of a file (`old`) and its formatted text (`new`),
 /// headed `--- path` / `+++ path (formatted)`; empty when they are equal.
@@ -131,34 +129,31 @@ fn unified(old: &str, new: &str, path: &str, color: bool) -> String {
     } else {
         diff.ops().to_vec()
     };
-    let paint = |code: &str, s: String| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m\n")
-        } else {
-            format!("{s}\n")
-        }
-    };
     let mut out = String::new();
-    out.push_str(&paint("1", format!("--- {path}")));
-    out.push_str(&paint("1", format!("+++ {path} (formatted)")));
+    let mut line = |style: Style, text: &str| {
+        let _ = if color {
+            writeln!(out, "{style}{text}{style:#}")
+        } else {
+            writeln!(out, "{text}")
+        };
+    };
+    line(HEADER, &format!("--- {path}"));
+    line(HEADER, &format!("+++ {path} (formatted)"));
     for hunk in similar::group_diff_ops(ops, CONTEXT) {
-        out.push_str(&paint("36", UnifiedHunkHeader::new(&hunk).to_string()));
+        line(HUNK, &UnifiedHunkHeader::new(&hunk).to_string());
         for change in hunk.iter().flat_map(|op| diff.iter_changes(op)) {
-            let line = change.value();
-            let (mark, code) = match change.tag() {
-                ChangeTag::Equal => (' ', ""),
-                ChangeTag::Delete => ('-', "31"),
-                ChangeTag::Insert => ('+', "32"),
+            let text = change.value();
+            let (mark, style) = match change.tag() {
+                ChangeTag::Equal => (' ', SAME),
+                ChangeTag::Delete => ('-', REMOVED),
+                ChangeTag::Insert => ('+', ADDED),
             };
-            let text = format!("{mark}{}", line.trim_end_matches(['\n', '\r']));
-            if code.is_empty() {
-                out.push_str(&text);
-                out.push('\n');
-            } else {
-                out.push_str(&paint(code, text));
-            }
-            if !line.ends_with('\n') {
-                out.push_str("\\ No newline at end of file\n");
+            line(
+                style,
+                &format!("{mark}{}", text.trim_end_matches(['\n', '\r'])),
+            );
+            if !text.ends_with('\n') {
+                line(SAME, "\\ No newline at end of file");
             }
         }
     }
