@@ -1540,7 +1540,7 @@ fn assertions() -> Value {
 /// The severities `[rules]` accepts.
 const SEVERITIES: &[&str] = &["error", "deny", "warn", "warning", "allow", "off"];
 
-/// What a rule's setting means, for the settings the registry declares.
+/// What a rule's setting means, for the settings the rule table declares.
 fn option_doc(code: &str, option: &str) -> (&'static str, Value) {
     match (code, option) {
         ("B001", "tolerance") => (

@@ -125,7 +125,7 @@ fn run_build(
     let c = &built.checked;
     let errors = c.count(Severity::Error);
     let warnings = c.count(Severity::Warning);
-    crate::cli::check::print_diagnostics(world, format, c, use_color(color));
+    crate::cli::check::print_diagnostics(world, format, c, use_color(color, &std::io::stderr()));
     if errors > 0 {
         err(&format!(
             "error: nothing written: {errors} error{} (see above)\n",

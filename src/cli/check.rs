@@ -25,7 +25,12 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     };
     let errors = checked.count(Severity::Error);
     let warnings = checked.count(Severity::Warning);
-    print_diagnostics(world, format, &checked, use_color(a.color));
+    print_diagnostics(
+        world,
+        format,
+        &checked,
+        use_color(a.color, &std::io::stderr()),
+    );
     if matches!(format, Format::Human | Format::Github) {
         let plans = checked.plans.len();
         err(&format!(

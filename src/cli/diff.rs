@@ -18,7 +18,7 @@ use crate::resolve::load::normalize;
 use crate::world::{MemWorld, World};
 
 pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
-    let color = use_color(a.color);
+    let color = use_color(a.color, &std::io::stderr());
     let (old_checked, old_path, new_path) = match (&a.git, &a.new) {
         (Some(_), Some(_)) => {
             err("error: with `--git REV`, give one plan: `almanac diff --git REV PLAN`\n");

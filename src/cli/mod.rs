@@ -17,7 +17,7 @@ mod schema;
 mod templates;
 mod when;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -77,14 +77,15 @@ pub(crate) fn fail(e: impl std::fmt::Display) {
     ));
 }
 
-/// Colour on stderr: only on a terminal, never with `NO_COLOR` set.
-pub(crate) fn use_color(choice: args::Color) -> bool {
+/// Whether what goes to `stream` (stdout or stderr) is coloured: the one
+/// place that decides. `--color always` and `never` are obeyed; `auto` is
+/// anstream's decision for that stream: colour on a terminal whose `TERM`
+/// is set and not `dumb`, none with `NO_COLOR` or `CLICOLOR=0`, and colour
+/// even into a pipe with `CLICOLOR_FORCE` (which `NO_COLOR` outranks).
+pub(crate) fn use_color(choice: args::Color, stream: &impl anstream::stream::RawStream) -> bool {
     match choice {
         args::Color::Always => true,
         args::Color::Never => false,
-        args::Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stderr().is_terminal()
-        }
+        args::Color::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }

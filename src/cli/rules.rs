@@ -1,4 +1,4 @@
-//! `almanac rules`: the catalogue, from the registry.
+//! `almanac rules`: the catalogue, from the rule table.
 
 use crate::cli::args::RulesArgs;
 use crate::cli::out;

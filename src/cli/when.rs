@@ -18,7 +18,11 @@ pub fn run(world: &dyn World, a: &WhenArgs) -> u8 {
             2
         }
         Err(WhenError::Diagnostics(sources, diags, in_plan)) => {
-            err(&render_human(&diags, &sources, use_color(a.color)));
+            err(&render_human(
+                &diags,
+                &sources,
+                use_color(a.color, &std::io::stderr()),
+            ));
             if in_plan {
                 err("error: the plan has errors; fix them first (`almanac check`)\n");
                 1

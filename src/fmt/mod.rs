@@ -10,7 +10,6 @@
 //! goes to a file in a hidden folder beside the plan, which is then renamed
 //! over it.
 
-pub mod diff;
 mod layout;
 pub mod schema;
 mod spelling;

@@ -2,7 +2,8 @@
 //! ¥5M split 33.3% / 33.3% / 33.4% must add up to exactly ¥5M, and a sum of
 //! a thousand campaign budgets must not drift by a fen. Values are `i128`
 //! fractions kept in lowest terms; every operation is checked, so a value too
-//! large to represent is reported instead of wrapping.
+//! large to represent is reported instead of wrapping, and comparison is
+//! exact even where the cross products would not fit in `i128`.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -156,15 +157,35 @@ impl PartialOrd for Ratio {
 
 impl Ord for Ratio {
     fn cmp(&self, o: &Ratio) -> Ordering {
-        // Compare a/b with c/d without overflow by falling back to division.
         match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
             (Some(l), Some(r)) => l.cmp(&r),
-            _ => {
-                let l = self.num as f64 / self.den as f64;
-                let r = o.num as f64 / o.den as f64;
-                l.partial_cmp(&r).unwrap_or(Ordering::Equal)
-            }
+            _ => cmp_by_parts(*self, *o),
         }
+    }
+}
+
+/// `a` against `b` exactly without multiplying: the integer parts first;
+/// when they are equal, the fractional parts `r/s` and `t/u` compare as
+/// their reciprocals `u/t` and `s/r` do, which is the same question on
+/// smaller numbers (the steps of a continued fraction). Every value stays
+/// within the operands' range, so nothing can overflow.
+fn cmp_by_parts(a: Ratio, b: Ratio) -> Ordering {
+    // Denominators are positive (`Ratio::new` makes them so).
+    let (mut a, mut b) = ((a.num, a.den), (b.num, b.den));
+    let mut reversed = false;
+    loop {
+        let whole = a.0.div_euclid(a.1).cmp(&b.0.div_euclid(b.1));
+        let (ra, rb) = (a.0.rem_euclid(a.1), b.0.rem_euclid(b.1));
+        let ord = match whole {
+            Ordering::Equal if ra != 0 && rb != 0 => {
+                (a, b) = ((a.1, ra), (b.1, rb));
+                reversed = !reversed;
+                continue;
+            }
+            Ordering::Equal => ra.cmp(&rb),
+            unequal => unequal,
+        };
+        return if reversed { ord.reverse() } else { ord };
     }
 }
 
@@ -205,6 +226,54 @@ mod tests {
         let big = Ratio::int(i128::MAX / 2);
         assert!(big.checked_mul(Ratio::int(4)).is_none());
         assert!(Ratio::parse_decimal("9999999999999999999999999999999999999999999").is_none());
+    }
+
+    /// Past `i128` cross products the order is still exact: two values
+    /// that round to the same `f64` (1.0) are told apart, and only equal
+    /// values compare equal.
+    #[test]
+    fn order_is_exact_where_cross_products_overflow() {
+        let m = i128::MAX;
+        let a = Ratio::new(m, m - 1).unwrap();
+        let b = Ratio::new(m - 1, m - 2).unwrap();
+        assert_eq!(a.numer() as f64 / a.denom() as f64, 1.0);
+        assert_eq!(b.numer() as f64 / b.denom() as f64, 1.0);
+        assert!(a.numer().checked_mul(b.denom()).is_none());
+        assert_eq!(a.cmp(&b), Ordering::Less);
+        assert_eq!(b.cmp(&a), Ordering::Greater);
+        let (na, nb) = (
+            Ratio::new(-m, m - 1).unwrap(),
+            Ratio::new(-(m - 1), m - 2).unwrap(),
+        );
+        assert_eq!(na.cmp(&nb), Ordering::Greater);
+        assert_eq!(na.cmp(&a), Ordering::Less);
+        assert_eq!(a.cmp(&a), Ordering::Equal);
+        // Equal integer parts and remainders that need several steps.
+        let c = Ratio::new(m, 3).unwrap();
+        let e = Ratio::new(m - 2, 3).unwrap();
+        assert_eq!(c.cmp(&e), Ordering::Greater);
+        assert_eq!(
+            Ratio::new(1, m)
+                .unwrap()
+                .cmp(&Ratio::new(1, m - 1).unwrap()),
+            Ordering::Less
+        );
+    }
+
+    proptest::proptest! {
+        /// The overflow-free comparison agrees with cross products
+        /// wherever those fit.
+        #[test]
+        fn comparing_by_parts_agrees_with_cross_products(
+            a in -1_000_000_000_000i128..1_000_000_000_000,
+            b in 1i128..1_000_000_000_000,
+            c in -1_000_000_000_000i128..1_000_000_000_000,
+            d in 1i128..1_000_000_000_000,
+        ) {
+            let (x, y) = (Ratio::new(a, b).unwrap(), Ratio::new(c, d).unwrap());
+            proptest::prop_assert_eq!(cmp_by_parts(x, y), (a * d).cmp(&(c * b)));
+            proptest::prop_assert_eq!(cmp_by_parts(x, x), Ordering::Equal);
+        }
     }
 
     #[test]

@@ -476,3 +476,48 @@ fn include_below_a_table_is_one_error_and_still_loads() {
     let r = s.run(&["check", "p.toml"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// `--color always` and `never` are obeyed whatever the environment says;
+/// `auto` asks the environment about each stream: a pipe gets no colour
+/// unless `CLICOLOR_FORCE` asks for it, and `NO_COLOR` outranks that. The
+/// diagnostics on stderr and `fmt --check`'s diff on stdout alike.
+#[test]
+fn colour_follows_the_flag_then_the_environment() {
+    let s = Scratch::new()
+        .file("p.toml", plan("[channels.wechat]\nslots_per_wek = 7\n"))
+        .file("f.toml", "[plan]\nid  = \"p\"\n");
+    // Whether stdout and stderr hold an escape character.
+    let run = |args: &[&str], env: &[(&str, &str)]| -> (bool, bool) {
+        let mut c = std::process::Command::new(crate::support::bin());
+        c.args(args).current_dir(s.dir.path());
+        for key in [
+            "NO_COLOR",
+            "CLICOLOR",
+            "CLICOLOR_FORCE",
+            "TERM",
+            "CI",
+            "GITHUB_ACTIONS",
+        ] {
+            c.env_remove(key);
+        }
+        let out = c.envs(env.iter().copied()).output().expect("almanac runs");
+        (out.stdout.contains(&0x1b), out.stderr.contains(&0x1b))
+    };
+    let force = ("CLICOLOR_FORCE", "1");
+    let (no, off) = (("NO_COLOR", "1"), ("CLICOLOR", "0"));
+    let check = ["check", "p.toml"];
+    assert_eq!(run(&check, &[]), (false, false));
+    assert_eq!(run(&check, &[force]), (false, true));
+    assert_eq!(run(&check, &[force, no]), (false, false));
+    assert_eq!(run(&check, &[off]), (false, false));
+    let always = ["check", "--color", "always", "p.toml"];
+    assert_eq!(run(&always, &[no]), (false, true));
+    let never = ["check", "--color", "never", "p.toml"];
+    assert_eq!(run(&never, &[force]), (false, false));
+    let diff = ["fmt", "--check", "f.toml"];
+    assert_eq!(run(&diff, &[]), (false, false));
+    assert_eq!(run(&diff, &[force]), (true, false));
+    assert_eq!(run(&diff, &[force, no]), (false, false));
+    let always = ["fmt", "--check", "--color", "always", "f.toml"];
+    assert_eq!(run(&always, &[no]), (true, false));
+}

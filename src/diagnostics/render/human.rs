@@ -5,18 +5,30 @@
 
 use std::fmt::Write;
 
+use anstyle::{AnsiColor, Style};
+
 use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::source::{SourceMap, display_width, floor_char_boundary};
 use crate::text::{QUOTE_CHARS, escape_unsafe};
 
-struct Style {
+/// An error's header and underline.
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+/// A warning's header and underline.
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+/// The message and `help:`.
+const STRONG: Style = Style::new().bold();
+/// The frame: arrows, line numbers, bars, and secondary labels.
+const FRAME: Style = AnsiColor::Blue.on_default().bold();
+
+/// Whether text is painted.
+struct Painter {
     on: bool,
 }
 
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
+impl Painter {
+    fn paint(&self, style: Style, text: &str) -> String {
         if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
@@ -28,23 +40,23 @@ pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> S
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
-        render_one(&mut out, d, sources, &Style { on: color });
+        render_one(&mut out, d, sources, &Painter { on: color });
         out.push('\n');
     }
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Style) {
+fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, painter: &Painter) {
     let (sev_color, mark) = match d.severity {
-        Severity::Error => ("1;31", '^'),
-        Severity::Warning => ("1;33", '^'),
+        Severity::Error => (ERROR, '^'),
+        Severity::Warning => (WARNING, '^'),
     };
     let head = format!("{}[{}]", d.severity.as_str(), d.code());
     let _ = writeln!(
         out,
         "{}: {}",
-        style.paint(sev_color, &head),
-        style.paint("1", &d.message)
+        painter.paint(sev_color, &head),
+        painter.paint(STRONG, &d.message)
     );
 
     // Labels grouped by file, the primary's file first.
@@ -69,7 +81,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
         .unwrap_or(1);
     let gutter = max_line.to_string().len();
     let pad = " ".repeat(gutter);
-    let bar = style.paint("1;34", "|");
+    let bar = painter.paint(FRAME, "|");
     for (i, &fid) in files.iter().enumerate() {
         let file = sources.get(fid);
         let mut labels: Vec<(&Label, bool)> = all
@@ -89,7 +101,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
         let _ = writeln!(
             out,
             "{pad}{} {}:{}:{}",
-            style.paint("1;34", arrow),
+            painter.paint(FRAME, arrow),
             escape_unsafe(&file.path.display().to_string()),
             pos.line,
             pos.column
@@ -102,13 +114,13 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
             let start = label.span.start as usize;
             let line_idx = file.line_index(start);
             if last_line.is_some_and(|l: usize| line_idx > l + 1) {
-                let _ = writeln!(out, "{}", style.paint("1;34", "..."));
+                let _ = writeln!(out, "{}", painter.paint(FRAME, "..."));
             }
             let text = file.line_text(line_idx);
             let line_start = file.line_start(line_idx);
             if last_line != Some(line_idx) {
                 window = window_start(text, start - line_start);
-                let num = style.paint("1;34", &format!("{:>gutter$}", line_idx + 1));
+                let num = painter.paint(FRAME, &format!("{:>gutter$}", line_idx + 1));
                 let _ = writeln!(out, "{num} {bar} {}", excerpt(text, window).0);
             }
             last_line = Some(line_idx);
@@ -127,17 +139,17 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
             let (color, ch) = if *primary {
                 (sev_color, mark)
             } else {
-                ("1;34", '-')
+                (FRAME, '-')
             };
             let underline = ch.to_string().repeat(width);
             let mut row = format!(
                 "{pad} {bar} {}{}",
                 " ".repeat(display_width(&before)),
-                style.paint(color, &underline)
+                painter.paint(color, &underline)
             );
             if !label.text.is_empty() {
                 row.push(' ');
-                row.push_str(&style.paint(color, &label.text));
+                row.push_str(&painter.paint(color, &label.text));
             }
             let _ = writeln!(out, "{row}");
         }
@@ -146,8 +158,8 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, style: &Sty
         let _ = writeln!(
             out,
             "{pad} {} {} {h}",
-            style.paint("1;34", "="),
-            style.paint("1", "help:")
+            painter.paint(FRAME, "="),
+            painter.paint(STRONG, "help:")
         );
     }
 }
@@ -251,5 +263,27 @@ mod tests {
         let caret = lines.iter().find(|l| l.contains('^')).unwrap();
         let b = display_width(&source[..source.find("bbb").unwrap()]);
         assert_eq!(caret.find('^').unwrap(), b, "{out}");
+    }
+
+    #[test]
+    fn colour_paints_the_header_frame_and_underline() {
+        let mut sm = SourceMap::default();
+        let id = sm.add("p.toml".into(), "a = 1\n".into());
+        let rule = &codes::S005;
+        let d = Diagnostic::new(rule, Span::new(id, 4, 5), "bad")
+            .label("here")
+            .help("fix");
+        let out = render_human(&[d], &sm, true);
+        let (bold, reset) = ("\x1b[1m", "\x1b[0m");
+        let (red, blue) = ("\x1b[1m\x1b[31m", "\x1b[1m\x1b[34m");
+        assert_eq!(
+            out,
+            format!(
+                "{red}error[S005]{reset}: {bold}bad{reset}\n \
+                 {blue}-->{reset} p.toml:1:5\n  {blue}|{reset}\n\
+                 {blue}1{reset} {blue}|{reset} a = 1\n  {blue}|{reset}     {red}^{reset} {red}here{reset}\n  \
+                 {blue}={reset} {bold}help:{reset} fix\n\n"
+            )
+        );
     }
 }
