@@ -228,8 +228,9 @@ impl Table {
             .unwrap_or(self.keys.len())
     }
 
-    /// The table held by the known key `key`. A key of the definition
-    /// that holds no table is a mistake in the code that asks.
+    /// The table the value at `key` is (or may be written as), for a known
+    /// key or any other. Asking where the definition holds no table is a
+    /// mistake in the code that asks.
     pub fn table_of(&self, key: &str) -> &Table {
         match self.child(key).and_then(Kind::table) {
             Some(t) => t,
