@@ -15,6 +15,8 @@
 
 mod kinds;
 mod plan;
+#[cfg(test)]
+mod reference;
 
 pub use kinds::{ExprKind, ID_PATTERN, Word, ci, share_of_pattern};
 pub use plan::{DRAWS, FILE, LINE, PLAN_FILE, SEVERITIES};
