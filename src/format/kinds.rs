@@ -289,6 +289,112 @@ const ASSERTION_DOC: &str = "An assertion (grammar/GRAMMAR.md#assertions): one c
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::ast::Unit;
+
+    const ALL: [ExprKind; 11] = [
+        ExprKind::Date,
+        ExprKind::Range,
+        ExprKind::Duration,
+        ExprKind::DayDuration,
+        ExprKind::Recurrence,
+        ExprKind::Money,
+        ExprKind::Share,
+        ExprKind::Amount,
+        ExprKind::Quantity,
+        ExprKind::Assertion,
+        ExprKind::Due,
+    ];
+
+    /// The grammar's own examples: the code spans of GRAMMAR.md's tables,
+    /// the lines of its `text` blocks and the strings of its `toml` blocks.
+    /// Code spans in its prose are left out: they include what *not* to
+    /// write (`至` for a range, which the grammar would read as a name).
+    fn grammar_examples() -> Vec<String> {
+        let doc = include_str!("../../grammar/GRAMMAR.md");
+        let mut out = Vec::new();
+        let mut block: Option<&str> = None;
+        for line in doc.lines() {
+            if let Some(fence) = line.strip_prefix("```") {
+                block = if block.is_some() { None } else { Some(fence) };
+                continue;
+            }
+            match block {
+                Some("text") => out.push(line.trim().to_string()),
+                Some("toml") => out.extend(line.split('"').skip(1).step_by(2).map(String::from)),
+                Some(_) => {}
+                None if line.starts_with('|') => {
+                    out.extend(line.split('`').skip(1).step_by(2).map(String::from));
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    fn matches(pattern: &str, text: &str) -> bool {
+        let schema = serde_json::json!({ "type": "string", "pattern": pattern });
+        let v = jsonschema::draft7::new(&schema).expect("a valid pattern");
+        v.is_valid(&serde_json::json!(text))
+    }
+
+    #[test]
+    fn each_pattern_accepts_what_the_grammar_reads_in_its_examples() {
+        let examples = grammar_examples();
+        assert!(examples.len() > 100, "{} examples", examples.len());
+        // A task's duration is read as any duration, then refused in hours
+        // or minutes (S006): its pattern refuses them already.
+        let reads = |kind: ExprKind, text: &str| match kind {
+            ExprKind::DayDuration => expr::parse_duration(text)
+                .is_ok_and(|d| !matches!(d.unit, Unit::Hours | Unit::Minutes)),
+            _ => kind.parses(text),
+        };
+        for kind in ALL {
+            let pattern = kind.pattern();
+            let read: Vec<&String> = examples.iter().filter(|e| reads(kind, e)).collect();
+            assert!(!read.is_empty(), "no example of {kind:?} in GRAMMAR.md");
+            let refused: Vec<&&String> = read.iter().filter(|e| !matches(&pattern, e)).collect();
+            assert!(
+                refused.is_empty(),
+                "{kind:?}: the pattern refuses {refused:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_weekday_pattern_accepts_every_weekday_the_reader_reads() {
+        let pattern = Word::Weekdays.pattern();
+        // GRAMMAR.md lists the spellings as `mon`/`monday`, `tue`/`tues`/….
+        let doc = include_str!("../../grammar/GRAMMAR.md");
+        let days: Vec<&str> = doc
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| crate::syntax::reader::weekday(w).is_some())
+            .collect();
+        assert!(days.len() >= 14, "{days:?}");
+        for d in days {
+            assert!(matches(&pattern, d), "{d}");
+            assert!(matches(&pattern, &format!("{d}..fri")), "{d}..fri");
+        }
+        assert!(!matches(&pattern, "mon-fri"));
+    }
+
+    #[test]
+    fn patterns_check_the_shape_not_the_meaning() {
+        assert!(matches(&ExprKind::Money.pattern(), "¥1.2M"));
+        assert!(!matches(&ExprKind::Money.pattern(), "1,200,000"));
+        assert!(matches(
+            &ExprKind::Range.pattern(),
+            "2027-01-20..2027-02-28"
+        ));
+        assert!(!matches(
+            &ExprKind::Range.pattern(),
+            "2027-01-20~2027-02-28"
+        ));
+        assert!(!matches(&ExprKind::DayDuration.pattern(), "24h"));
+        assert!(matches(&share_of_pattern(), "25% of kol"));
+        assert!(!matches(&share_of_pattern(), "25%"));
+    }
 
     #[test]
     fn ci_is_case_insensitive() {
