@@ -19,7 +19,7 @@ mod plan;
 mod reference;
 
 pub use kinds::{ExprKind, ID_PATTERN, Word, ci, share_of_pattern};
-pub use plan::{DRAWS, FILE, LINE, PLAN_FILE, SEVERITIES};
+pub use plan::{DRAWS, FILE, LINE, PLAN_FILE};
 
 /// The version of almanac that every key of the first release exists since.
 pub const FIRST_VERSION: &str = "0.1.0";
@@ -437,6 +437,22 @@ mod tests {
                 assert!(!k.meaning.is_empty(), "{at} has no meaning");
                 assert!(!k.meaning.ends_with('.'), "{at}: the meaning is a phrase");
                 assert!(k.shown < k.examples.len(), "{at} shows an example it lacks");
+            }
+        }
+    }
+
+    #[test]
+    fn required_keys_say_so_and_others_do_not() {
+        for t in tables() {
+            for k in t.keys {
+                let at = format!("{}.{}", t.path, k.name);
+                assert_eq!(
+                    k.doc.starts_with("Required: "),
+                    k.required,
+                    "{at}: {}",
+                    k.doc
+                );
+                assert_eq!(k.meaning.starts_with("**required**: "), k.required, "{at}");
             }
         }
     }
