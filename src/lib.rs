@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod emit;
 pub mod fmt;
+pub mod format;
 pub mod fuzzing;
 pub mod generate;
 pub mod markdown;

@@ -1,6 +1,8 @@
 //! The diff as Markdown for a pull-request comment: a heading, a one-line
 //! summary, then a table per section. Labels follow the new plan's locale
-//! (zh-CN or en); money is shown with `model::money_text`. Plan text —
+//! (zh-CN or en); sections and keys are called by their labels in the
+//! format's definition (`crate::format`); money is shown with
+//! `model::money_text`. Plan text —
 //! names, ids, paths, values as written — is written with the shared
 //! escaping of `crate::markdown` (`code` outside tables, `text` and
 //! `table_code` in a cell), so a plan from a fork cannot add markup to the
@@ -12,6 +14,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::diff::{Change, ChangeKind, Diff, Section, Val};
+use crate::format::{FILE, Label};
 use crate::markdown::{code, table_code, text};
 use crate::model::ratio::Ratio;
 use crate::model::{DateRange, Locale, money_text, percent_text};
@@ -167,29 +170,62 @@ fn section_noun_en(s: Section, n: usize) -> &'static str {
     }
 }
 
-fn section_title(s: Section, zh: bool) -> &'static str {
-    match (s, zh) {
-        (Section::Plan, true) => "计划",
-        (Section::Plan, false) => "Plan",
-        (Section::Budget, true) => "预算",
-        (Section::Budget, false) => "Budget",
-        (Section::Campaigns, true) => "活动",
-        (Section::Campaigns, false) => "Campaigns",
-        (Section::Columns, true) => "栏目",
-        (Section::Columns, false) => "Columns",
-        (Section::Moments, true) => "节点",
-        (Section::Moments, false) => "Moments",
-        (Section::Blackouts, true) => "禁发日",
-        (Section::Blackouts, false) => "Blackouts",
-        (Section::Kpis, _) => "KPI",
-        (Section::Rules, true) => "规则设置",
-        (Section::Rules, false) => "Rules",
-        (Section::People, true) => "人员",
-        (Section::People, false) => "People",
-        (Section::Channels, true) => "渠道",
-        (Section::Channels, false) => "Channels",
-    }
+/// The section's label, as a heading (`Campaigns`, `活动`).
+fn section_title(s: Section, zh: bool) -> String {
+    let Some(label) = FILE.key(s.as_str()).and_then(|k| k.label) else {
+        return s.as_str().to_string();
+    };
+    let text = label.text(zh);
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
+
+/// The label of `field` when it is a key of the section's items (a
+/// campaign's `owner`, a channel's `slots_per_week`).
+fn key_label(section: Section, field: &str) -> Option<Label> {
+    FILE.key(section.as_str())?.item()?.key(field)?.label
+}
+
+/// The label of a key of a campaign's tasks.
+fn task_label(field: &str) -> Option<Label> {
+    let campaign = FILE.key(Section::Campaigns.as_str())?.item()?;
+    campaign.table_of("tasks").entry().key(field)?.label
+}
+
+/// Fields the diff derives from a column's `every` and its episodes; they
+/// are not keys of the plan.
+const DERIVED: &[(&str, Label)] = &[
+    (
+        "recurrence",
+        Label {
+            en: "recurrence",
+            zh: "周期",
+        },
+    ),
+    (
+        "time",
+        Label {
+            en: "time",
+            zh: "时间",
+        },
+    ),
+    (
+        "episodes",
+        Label {
+            en: "episodes",
+            zh: "期数",
+        },
+    ),
+    (
+        "episode_dates",
+        Label {
+            en: "episode dates (dropped / new)",
+            zh: "发布日期（取消 / 新增）",
+        },
+    ),
+];
 
 fn item_cell(c: &Change) -> String {
     match &c.name {
@@ -321,46 +357,27 @@ fn field_label(c: &Change, zh: bool) -> String {
     if let Some(rest) = f.strip_prefix("tasks.") {
         let (task, what) = rest.split_once('.').unwrap_or((rest, ""));
         let task = table_code(task);
-        return match (what, zh) {
-            ("", true) if c.old.is_none() => format!("新增任务 {task}"),
-            ("", true) => format!("删除任务 {task}"),
-            ("", false) if c.old.is_none() => format!("task {task} added"),
-            ("", false) => format!("task {task} removed"),
-            ("due", true) => format!("任务 {task} 截止日"),
-            ("due", false) => format!("task {task} due"),
-            ("owner", true) => format!("任务 {task} 负责人"),
-            ("owner", false) => format!("task {task} owner"),
-            ("name", true) => format!("任务 {task} 改名"),
-            (_, false) => format!("task {task} renamed"),
-            (_, true) => format!("任务 {task} 改名"),
+        // A changed name, or a field without a label, reads as a rename.
+        let label = (what != "name").then(|| task_label(what)).flatten();
+        return match (what, zh, label) {
+            ("", true, _) if c.old.is_none() => format!("新增任务 {task}"),
+            ("", true, _) => format!("删除任务 {task}"),
+            ("", false, _) if c.old.is_none() => format!("task {task} added"),
+            ("", false, _) => format!("task {task} removed"),
+            (_, true, Some(l)) => format!("任务 {task} {}", l.zh),
+            (_, false, Some(l)) => format!("task {task} {}", l.en),
+            (_, true, None) => format!("任务 {task} 改名"),
+            (_, false, None) => format!("task {task} renamed"),
         };
     }
-    let (en, zhs) = match f {
-        "name" => ("renamed", "改名"),
-        "window" | "date" => ("dates", "日期"),
-        "flagship" => ("flagship", "旗舰"),
-        "channels" => ("channels", "渠道"),
-        "channel" => ("channel", "渠道"),
-        "owner" => ("owner", "负责人"),
-        "recurrence" => ("recurrence", "周期"),
-        "time" => ("time", "时间"),
-        "episodes" => ("episodes", "期数"),
-        "episode_dates" => ("episode dates (dropped / new)", "发布日期（取消 / 新增）"),
-        "content" => ("content", "内容"),
-        "reason" => ("reason", "原因"),
-        "baseline" => ("baseline", "基线"),
-        "target" => ("target", "目标"),
-        "actual" => ("actual", "实际"),
-        "direction" => ("direction", "方向"),
-        "severity" => ("severity", "级别"),
-        "role" => ("role", "职责"),
-        "capacity" => ("capacity", "每周工时"),
-        "slots_per_week" => ("slots per week", "每周发布数"),
-        "max_per_day" => ("posts per day", "每日上限"),
-        "amount" => ("amount", "金额"),
-        other => return table_code(other),
-    };
-    (if zh { zhs } else { en }).to_string()
+    if f == "name" {
+        return (if zh { "改名" } else { "renamed" }).to_string();
+    }
+    let derived = || DERIVED.iter().find(|(k, _)| *k == f).map(|(_, l)| *l);
+    match key_label(c.section, f).or_else(derived) {
+        Some(l) => l.text(zh).to_string(),
+        None => table_code(f),
+    }
 }
 
 fn table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
@@ -399,21 +416,14 @@ fn plan_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
     }
 }
 
+/// A setting of the plan: a key of `[plan]`, or a section that holds one
+/// value (`reserve`).
 fn setting_label(f: &str, zh: bool) -> String {
-    let (en, zhs) = match f {
-        "id" => ("id", "编号"),
-        "name" => ("name", "名称"),
-        "period" => ("period", "计划期间"),
-        "currency" => ("currency", "币种"),
-        "locale" => ("language", "语言"),
-        "calendar" => ("holiday calendar", "节假日日历"),
-        "timezone" => ("time zone", "时区"),
-        "theme" => ("theme", "主题"),
-        "key_messages" => ("key messages", "核心信息"),
-        "reserve" => ("reserve for hot topics", "热点预留"),
-        other => return table_code(other),
-    };
-    (if zh { zhs } else { en }).to_string()
+    let label = key_label(Section::Plan, f).or_else(|| FILE.key(f).and_then(|k| k.label));
+    match label {
+        Some(l) => l.text(zh).to_string(),
+        None => table_code(f),
+    }
 }
 
 fn delta_text(a: Ratio, b: Ratio, currency: &str) -> String {
@@ -516,6 +526,57 @@ mod tests {
             "starts 3 days later, ends unchanged"
         );
         assert_eq!(shift_text(jul, longer, true), "开始推迟 3 天，结束不变");
+    }
+
+    fn change(section: Section, field: &str) -> Change {
+        Change {
+            section,
+            id: "x".into(),
+            kind: ChangeKind::Changed,
+            field: Some(field.into()),
+            old: None,
+            new: None,
+            name: None,
+            share: (None, None),
+        }
+    }
+
+    #[test]
+    fn fields_are_called_by_their_labels_in_the_format() {
+        let label = |section, field: &str, zh| field_label(&change(section, field), zh);
+        assert_eq!(
+            label(Section::Channels, "slots_per_week", false),
+            "slots per week"
+        );
+        assert_eq!(
+            label(Section::Channels, "slots_per_week", true),
+            "每周发布数"
+        );
+        assert_eq!(label(Section::Campaigns, "window", true), "日期");
+        assert_eq!(label(Section::Campaigns, "name", false), "renamed");
+        assert_eq!(
+            label(Section::Campaigns, "tasks.brief.due", false),
+            "task `brief` due"
+        );
+        assert_eq!(
+            label(Section::Campaigns, "tasks.brief.name", true),
+            "任务 `brief` 改名"
+        );
+        assert_eq!(label(Section::Columns, "episodes", true), "期数");
+        assert_eq!(label(Section::Rules, "tolerance", false), "`tolerance`");
+        assert_eq!(setting_label("locale", false), "language");
+        assert_eq!(setting_label("reserve", true), "热点预留");
+    }
+
+    #[test]
+    fn every_section_has_a_title_in_both_languages() {
+        for s in Section::ALL {
+            let label = FILE.key(s.as_str()).and_then(|k| k.label);
+            assert!(label.is_some(), "`{}` has no label", s.as_str());
+        }
+        assert_eq!(section_title(Section::Campaigns, false), "Campaigns");
+        assert_eq!(section_title(Section::Kpis, false), "KPI");
+        assert_eq!(section_title(Section::Rules, true), "规则设置");
     }
 
     #[test]

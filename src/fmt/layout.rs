@@ -5,14 +5,14 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, KeyMut, Table, Value};
 
-use super::schema::{FILE, Shape};
+use crate::format::{Kind, PLAN_FILE};
 
 /// Lays a document out canonically. `text` must use `\n` line endings.
 pub fn format(text: &str) -> Result<String, toml_edit::TomlError> {
     let mut doc: DocumentMut = text.parse()?;
     let header = take_header(&mut doc);
     let root = doc.as_table_mut();
-    arrange_table(root, Some(&FILE));
+    arrange_table(root, Some(&PLAN_FILE.kind));
     body(root, &mut true);
     let mut position = 1;
     let mut first = root.get_values().is_empty();
@@ -31,18 +31,18 @@ pub fn format(text: &str) -> Result<String, toml_edit::TomlError> {
 
 // ---------------------------------------------------------------- order
 
-/// The keys in the schema's order (known keys first, the rest in their
+/// The keys in the format's order (known keys first, the rest in their
 /// order), when that differs from `keys`.
-fn reordered(keys: Vec<String>, shape: Option<&Shape>) -> Option<Vec<String>> {
+fn reordered(keys: Vec<String>, shape: Option<&Kind>) -> Option<Vec<String>> {
     let shape = shape?;
     let mut sorted = keys.clone();
     sorted.sort_by_key(|k| shape.rank(k));
     (sorted != keys).then_some(sorted)
 }
 
-/// Puts the known keys of a table first, in the schema's order; the others
+/// Puts the known keys of a table first, in the format's order; the others
 /// keep their order after them. Then does the same below.
-fn arrange_table(t: &mut Table, shape: Option<&Shape>) {
+fn arrange_table(t: &mut Table, shape: Option<&Kind>) {
     if let Some(sorted) = reordered(t.iter().map(|(k, _)| k.to_string()).collect(), shape) {
         let entries: Vec<_> = sorted.iter().filter_map(|k| t.remove_entry(k)).collect();
         for (k, item) in entries {
@@ -64,7 +64,7 @@ fn arrange_table(t: &mut Table, shape: Option<&Shape>) {
     }
 }
 
-fn arrange_value(v: &mut Value, shape: Option<&Shape>) {
+fn arrange_value(v: &mut Value, shape: Option<&Kind>) {
     match v {
         Value::InlineTable(t) => {
             if let Some(sorted) = reordered(t.iter().map(|(k, _)| k.to_string()).collect(), shape) {
@@ -83,7 +83,7 @@ fn arrange_value(v: &mut Value, shape: Option<&Shape>) {
             }
         }
         Value::String(_) => {
-            if let Some(ex) = shape.and_then(|s| s.expr)
+            if let Some(ex) = shape.and_then(Kind::expr)
                 && let Some(new) = super::spelling::expression(v, ex)
             {
                 *v = new;

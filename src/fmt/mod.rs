@@ -1,6 +1,6 @@
 //! `almanac fmt` as a library: a canonical layout for plan files that
 //! keeps every comment. Sections and keys are put in the plan format's
-//! order (`schema.rs`, which mirrors `syntax::reader`), whitespace is made
+//! order (the order of keys in `crate::format`), whitespace is made
 //! regular (`layout.rs`), and a few spellings are tidied where the meaning
 //! is certainly unchanged (`spelling.rs`). Ids, budget lines and list items
 //! keep the order they were written in: that order is part of the plan.
@@ -11,7 +11,6 @@
 //! over it.
 
 mod layout;
-pub mod schema;
 mod spelling;
 
 use std::path::{Path, PathBuf};

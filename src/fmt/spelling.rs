@@ -4,7 +4,7 @@
 use toml_edit::Value;
 
 use super::layout::uses_toml_1_1_escapes;
-use super::schema::Ex;
+use crate::format::ExprKind;
 
 /// Rewrites a value written with syntax only TOML 1.1 has: `\e` and `\xHH`
 /// escapes in strings, times without seconds (`07:30` → `07:30:00`).
@@ -39,7 +39,7 @@ pub fn toml_1_0(v: &mut Value) {
 /// either end — only when the text parses as `ex` before and after, and
 /// only for one-line strings (whose quotes are kept). `None` when nothing
 /// changes.
-pub fn expression(v: &Value, ex: Ex) -> Option<Value> {
+pub fn expression(v: &Value, ex: ExprKind) -> Option<Value> {
     let Value::String(f) = v else {
         return None;
     };
@@ -85,7 +85,7 @@ fn collapse_spaces(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn spelt(raw: &str, ex: Ex) -> String {
+    fn spelt(raw: &str, ex: ExprKind) -> String {
         let v: Value = raw.parse().expect("value");
         expression(&v, ex).map_or(raw.to_string(), |n| n.to_string().trim().to_string())
     }
@@ -93,19 +93,19 @@ mod tests {
     #[test]
     fn expression_spaces_are_tidied_when_the_meaning_is_the_same() {
         assert_eq!(
-            spelt(r#""  spring_festival  -   7d ""#, Ex::Date),
+            spelt(r#""  spring_festival  -   7d ""#, ExprKind::Date),
             r#""spring_festival - 7d""#
         );
-        assert_eq!(spelt("'every  wed'", Ex::Recurrence), "'every wed'");
+        assert_eq!(spelt("'every  wed'", ExprKind::Recurrence), "'every wed'");
         // Not an expression it can read: left alone.
         assert_eq!(
-            spelt(r#""every  wedd  x""#, Ex::Date),
+            spelt(r#""every  wedd  x""#, ExprKind::Date),
             r#""every  wedd  x""#
         );
         // Units are never rewritten.
-        assert_eq!(spelt(r#""¥1.2M""#, Ex::Amount), r#""¥1.2M""#);
+        assert_eq!(spelt(r#""¥1.2M""#, ExprKind::Amount), r#""¥1.2M""#);
         assert_eq!(
-            spelt(r#""after  brief + 2wd""#, Ex::Due),
+            spelt(r#""after  brief + 2wd""#, ExprKind::Due),
             r#""after brief + 2wd""#
         );
     }

@@ -1,12 +1,13 @@
 //! The plan schema, applied to a TOML tree: walks each section and key,
-//! reports unknown keys (with a did-you-mean from the keys that section
-//! knows) and values of the wrong type, parses expression strings with the
-//! parser their key calls for, and produces a `RawFile`. All problems of a
-//! file are collected in one pass.
+//! reports unknown keys (with a did-you-mean from the keys the format
+//! defines for that table, `crate::format`) and values of the wrong type,
+//! parses expression strings with the parser their key calls for, and
+//! produces a `RawFile`. All problems of a file are collected in one pass.
 
 use chrono::Weekday;
 
 use crate::diagnostics::{Diagnostic, codes, suggest};
+use crate::format::{self, Table};
 use crate::model::Ident;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{ExprError, Loc};
@@ -19,19 +20,27 @@ use crate::syntax::tree::{Key, Value};
 /// The path of the top-level table, for messages.
 const ROOT: &str = "the file";
 
-/// A table being read: which keys the schema asked for, to report the rest.
+/// A table being read, with what the format says it holds: the reader
+/// asks it only for keys the format defines, and reports the others.
 pub struct Tbl<'t, 'a> {
     map: &'t Tree<'a>,
     /// The table's own span (or its key's, for a header table).
     pub span: Span,
     /// `campaigns.summer` — for messages.
     pub path: String,
-    asked: Vec<&'static str>,
+    /// The table in the format's definition.
+    pub def: &'static Table,
 }
 
 impl<'t, 'a> Tbl<'t, 'a> {
-    pub fn get(&mut self, key: &'static str) -> Option<(&'t Key<'a>, &'t Node<'a>)> {
-        self.asked.push(key);
+    pub fn get(&self, key: &'static str) -> Option<(&'t Key<'a>, &'t Node<'a>)> {
+        debug_assert!(
+            self.def.key(key).is_some(),
+            "the reader asks `{}` for `{key}`, which the format does not define",
+            self.def.path
+        );
+        #[cfg(test)]
+        asked::record(self.def, key);
         self.map.entry(key)
     }
 
@@ -188,18 +197,20 @@ impl Reader<'_, '_> {
         self.diags.push(d);
     }
 
+    /// `v` as a table that the format defines as `def`.
     pub fn table<'t, 'a>(
         &mut self,
         key: &Key<'_>,
         v: &'t Node<'a>,
         path: &str,
+        def: &'static Table,
     ) -> Option<Tbl<'t, 'a>> {
         match v.get_ref() {
             Value::Table(map) => Some(Tbl {
                 map,
                 span: self.span(key.span()),
                 path: path.to_string(),
-                asked: Vec::new(),
+                def,
             }),
             _ => {
                 self.wrong_type(v, &path, "a table");
@@ -221,11 +232,11 @@ impl Reader<'_, '_> {
         );
     }
 
-    /// Reports every key of `t` that the schema did not ask for.
+    /// Reports every key of `t` that the format does not define.
     pub fn finish(&mut self, t: Tbl<'_, '_>) {
         for (k, _) in t.map.iter() {
             let name = k.get_ref().as_ref();
-            if t.asked.contains(&name) {
+            if t.def.key(name).is_some() {
                 continue;
             }
             let mut d = Diagnostic::new(
@@ -234,10 +245,11 @@ impl Reader<'_, '_> {
                 format!("unknown key `{name}` in `{}`", t.path),
             )
             .label("not a key of this table");
-            if let Some(h) = suggest(name, t.asked.iter().copied()) {
+            if let Some(h) = suggest(name, t.def.names()) {
                 d = d.help(h);
-            } else if !t.asked.is_empty() {
-                d = d.help(format!("known keys: {}", t.asked.join(", ")));
+            } else if !t.def.keys.is_empty() {
+                let known: Vec<&str> = t.def.names().collect();
+                d = d.help(format!("known keys: {}", known.join(", ")));
             }
             self.diags.push(d);
         }
@@ -493,13 +505,14 @@ impl Reader<'_, '_> {
         } else {
             format!("{}.{key}", t.path)
         };
-        let Some(section) = self.table(k, v, &path) else {
+        let Some(section) = self.table(k, v, &path, t.def.table_of(key)) else {
             return Vec::new();
         };
+        let entry = section.def.entry();
         let mut out = Vec::with_capacity(section.map.len());
         for (k, v) in section.entries() {
             let id = self.ident(k);
-            let Some(tbl) = self.table(k, v, &format!("{path}.{}", id.name)) else {
+            let Some(tbl) = self.table(k, v, &format!("{path}.{}", id.name), entry) else {
                 continue;
             };
             out.push(each(self, id, tbl));
@@ -519,7 +532,7 @@ impl Reader<'_, '_> {
             return Vec::new();
         };
         let path = format!("{}.{key}", t.path);
-        let Some(tbl) = self.table(k, v, &path) else {
+        let Some(tbl) = self.table(k, v, &path, t.def.table_of(key)) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -611,6 +624,28 @@ fn child_tables<'t, 'a>(t: &'t mut Tree<'a>, path: &str) -> Vec<(String, &'t mut
     out
 }
 
+/// The keys the reader looked up, table by table, for the test that holds
+/// the reader to the format's definition.
+#[cfg(test)]
+pub(crate) mod asked {
+    use std::cell::RefCell;
+
+    use crate::format::Table;
+
+    thread_local! {
+        static ASKED: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn record(t: &'static Table, key: &'static str) {
+        ASKED.with(|a| a.borrow_mut().push((t.path, key)));
+    }
+
+    /// (table path, key) of every lookup on this thread since the last call.
+    pub fn take() -> Vec<(&'static str, &'static str)> {
+        ASKED.with(|a| std::mem::take(&mut *a.borrow_mut()))
+    }
+}
+
 /// Reads a whole file.
 pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
     let moved = misplaced_includes(r, root);
@@ -619,7 +654,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         map: root,
         span: Span::new(r.file, 0, 0),
         path: ROOT.into(),
-        asked: Vec::new(),
+        def: &format::FILE,
     };
     let mut f = RawFile {
         file: r.file,
@@ -628,7 +663,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
     f.includes = r.string_vals(&mut t, "include");
     f.includes.extend(moved);
     if let Some((k, v)) = t.get("plan")
-        && let Some(tbl) = r.table(k, v, "plan")
+        && let Some(tbl) = r.table(k, v, "plan", t.def.table_of("plan"))
     {
         f.plan = Some(read_meta(r, tbl));
     }
@@ -665,7 +700,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         c
     });
     if let Some((k, v)) = t.get("budget")
-        && let Some(tbl) = r.table(k, v, "budget")
+        && let Some(tbl) = r.table(k, v, "budget", t.def.table_of("budget"))
     {
         f.budget = Some(read_budget(r, tbl));
     }
@@ -714,7 +749,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         b
     });
     if let Some((k, v)) = t.get("review")
-        && let Some(mut tbl) = r.table(k, v, "review")
+        && let Some(mut tbl) = r.table(k, v, "review", t.def.table_of("review"))
     {
         f.review = r.keyed(&mut tbl, "levels", |r, id, mut t| {
             let l = RawReviewLevel {
@@ -731,7 +766,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         r.finish(tbl);
     }
     if let Some((k, v)) = t.get("reserve")
-        && let Some(mut tbl) = r.table(k, v, "reserve")
+        && let Some(mut tbl) = r.table(k, v, "reserve", t.def.table_of("reserve"))
     {
         r.require(&tbl, "share", "share = \"20%\"");
         f.reserve = Some(RawReserve {
@@ -758,7 +793,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         k
     });
     if let Some((k, v)) = t.get("kol")
-        && let Some(mut tbl) = r.table(k, v, "kol")
+        && let Some(mut tbl) = r.table(k, v, "kol", t.def.table_of("kol"))
     {
         f.kol = Some(RawKol {
             span: tbl.span,
@@ -797,7 +832,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         g
     });
     if let Some((k, v)) = t.get("effort")
-        && let Some(mut tbl) = r.table(k, v, "effort")
+        && let Some(mut tbl) = r.table(k, v, "effort", t.def.table_of("effort"))
     {
         f.effort = Some(RawEffort {
             span: tbl.span,
@@ -886,14 +921,12 @@ pub fn weekday(s: &str) -> Option<Weekday> {
     Some(d)
 }
 
-const LINE_KEYS: [&str; 5] = ["name", "amount", "share", "spent", "note"];
-
 fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
     let total = r.expr_num(&mut t, "total", "money amount", expr::parse_money);
     let spent = r.expr_num(&mut t, "spent", "money amount", expr::parse_money);
     let name = r.string(&mut t, "name");
     let note = r.string(&mut t, "note");
-    let lines = read_lines(r, &t, "", &["total", "spent", "name", "note"], &mut false);
+    let lines = read_lines(r, &t, "", &mut false);
     RawBudget {
         span: t.span,
         total,
@@ -904,9 +937,9 @@ fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
     }
 }
 
-/// The child lines of a budget table: every key that is not a reserved key.
-/// A key that is within one edit of a line key and whose value fits that
-/// key: `shar = "60%"` (an amount) or `nmae = "抖音"` (not an amount).
+/// A key that is within one edit of a key of the budget or of a line and
+/// whose value fits that key: `shar = "60%"` (an amount) or `nmae = "抖音"`
+/// (not an amount).
 fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str> {
     let close = |k: &str| strsim::damerau_levenshtein(key, k) <= 1;
     let raw = match v.get_ref() {
@@ -914,13 +947,14 @@ fn misspelt_line_key(key: &str, v: &Node<'_>, text: &str) -> Option<&'static str
         _ => text[v.span()].to_string(),
     };
     let is_amount = expr::parse_amount(&raw).is_ok();
-    if is_amount {
-        ["share", "amount", "total", "spent"]
-            .into_iter()
-            .find(|k| close(k))
-    } else {
-        ["name", "note"].into_iter().find(|k| close(k))
-    }
+    let budget = format::FILE.table_of("budget");
+    budget
+        .keys
+        .iter()
+        .chain(budget.entry().keys)
+        .filter(|k| k.kind.expr().is_some() == is_amount)
+        .map(|k| k.name)
+        .find(|k| close(k))
 }
 
 fn dotted(prefix: &str) -> String {
@@ -931,17 +965,19 @@ fn dotted(prefix: &str) -> String {
     }
 }
 
+/// The child lines of a budget table (or of a line): every key that is
+/// not one of the table's own keys.
 fn read_lines(
     r: &mut Reader<'_, '_>,
     t: &Tbl<'_, '_>,
     prefix: &str,
-    reserved: &[&str],
     typo: &mut bool,
 ) -> Vec<RawLine> {
+    let lines = t.def.entry();
     let mut out = Vec::new();
     for (k, v) in t.entries() {
         let key = k.get_ref().as_ref();
-        if reserved.contains(&key) {
+        if t.def.key(key).is_some() {
             continue;
         }
         let id = r.ident(k);
@@ -954,7 +990,7 @@ fn read_lines(
             Value::String(_) | Value::Integer(_) | Value::Float(_) => {
                 // `ads = "60%"`: a line given by its amount alone — unless the
                 // key is a misspelt line key (`shar = "60%"`, `nmae = "抖音"`).
-                if !LINE_KEYS.contains(&key)
+                if lines.key(key).is_none()
                     && let Some(meant) = misspelt_line_key(key, v, r.text)
                 {
                     r.diags.push(
@@ -982,7 +1018,7 @@ fn read_lines(
                 });
             }
             Value::Table(_) => {
-                let Some(mut tbl) = r.table(k, v, &format!("budget.{path}")) else {
+                let Some(mut tbl) = r.table(k, v, &format!("budget.{path}"), lines) else {
                     continue;
                 };
                 let name = r.string(&mut tbl, "name");
@@ -1028,7 +1064,7 @@ fn read_lines(
                     (None, None) => Val::Absent,
                 };
                 let mut misspelt = false;
-                let children = read_lines(r, &tbl, &path, &LINE_KEYS, &mut misspelt);
+                let children = read_lines(r, &tbl, &path, &mut misspelt);
                 // `shar = "60%"` was reported: the line has a share, unreadable.
                 let amount = match amount {
                     Val::Absent if misspelt => Val::Unknown(id.span),
@@ -1228,7 +1264,7 @@ fn read_moves(
         return Vec::new();
     };
     let path = format!("{}.moves", t.path);
-    let Some(tbl) = r.table(k, v, &path) else {
+    let Some(tbl) = r.table(k, v, &path, t.def.table_of("moves")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -1264,7 +1300,7 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
     let Some((k, v)) = t.get("rules") else {
         return Vec::new();
     };
-    let Some(tbl) = r.table(k, v, "rules") else {
+    let Some(tbl) = r.table(k, v, "rules", t.def.table_of("rules")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -1280,24 +1316,26 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
                 severity: r.str_value(v, &path),
                 options: Vec::new(),
             }),
-            Value::Table(map) => {
-                let mut severity = None;
+            Value::Table(_) => {
+                let Some(mut setting) = r.table(k, v, &path, tbl.def.table_of(&key.name)) else {
+                    continue;
+                };
+                let severity = r.string(&mut setting, "severity");
                 let mut options = Vec::new();
-                for (ok, ov) in map.iter() {
+                for (ok, ov) in setting.entries() {
                     let oname = ok.get_ref().as_ref();
-                    if oname == "severity" {
-                        severity = r.str_value(ov, &format!("{path}.severity"));
-                    } else {
-                        let oid = r.ident(ok);
-                        if let Some(e) = r.expr_value(
-                            ov,
-                            &format!("{path}.{oname}"),
-                            "threshold",
-                            true,
-                            expr::parse_quantity,
-                        ) {
-                            options.push((oid, e));
-                        }
+                    if setting.def.key(oname).is_some() {
+                        continue;
+                    }
+                    let oid = r.ident(ok);
+                    if let Some(e) = r.expr_value(
+                        ov,
+                        &format!("{path}.{oname}"),
+                        "threshold",
+                        true,
+                        expr::parse_quantity,
+                    ) {
+                        options.push((oid, e));
                     }
                 }
                 out.push(RawRuleSetting {
@@ -1320,7 +1358,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
     let Some((k, v)) = t.get("assertions") else {
         return Vec::new();
     };
-    let Some(tbl) = r.table(k, v, "assertions") else {
+    let Some(tbl) = r.table(k, v, "assertions", t.def.table_of("assertions")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -1329,7 +1367,7 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
         let path = format!("assertions.{}", id.name);
         match v.get_ref() {
             Value::Table(_) => {
-                let Some(mut t) = r.table(k, v, &path) else {
+                let Some(mut t) = r.table(k, v, &path, tbl.def.table_of(&id.name)) else {
                     continue;
                 };
                 r.require(&t, "expr", "expr = \"budget.tools <= 10% of budget.total\"");
@@ -1356,10 +1394,122 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
     use std::path::PathBuf;
 
     use crate::check::check_paths;
+    use crate::diagnostics::codes::ALL as RULES;
+    use crate::format::{self, Key, Kind, Names, Sample, Table};
     use crate::world::MemWorld;
+
+    /// A plan that sets every key the format defines, each to its first
+    /// example, with one entry in each table of ids or names.
+    fn every_key() -> String {
+        fn example(s: Sample) -> toml::Value {
+            let doc: toml::Table = format!("v = {}", s.toml()).parse().expect("an example");
+            doc["v"].clone()
+        }
+        fn value(k: &'static Key, open: &mut Vec<&'static Table>) -> toml::Value {
+            let kind = match &k.kind {
+                Kind::Either(_, form) => &form.kind,
+                kind => kind,
+            };
+            match kind.table() {
+                // A budget line inside a line is written in shorthand.
+                Some(t) if !open.iter().any(|o| std::ptr::eq(*o, t)) => {
+                    toml::Value::Table(table(t, open))
+                }
+                _ => example(k.examples[0]),
+            }
+        }
+        fn table(t: &'static Table, open: &mut Vec<&'static Table>) -> toml::Table {
+            open.push(t);
+            let mut out = toml::Table::new();
+            for k in t.keys {
+                out.insert(k.name.to_string(), value(k, open));
+            }
+            if let Some(other) = &t.other {
+                let rule = RULES.iter().find(|r| !r.options.is_empty());
+                let rule = rule.expect("a rule with settings");
+                let name = match (other.names, t.path) {
+                    (Names::Ids, _) => "x",
+                    (Names::Dates, _) => "10-07",
+                    (Names::Any, "rules") => rule.code,
+                    (Names::Any, _) => rule.options[0],
+                };
+                out.insert(name.to_string(), value(other.value, open));
+            }
+            open.pop();
+            out
+        }
+        let root = table(&format::FILE, &mut Vec::new());
+        toml::to_string(&root).expect("TOML")
+    }
+
+    #[test]
+    fn the_reader_reads_exactly_the_keys_the_format_defines() {
+        let plan = every_key();
+        let world = MemWorld::default().with_file("p.toml", plan.as_str());
+        super::asked::take();
+        let Ok(checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        let unknown: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "S003")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(unknown.is_empty(), "{unknown:?}\n{plan}");
+        // Every key is looked up; looking up any other is a debug assertion.
+        let asked: BTreeSet<(&str, &str)> = super::asked::take().into_iter().collect();
+        let defined: BTreeSet<(&str, &str)> = format::tables()
+            .into_iter()
+            .flat_map(|t| t.keys.iter().map(move |k| (t.path, k.name)))
+            .collect();
+        let unread: Vec<_> = defined.difference(&asked).collect();
+        assert!(
+            unread.is_empty(),
+            "defined but never read: {unread:?}\n{plan}"
+        );
+        let undefined: Vec<_> = asked.difference(&defined).collect();
+        assert!(undefined.is_empty(), "read but not defined: {undefined:?}");
+    }
+
+    #[test]
+    #[should_panic(expected = "which the format does not define")]
+    fn asking_for_a_key_the_format_does_not_define_is_a_mistake() {
+        let tree = crate::syntax::toml::Tree::default();
+        let t = super::Tbl {
+            map: &tree,
+            span: crate::source::Span::new(crate::source::FileId::default(), 0, 0),
+            path: "channels.x".into(),
+            def: format::table("channels.<id>").expect("the channel table"),
+        };
+        let _ = t.get("slots_per_wek");
+    }
+
+    #[test]
+    fn unknown_keys_are_suggested_from_the_format() {
+        let plan = "[plan]\nyear = 2027\ncalendar = \"none\"\n[channels.wechat]\nslots_per_wek = 7\nzzz = 1\n";
+        let world = MemWorld::default().with_file("p.toml", plan);
+        let Ok(checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        let helps: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "S003")
+            .map(|d| d.help.join(" "))
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "did you mean `slots_per_week`?",
+                "known keys: name, followers, slots_per_week, max_per_day, note"
+            ]
+        );
+    }
 
     /// The S010 warnings of a plan file: message and the file text underlined.
     fn warnings(plan: &str) -> Vec<(String, String)> {

@@ -9,7 +9,7 @@ use std::process::Command;
 use almanac::check::check_paths;
 use almanac::emit::json::plan_json;
 use almanac::fmt::format_source;
-use almanac::fmt::schema::{FILE, Shape};
+use almanac::format::{Kind, PLAN_FILE};
 use almanac::world::MemWorld;
 use proptest::prelude::*;
 
@@ -264,8 +264,8 @@ fn blocks(text: &str) -> (Vec<Block>, Vec<String>) {
     (out, pending)
 }
 
-fn shape_of(path: &[String]) -> Option<&'static Shape> {
-    let mut shape: &'static Shape = &FILE;
+fn shape_of(path: &[String]) -> Option<&'static Kind> {
+    let mut shape: &'static Kind = &PLAN_FILE.kind;
     for seg in path {
         shape = shape.child(seg)?;
     }
@@ -379,7 +379,11 @@ fn variant(text: &str, seed: u64) -> String {
         };
         // Shuffle the known keys among the places known keys hold.
         let known: Vec<usize> = (0..b.entries.len())
-            .filter(|&i| shape.keys.iter().any(|(k, _)| *k == b.entries[i].key))
+            .filter(|&i| {
+                shape
+                    .table()
+                    .is_some_and(|t| t.key(&b.entries[i].key).is_some())
+            })
             .collect();
         for n in (1..known.len()).rev() {
             let m = rng.below(n + 1);
@@ -538,7 +542,11 @@ fn formatting_a_variant_of_a_formatted_plan_gives_it_back() {
                     continue;
                 };
                 let known: Vec<usize> = (0..b.entries.len())
-                    .filter(|&i| shape.keys.iter().any(|(k, _)| *k == b.entries[i].key))
+                    .filter(|&i| {
+                        shape
+                            .table()
+                            .is_some_and(|t| t.key(&b.entries[i].key).is_some())
+                    })
                     .collect();
                 for n in (1..known.len()).rev() {
                     let m = rng.below(n + 1);
