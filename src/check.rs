@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Severity, codes};
 use crate::model::Plan;
 use crate::project;
-use crate::resolve::load::{Loaded, Loader, io_reason, load_includes, normalize};
+use crate::resolve::load::{Loaded, Loader, io_reason, load_includes};
 use crate::rules::config::RuleConfig;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
+use crate::world::normalize;
 
 /// A path on the command line that could not be used.
 #[derive(Debug, thiserror::Error)]

@@ -22,6 +22,7 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod project;
+pub mod ratio;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;
@@ -33,3 +34,6 @@ pub mod templates;
 pub mod text;
 pub mod when;
 pub mod world;
+
+#[cfg(test)]
+mod layers_tests;

@@ -158,6 +158,13 @@ impl SourceMap {
     }
 }
 
+/// An id as written, with where it was declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,7 +130,7 @@ pub fn evaluate(
         }
         When::Date(e) => cx.date(&mut names, e, &src, &mut diags).map(Answer::Date),
         When::Range(e) => cx.range(&mut names, e, &src, &mut diags).map(Answer::Range),
-        When::Recurrence(r) if recur::zero_interval(&r.frequency).is_some() => {
+        When::Recurrence(r) if r.frequency.zero_interval().is_some() => {
             diags.push(
                 Diagnostic::new(&codes::S006, src.span, "an interval of 0 never repeats")
                     .label("interval of 0")

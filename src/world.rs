@@ -332,7 +332,7 @@ impl World for MemWorld {
     /// The path without `.` and `..` (no symlinks here); the top folder,
     /// which holds every relative path, is the empty path.
     fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
-        let p = crate::resolve::load::normalize(path);
+        let p = normalize(path);
         if p == Path::new(".") {
             return Ok(PathBuf::new());
         }
@@ -509,4 +509,55 @@ fn rename_in(out: &mut MemOut, from: &Path, to: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `./a/b/../c.toml` → `a/c.toml`, without touching the file system.
+pub fn normalize(p: &Path) -> PathBuf {
+    if p.as_os_str().is_empty() || p == Path::new(".") {
+        return PathBuf::from(".");
+    }
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                let up = matches!(
+                    out.components().next_back(),
+                    None | Some(std::path::Component::ParentDir)
+                );
+                if up {
+                    out.push("..");
+                } else {
+                    out.pop();
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        return PathBuf::from(".");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_removes_dots_lexically() {
+        assert_eq!(
+            normalize(Path::new("./plans/a.toml")),
+            Path::new("plans/a.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("plans/shared/../a.toml")),
+            Path::new("plans/a.toml")
+        );
+        assert_eq!(
+            normalize(Path::new("../../a.toml")),
+            Path::new("../../a.toml")
+        );
+        assert_eq!(normalize(Path::new("a/..")), Path::new("."));
+    }
 }

@@ -14,7 +14,7 @@ use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::Severity;
 use crate::diagnostics::render::render_human;
 use crate::diff::{Side, diff, render_json, render_markdown};
-use crate::resolve::load::normalize;
+use crate::world::normalize;
 use crate::world::{MemWorld, World};
 
 pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {

@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use crate::diff::{Change, ChangeKind, Diff, Section, Val};
 use crate::format::{FILE, Label};
 use crate::markdown::{code, table_code, text};
-use crate::model::ratio::Ratio;
 use crate::model::{DateRange, Locale, money_text, percent_text};
+use crate::ratio::Ratio;
 
 /// The diff as Markdown.
 pub fn render_markdown(d: &Diff) -> String {

@@ -15,8 +15,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostics::codes::ALL as RULES;
-use crate::model::ratio::Ratio;
 use crate::model::{BudgetLine, DateRange, Locale, Plan};
+use crate::ratio::Ratio;
 use crate::rules::config::RuleConfig;
 use crate::schedule::{Kind, Schedule};
 use crate::syntax::ast::{self, Frequency, MonthDay, QuantityUnit};

@@ -56,7 +56,7 @@ pub fn tasks_json(plan: &Plan, rows: &[Row<'_>]) -> Vec<u8> {
     s
 }
 
-fn money(r: crate::model::ratio::Ratio) -> String {
+fn money(r: crate::ratio::Ratio) -> String {
     r.to_decimal_string(2)
 }
 

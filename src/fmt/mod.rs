@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 use crate::check::Expanded;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::resolve::load::{io_reason, normalize};
+use crate::resolve::load::io_reason;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
+use crate::world::normalize;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

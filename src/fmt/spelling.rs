@@ -5,6 +5,7 @@ use toml_edit::Value;
 
 use super::layout::uses_toml_1_1_escapes;
 use crate::format::ExprKind;
+use crate::syntax::expr::parses;
 
 /// Rewrites a value written with syntax only TOML 1.1 has: `\e` and `\xHH`
 /// escapes in strings, times without seconds (`07:30` → `07:30:00`).
@@ -57,7 +58,7 @@ pub fn expression(v: &Value, ex: ExprKind) -> Option<Value> {
     let Value::String(g) = &new else {
         return None;
     };
-    if !ex.parses(f.value()) || !ex.parses(g.value()) {
+    if !parses(ex, f.value()) || !parses(ex, g.value()) {
         return None;
     }
     *new.decor_mut() = v.decor().clone();

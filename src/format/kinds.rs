@@ -8,8 +8,6 @@
 //! so a pattern may accept more than the grammar but must never refuse what
 //! the grammar reads (a test holds them to the grammar's own examples).
 
-use crate::syntax::expr;
-
 /// The parser an expression string is read with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExprKind {
@@ -30,28 +28,6 @@ pub enum ExprKind {
 }
 
 impl ExprKind {
-    /// Whether `text` parses as this kind of expression.
-    pub fn parses(self, text: &str) -> bool {
-        match self {
-            ExprKind::Date => expr::parse_date(text).is_ok(),
-            ExprKind::Range => expr::parse_range(text).is_ok(),
-            ExprKind::Duration | ExprKind::DayDuration => expr::parse_duration(text).is_ok(),
-            ExprKind::Recurrence => expr::parse_recurrence(text).is_ok(),
-            ExprKind::Money => expr::parse_money(text).is_ok(),
-            ExprKind::Share => expr::parse_share(text).is_ok(),
-            ExprKind::Amount => expr::parse_amount(text).is_ok(),
-            ExprKind::Quantity => expr::parse_quantity(text).is_ok(),
-            ExprKind::Assertion => expr::parse_assertion(text).is_ok(),
-            ExprKind::Due => {
-                let t = text.trim_start();
-                match t.get(..6).filter(|p| p.eq_ignore_ascii_case("after ")) {
-                    Some(_) => expr::parse_date(&t[6..]).is_ok(),
-                    None => expr::parse_date(text).is_ok(),
-                }
-            }
-        }
-    }
-
     /// What the kind is called in the reference's type column.
     pub fn noun(self) -> &'static str {
         match self {
@@ -290,6 +266,7 @@ const ASSERTION_DOC: &str = "An assertion (grammar/GRAMMAR.md#assertions): one c
 mod tests {
     use super::*;
     use crate::syntax::ast::Unit;
+    use crate::syntax::expr;
 
     const ALL: [ExprKind; 11] = [
         ExprKind::Date,
@@ -346,7 +323,7 @@ mod tests {
         let reads = |kind: ExprKind, text: &str| match kind {
             ExprKind::DayDuration => expr::parse_duration(text)
                 .is_ok_and(|d| !matches!(d.unit, Unit::Hours | Unit::Minutes)),
-            _ => kind.parses(text),
+            _ => crate::syntax::expr::parses(kind, text),
         };
         for kind in ALL {
             let pattern = kind.pattern();

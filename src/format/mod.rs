@@ -404,8 +404,11 @@ mod tests {
             Some(ExprKind::Amount),
             "lines nest in lines"
         );
-        assert!(ExprKind::Due.parses("after brief + 2wd"));
-        assert!(ExprKind::Amount.parses("¥1.2M"));
+        assert!(crate::syntax::expr::parses(
+            ExprKind::Due,
+            "after brief + 2wd"
+        ));
+        assert!(crate::syntax::expr::parses(ExprKind::Amount, "¥1.2M"));
     }
 
     #[test]

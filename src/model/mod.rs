@@ -2,22 +2,17 @@
 //! been resolved: dates are civil dates, amounts are exact, references are
 //! indices. Every item keeps the span of the text that declared it so rules
 //! can point at it. A `Plan` is built only by `resolve`.
-
-pub mod ratio;
+mod display;
 
 use chrono::{NaiveDate, Weekday};
 
 use crate::calendar::WorkCalendar;
+use crate::ratio::Ratio;
 use crate::source::Span;
 use crate::syntax::ast::{self, QuantityUnit, TimeOfDay};
-use ratio::Ratio;
 
-/// An id as written, with where it was declared.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Ident {
-    pub name: String,
-    pub span: Span,
-}
+pub use crate::source::Ident;
+pub use display::{grouped, money_text, percent_text, quantity_text};
 
 /// The years a plan, its holidays and every date in it may fall in: wide
 /// enough for any real plan, narrow enough that a day-by-day calendar of a
@@ -460,59 +455,8 @@ pub fn weekday_short(w: Weekday) -> &'static str {
     }
 }
 
-/// An amount as messages show it: `¥5,200,000`, `€1,250.50` (rounded half-up to cents).
-pub fn money_text(v: Ratio, currency: &str) -> String {
-    let symbol = match currency {
-        "CNY" => "¥",
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        _ => "",
-    };
-    let text = v.abs().to_decimal_string(2);
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if v.is_negative() { "-" } else { "" };
-    let frac = if frac.is_empty() {
-        String::new()
-    } else {
-        format!(".{frac:0<2}")
-    };
-    if symbol.is_empty() {
-        format!("{sign}{grouped}{frac} {currency}")
-    } else {
-        format!("{sign}{symbol}{grouped}{frac}")
-    }
-}
-
-/// A percentage as messages show it: `33.3%`.
-pub fn percent_text(p: Ratio) -> String {
-    format!("{}%", p.to_decimal_string(2))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn money_is_grouped_and_rounded() {
-        assert_eq!(money_text(Ratio::int(5_200_000), "CNY"), "¥5,200,000");
-        assert_eq!(
-            money_text(Ratio::parse_decimal("1250.505").unwrap(), "EUR"),
-            "€1,250.51"
-        );
-        assert_eq!(money_text(Ratio::int(-300), "JPY"), "-300 JPY");
-        assert_eq!(
-            percent_text(Ratio::parse_decimal("33.30").unwrap()),
-            "33.3%"
-        );
-    }
 
     #[test]
     fn plan_ids_name_one_folder_and_nothing_else() {

@@ -4,8 +4,8 @@
 //! here.
 
 use crate::diagnostics::{Diagnostic, codes, suggest};
-use crate::model::ratio::Ratio;
 use crate::model::{Allocation, Budget, BudgetLine, Ident, find_line};
+use crate::ratio::Ratio;
 use crate::source::Span;
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
 use crate::syntax::raw::{Expr, RawBudget, RawLine, Val};

@@ -12,7 +12,7 @@ use crate::project::{Refusal, confine};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::raw::{RawFile, Val};
 use crate::syntax::reader::{Reader, read_file};
-use crate::world::World;
+use crate::world::{World, normalize};
 
 /// Reads, parses and schema-checks one file. `None` if it could not be parsed.
 pub fn read_one(
@@ -312,57 +312,5 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
-    }
-}
-
-/// `./a/b/../c.toml` → `a/c.toml`, without touching the file system.
-pub fn normalize(p: &Path) -> PathBuf {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        return PathBuf::from(".");
-    }
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                let up = matches!(
-                    out.components().next_back(),
-                    None | Some(std::path::Component::ParentDir)
-                );
-                if up {
-                    out.push("..");
-                } else {
-                    out.pop();
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    if out.as_os_str().is_empty() {
-        return PathBuf::from(".");
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::normalize;
-    use std::path::Path;
-
-    #[test]
-    fn normalize_removes_dots_lexically() {
-        assert_eq!(
-            normalize(Path::new("./plans/a.toml")),
-            Path::new("plans/a.toml")
-        );
-        assert_eq!(
-            normalize(Path::new("plans/shared/../a.toml")),
-            Path::new("plans/a.toml")
-        );
-        assert_eq!(
-            normalize(Path::new("../../a.toml")),
-            Path::new("../../a.toml")
-        );
-        assert_eq!(normalize(Path::new("a/..")), Path::new("."));
     }
 }

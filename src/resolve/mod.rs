@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::{WorkCalendar, WorkWeek};
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::ratio::Ratio;
 use crate::model::*;
+use crate::ratio::Ratio;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{self, Exception, Unit};
 use crate::syntax::raw::*;
@@ -217,7 +217,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let Val::Known(every) = &col.every else {
             continue;
         };
-        if let Some(bad) = crate::schedule::recur::zero_interval(&every.node.frequency) {
+        if let Some(bad) = every.node.frequency.zero_interval() {
             diags.push(
                 Diagnostic::new(&codes::S006, every.span(), format!("`{bad}` never repeats"))
                     .label("interval of 0")

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::codes::{ALL as RULES, find};
 use crate::diagnostics::{Diagnostic, Severity, codes, suggest};
-use crate::model::ratio::Ratio;
+use crate::ratio::Ratio;
 use crate::syntax::raw::RawRuleSetting;
 
 #[derive(Debug, Default)]

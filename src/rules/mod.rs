@@ -41,7 +41,7 @@ impl Context<'_> {
         &self,
         rule: &crate::diagnostics::codes::Rule,
         name: &str,
-    ) -> Option<crate::model::ratio::Ratio> {
+    ) -> Option<crate::ratio::Ratio> {
         self.config.option(rule.code, name)
     }
 }

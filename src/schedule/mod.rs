@@ -11,8 +11,8 @@ pub mod review;
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::ratio::Ratio;
 use crate::model::{DateRange, Dated, Plan};
+use crate::ratio::Ratio;
 use crate::source::Span;
 use crate::syntax::ast::TimeOfDay;
 

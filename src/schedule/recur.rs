@@ -12,16 +12,6 @@ use crate::syntax::ast::{Frequency, MonthDay};
 /// More occurrences than this for one column is certainly a mistake.
 pub const MAX_OCCURRENCES: usize = 5_000;
 
-/// `every 0 weeks` and the like: an interval of zero never repeats.
-pub fn zero_interval(freq: &Frequency) -> Option<&'static str> {
-    match freq {
-        Frequency::Daily { interval: 0 } => Some("every 0 days"),
-        Frequency::Weekly { interval: 0, .. } => Some("every 0 weeks"),
-        Frequency::Monthly { interval: 0, .. } => Some("every 0 months"),
-        _ => None,
-    }
-}
-
 /// The days of `freq` in `range`, in order; `Err` with the count so far if
 /// the bound is reached.
 pub fn expand(

@@ -13,9 +13,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::emit::labels;
-use crate::model::ratio::Ratio;
 use crate::model::{Direction, Kpi, Lead, Locale, Plan, money_text, percent_text};
-use crate::rules::kpi::{grouped, quantity_text};
+use crate::model::{grouped, quantity_text};
+use crate::ratio::Ratio;
 use crate::syntax::ast::{Frequency, MonthDay, Quantity, QuantityUnit};
 
 use super::deck::*;

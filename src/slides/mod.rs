@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use crate::check::Checked;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Plan;
-use crate::resolve::load::normalize;
 use crate::world::World;
+use crate::world::normalize;
 
 /// Which deck to make (`--kind`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

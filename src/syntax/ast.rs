@@ -7,7 +7,7 @@
 
 use chrono::Weekday;
 
-use crate::model::ratio::Ratio;
+use crate::ratio::Ratio;
 
 /// A byte range inside the decoded expression string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -124,6 +124,18 @@ pub enum Frequency {
     Workdays,
     /// `monthly on 1st mon`, `monthly on last fri`, `every 2 months on 15th`.
     Monthly { interval: u32, on: MonthDay },
+}
+
+impl Frequency {
+    /// `every 0 weeks` and the like: an interval of zero never repeats.
+    pub fn zero_interval(&self) -> Option<&'static str> {
+        match self {
+            Frequency::Daily { interval: 0 } => Some("every 0 days"),
+            Frequency::Weekly { interval: 0, .. } => Some("every 0 weeks"),
+            Frequency::Monthly { interval: 0, .. } => Some("every 0 months"),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -28,7 +28,8 @@ use pest::error::{ErrorVariant, InputLocation};
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
-use crate::model::ratio::Ratio;
+use crate::format::ExprKind;
+use crate::ratio::Ratio;
 use crate::syntax::ast::{
     Amount, Assertion, BinOp, CmpOp, DateBase, DateExpr, Duration, Exception, ExprError, Frequency,
     Loc, MoneyLit, MonthDay, Offset, Path, Period, Quantity, QuantityUnit, RangeEnd, RangeExpr,
@@ -160,6 +161,29 @@ pub fn parse_path(src: &str) -> Result<Path, ExprError> {
 }
 
 // ------------------------------------------------------------------ entry and errors
+
+/// Whether `text` parses as this kind of expression (the format's
+/// definition names the kinds; the parsers are here).
+pub fn parses(kind: ExprKind, text: &str) -> bool {
+    match kind {
+        ExprKind::Date => parse_date(text).is_ok(),
+        ExprKind::Range => parse_range(text).is_ok(),
+        ExprKind::Duration | ExprKind::DayDuration => parse_duration(text).is_ok(),
+        ExprKind::Recurrence => parse_recurrence(text).is_ok(),
+        ExprKind::Money => parse_money(text).is_ok(),
+        ExprKind::Share => parse_share(text).is_ok(),
+        ExprKind::Amount => parse_amount(text).is_ok(),
+        ExprKind::Quantity => parse_quantity(text).is_ok(),
+        ExprKind::Assertion => parse_assertion(text).is_ok(),
+        ExprKind::Due => {
+            let t = text.trim_start();
+            match t.get(..6).filter(|p| p.eq_ignore_ascii_case("after ")) {
+                Some(_) => parse_date(&t[6..]).is_ok(),
+                None => parse_date(text).is_ok(),
+            }
+        }
+    }
+}
 
 fn span(start: usize, end: usize) -> Loc {
     Loc { start, end }

@@ -6,7 +6,7 @@
 
 use chrono::Weekday;
 
-use crate::model::Ident;
+use crate::source::Ident;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{
     Amount, Assertion, DateExpr, Duration, MoneyLit, Quantity, RangeExpr, Recurrence, ShareLit,

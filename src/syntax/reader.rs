@@ -8,7 +8,7 @@ use chrono::Weekday;
 
 use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::format::{self, Table};
-use crate::model::Ident;
+use crate::source::Ident;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;

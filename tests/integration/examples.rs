@@ -2,7 +2,7 @@
 //! carry the founding document's numbers.
 
 use almanac::check::check_paths;
-use almanac::model::ratio::Ratio;
+use almanac::ratio::Ratio;
 use almanac::world::OsWorld;
 
 use crate::support::{repo, run_in};

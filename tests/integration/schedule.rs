@@ -205,7 +205,7 @@ fn store_vlog_skips_the_spring_festival_wednesday() {
     assert_eq!(e.title, "探店vlog");
     assert!(e.publishes);
     // The example plan has no `[effort]`: an episode is 3 hours.
-    assert_eq!(e.hours, almanac::model::ratio::Ratio::int(3));
+    assert_eq!(e.hours, almanac::ratio::Ratio::int(3));
 }
 
 /// Mother's Day is the second Sunday of May. 2026-05-01 is a Friday, so the

@@ -10,8 +10,8 @@
 
 use crate::diagnostics::codes::{self, Rule};
 use crate::diagnostics::suggest;
-use crate::model::ratio::Ratio;
 use crate::model::{Plan, money_text, percent_text};
+use crate::ratio::Ratio;
 use crate::syntax::ast::{BinOp, Loc, Path, QuantityUnit, Segment, Value};
 use crate::syntax::reader::path_text;
 
@@ -48,7 +48,7 @@ impl Val {
                 Some(p) => percent_text(p),
                 None => self.value.to_decimal_string(4),
             },
-            Unit::Number => crate::rules::kpi::grouped(self.value),
+            Unit::Number => crate::model::grouped(self.value),
         }
     }
 }

@@ -136,7 +136,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// An amount as the expression language writes it: `¥1_000_000`, `EUR 250.5`.
-fn money_literal(v: crate::model::ratio::Ratio, currency: &str) -> String {
+fn money_literal(v: crate::ratio::Ratio, currency: &str) -> String {
     let text = v.to_decimal_string(2);
     let (int, frac) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), format!(".{f}")),

@@ -6,8 +6,8 @@
 //! A campaign that draws exactly what the line holds is fine.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::ratio::Ratio;
 use crate::model::{Plan, money_text};
+use crate::ratio::Ratio;
 use crate::rules::Context;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -14,7 +14,7 @@
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::percent_text;
-use crate::model::ratio::Ratio;
+use crate::ratio::Ratio;
 use crate::rules::Context;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -22,8 +22,8 @@
 //! than 100 (which no share can be) is taken as meant.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::ratio::Ratio;
 use crate::model::{Allocation, money_text, percent_text};
+use crate::ratio::Ratio;
 use crate::rules::Context;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -11,8 +11,8 @@ pub mod over_parent;
 pub mod shares;
 pub mod total_exceeded;
 
-use crate::model::ratio::Ratio;
 use crate::model::{Allocation, Budget};
+use crate::ratio::Ratio;
 
 /// A line's sub-lines: their amounts, their sum, and whether every one is
 /// a plain share of the line (the case `shares` checks instead).

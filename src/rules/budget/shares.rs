@@ -12,8 +12,8 @@
 //! `33.3% + 33.3% + 33.4%` is exactly 100% (shares are exact decimals).
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::ratio::Ratio;
 use crate::model::{Allocation, percent_text};
+use crate::ratio::Ratio;
 use crate::rules::Context;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::percent_text;
-use crate::model::ratio::Ratio;
+use crate::ratio::Ratio;
 use crate::rules::Context;
 use crate::rules::capacity::{by_week, week_text};
 

@@ -6,9 +6,9 @@
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::KpiValue;
-use crate::model::ratio::Ratio;
+use crate::model::grouped;
+use crate::ratio::Ratio;
 use crate::rules::Context;
-use crate::rules::kpi::grouped;
 use crate::syntax::ast::QuantityUnit;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -6,9 +6,9 @@
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Direction;
-use crate::model::ratio::Ratio;
+use crate::model::quantity_text;
+use crate::ratio::Ratio;
 use crate::rules::Context;
-use crate::rules::kpi::quantity_text;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
