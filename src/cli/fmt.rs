@@ -276,24 +276,17 @@ mod tests {
     fn a_middle_too_long_to_search_is_replaced_whole_without_a_search() {
         // Two changed lines 6,000 lines apart: a two-line script, but its
         // middle holds 12,002 lines, past `MAX_SEARCHED`.
-        let body = |first: &str, last: &str| -> String {
+        let body = |first: &str, n: usize, last: &str| -> String {
             std::iter::once(first.to_string())
-                .chain((0..6000).map(|i| i.to_string()))
+                .chain((0..n).map(|i| i.to_string()))
                 .chain(std::iter::once(last.to_string()))
                 .map(|l| l + "\n")
                 .collect()
         };
-        let d = unified(&body("a", "z"), &body("b", "y"), "p", false);
+        let d = unified(&body("a", 6000, "z"), &body("b", 6000, "y"), "p", false);
         assert_eq!(hunk_heads(&d), ["@@ -1,6002 +1,6002 @@"]);
-        // One line fewer on each side: searched, two hunks.
-        let short = |first: &str, last: &str| -> String {
-            std::iter::once(first.to_string())
-                .chain((0..4000).map(|i| i.to_string()))
-                .chain(std::iter::once(last.to_string()))
-                .map(|l| l + "\n")
-                .collect()
-        };
-        let d = unified(&short("a", "z"), &short("b", "y"), "p", false);
+        // A shorter middle is searched: two hunks.
+        let d = unified(&body("a", 4000, "z"), &body("b", 4000, "y"), "p", false);
         assert_eq!(hunk_heads(&d), ["@@ -1,4 +1,4 @@", "@@ -3999,4 +3999,4 @@"]);
     }
 

@@ -165,24 +165,26 @@ pub fn parse_path(src: &str) -> Result<Path, ExprError> {
 /// Whether `text` parses as this kind of expression (the format's
 /// definition names the kinds; the parsers are here).
 pub fn parses(kind: ExprKind, text: &str) -> bool {
-    match kind {
-        ExprKind::Date => parse_date(text).is_ok(),
-        ExprKind::Range => parse_range(text).is_ok(),
-        ExprKind::Duration | ExprKind::DayDuration => parse_duration(text).is_ok(),
-        ExprKind::Recurrence => parse_recurrence(text).is_ok(),
-        ExprKind::Money => parse_money(text).is_ok(),
-        ExprKind::Share => parse_share(text).is_ok(),
-        ExprKind::Amount => parse_amount(text).is_ok(),
-        ExprKind::Quantity => parse_quantity(text).is_ok(),
-        ExprKind::Assertion => parse_assertion(text).is_ok(),
+    let entry = match kind {
+        ExprKind::Date => Rule::date_entry,
+        ExprKind::Range => Rule::range_entry,
+        ExprKind::Duration | ExprKind::DayDuration => Rule::duration_entry,
+        ExprKind::Recurrence => Rule::recurrence_entry,
+        ExprKind::Money => Rule::money_entry,
+        ExprKind::Share => Rule::share_entry,
+        ExprKind::Amount => Rule::amount_entry,
+        ExprKind::Quantity => Rule::quantity_entry,
+        ExprKind::Assertion => Rule::assertion_entry,
         ExprKind::Due => {
             let t = text.trim_start();
-            match t.get(..6).filter(|p| p.eq_ignore_ascii_case("after ")) {
-                Some(_) => parse_date(&t[6..]).is_ok(),
-                None => parse_date(text).is_ok(),
-            }
+            let date = match t.get(..6).filter(|p| p.eq_ignore_ascii_case("after ")) {
+                Some(_) => &t[6..],
+                None => text,
+            };
+            return parse_date(date).is_ok();
         }
-    }
+    };
+    check_as(entry, text).is_ok()
 }
 
 fn span(start: usize, end: usize) -> Loc {
