@@ -17,4 +17,4 @@ pub use moments::{
 pub use official::{
     DayKind, OfficialDay, cn_has_official_schedule, cn_official_day, cn_official_days,
 };
-pub use workdays::{WorkCalendar, WorkWeek};
+pub use workdays::{Lead, WorkCalendar, WorkWeek, add_days, month_end};

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::ops::Bound::{Excluded, Included, Unbounded};
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::official::{DayKind, OfficialDay, cn_official_days};
 
@@ -17,6 +17,34 @@ use super::official::{DayKind, OfficialDay, cn_official_days};
 /// will cross: 10 years. A longer one means the calendar has no more workdays
 /// in that direction (an empty working week and no make-up days).
 const GAP_LIMIT_DAYS: i64 = 3653;
+
+/// A duration as a plan counts it: calendar days, workdays or hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lead {
+    Days(i64),
+    Workdays(i64),
+    Hours(i64),
+}
+
+/// `n` calendar days after `d` (before it for negative `n`); `None` outside
+/// the dates chrono represents.
+pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// The last day of a month.
+pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
+}
 
 const WEEKDAYS: [Weekday; 7] = [
     Weekday::Mon,
@@ -226,6 +254,37 @@ impl WorkCalendar {
         }
     }
 
+    /// The day a step with lead time `lead` must start to be done by `d`:
+    /// `lead` back from `d`, then to the last workday on or before that day
+    /// (a lead in calendar days that lands on a day off moves back, which
+    /// may be long before across a holiday). Hours count as started days.
+    pub fn lead_back(&self, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
+        let raw = match lead {
+            Lead::Days(n) => add_days(d, -n)?,
+            Lead::Workdays(n) => self.add_workdays(d, -n)?,
+            Lead::Hours(h) => self.add_workdays(d, -(h + 23) / 24)?,
+        };
+        self.on_or_before_workday(raw)
+    }
+
+    /// The day `lead` after `d` (hours count as started days).
+    pub fn lead_forward(&self, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
+        match lead {
+            Lead::Days(n) => add_days(d, n),
+            Lead::Workdays(n) => self.add_workdays(d, n),
+            Lead::Hours(h) => self.add_workdays(d, (h + 23) / 24),
+        }
+    }
+
+    /// `d` when it is a workday, else the workday before it.
+    pub fn on_or_before_workday(&self, d: NaiveDate) -> Option<NaiveDate> {
+        if self.is_workday(d) {
+            Some(d)
+        } else {
+            self.add_workdays(d, -1)
+        }
+    }
+
     /// The number of workdays in `(from, to]`; negative (minus the workdays in
     /// `(to, from]`) when `to` is before `from`.
     pub fn workdays_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
@@ -376,6 +435,33 @@ mod tests {
 
     fn cn() -> WorkCalendar {
         WorkCalendar::new(WorkWeek::mon_fri()).with_cn_official()
+    }
+
+    #[test]
+    fn a_lead_in_days_that_lands_in_spring_festival_moves_to_the_make_up_saturday() {
+        let cal = cn();
+        // 3 days before 2026-02-24 is 02-21, inside the holiday (02-15..23);
+        // the workday before it is the make-up Saturday 02-14.
+        assert_eq!(
+            cal.lead_back(ymd(2026, 2, 24), Lead::Days(3)),
+            Some(ymd(2026, 2, 14))
+        );
+        // In workdays: 02-14 (make-up), 02-13, 02-12.
+        assert_eq!(
+            cal.lead_back(ymd(2026, 2, 24), Lead::Workdays(3)),
+            Some(ymd(2026, 2, 12))
+        );
+        // 25 hours are two started days.
+        assert_eq!(
+            cal.lead_forward(ymd(2026, 2, 13), Lead::Hours(25)),
+            Some(ymd(2026, 2, 24))
+        );
+        assert_eq!(
+            cal.lead_forward(ymd(2026, 2, 13), Lead::Days(2)),
+            Some(ymd(2026, 2, 15))
+        );
+        assert_eq!(month_end(2028, 2), Some(ymd(2028, 2, 29)));
+        assert_eq!(add_days(NaiveDate::MIN, -1), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod display;
 
 use chrono::{NaiveDate, Weekday};
 
+pub use crate::calendar::Lead;
 use crate::calendar::WorkCalendar;
 use crate::ratio::Ratio;
 use crate::source::Span;
@@ -343,14 +344,6 @@ pub struct Blackout {
     pub when: Dated<DateRange>,
     /// Empty: every channel.
     pub channels: Vec<usize>,
-}
-
-/// A duration as the plan counts it: calendar days or workdays.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lead {
-    Days(i64),
-    Workdays(i64),
-    Hours(i64),
 }
 
 #[derive(Debug)]

@@ -5,9 +5,9 @@
 //! `start`, `end` and tasks), then the plan's moments and campaigns, then
 //! the built-in festivals.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::{self, WorkCalendar};
+use crate::calendar::{self, WorkCalendar, add_days, month_end};
 use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::model::DateRange;
 use crate::syntax::ast::{DateBase, DateExpr, Loc, Offset, Period, RangeEnd, RangeExpr, Unit};
@@ -373,23 +373,6 @@ fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
     .help(format!(
         "plans, holidays and their dates fall between {first}-01-01 and {last}-12-31"
     ))
-}
-
-pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 {
-        d.checked_add_days(Days::new(n as u64))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-}
-
-pub fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
 pub fn month_name(m: u32) -> &'static str {

@@ -10,7 +10,6 @@
 use chrono::NaiveDate;
 
 use crate::model::{Lead, Plan};
-use crate::resolve::dates::add_days;
 use crate::schedule::{Item, Kind};
 
 /// One level's place in an item's chain.
@@ -31,32 +30,6 @@ impl Step {
     }
 }
 
-fn back(plan: &Plan, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
-    let cal = &plan.calendar;
-    let raw = match lead {
-        Lead::Days(n) => add_days(d, -n)?,
-        Lead::Workdays(n) => cal.add_workdays(d, -n)?,
-        Lead::Hours(h) => cal.add_workdays(d, -(h + 23) / 24)?,
-    };
-    on_or_before_workday(plan, raw)
-}
-
-fn forward(plan: &Plan, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
-    match lead {
-        Lead::Days(n) => add_days(d, n),
-        Lead::Workdays(n) => plan.calendar.add_workdays(d, n),
-        Lead::Hours(h) => plan.calendar.add_workdays(d, (h + 23) / 24),
-    }
-}
-
-fn on_or_before_workday(plan: &Plan, d: NaiveDate) -> Option<NaiveDate> {
-    if plan.calendar.is_workday(d) {
-        Some(d)
-    } else {
-        plan.calendar.add_workdays(d, -1)
-    }
-}
-
 /// The chain for an item published on `publish`, first level first. None
 /// when a level's timing could not be read: the dates would be wrong, and
 /// what is wrong with the level is reported where it is written.
@@ -71,13 +44,16 @@ pub fn chain(plan: &Plan, publish: NaiveDate) -> Vec<Step> {
         let level = &plan.review[k];
         let response = level.response.map_or(Lead::Days(0), |r| r.value);
         let receive = match level.lead {
-            Some(lead) => back(plan, publish, lead.value),
-            None => back(plan, deadline, response),
+            Some(lead) => plan.calendar.lead_back(publish, lead.value),
+            None => plan.calendar.lead_back(deadline, response),
         };
         let Some(receive) = receive else {
             break;
         };
-        let answer_by = forward(plan, receive, response).unwrap_or(receive);
+        let answer_by = plan
+            .calendar
+            .lead_forward(receive, response)
+            .unwrap_or(receive);
         steps[k] = Some(Step {
             level: k,
             receive,

@@ -16,9 +16,9 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::add_days;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Dated, Lead, ReviewLevel};
-use crate::resolve::dates::add_days;
 use crate::rules::Context;
 use crate::schedule::review::chain;
 
