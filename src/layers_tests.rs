@@ -12,6 +12,7 @@ const ORDER: &[&str] = &[
     // Foundations: text, positions, exact numbers, the file system, the
     // calendar data and the format's definition.
     "text",
+    "locale",
     "source",
     "ratio",
     "world",

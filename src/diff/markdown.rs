@@ -15,8 +15,9 @@ use chrono::NaiveDate;
 
 use crate::diff::{Change, ChangeKind, Diff, Section, Val};
 use crate::format::{FILE, Label};
+use crate::locale::{Locale, Words, words};
 use crate::markdown::{code, table_code, text};
-use crate::model::{DateRange, Locale, money_text, percent_text};
+use crate::model::{DateRange, money_text, percent_text};
 use crate::ratio::Ratio;
 
 /// The diff as Markdown.
@@ -72,11 +73,7 @@ pub fn render_markdown(d: &Diff) -> String {
 
 fn summary(d: &Diff, zh: bool) -> String {
     if d.is_empty() {
-        return if zh {
-            "无变更：两个版本的计划含义相同。".to_string()
-        } else {
-            "No changes: the two versions mean the same plan.".to_string()
-        };
+        return lang(zh).no_changes.to_string();
     }
     // Things changed, by section and kind: items, or settings of the plan.
     let mut counts: BTreeMap<(Section, ChangeKind), BTreeSet<String>> = BTreeMap::new();
@@ -96,10 +93,14 @@ fn summary(d: &Diff, zh: bool) -> String {
             let kinds: Vec<String> = order
                 .iter()
                 .filter_map(|k| counts.get(&(section, *k)).map(|n| (k, n.len())))
-                .map(|(k, n)| format!("{n} 项{}", kind_zh(*k)))
+                .map(|(k, n)| format!("{n} 项{}", kind_word(*k, zh)))
                 .collect();
             if !kinds.is_empty() {
-                parts.push(format!("{} {}", section_noun_zh(section), kinds.join("、")));
+                parts.push(format!(
+                    "{} {}",
+                    section_noun(section, 2, zh),
+                    kinds.join("、")
+                ));
             }
         }
         format!("共 {total} 处变更：{}", parts.join("；"))
@@ -110,7 +111,7 @@ fn summary(d: &Diff, zh: bool) -> String {
                 if let Some(n) = counts.get(&(section, k)).map(BTreeSet::len) {
                     parts.push(format!(
                         "{n} {} {}",
-                        section_noun_en(section, n),
+                        section_noun(section, n, zh),
                         k.as_str()
                     ));
                 }
@@ -121,52 +122,32 @@ fn summary(d: &Diff, zh: bool) -> String {
     }
 }
 
-fn kind_zh(k: ChangeKind) -> &'static str {
+fn locale(zh: bool) -> Locale {
+    if zh { Locale::ZhCn } else { Locale::En }
+}
+
+/// The words of the comment's language.
+fn lang(zh: bool) -> &'static Words {
+    words(locale(zh))
+}
+
+fn kind_word(k: ChangeKind, zh: bool) -> &'static str {
+    let w = lang(zh);
     match k {
-        ChangeKind::Added => "新增",
-        ChangeKind::Removed => "删除",
-        ChangeKind::Changed => "修改",
+        ChangeKind::Added => w.added,
+        ChangeKind::Removed => w.removed,
+        ChangeKind::Changed => w.changed,
     }
 }
 
-fn section_noun_zh(s: Section) -> &'static str {
-    match s {
-        Section::Plan => "计划设置",
-        Section::Budget => "预算科目",
-        Section::Campaigns => "活动",
-        Section::Columns => "栏目",
-        Section::Moments => "节点",
-        Section::Blackouts => "禁发日",
-        Section::Kpis => "KPI",
-        Section::Rules => "规则",
-        Section::People => "人员",
-        Section::Channels => "渠道",
-    }
-}
-
-fn section_noun_en(s: Section, n: usize) -> &'static str {
-    let one = n == 1;
-    match s {
-        Section::Plan if one => "plan setting",
-        Section::Plan => "plan settings",
-        Section::Budget if one => "budget line",
-        Section::Budget => "budget lines",
-        Section::Campaigns if one => "campaign",
-        Section::Campaigns => "campaigns",
-        Section::Columns if one => "column",
-        Section::Columns => "columns",
-        Section::Moments if one => "moment",
-        Section::Moments => "moments",
-        Section::Blackouts if one => "blackout",
-        Section::Blackouts => "blackouts",
-        Section::Kpis if one => "KPI",
-        Section::Kpis => "KPIs",
-        Section::Rules if one => "rule",
-        Section::Rules => "rules",
-        Section::People if one => "person",
-        Section::People => "people",
-        Section::Channels if one => "channel",
-        Section::Channels => "channels",
+/// A section as a noun for `n` of its items (`campaign`, `campaigns`).
+fn section_noun(s: Section, n: usize, zh: bool) -> &'static str {
+    let at = Section::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    let w = lang(zh);
+    if n == 1 {
+        w.section_noun_one[at]
+    } else {
+        w.section_nouns[at]
     }
 }
 
@@ -175,7 +156,7 @@ fn section_title(s: Section, zh: bool) -> String {
     let Some(label) = FILE.key(s.as_str()).and_then(|k| k.label) else {
         return s.as_str().to_string();
     };
-    let text = label.text(zh);
+    let text = label.get(locale(zh));
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
@@ -196,36 +177,16 @@ fn task_label(field: &str) -> Option<Label> {
 
 /// Fields the diff derives from a column's `every` and its episodes; they
 /// are not keys of the plan.
-const DERIVED: &[(&str, Label)] = &[
-    (
-        "recurrence",
-        Label {
-            en: "recurrence",
-            zh: "周期",
-        },
-    ),
-    (
-        "time",
-        Label {
-            en: "time",
-            zh: "时间",
-        },
-    ),
-    (
-        "episodes",
-        Label {
-            en: "episodes",
-            zh: "期数",
-        },
-    ),
-    (
-        "episode_dates",
-        Label {
-            en: "episode dates (dropped / new)",
-            zh: "发布日期（取消 / 新增）",
-        },
-    ),
-];
+fn derived_label(field: &str, zh: bool) -> Option<&'static str> {
+    let w = lang(zh);
+    Some(match field {
+        "recurrence" => w.recurrence,
+        "time" => w.time_of_day,
+        "episodes" => w.episodes,
+        "episode_dates" => w.episode_dates,
+        _ => return None,
+    })
+}
 
 fn item_cell(c: &Change) -> String {
     match &c.name {
@@ -338,8 +299,7 @@ pub fn shift_text(a: DateRange, b: DateRange, zh: bool) -> String {
 
 fn field_label(c: &Change, zh: bool) -> String {
     match c.kind {
-        ChangeKind::Added => return (if zh { "新增" } else { "added" }).to_string(),
-        ChangeKind::Removed => return (if zh { "删除" } else { "removed" }).to_string(),
+        ChangeKind::Added | ChangeKind::Removed => return kind_word(c.kind, zh).to_string(),
         ChangeKind::Changed => {}
     }
     let f = c.field.as_deref().unwrap_or("");
@@ -371,12 +331,11 @@ fn field_label(c: &Change, zh: bool) -> String {
         };
     }
     if f == "name" {
-        return (if zh { "改名" } else { "renamed" }).to_string();
+        return lang(zh).renamed.to_string();
     }
-    let derived = || DERIVED.iter().find(|(k, _)| *k == f).map(|(_, l)| *l);
-    match key_label(c.section, f).or_else(derived) {
-        Some(l) => l.text(zh).to_string(),
-        None => table_code(f),
+    match key_label(c.section, f) {
+        Some(l) => l.get(locale(zh)).to_string(),
+        None => derived_label(f, zh).map_or_else(|| table_code(f), str::to_string),
     }
 }
 
@@ -421,7 +380,7 @@ fn plan_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
 fn setting_label(f: &str, zh: bool) -> String {
     let label = key_label(Section::Plan, f).or_else(|| FILE.key(f).and_then(|k| k.label));
     match label {
-        Some(l) => l.text(zh).to_string(),
+        Some(l) => l.get(locale(zh)).to_string(),
         None => table_code(f),
     }
 }

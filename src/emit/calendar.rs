@@ -16,7 +16,7 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use crate::calendar::WorkCalendar;
 use crate::emit::ics::{self, Ics};
-use crate::emit::labels::Labels;
+use crate::locale::Words;
 use crate::model::{DateRange, Plan};
 use crate::schedule::recur;
 use crate::schedule::{Item, Kind, Schedule};
@@ -40,7 +40,7 @@ enum Filter {
 struct Cx<'a> {
     plan: &'a Plan,
     schedule: &'a Schedule,
-    labels: &'a Labels,
+    labels: &'a Words,
     stamp: String,
     tz: Tz,
 }
@@ -50,7 +50,7 @@ struct Cx<'a> {
 pub fn calendars(
     plan: &Plan,
     schedule: &Schedule,
-    labels: &Labels,
+    labels: &Words,
     stamp: NaiveDateTime,
     split: Option<Split>,
 ) -> Vec<(String, String)> {
@@ -496,7 +496,7 @@ mod tests {
         let (mut plan, schedule) = (checked.plans.remove(0), checked.schedules.remove(0));
         // Whatever `check` lets through as an id, the UID stays one line.
         plan.id = "x\r\nATTENDEE:mailto:x,y;z\u{7}".into();
-        let labels = crate::emit::labels::labels(plan.locale);
+        let labels = crate::locale::words(plan.locale);
         let stamp = plan
             .period
             .value

@@ -13,11 +13,11 @@
 
 use std::borrow::Cow;
 
-use crate::emit::labels::Labels;
 use crate::emit::rows::{COLUMNS, Row, from_plan};
+use crate::locale::Words;
 use crate::text;
 
-pub fn tasks_csv(rows: &[Row<'_>], labels: &Labels, bom: bool) -> Vec<u8> {
+pub fn tasks_csv(rows: &[Row<'_>], labels: &Words, bom: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024 + 128 * rows.len());
     if bom {
         out.extend_from_slice(b"\xEF\xBB\xBF");
@@ -61,7 +61,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::emit::labels::labels;
+    use crate::locale::words as labels;
     use crate::model::Locale;
 
     fn row<'a>(title: &'a str, owner: &'a str, hours: &str) -> Row<'a> {

@@ -8,7 +8,6 @@ pub mod calendar;
 pub mod csv;
 pub mod ics;
 pub mod json;
-pub mod labels;
 pub mod rows;
 
 use std::collections::BTreeMap;
@@ -16,12 +15,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
+use crate::locale::Words;
 use crate::model::{Locale, Plan};
 use crate::schedule::Schedule;
 use crate::source::SourceMap;
 use crate::templates::{TemplateError, Templates};
 use calendar::Split;
-use labels::Labels;
 use rows::Row;
 
 /// One output file, relative to the plan's output folder.
@@ -133,7 +132,7 @@ struct Month<'a> {
 }
 
 /// The Markdown task list's view: rows grouped by month, then owner.
-fn months<'a>(rows: &'a [Row<'a>], labels: &Labels) -> Vec<Month<'a>> {
+fn months<'a>(rows: &'a [Row<'a>], labels: &Words) -> Vec<Month<'a>> {
     // (year, month) → (unassigned last, owner) → rows.
     type ByOwner<'r> = BTreeMap<(u8, String), Vec<&'r Row<'r>>>;
     let mut by: BTreeMap<(i32, u32), ByOwner<'a>> = BTreeMap::new();
@@ -167,7 +166,7 @@ fn machine(
     plan: &Plan,
     schedule: &Schedule,
     opts: &Options,
-    labels: &Labels,
+    labels: &Words,
     rows: &[Row<'_>],
     t: Target,
 ) -> Vec<Artifact> {
@@ -204,7 +203,7 @@ pub fn emit(
     templates: &Templates,
     sources: &mut SourceMap,
 ) -> Result<Vec<Artifact>, TemplateError> {
-    let labels = labels::labels(opts.locale.unwrap_or(plan.locale));
+    let labels = crate::locale::words(opts.locale.unwrap_or(plan.locale));
     let rows = rows::rows(plan, schedule, labels);
     let machine_targets: Vec<Target> = opts
         .targets

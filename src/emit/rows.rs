@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::emit::labels::Labels;
+use crate::locale::Words;
 use crate::model::Plan;
 use crate::schedule::{Kind, Schedule};
 
@@ -71,7 +71,7 @@ pub struct Row<'a> {
 impl Row<'_> {
     /// The values in `COLUMNS` order, as text (borrowed where the row
     /// already holds it).
-    pub fn cells<'r>(&'r self, labels: &Labels) -> [Cow<'r, str>; 15] {
+    pub fn cells<'r>(&'r self, labels: &Words) -> [Cow<'r, str>; 15] {
         let opt = |v: &Option<&'r str>| Cow::Borrowed(v.unwrap_or_default());
         [
             Cow::Borrowed(self.id),
@@ -93,7 +93,7 @@ impl Row<'_> {
     }
 }
 
-pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Labels) -> Vec<Row<'a>> {
+pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Words) -> Vec<Row<'a>> {
     let mut out = Vec::with_capacity(schedule.items.len());
     for it in &schedule.items {
         let kind = match it.kind {
@@ -118,7 +118,7 @@ pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Labels) -> Vec<
             time: it.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
             weekday: labels.weekdays[it.start.weekday().num_days_from_monday() as usize],
             kind,
-            kind_label: labels.kind(it.kind),
+            kind_label: kind_label(labels, it.kind),
             title: &it.title,
             owner: person.map(|p| p.name.as_str()),
             owner_id: person.map(|p| p.id.name.as_str()),
@@ -143,4 +143,16 @@ pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Labels) -> Vec<
         });
     }
     out
+}
+
+/// The word for an item's kind in the task list's language.
+fn kind_label(labels: &Words, k: Kind) -> &'static str {
+    match k {
+        Kind::Campaign => labels.campaign,
+        Kind::Moment => labels.moment,
+        Kind::Blackout => labels.blackout,
+        Kind::Task => labels.task,
+        Kind::Review => labels.review,
+        Kind::Episode => labels.episode,
+    }
 }

@@ -105,18 +105,8 @@ pub struct Key {
     pub since: &'static str,
 }
 
-/// A name for people, in each language outputs are written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Label {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Label {
-    pub fn text(self, zh: bool) -> &'static str {
-        if zh { self.zh } else { self.en }
-    }
-}
+/// A key's or section's name for people, in each output language.
+pub use crate::locale::Pair as Label;
 
 /// An example value, as a plan writes it.
 #[derive(Clone, Copy, Debug)]

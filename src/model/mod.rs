@@ -8,6 +8,7 @@ use chrono::{NaiveDate, Weekday};
 
 pub use crate::calendar::Lead;
 use crate::calendar::WorkCalendar;
+pub use crate::locale::Locale;
 use crate::ratio::Ratio;
 use crate::source::Span;
 use crate::syntax::ast::{self, QuantityUnit, TimeOfDay};
@@ -86,12 +87,6 @@ impl DateRange {
 pub struct Dated<T> {
     pub value: T,
     pub span: Span,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Locale {
-    ZhCn,
-    En,
 }
 
 #[derive(Debug)]

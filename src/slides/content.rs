@@ -12,215 +12,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::emit::labels;
+use crate::locale::{Words, words};
 use crate::model::{Direction, Kpi, Lead, Locale, Plan, money_text, percent_text};
 use crate::model::{grouped, quantity_text};
 use crate::ratio::Ratio;
 use crate::syntax::ast::{Frequency, MonthDay, Quantity, QuantityUnit};
 
 use super::deck::*;
-
-/// The deck's words in one language.
-struct Words {
-    lang: &'static str,
-    sections: [&'static str; 14],
-    agenda: &'static str,
-    part_review: &'static str,
-    part_plan: &'static str,
-    review_title: &'static str,
-    plan_title: &'static str,
-    year_end_subtitle: &'static str,
-    scorecard: &'static str,
-    kpi: &'static str,
-    baseline: &'static str,
-    target: &'static str,
-    actual: &'static str,
-    completion: &'static str,
-    note: &'static str,
-    hit: &'static str,
-    miss: &'static str,
-    platforms: &'static str,
-    top_content: &'static str,
-    more_results: &'static str,
-    team: &'static str,
-    member: &'static str,
-    role: &'static str,
-    capacity: &'static str,
-    practices: &'static str,
-    theme: &'static str,
-    threads: &'static str,
-    timeline: &'static str,
-    moments: &'static str,
-    blackout: &'static str,
-    guidelines: &'static str,
-    columns: &'static str,
-    reserve: &'static str,
-    review_flow: &'static str,
-    budget: &'static str,
-    total: &'static str,
-    campaign_budgets: &'static str,
-    campaign: &'static str,
-    line: &'static str,
-    amount: &'static str,
-    kpi_targets: &'static str,
-    spending: &'static str,
-    not_on_holidays: &'static str,
-    planned: &'static str,
-    spent: &'static str,
-    spent_share: &'static str,
-    generated: &'static str,
-    /// `：` / `: `, `、` / `, `, `；` / `; ` in the speaker notes.
-    colon: &'static str,
-    comma: &'static str,
-    semicolon: &'static str,
-}
-
-static ZH: Words = Words {
-    lang: "zh-CN",
-    sections: [
-        "年度运营成果总览",
-        "平台运营策略复盘",
-        "内容生产体系构建",
-        "用户增长与留存分析",
-        "社群运营价值挖掘",
-        "品牌传播效果评估",
-        "广告投放ROI分析",
-        "数据驱动运营实践",
-        "团队管理与协作",
-        "行业趋势洞察",
-        "年度传播计划框架",
-        "创意内容生产规划",
-        "技术赋能运营方案",
-        "预算与效果预测",
-    ],
-    agenda: "目录",
-    part_review: "第一部分",
-    part_plan: "第二部分",
-    review_title: "年度回顾",
-    plan_title: "传播计划",
-    year_end_subtitle: "年终总结与来年计划",
-    scorecard: "KPI 完成情况",
-    kpi: "指标",
-    baseline: "基线",
-    target: "目标",
-    actual: "实际",
-    completion: "完成 / 变化",
-    note: "说明",
-    hit: "达成",
-    miss: "未达成",
-    platforms: "各平台增长",
-    top_content: "年度爆款内容",
-    more_results: "关键数据",
-    team: "团队分工",
-    member: "成员",
-    role: "职责",
-    capacity: "每周工时",
-    practices: "工作机制",
-    theme: "传播主题",
-    threads: "话题线",
-    timeline: "旗舰活动时间线",
-    moments: "月度节点",
-    blackout: "禁发",
-    guidelines: "运营规则",
-    columns: "周更栏目",
-    reserve: "热点预留",
-    review_flow: "内容审核流程",
-    budget: "预算分配",
-    total: "总预算",
-    campaign_budgets: "活动预算",
-    campaign: "活动",
-    line: "预算科目",
-    amount: "金额",
-    kpi_targets: "KPI 目标",
-    spending: "预算执行",
-    not_on_holidays: "节假日停更",
-    planned: "计划",
-    spent: "实际支出",
-    spent_share: "执行率",
-    generated: "由 almanac 根据计划生成",
-    colon: "：",
-    comma: "、",
-    semicolon: "；",
-};
-
-static EN: Words = Words {
-    lang: "en",
-    sections: [
-        "Results at a glance",
-        "Platform strategy review",
-        "Content production",
-        "User growth and retention",
-        "Community operations",
-        "Brand communication",
-        "Advertising ROI",
-        "Data-driven operations",
-        "Team and collaboration",
-        "Industry trends",
-        "Communication plan",
-        "Creative content plan",
-        "Technology enablement",
-        "Budget and forecast",
-    ],
-    agenda: "Agenda",
-    part_review: "Part 1",
-    part_plan: "Part 2",
-    review_title: "Year in review",
-    plan_title: "Plan",
-    year_end_subtitle: "Year-end review and next year's plan",
-    scorecard: "KPI scorecard",
-    kpi: "KPI",
-    baseline: "Baseline",
-    target: "Target",
-    actual: "Actual",
-    completion: "Completion / change",
-    note: "Note",
-    hit: "hit",
-    miss: "missed",
-    platforms: "Growth by platform",
-    top_content: "Top content of the year",
-    more_results: "Key figures",
-    team: "The team",
-    member: "Member",
-    role: "Role",
-    capacity: "Hours a week",
-    practices: "How we work",
-    theme: "Theme and key messages",
-    threads: "Threads",
-    timeline: "Campaign timeline",
-    moments: "Moments by month",
-    blackout: "Blackout",
-    guidelines: "Working rules",
-    columns: "Weekly columns",
-    reserve: "Reserved for hot topics",
-    review_flow: "Content review",
-    budget: "Budget split",
-    total: "Total budget",
-    campaign_budgets: "Campaign budgets",
-    campaign: "Campaign",
-    line: "Budget line",
-    amount: "Amount",
-    kpi_targets: "KPI targets",
-    spending: "Budget: planned and spent",
-    not_on_holidays: "not on holidays",
-    planned: "Planned",
-    spent: "Spent",
-    spent_share: "Spent of plan",
-    generated: "Generated by almanac from the plan",
-    colon: ": ",
-    comma: ", ",
-    semicolon: "; ",
-};
-
-impl Words {
-    /// The output labels (weekday and month names) in the deck's language.
-    fn labels(&self) -> &'static labels::Labels {
-        labels::labels(if self.lang == "en" {
-            Locale::En
-        } else {
-            Locale::ZhCn
-        })
-    }
-}
 
 /// The founding document's sections, in its order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -274,10 +72,7 @@ pub fn has_actuals(plan: &Plan) -> bool {
 
 /// The deck for a review (a plan with actuals), a plan, or both.
 pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck {
-    let w: &Words = match locale {
-        Locale::ZhCn => &ZH,
-        Locale::En => &EN,
-    };
+    let w = words(locale);
     let kind = match (review, plan) {
         (Some(_), Some(_)) => DeckKind::YearEnd,
         (Some(_), None) => DeckKind::Review,
@@ -333,7 +128,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         (None, None) => (String::new(), None, Vec::new()),
     };
     let mut lines: Vec<String> = lines.iter().map(|l| shorten(l, WIDTH_LINE)).collect();
-    lines.push(w.generated.to_string());
+    lines.push(w.generated_from.to_string());
     let mut cover_notes = Vec::new();
     if let Some(s) = &subtitle
         && s.len() != shorten(s, WIDTH_LINE).len()
@@ -393,7 +188,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
     Deck {
         id,
         kind,
-        lang: w.lang,
+        lang: w.locale,
         title,
         slides,
     }
@@ -778,7 +573,9 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         let others = p.campaigns.len() - featured.len();
         if others > 0 {
             notes.push(match w.lang {
-                "en" => format!("{others} more campaigns are not flagship ones and are not shown."),
+                Locale::En => {
+                    format!("{others} more campaigns are not flagship ones and are not shown.")
+                }
                 _ => format!("另有 {others} 个非旗舰活动未在图中列出。"),
             });
         }
@@ -796,7 +593,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
 
     // 11. Moments (and blackouts) month by month.
     if !p.moments.is_empty() || !p.blackouts.is_empty() {
-        let months = w.labels().months;
+        let months = w.months;
         let mut cells: Vec<(String, Vec<String>)> = (0..12)
             .map(|i| {
                 let m = (period.start.month0() as usize + i) % 12;
@@ -823,7 +620,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             }
         }
         for b in &p.blackouts {
-            let text = format!("{}{}{}", w.blackout, w.colon, b.reason);
+            let text = format!("{}{}{}", w.blackout_short, w.colon, b.reason);
             notes.push(format!(
                 "{text} ({} – {})",
                 b.when.value.start, b.when.value.end
@@ -864,7 +661,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                 let mut timing = Vec::new();
                 if let Some(lead) = &l.lead {
                     timing.push(match w.lang {
-                        "en" => {
+                        Locale::En => {
                             format!("receives it {} before publishing", lead_text(lead.value, w))
                         }
                         _ => format!("发布前 {}送达", lead_text(lead.value, w)),
@@ -872,7 +669,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                 }
                 if let Some(r) = &l.response {
                     timing.push(match w.lang {
-                        "en" => format!("answers within {}", lead_text(r.value, w)),
+                        Locale::En => format!("answers within {}", lead_text(r.value, w)),
                         _ => format!("{}内答复", lead_text(r.value, w)),
                     });
                 }
@@ -920,7 +717,7 @@ fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         if rest_count > 0 {
             draws.push((
                 match w.lang {
-                    "en" => format!("Other campaigns ({rest_count} draws)"),
+                    Locale::En => format!("Other campaigns ({rest_count} draws)"),
                     _ => format!("其他活动（{rest_count} 项）"),
                 },
                 String::new(),
@@ -1011,8 +808,7 @@ fn note(k: &Kpi) -> String {
 }
 
 fn week_slide(p: &Plan, w: &Words) -> Draft {
-    let labels = w.labels();
-    let mut days: Vec<WeekDay> = labels
+    let mut days: Vec<WeekDay> = w
         .weekdays
         .iter()
         .map(|d| WeekDay {
@@ -1086,7 +882,7 @@ fn week_slide(p: &Plan, w: &Words) -> Draft {
     Draft {
         sec: Some(Sec::Creative),
         key: "columns".into(),
-        title: w.columns.to_string(),
+        title: w.weekly_columns.to_string(),
         body: Body::Week(Week {
             days,
             others,
@@ -1213,7 +1009,7 @@ fn paged(title: &str, i: usize, len: usize, n: usize) -> String {
 
 /// A KPI value as the deck shows it: `12万` in Chinese, `120,000` in English.
 fn quantity(q: &Quantity, w: &Words) -> String {
-    if w.lang == "zh-CN" && q.unit == QuantityUnit::Number && !q.signed {
+    if w.lang == Locale::ZhCn && q.unit == QuantityUnit::Number && !q.signed {
         let wan = Ratio::int(10_000);
         if q.value.abs() >= wan
             && let Some(v) = q.value.checked_div(wan)
@@ -1242,7 +1038,7 @@ fn completion(k: &Kpi, w: &Words) -> (String, Status) {
             actual.value >= target.value
         };
         let status = if hit { Status::Hit } else { Status::Miss };
-        let word = if hit { w.hit } else { w.miss };
+        let word = if hit { w.hit_word } else { w.miss_word };
         if !down
             && target.value > Ratio::ZERO
             && actual.value >= Ratio::ZERO
@@ -1358,9 +1154,9 @@ fn range_text(a: NaiveDate, b: NaiveDate, year: i32) -> String {
 
 fn lead_text(l: Lead, w: &Words) -> String {
     match (l, w.lang) {
-        (Lead::Days(n), "en") => format!("{n} day{}", if n == 1 { "" } else { "s" }),
-        (Lead::Workdays(n), "en") => format!("{n} workday{}", if n == 1 { "" } else { "s" }),
-        (Lead::Hours(n), "en") => format!("{n} h"),
+        (Lead::Days(n), Locale::En) => format!("{n} day{}", if n == 1 { "" } else { "s" }),
+        (Lead::Workdays(n), Locale::En) => format!("{n} workday{}", if n == 1 { "" } else { "s" }),
+        (Lead::Hours(n), Locale::En) => format!("{n} h"),
         (Lead::Days(n), _) => format!("{n} 天"),
         (Lead::Workdays(n), _) => format!("{n} 个工作日"),
         (Lead::Hours(n), _) => format!("{n} 小时"),
@@ -1380,9 +1176,8 @@ fn ordinal(n: i64) -> String {
 }
 
 fn cadence_text(f: &Frequency, w: &Words) -> String {
-    let labels = w.labels();
-    let wd = |d: &chrono::Weekday| labels.weekdays[d.num_days_from_monday() as usize];
-    let en = w.lang == "en";
+    let wd = |d: &chrono::Weekday| w.weekdays[d.num_days_from_monday() as usize];
+    let en = w.lang == Locale::En;
     match f {
         Frequency::Daily { interval: 1 } => if en { "daily" } else { "每天" }.to_string(),
         Frequency::Daily { interval } => {
@@ -1466,10 +1261,10 @@ mod tests {
             signed: false,
             loc: Default::default(),
         };
-        assert_eq!(quantity(&q(120_000), &ZH), "12万");
-        assert_eq!(quantity(&q(85_000), &ZH), "8.5万");
-        assert_eq!(quantity(&q(2_600), &ZH), "2,600");
-        assert_eq!(quantity(&q(120_000), &EN), "120,000");
+        assert_eq!(quantity(&q(120_000), words(Locale::ZhCn)), "12万");
+        assert_eq!(quantity(&q(85_000), words(Locale::ZhCn)), "8.5万");
+        assert_eq!(quantity(&q(2_600), words(Locale::ZhCn)), "2,600");
+        assert_eq!(quantity(&q(120_000), words(Locale::En)), "120,000");
     }
 
     #[test]

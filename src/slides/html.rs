@@ -8,58 +8,22 @@
 
 use minijinja::Value;
 use minijinja::value::Serde;
-use serde::Serialize;
 
 use super::brand::Brand;
 use super::deck::Deck;
+use crate::locale::{Locale, Words, words};
 use crate::templates::Templates;
 
 /// The template's name (in `templates/`, overridable with `--templates`).
 pub const TEMPLATE: &str = "deck.html.j2";
 
-/// The words the HTML deck adds around the plan's text.
-#[derive(Debug, Serialize)]
-pub struct Labels {
-    /// `{n}` and `{m}` are replaced: the slide's accessible name.
-    pub slide_of: &'static str,
-    pub notes: &'static str,
-    /// Shown once, on the first slide's notes: how to open them.
-    pub notes_hint: &'static str,
-    pub hit: &'static str,
-    pub miss: &'static str,
-    pub flagship: &'static str,
-    pub others: &'static str,
-    pub owner: &'static str,
-    pub nothing: &'static str,
-}
-
-static ZH: Labels = Labels {
-    slide_of: "第 {n} 页，共 {m} 页",
-    notes: "演讲备注",
-    notes_hint: "按 N 键显示或隐藏备注；← → 翻页",
-    hit: "达成",
-    miss: "未达成",
-    flagship: "旗舰活动",
-    others: "其他栏目",
-    owner: "负责",
-    nothing: "—",
-};
-
-static EN: Labels = Labels {
-    slide_of: "Slide {n} of {m}",
-    notes: "Speaker notes",
-    notes_hint: "Press N to show or hide the notes; ← → to move",
-    hit: "Hit",
-    miss: "Missed",
-    flagship: "Flagship",
-    others: "Other columns",
-    owner: "Owner",
-    nothing: "—",
-};
-
-/// The labels for a deck's `lang` (`zh-CN` or `en`).
-pub fn labels(lang: &str) -> &'static Labels {
-    if lang.starts_with("zh") { &ZH } else { &EN }
+/// The words of the deck's `lang` (`zh-CN` or `en`).
+fn labels(lang: &str) -> &'static Words {
+    words(if lang.starts_with("zh") {
+        Locale::ZhCn
+    } else {
+        Locale::En
+    })
 }
 
 /// Renders the deck as one HTML document through `deck.html.j2`.
