@@ -1,0 +1,596 @@
+//! What the diff compares, section by section. Items that have an id
+//! (campaigns, columns, moments, blackouts, KPIs, people, channels) go
+//! through one comparer, [`items`], over a per-section list of fields: each
+//! field is a name and how to read it as a [`Val`]. The plan's own settings,
+//! the budget tree (lines by path, with their shares) and the rule settings
+//! (by rule code) have their own shapes and their own functions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::{
+    Change, ChangeKind, Section, Side, Val, quantity_text, recurrence_text, recurrence_with_time,
+};
+use crate::diagnostics::codes::ALL as RULES;
+use crate::model::{
+    Blackout, Campaign, Channel, Column, Direction, Kpi, KpiValue, Locale, Moment, Person, Plan,
+};
+use crate::ratio::Ratio;
+use crate::rules::config::RuleConfig;
+use crate::schedule::{Kind, Schedule};
+
+/// Reads one field of an item as the diff shows it; the plan gives ids
+/// their names (a campaign's `owner` index to the person's id).
+type Read<T> = fn(&Plan, &T) -> Option<Val>;
+
+/// How one section's items are compared.
+struct Items<T: 'static> {
+    section: Section,
+    id: fn(&T) -> &str,
+    /// The item's name for people.
+    name: fn(&T) -> &str,
+    /// What an added or removed item shows.
+    shown: Read<T>,
+    /// The fields compared, in the order they are reported.
+    fields: &'static [(&'static str, Read<T>)],
+}
+
+/// Compares a section's items by id, in id order. `more` adds what a field
+/// list cannot say (a campaign's draws and tasks, a column's episodes),
+/// given both items with their places in their plans.
+fn items<T>(
+    spec: &Items<T>,
+    (old, olds): (&Plan, &[T]),
+    (new, news): (&Plan, &[T]),
+    changes: &mut Vec<Change>,
+    mut more: impl FnMut(&mut Out<'_>, &str, Option<&str>, (usize, &T), (usize, &T)),
+) {
+    let mut o = Out {
+        section: spec.section,
+        changes,
+    };
+    let (oi, ni): (Vec<_>, Vec<_>) = (
+        olds.iter().enumerate().collect(),
+        news.iter().enumerate().collect(),
+    );
+    for (id, a, b) in pair(&oi, &ni, |x| (spec.id)(x.1)) {
+        let name = b.or(a).map(|x| (spec.name)(x.1));
+        match (a, b) {
+            (Some(&(_, a)), None) => o.removed(&id, name, (spec.shown)(old, a)),
+            (None, Some(&(_, b))) => o.added(&id, name, (spec.shown)(new, b)),
+            (Some(&a), Some(&b)) => {
+                for (field, read) in spec.fields {
+                    o.field(&id, name, field, read(old, a.1), read(new, b.1));
+                }
+                more(&mut o, &id, name, a, b);
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// Nothing beyond the field list.
+fn no_more<T>(_: &mut Out<'_>, _: &str, _: Option<&str>, _: (usize, &T), _: (usize, &T)) {}
+
+/// Every section, in the order the diff reports them.
+pub(super) fn compare(old: Side<'_>, new: Side<'_>, changes: &mut Vec<Change>) {
+    let (op, np) = (old.plan, new.plan);
+    plan_settings(op, np, changes);
+    budget(op, np, changes);
+    items(
+        &CAMPAIGNS,
+        (op, &op.campaigns),
+        (np, &np.campaigns),
+        changes,
+        |o, id, name, a, b| {
+            campaign_draws_and_tasks(o, id, name, (op, a.1), (np, b.1));
+        },
+    );
+    items(
+        &COLUMNS,
+        (op, &op.columns),
+        (np, &np.columns),
+        changes,
+        |o, id, name, a, b| {
+            column_episodes(
+                o,
+                id,
+                name,
+                episode_days(old.schedule, a.0),
+                episode_days(new.schedule, b.0),
+            );
+        },
+    );
+    items(
+        &MOMENTS,
+        (op, &op.moments),
+        (np, &np.moments),
+        changes,
+        no_more,
+    );
+    items(
+        &BLACKOUTS,
+        (op, &op.blackouts),
+        (np, &np.blackouts),
+        changes,
+        no_more,
+    );
+    items(&KPIS, (op, &op.kpis), (np, &np.kpis), changes, no_more);
+    rules(op, np, changes);
+    items(
+        &PEOPLE,
+        (op, &op.people),
+        (np, &np.people),
+        changes,
+        no_more,
+    );
+    items(
+        &CHANNELS,
+        (op, &op.channels),
+        (np, &np.channels),
+        changes,
+        no_more,
+    );
+}
+
+/// Reads one of the plan's own settings.
+type Setting = fn(&Plan) -> Option<Val>;
+
+/// The keys of `[plan]` and the plan-wide settings, as one item `plan`.
+const PLAN: &[(&str, Setting)] = &[
+    ("id", |p| text(&p.id)),
+    ("name", |p| text(&p.name)),
+    ("period", |p| Some(Val::Range(p.period.value))),
+    ("currency", |p| text(&p.currency)),
+    ("locale", |p| {
+        text(match p.locale {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        })
+    }),
+    ("calendar", |p| text(&p.calendar_name)),
+    ("timezone", |p| text(&p.timezone)),
+    ("theme", |p| opt_text(&p.theme)),
+    ("key_messages", |p| Some(Val::List(p.key_messages.clone()))),
+    ("reserve", |p| {
+        p.reserve
+            .as_ref()
+            .map(|r| Val::Text(percent(r.percent.value)))
+    }),
+];
+
+fn plan_settings(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Plan,
+        changes,
+    };
+    for (field, read) in PLAN {
+        o.field("plan", None, field, read(old), read(new));
+    }
+}
+
+static CAMPAIGNS: Items<Campaign> = Items {
+    section: Section::Campaigns,
+    id: |c| &c.id.name,
+    name: |c| &c.name,
+    shown: |_, c| Some(Val::Range(c.window.value)),
+    fields: &[
+        ("name", |_, c| text(&c.name)),
+        ("window", |_, c| Some(Val::Range(c.window.value))),
+        ("flagship", |_, c| Some(Val::Bool(c.flagship))),
+        ("channels", |p, c| channel_set(p, &c.channels)),
+        ("owner", |p, c| person(p, c.owner)),
+    ],
+};
+
+/// A campaign's draws on budget lines (`budget.ads.douyin`) and its tasks
+/// (`tasks.brief.due`), compared by line path and task id.
+fn campaign_draws_and_tasks(
+    o: &mut Out<'_>,
+    id: &str,
+    name: Option<&str>,
+    (old, a): (&Plan, &Campaign),
+    (new, b): (&Plan, &Campaign),
+) {
+    let draws = |p: &Plan, c: &Campaign| {
+        let mut m: BTreeMap<String, Ratio> = BTreeMap::new();
+        // An unknown draw (a side with errors) is left out.
+        for d in &c.budget {
+            let path = p.budget.lines[d.line].path.clone();
+            let e = m.entry(path).or_insert(Ratio::ZERO);
+            *e = d.amount.and_then(|a| e.checked_add(a)).unwrap_or(*e);
+        }
+        m
+    };
+    let (da, db) = (draws(old, a), draws(new, b));
+    let lines: BTreeSet<&String> = da.keys().chain(db.keys()).collect();
+    for l in lines {
+        o.field(
+            id,
+            name,
+            &format!("budget.{l}"),
+            da.get(l).map(|v| Val::Money(*v)),
+            db.get(l).map(|v| Val::Money(*v)),
+        );
+    }
+    for (t, x, y) in pair(&a.tasks, &b.tasks, |t| &t.id.name) {
+        let due = |t: &crate::model::Task| t.due.map(|d| Val::Date(d.value));
+        match (x, y) {
+            (Some(x), Some(y)) => {
+                o.field(
+                    id,
+                    name,
+                    &format!("tasks.{t}.name"),
+                    text(&x.name),
+                    text(&y.name),
+                );
+                o.field(id, name, &format!("tasks.{t}.due"), due(x), due(y));
+                o.field(
+                    id,
+                    name,
+                    &format!("tasks.{t}.owner"),
+                    person(old, x.owner),
+                    person(new, y.owner),
+                );
+            }
+            (x, y) => o.field(
+                id,
+                name,
+                &format!("tasks.{t}"),
+                x.map(|x| Val::Text(x.name.clone())),
+                y.map(|y| Val::Text(y.name.clone())),
+            ),
+        }
+    }
+}
+
+static COLUMNS: Items<Column> = Items {
+    section: Section::Columns,
+    id: |c| &c.id.name,
+    name: |c| &c.name,
+    // An added or removed column: when it publishes, with its time.
+    shown: |_, c| Some(Val::Text(recurrence_with_time(&c.recurrence, c.time))),
+    fields: &[
+        ("name", |_, c| text(&c.name)),
+        ("channel", |p, c| channel(p, c.channel)),
+        ("owner", |p, c| person(p, c.owner)),
+        ("recurrence", |_, c| {
+            Some(Val::Text(recurrence_text(&c.recurrence)))
+        }),
+        ("time", |_, c| {
+            c.time
+                .map(|t| Val::Text(format!("{:02}:{:02}", t.hour, t.minute)))
+        }),
+    ],
+};
+
+fn episode_days(s: &Schedule, k: usize) -> BTreeSet<NaiveDate> {
+    s.of_kind(Kind::Episode)
+        .filter(|(_, i)| i.column == Some(k))
+        .map(|(_, i)| i.start)
+        .collect()
+}
+
+/// How many episodes a column has, and which days it no longer publishes
+/// on and which it now does.
+fn column_episodes(
+    o: &mut Out<'_>,
+    id: &str,
+    name: Option<&str>,
+    da: BTreeSet<NaiveDate>,
+    db: BTreeSet<NaiveDate>,
+) {
+    o.field(
+        id,
+        name,
+        "episodes",
+        Some(Val::Int(da.len() as i64)),
+        Some(Val::Int(db.len() as i64)),
+    );
+    if da != db {
+        let gone: Vec<NaiveDate> = da.difference(&db).copied().collect();
+        let came: Vec<NaiveDate> = db.difference(&da).copied().collect();
+        o.push(
+            id,
+            ChangeKind::Changed,
+            Some("episode_dates".to_string()),
+            Some(Val::Dates(gone)),
+            Some(Val::Dates(came)),
+            name,
+        );
+    }
+}
+
+static MOMENTS: Items<Moment> = Items {
+    section: Section::Moments,
+    id: |m| &m.id.name,
+    name: |m| &m.name,
+    shown: |_, m| Some(Val::Range(m.when.value)),
+    fields: &[
+        ("name", |_, m| text(&m.name)),
+        ("date", |_, m| Some(Val::Range(m.when.value))),
+        ("channels", |p, m| channel_set(p, &m.channels)),
+        ("content", |_, m| opt_text(&m.content)),
+    ],
+};
+
+static BLACKOUTS: Items<Blackout> = Items {
+    section: Section::Blackouts,
+    id: |b| &b.id.name,
+    name: |b| &b.reason,
+    shown: |_, b| Some(Val::Range(b.when.value)),
+    fields: &[
+        ("reason", |_, b| text(&b.reason)),
+        ("date", |_, b| Some(Val::Range(b.when.value))),
+        ("channels", |p, b| channel_set(p, &b.channels)),
+    ],
+};
+
+fn kpi_value(v: &Option<KpiValue>) -> Option<Val> {
+    v.as_ref().map(|v| Val::Text(quantity_text(&v.q)))
+}
+
+static KPIS: Items<Kpi> = Items {
+    section: Section::Kpis,
+    id: |k| &k.id.name,
+    name: |k| &k.name,
+    // An added or removed KPI: its target, or what it measured.
+    shown: |_, k| {
+        kpi_value(&k.target)
+            .or(kpi_value(&k.actual))
+            .or(kpi_value(&k.baseline))
+    },
+    fields: &[
+        ("name", |_, k| text(&k.name)),
+        ("baseline", |_, k| kpi_value(&k.baseline)),
+        ("target", |_, k| kpi_value(&k.target)),
+        ("actual", |_, k| kpi_value(&k.actual)),
+        ("direction", |_, k| {
+            k.direction.and_then(|d| {
+                text(match d {
+                    Direction::Up => "up",
+                    Direction::Down => "down",
+                })
+            })
+        }),
+        ("channel", |p, k| channel(p, k.channel)),
+    ],
+};
+
+static PEOPLE: Items<Person> = Items {
+    section: Section::People,
+    id: |p| &p.id.name,
+    name: |p| &p.name,
+    shown: |_, p| text(&p.name),
+    fields: &[
+        ("name", |_, p| text(&p.name)),
+        ("role", |_, p| opt_text(&p.role)),
+        ("capacity", |_, p| {
+            p.capacity
+                .map(|c| Val::Text(format!("{}h", c.value.to_decimal_string(2))))
+        }),
+    ],
+};
+
+static CHANNELS: Items<Channel> = Items {
+    section: Section::Channels,
+    id: |c| &c.id.name,
+    name: |c| &c.name,
+    shown: |_, c| text(&c.name),
+    fields: &[
+        ("name", |_, c| text(&c.name)),
+        ("slots_per_week", |_, c| {
+            c.slots_per_week.map(|v| Val::Int(i64::from(v.value)))
+        }),
+        ("max_per_day", |_, c| {
+            c.max_per_day.map(|v| Val::Int(i64::from(v.value)))
+        }),
+    ],
+};
+
+fn percent(p: Ratio) -> String {
+    format!("{}%", p.to_decimal_string(2))
+}
+/// A budget line's amount and its share of its parent, in percent.
+fn line_share(p: &Plan, i: usize) -> Option<Ratio> {
+    let l = &p.budget.lines[i];
+    let whole = p.budget.lines[l.parent?].amount?;
+    if whole.is_zero() {
+        return None;
+    }
+    l.amount?
+        .checked_mul(Ratio::HUNDRED)
+        .and_then(|x| x.checked_div(whole))
+}
+fn budget(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Budget,
+        changes,
+    };
+    let lines = |p: &Plan| -> Vec<(String, usize)> {
+        p.budget
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.path.clone(), i))
+            .collect()
+    };
+    let (ol, nl) = (lines(old), lines(new));
+    let mut pairs = pair(&ol, &nl, |x| x.0.as_str());
+    // The total first, then the lines by path.
+    pairs.sort_by_key(|(path, _, _)| (path != "total", path.clone()));
+    for (path, a, b) in pairs {
+        let a = a.map(|x| (&old.budget.lines[x.1], line_share(old, x.1)));
+        let b = b.map(|x| (&new.budget.lines[x.1], line_share(new, x.1)));
+        let name = b.or(a).and_then(|(l, _)| l.name.as_deref());
+        let start = o.changes.len();
+        match (a, b) {
+            (Some((l, _)), None) => o.removed(&path, name, l.amount.map(Val::Money)),
+            (None, Some((l, _))) => o.added(&path, name, l.amount.map(Val::Money)),
+            (Some((x, _)), Some((y, _))) => {
+                o.field(&path, name, "name", opt_text(&x.name), opt_text(&y.name));
+                o.field(
+                    &path,
+                    name,
+                    "amount",
+                    x.amount.map(Val::Money),
+                    y.amount.map(Val::Money),
+                );
+            }
+            (None, None) => {}
+        }
+        for c in &mut o.changes[start..] {
+            c.share = (a.and_then(|x| x.1), b.and_then(|x| x.1));
+        }
+    }
+}
+fn rules(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Rules,
+        changes,
+    };
+    // The settings as `check` reads them; their mistakes are `check`'s to report.
+    let config = |p: &Plan| RuleConfig::from_raw(&p.rule_settings, &mut Vec::new());
+    let (old_config, new_config) = (config(old), config(new));
+    let sev = |c: &RuleConfig| -> BTreeMap<&'static str, Option<crate::diagnostics::Severity>> {
+        c.severities().collect()
+    };
+    let opts = |c: &RuleConfig| -> BTreeMap<(&'static str, String), Ratio> {
+        c.options()
+            .map(|(c, n, v)| ((c, n.to_string()), v))
+            .collect()
+    };
+    let (sa, sb, oa, ob) = (
+        sev(&old_config),
+        sev(&new_config),
+        opts(&old_config),
+        opts(&new_config),
+    );
+    for r in RULES {
+        let effective = |m: &BTreeMap<&'static str, Option<crate::diagnostics::Severity>>| {
+            let s = match m.get(r.code) {
+                None => Some(r.default_severity),
+                Some(s) => *s,
+            };
+            Some(Val::Text(s.map_or("allow", |s| s.as_str()).to_string()))
+        };
+        let name = Some(r.name);
+        o.field(r.code, name, "severity", effective(&sa), effective(&sb));
+        let settings: BTreeSet<&String> = oa
+            .keys()
+            .chain(ob.keys())
+            .filter(|(c, _)| *c == r.code)
+            .map(|(_, n)| n)
+            .collect();
+        for s in settings {
+            let v = |m: &BTreeMap<(&'static str, String), Ratio>| {
+                m.get(&(r.code, s.clone()))
+                    .map(|v| Val::Text(v.to_decimal_string(4)))
+            };
+            o.field(r.code, name, s, v(&oa), v(&ob));
+        }
+    }
+}
+
+/// Collects the changes of one section.
+struct Out<'a> {
+    section: Section,
+    changes: &'a mut Vec<Change>,
+}
+
+impl Out<'_> {
+    fn added(&mut self, id: &str, name: Option<&str>, new: Option<Val>) {
+        self.push(id, ChangeKind::Added, None, None, new, name);
+    }
+
+    fn removed(&mut self, id: &str, name: Option<&str>, old: Option<Val>) {
+        self.push(id, ChangeKind::Removed, None, old, None, name);
+    }
+
+    /// A field, reported when the values differ.
+    fn field(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        field: &str,
+        old: Option<Val>,
+        new: Option<Val>,
+    ) {
+        if old != new {
+            self.push(
+                id,
+                ChangeKind::Changed,
+                Some(field.to_string()),
+                old,
+                new,
+                name,
+            );
+        }
+    }
+
+    fn push(
+        &mut self,
+        id: &str,
+        kind: ChangeKind,
+        field: Option<String>,
+        old: Option<Val>,
+        new: Option<Val>,
+        name: Option<&str>,
+    ) {
+        self.changes.push(Change {
+            section: self.section,
+            id: id.to_string(),
+            kind,
+            field,
+            old,
+            new,
+            name: name.map(str::to_string),
+            share: (None, None),
+        });
+    }
+}
+
+/// Pairs items of the two plans by id, sorted by id.
+fn pair<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(String, Option<&'a T>, Option<&'a T>)> {
+    let mut m: BTreeMap<String, (Option<&T>, Option<&T>)> = BTreeMap::new();
+    for o in old {
+        m.entry(id(o).to_string()).or_default().0 = Some(o);
+    }
+    for n in new {
+        m.entry(id(n).to_string()).or_default().1 = Some(n);
+    }
+    m.into_iter().map(|(k, (o, n))| (k, o, n)).collect()
+}
+
+fn text(s: &str) -> Option<Val> {
+    Some(Val::Text(s.to_string()))
+}
+
+fn opt_text(s: &Option<String>) -> Option<Val> {
+    s.as_deref().and_then(text)
+}
+
+fn person(p: &Plan, i: Option<usize>) -> Option<Val> {
+    i.and_then(|i| p.people.get(i))
+        .map(|x| Val::Text(x.id.name.clone()))
+}
+
+fn channel(p: &Plan, i: Option<usize>) -> Option<Val> {
+    i.and_then(|i| p.channels.get(i))
+        .map(|x| Val::Text(x.id.name.clone()))
+}
+
+/// Channel ids as a set: the order they are listed in means nothing.
+fn channel_set(p: &Plan, v: &[usize]) -> Option<Val> {
+    let set: BTreeSet<String> = v
+        .iter()
+        .filter_map(|&i| p.channels.get(i))
+        .map(|c| c.id.name.clone())
+        .collect();
+    Some(Val::List(set.into_iter().collect()))
+}
