@@ -30,7 +30,7 @@ fn examples() -> MemWorld {
 }
 
 fn generated(n: usize) -> MemWorld {
-    let g = almanac::generate::plan(n);
+    let g = plangen::plan(n);
     MemWorld::default()
         .with_file("gen/plan.toml", g.plan)
         .with_file("gen/gen-team.toml", g.fragment)

@@ -1,5 +1,5 @@
 //! One benchmark per stage of the pipeline on the generated plan of 10,000
-//! items (`almanac::generate::plan`), so that a regression shows where it
+//! items (`plangen::plan`), so that a regression shows where it
 //! is: TOML parse, parse and schema read, load with includes, resolve,
 //! schedule, rules, and each output on its own (the calendar, the CSV and
 //! JSON task lists, plan.json, the Markdown task list). Everything runs in
@@ -24,7 +24,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 const N: usize = 10_000;
 
 fn world() -> MemWorld {
-    let g = almanac::generate::plan(N);
+    let g = plangen::plan(N);
     MemWorld::default()
         .with_file("gen/plan.toml", g.plan)
         .with_file("gen/gen-team.toml", g.fragment)
@@ -33,7 +33,7 @@ fn world() -> MemWorld {
 fn stages(c: &mut Criterion) {
     let w = world();
     let path = PathBuf::from("gen/plan.toml");
-    let text = almanac::generate::plan(N).plan;
+    let text = plangen::plan(N).plan;
     let mut g = c.benchmark_group("stage/10000");
     g.sample_size(20);
 

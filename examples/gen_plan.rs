@@ -4,7 +4,7 @@
 //! fragment `DIR/gen-team.toml` that the plan includes. With `--tjp` as well
 //! (`-- 10000 DIR --tjp`) it writes the pair compared with TaskJuggler
 //! instead (see `bench/compare.sh`): the plan cut down to what TaskJuggler
-//! can also say (`almanac::generate::twin`) and `DIR/plan.tjp`, its
+//! can also say (`plangen::twin`) and `DIR/plan.tjp`, its
 //! TaskJuggler project.
 
 use std::io::Write;
@@ -28,9 +28,9 @@ fn main() -> std::process::ExitCode {
         return usage();
     }
     let g = if tjp {
-        almanac::generate::twin(n)
+        plangen::twin(n)
     } else {
-        almanac::generate::plan(n)
+        plangen::plan(n)
     };
     match args.get(1) {
         Some(dir) => {
@@ -41,7 +41,7 @@ fn main() -> std::process::ExitCode {
                 .and_then(|_| write("gen-team.toml", &g.fragment))
                 .and_then(|_| {
                     if tjp {
-                        write("plan.tjp", &almanac::generate::tjp(n))
+                        write("plan.tjp", &plangen::tjp(n, &official_days()))
                     } else {
                         Ok(())
                     }
@@ -56,4 +56,18 @@ fn main() -> std::process::ExitCode {
         }
     }
     std::process::ExitCode::SUCCESS
+}
+
+/// almanac's official days (holidays and make-up workdays) for the
+/// TaskJuggler project.
+fn official_days() -> Vec<plangen::OfficialDay> {
+    use almanac::calendar::{DayKind, cn_official_days};
+    cn_official_days()
+        .iter()
+        .map(|d| plangen::OfficialDay {
+            date: d.date,
+            holiday: d.kind == DayKind::Holiday,
+            name_zh: d.name_zh,
+        })
+        .collect()
 }

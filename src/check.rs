@@ -366,3 +366,30 @@ pub fn toml_files_below(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::check_paths;
+    use crate::world::MemWorld;
+
+    /// The generated plan compared with TaskJuggler checks clean and has
+    /// the same campaigns and tasks as its TaskJuggler twin, and nothing
+    /// dated besides.
+    #[test]
+    fn the_twin_checks_clean_with_only_campaigns_and_tasks() {
+        let g = plangen::twin(1000);
+        let w = MemWorld::default()
+            .with_file("g/plan.toml", g.plan)
+            .with_file("g/gen-team.toml", g.fragment);
+        let checked = check_paths(&w, &[PathBuf::from("g/plan.toml")]).expect("checks");
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let plan = &checked.plans[0];
+        assert_eq!(plan.campaigns.len(), 100);
+        assert!(plan.columns.is_empty() && plan.moments.is_empty());
+        let tjp = plangen::tjp(1000, &[]);
+        assert_eq!(tjp.matches("\ntask c").count(), 100);
+        assert_eq!(tjp.matches("  task t").count(), 900);
+    }
+}

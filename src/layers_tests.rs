@@ -22,7 +22,6 @@ const ORDER: &[&str] = &[
     "diagnostics",
     "markdown",
     "project",
-    "generate",
     // The pipeline.
     "syntax",
     "model",

@@ -18,7 +18,6 @@ pub mod emit;
 pub mod fmt;
 pub mod format;
 pub mod fuzzing;
-pub mod generate;
 pub mod locale;
 pub mod markdown;
 pub mod model;

@@ -325,6 +325,7 @@ pub fn shorten(s: &str, width: usize) -> String {
 
 /// A deck with one slide of every kind, with long, Chinese and hostile
 /// text: for renderer tests.
+#[cfg(test)]
 pub fn sample() -> Deck {
     let long = "超长活动名称".repeat(50);
     let hostile = "<script>alert(1)</script> & \"quotes\" 'single'";

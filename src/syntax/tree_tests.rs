@@ -207,8 +207,8 @@ fn agrees_with_the_toml_crate_on_every_toml_file_of_the_repository() {
 #[test]
 fn agrees_with_the_toml_crate_on_generated_plans() {
     for n in [10, 300] {
-        agree(&crate::generate::plan(n).plan, &format!("plan({n})"));
-        agree(&crate::generate::twin(n).plan, &format!("twin({n})"));
+        agree(&plangen::plan(n).plan, &format!("plan({n})"));
+        agree(&plangen::twin(n).plan, &format!("twin({n})"));
     }
 }
 

@@ -523,7 +523,7 @@ proptest! {
 
     #[test]
     fn generated_plans_keep_their_meaning(seed in any::<u64>(), n in 10usize..80) {
-        let g = almanac::generate::plan(n);
+        let g = plangen::plan(n);
         check_variant("plan.toml", &g.plan, Some(("gen-team.toml", g.fragment.as_str())), seed);
     }
 }

@@ -12,7 +12,6 @@ mod formats;
 mod fuzz_replay;
 mod init;
 mod outputs_safety;
-mod pptx_package;
 mod props;
 mod schedule;
 mod schema;

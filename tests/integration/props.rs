@@ -115,7 +115,7 @@ proptest! {
 
 #[test]
 fn a_ten_megabyte_plan_checks_like_any_other() {
-    let g = almanac::generate::plan(100_000);
+    let g = plangen::plan(100_000);
     assert!(g.plan.len() > 10_000_000, "{}", g.plan.len());
     let w = MemWorld::default()
         .with_file("g/plan.toml", g.plan)

@@ -448,7 +448,7 @@ type Outputs = std::collections::BTreeMap<String, Vec<(String, Vec<u8>)>>;
 
 /// A folder of `n` generated plans (ids `g0`…), each named with `version`.
 fn plans_folder(s: &Scratch, n: usize, version: &str) {
-    let g = almanac::generate::plan(20);
+    let g = plangen::plan(20);
     let dir = s.dir.path().join("plans");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("gen-team.toml"), &g.fragment).expect("write");

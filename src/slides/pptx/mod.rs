@@ -15,6 +15,8 @@
 
 mod draw;
 mod package;
+#[cfg(test)]
+mod package_tests;
 mod parts;
 mod xml;
 

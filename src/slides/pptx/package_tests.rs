@@ -9,9 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 
-use almanac::slides::brand::Brand;
-use almanac::slides::deck;
-use almanac::slides::pptx::render;
+use super::render;
+use crate::slides::brand::Brand;
+use crate::slides::deck;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 

@@ -2,7 +2,7 @@
 //! and their tasks) that looks like a real one and checks clean — a nested
 //! budget of shares, campaigns drawing from it, tasks chained about ten
 //! deep with workday offsets, about a hundred weekly columns, monthly
-//! moments and an included fragment with the team. `examples/gen_plan.rs`
+//! moments and an included fragment with the team. almanac's `examples/gen_plan.rs`
 //! prints one; the benchmarks and the scaling tests build them in memory.
 //! [`twin`] is the same plan cut down to what TaskJuggler can also say, and
 //! [`tjp`] is its TaskJuggler project, for the side-by-side benchmark.
@@ -10,6 +10,14 @@
 use std::fmt::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
+
+/// A day of China's official schedule, as almanac's calendar has it: a
+/// holiday, or a make-up workday (调休).
+pub struct OfficialDay {
+    pub date: NaiveDate,
+    pub holiday: bool,
+    pub name_zh: &'static str,
+}
 
 /// The plan text and the fragment it includes (`gen-team.toml`).
 pub struct Generated {
@@ -172,10 +180,9 @@ fn generate(n: usize, rich: bool) -> Generated {
 /// the same budget lines as accounts (credited with their share of the
 /// total) and each campaign's draw as a `charge`, the Chinese 2026 official
 /// holidays as leaves and the make-up workdays (调休) as a weekend shift,
-/// and two reports: a CSV task list and an iCalendar file.
-pub fn tjp(n: usize) -> String {
-    use crate::calendar::{DayKind, cn_official_days};
-
+/// and two reports: a CSV task list and an iCalendar file. `official` is
+/// almanac's table of official days, sorted by date.
+pub fn tjp(n: usize, official: &[OfficialDay]) -> String {
     let campaigns = (n / (CHAIN + 1)).max(1);
     let people = (n / 200).max(40);
     let mut p = String::with_capacity(n * 160);
@@ -190,17 +197,14 @@ pub fn tjp(n: usize) -> String {
     );
     // The official days of 2026: days off as project-wide leaves, make-up
     // workdays as a weekend shift every person works on those dates.
-    let days: Vec<_> = cn_official_days()
-        .iter()
-        .filter(|d| d.date.year() == 2026)
-        .collect();
+    let days: Vec<_> = official.iter().filter(|d| d.date.year() == 2026).collect();
     let mut makeup = Vec::new();
     let mut i = 0;
     while i < days.len() {
         // Group consecutive days of one festival and kind into one interval.
         let mut j = i + 1;
         while j < days.len()
-            && days[j].kind == days[i].kind
+            && days[j].holiday == days[i].holiday
             && days[j].name_zh == days[i].name_zh
             && days[j].date == days[j - 1].date + Days::new(1)
         {
@@ -208,11 +212,10 @@ pub fn tjp(n: usize) -> String {
         }
         let len = j - i;
         let first = days[i].date.format("%Y-%m-%d");
-        match days[i].kind {
-            DayKind::Holiday => {
-                let _ = writeln!(p, "leaves holiday \"{}\" {first} +{len}d", days[i].name_zh);
-            }
-            DayKind::MakeupWorkday => makeup.push(format!("{first} +{len}d")),
+        if days[i].holiday {
+            let _ = writeln!(p, "leaves holiday \"{}\" {first} +{len}d", days[i].name_zh);
+        } else {
+            makeup.push(format!("{first} +{len}d"));
         }
         i = j;
     }
@@ -289,30 +292,4 @@ pub fn tjp(n: usize) -> String {
          icalreport calendar \"calendar\" {\n}\n",
     );
     p
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use crate::check::check_paths;
-    use crate::world::MemWorld;
-
-    /// The plan compared with TaskJuggler checks clean and has the same
-    /// campaigns and tasks as the rich one, and nothing dated besides.
-    #[test]
-    fn the_twin_checks_clean_with_only_campaigns_and_tasks() {
-        let g = super::twin(1000);
-        let w = MemWorld::default()
-            .with_file("g/plan.toml", g.plan)
-            .with_file("g/gen-team.toml", g.fragment);
-        let checked = check_paths(&w, &[PathBuf::from("g/plan.toml")]).expect("checks");
-        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
-        let plan = &checked.plans[0];
-        assert_eq!(plan.campaigns.len(), 100);
-        assert!(plan.columns.is_empty() && plan.moments.is_empty());
-        let tjp = super::tjp(1000);
-        assert_eq!(tjp.matches("\ntask c").count(), 100);
-        assert_eq!(tjp.matches("  task t").count(), 900);
-    }
 }
