@@ -4,6 +4,7 @@
 
 use std::io::IsTerminal;
 
+use super::Exit;
 use crate::build::{BuildOptions, build};
 use crate::cli::args::{BuildArgs, Color, DeckKindArg, Format, SlidesArgs};
 use crate::cli::{err, fail, use_color};
@@ -45,12 +46,12 @@ fn locale(l: Option<crate::cli::args::LocaleArg>) -> Option<crate::model::Locale
     })
 }
 
-pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
+pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
     let Some(mut targets) = targets(
         &a.only,
         "calendar, markdown, csv, json, plan, tasks, html, pptx, slides, deck-json",
     ) else {
-        return 2;
+        return Exit::Usage;
     };
     if targets.is_empty() {
         targets = Target::ALL.to_vec();
@@ -75,9 +76,9 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> u8 {
 }
 
 /// `almanac slides`: the decks of the plans given.
-pub fn slides(world: &dyn World, a: &SlidesArgs) -> u8 {
+pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
     let Some(mut targets) = targets(&a.format, "html, pptx, deck-json") else {
-        return 2;
+        return Exit::Usage;
     };
     if targets.is_empty() {
         targets = vec![Target::Html, Target::Pptx];
@@ -110,7 +111,7 @@ fn run_build(
     format: Format,
     deny_warnings: bool,
     color: Color,
-) -> u8 {
+) -> Exit {
     let progress = std::io::stderr().is_terminal();
     if progress {
         err("almanac: checking and building…\n");
@@ -119,7 +120,7 @@ fn run_build(
         Ok(b) => b,
         Err(e) => {
             fail(e);
-            return 2;
+            return Exit::Usage;
         }
     };
     let c = &built.checked;
@@ -131,7 +132,7 @@ fn run_build(
             "error: nothing written: {errors} error{} (see above)\n",
             if errors == 1 { "" } else { "s" }
         ));
-        return 1;
+        return Exit::Problems;
     }
     for (id, dir, files) in &built.written {
         err(&format!(
@@ -144,7 +145,7 @@ fn run_build(
     // add to the wall time.
     std::mem::forget(built);
     if warnings > 0 && deny_warnings {
-        return 1;
+        return Exit::Problems;
     }
-    0
+    Exit::Clean
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::{err, fail, out, use_color};
@@ -11,7 +12,7 @@ use crate::diagnostics::render::{
 };
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
+pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
     let format = a.format.unwrap_or_else(|| default_format(world));
     let opts = crate::check::Options {
         root: a.root.clone(),
@@ -20,7 +21,7 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
         Ok(c) => c,
         Err(e) => {
             fail(e);
-            return 2;
+            return Exit::Usage;
         }
     };
     let errors = checked.count(Severity::Error);
@@ -44,9 +45,9 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> u8 {
     // would only add to the wall time.
     std::mem::forget(checked);
     if errors > 0 || (a.deny_warnings && warnings > 0) {
-        1
+        Exit::Problems
     } else {
-        0
+        Exit::Clean
     }
 }
 

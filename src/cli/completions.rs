@@ -4,31 +4,32 @@
 
 use clap::CommandFactory;
 
+use super::Exit;
 use crate::cli::args::CompletionsArgs;
 use crate::cli::{err, out};
 
 /// Prints the completion script for `a.shell`, e.g.
 /// `almanac completions bash > ~/.local/share/bash-completion/completions/almanac`.
-pub fn run(a: &CompletionsArgs) -> u8 {
+pub fn run(a: &CompletionsArgs) -> Exit {
     let mut cmd = crate::cli::Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(a.shell, &mut cmd, "almanac", &mut buf);
     out(&String::from_utf8_lossy(&buf));
-    0
+    Exit::Clean
 }
 
 /// Prints the man page (roff), e.g. `almanac man > almanac.1`: one page
 /// for the whole program, with a section per subcommand (its synopsis,
 /// description and options), so that `man almanac` needs no other page.
-pub fn man() -> u8 {
+pub fn man() -> Exit {
     match man_page() {
         Ok(page) => {
             out(&page);
-            0
+            Exit::Clean
         }
         Err(e) => {
             err(&format!("error: cannot render the man page: {e}\n"));
-            2
+            Exit::Usage
         }
     }
 }

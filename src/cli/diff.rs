@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, fail, out, use_color};
@@ -17,18 +18,18 @@ use crate::diff::{Side, diff, render_json, render_markdown};
 use crate::world::normalize;
 use crate::world::{MemWorld, World};
 
-pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
+pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
     let color = use_color(a.color, &std::io::stderr());
     let (old_checked, old_path, new_path) = match (&a.git, &a.new) {
         (Some(_), Some(_)) => {
             err("error: with `--git REV`, give one plan: `almanac diff --git REV PLAN`\n");
-            return 2;
+            return Exit::Usage;
         }
         (None, None) => {
             err(
                 "error: give two plans (`almanac diff OLD NEW`) or a revision (`almanac diff --git REV PLAN`)\n",
             );
-            return 2;
+            return Exit::Usage;
         }
         (None, Some(new)) => {
             let old = match load(world, &a.old, "old", color, None) {
@@ -42,7 +43,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
                 Ok(w) => w,
                 Err(e) => {
                     fail(e);
-                    return 2;
+                    return Exit::Usage;
                 }
             };
             // Git shows only files of the repository: the old side's
@@ -71,7 +72,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
                 ));
             }
         }
-        return 1;
+        return Exit::Problems;
     };
     let new_path = new_path.display().to_string();
     let d = diff(
@@ -90,7 +91,11 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> u8 {
         DiffFormat::Markdown => out(&render_markdown(&d)),
         DiffFormat::Json => out(&render_json(&d)),
     }
-    if a.exit_code && !d.is_empty() { 1 } else { 0 }
+    if a.exit_code && !d.is_empty() {
+        Exit::Problems
+    } else {
+        Exit::Clean
+    }
 }
 
 /// Checks one side. Its diagnostics are printed when it has errors; a path
@@ -103,20 +108,20 @@ fn load(
     which: &str,
     color: bool,
     root: Option<PathBuf>,
-) -> Result<Checked, u8> {
+) -> Result<Checked, Exit> {
     if world.is_dir(path) {
         err(&format!(
             "error: `{}` is a folder; `almanac diff` compares two plan files\n",
             path.display()
         ));
-        return Err(2);
+        return Err(Exit::Usage);
     }
     let opts = crate::check::Options { root };
     let checked = match check_with(world, &[path.to_path_buf()], &opts) {
         Ok(c) => c,
         Err(e) => {
             fail(e);
-            return Err(2);
+            return Err(Exit::Usage);
         }
     };
     let errors = checked.count(Severity::Error);

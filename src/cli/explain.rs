@@ -1,11 +1,12 @@
 //! `almanac explain CODE`: a rule's documentation.
 
+use super::Exit;
 use crate::cli::args::ExplainArgs;
 use crate::cli::{err, out};
 use crate::diagnostics::codes::{ALL as RULES, find};
 use crate::diagnostics::suggest;
 
-pub fn run(a: &ExplainArgs) -> u8 {
+pub fn run(a: &ExplainArgs) -> Exit {
     let Some(r) = find(&a.code) else {
         let hint = suggest(
             &a.code,
@@ -20,7 +21,7 @@ pub fn run(a: &ExplainArgs) -> u8 {
             "error: no rule `{}`{hint}; `almanac rules` lists them\n",
             a.code
         ));
-        return 2;
+        return Exit::Usage;
     };
     out(&format!(
         "{} {} ({}, {} by default{})\n\n{}",
@@ -35,5 +36,5 @@ pub fn run(a: &ExplainArgs) -> u8 {
         },
         r.explanation()
     ));
-    0
+    Exit::Clean
 }

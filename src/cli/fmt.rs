@@ -9,32 +9,33 @@ use anstyle::{AnsiColor, Style};
 use similar::udiff::UnifiedHunkHeader;
 use similar::{Algorithm, ChangeTag, DiffOp};
 
+use super::Exit;
 use crate::cli::args::FmtArgs;
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::fmt::{format_paths, write_atomic};
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
+pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
     let report = match format_paths(world, &a.paths) {
         Ok(r) => r,
         Err(e) => {
             fail(e);
-            return 2;
+            return Exit::Usage;
         }
     };
-    let mut code = 0;
+    let mut code = Exit::Clean;
     if !report.diagnostics.is_empty() {
         err(&render_human(
             &report.diagnostics,
             &report.sources,
             use_color(a.color, &std::io::stderr()),
         ));
-        code = 1;
+        code = Exit::Problems;
     }
     for e in &report.failed {
         fail(e);
-        code = 2;
+        code = Exit::Usage;
     }
     let changed: Vec<_> = report.files.iter().filter(|f| f.changed()).collect();
     let unchanged = report.files.len() - changed.len();
@@ -55,7 +56,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
                 files(changed.len()),
                 unchanged
             ));
-            code = code.max(1);
+            code = code.max(Exit::Problems);
         }
         return code;
     }
@@ -65,7 +66,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> u8 {
             Ok(()) => written += 1,
             Err(e) => {
                 fail(format!("{e}; the file is unchanged"));
-                code = 2;
+                code = Exit::Usage;
             }
         }
     }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::Datelike;
 
+use super::Exit;
 use crate::calendar::cn_has_official_schedule;
 use crate::cli::args::{InitArgs, LocaleArg};
 use crate::cli::{err, out};
@@ -41,7 +42,7 @@ pub fn starter(locale: LocaleArg, year: i32) -> String {
         .replace("{{holiday_rule}}", &holiday_rule)
 }
 
-pub fn run(world: &dyn World, a: &InitArgs) -> u8 {
+pub fn run(world: &dyn World, a: &InitArgs) -> Exit {
     match init(world, a) {
         Ok(path) => {
             out(&format!(
@@ -49,11 +50,11 @@ pub fn run(world: &dyn World, a: &InitArgs) -> u8 {
                 path.display(),
                 path.display()
             ));
-            0
+            Exit::Clean
         }
         Err(message) => {
             err(&message);
-            2
+            Exit::Usage
         }
     }
 }

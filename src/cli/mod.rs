@@ -1,8 +1,7 @@
 //! The command line: parses arguments (clap), calls the library, prints.
-//! This is the only module that writes to stdout or stderr. Exit codes:
-//! 0 clean, 1 errors in a plan (or warnings under `--deny-warnings`), 2 a
-//! path that cannot be read or a misused command. A closed pipe
-//! (`almanac rules | head`) ends the program quietly.
+//! This is the only module that writes to stdout or stderr. Every command
+//! ends with an [`Exit`]. A closed pipe (`almanac rules | head`) ends the
+//! program quietly.
 
 mod args;
 mod build;
@@ -31,13 +30,17 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+            let exit = if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Clean
+            };
             let _ = e.print();
-            return ExitCode::from(code);
+            return exit.into();
         }
     };
     let world = OsWorld;
-    let code = match cli.command {
+    let exit = match cli.command {
         Command::Check(a) => check::run(&world, &a),
         Command::Explain(a) => explain::run(&a),
         Command::Rules(a) => rules::run(&a),
@@ -52,7 +55,31 @@ pub fn run() -> ExitCode {
         Command::Completions(a) => completions::run(&a),
         Command::Man => completions::man(),
     };
-    ExitCode::from(code)
+    exit.into()
+}
+
+/// How a command ended: the process's exit status. Ordered by gravity, so
+/// a command that meets several outcomes ends with the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// 0: done, nothing to report.
+    Clean,
+    /// 1: a plan has errors (or warnings under `--deny-warnings`), `fmt
+    /// --check` found a file to format, or `diff --exit-code` found
+    /// changes.
+    Problems,
+    /// 2: a path that cannot be read, or a misused command.
+    Usage,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(match e {
+            Exit::Clean => 0,
+            Exit::Problems => 1,
+            Exit::Usage => 2,
+        })
+    }
 }
 
 /// Writes to stdout; a closed pipe is not an error worth reporting.

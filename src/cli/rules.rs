@@ -1,10 +1,11 @@
 //! `almanac rules`: the catalogue, from the rule table.
 
+use super::Exit;
 use crate::cli::args::RulesArgs;
 use crate::cli::out;
 use crate::diagnostics::codes::ALL as RULES;
 
-pub fn run(a: &RulesArgs) -> u8 {
+pub fn run(a: &RulesArgs) -> Exit {
     if a.json {
         let list: Vec<serde_json::Value> = RULES
             .iter()
@@ -24,7 +25,7 @@ pub fn run(a: &RulesArgs) -> u8 {
             "{}\n",
             serde_json::to_string_pretty(&list).unwrap_or_default()
         ));
-        return 0;
+        return Exit::Clean;
     }
     let mut text = String::new();
     for r in RULES {
@@ -37,5 +38,5 @@ pub fn run(a: &RulesArgs) -> u8 {
         ));
     }
     out(&text);
-    0
+    Exit::Clean
 }

@@ -4,6 +4,7 @@
 //! `build` and `slides` with `--templates DIR`. Existing files are kept
 //! unless `--force` is given: the folder may hold a team's edits.
 
+use super::Exit;
 use crate::cli::args::TemplatesArgs;
 use crate::cli::{err, out};
 use crate::world::World;
@@ -15,7 +16,7 @@ fn files() -> Vec<(&'static str, &'static str)> {
     files
 }
 
-pub fn run(world: &dyn World, a: &TemplatesArgs) -> u8 {
+pub fn run(world: &dyn World, a: &TemplatesArgs) -> Exit {
     let files = files();
     let existing: Vec<String> = files
         .iter()
@@ -29,17 +30,17 @@ pub fn run(world: &dyn World, a: &TemplatesArgs) -> u8 {
             existing.join(", "),
             if existing.len() == 1 { "s" } else { "" }
         ));
-        return 2;
+        return Exit::Usage;
     }
     if let Err(e) = world.create_dir_all(&a.dir) {
         err(&format!("error: cannot create {}: {e}\n", a.dir.display()));
-        return 2;
+        return Exit::Usage;
     }
     for (name, text) in &files {
         let path = a.dir.join(name);
         if let Err(e) = world.write_file(&path, text.as_bytes()) {
             err(&format!("error: cannot write {}: {e}\n", path.display()));
-            return 2;
+            return Exit::Usage;
         }
         out(&format!("wrote {}\n", path.display()));
     }
@@ -47,5 +48,5 @@ pub fn run(world: &dyn World, a: &TemplatesArgs) -> u8 {
         "next: edit them, then `almanac slides PLAN --templates {}`\n",
         a.dir.display()
     ));
-    0
+    Exit::Clean
 }

@@ -1,21 +1,22 @@
 //! `almanac when EXPR [--plan FILE]`: what a date, range or recurrence
 //! resolves to on a plan's calendar.
 
+use super::Exit;
 use crate::cli::args::WhenArgs;
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::when::{WhenError, evaluate, render};
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &WhenArgs) -> u8 {
+pub fn run(world: &dyn World, a: &WhenArgs) -> Exit {
     match evaluate(world, &a.expr, a.plan.as_ref()) {
         Ok(e) => {
             out(&render(&a.expr, &e));
-            0
+            Exit::Clean
         }
         Err(WhenError::Usage(e)) => {
             fail(e);
-            2
+            Exit::Usage
         }
         Err(WhenError::Diagnostics(sources, diags, in_plan)) => {
             err(&render_human(
@@ -25,9 +26,9 @@ pub fn run(world: &dyn World, a: &WhenArgs) -> u8 {
             ));
             if in_plan {
                 err("error: the plan has errors; fix them first (`almanac check`)\n");
-                1
+                Exit::Problems
             } else {
-                2
+                Exit::Usage
             }
         }
     }
