@@ -190,25 +190,46 @@ fn check_fixture(path: &Path) -> String {
     rendered.replace(&root, "")
 }
 
+/// Every fixture is checked, and a failing one does not stop the rest:
+/// each failure is printed as it happens and the test fails at the end
+/// naming all of them.
 #[test]
 fn every_fixture_reports_exactly_its_annotations() {
     let mut snapshots = insta::Settings::clone_current();
     snapshots.set_snapshot_path("snapshots/rules");
     snapshots.set_prepend_module_to_snapshot(false);
+    let all = fixtures();
+    let mut failed = Vec::new();
     snapshots.bind(|| {
-        for path in fixtures() {
-            let rendered = check_fixture(&path);
-            if is_near_miss(&path) {
-                continue;
+        for path in &all {
+            let one = std::panic::AssertUnwindSafe(|| {
+                let rendered = check_fixture(path);
+                if !is_near_miss(path) {
+                    let name = path
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    insta::assert_snapshot!(name, rendered);
+                }
+            });
+            if std::panic::catch_unwind(one).is_err() {
+                failed.push(
+                    path.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
             }
-            let name = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            insta::assert_snapshot!(name, rendered);
         }
     });
+    assert!(
+        failed.is_empty(),
+        "{} of {} fixtures failed: {}",
+        failed.len(),
+        all.len(),
+        failed.join(", ")
+    );
 }
 
 #[test]
