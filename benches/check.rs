@@ -3,6 +3,9 @@
 //! figures measure the compiler, not the disk.
 //! Allocates with mimalloc, like the `almanac` binary.
 
+// The benchmark reads the example plans from the repository.
+#![allow(clippy::disallowed_methods)]
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -15,6 +15,10 @@
 //! Seeds are named after where they come from; `cargo fuzz cmin` later
 //! renames the ones it keeps after their content.
 
+// A development tool, not part of the compiler: it reads and writes files
+// and prints directly.
+#![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

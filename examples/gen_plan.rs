@@ -7,6 +7,10 @@
 //! can also say (`plangen::twin`) and `DIR/plan.tjp`, its
 //! TaskJuggler project.
 
+// A development tool, not part of the compiler: it reads and writes files
+// and prints directly.
+#![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {

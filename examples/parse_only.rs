@@ -7,6 +7,10 @@
 //! It uses the same allocator as the `almanac` binary, so the floor is
 //! the parser alone, not a difference of allocators.
 
+// A development tool, not part of the compiler: it reads and writes files
+// and prints directly.
+#![allow(clippy::disallowed_methods, clippy::print_stdout, clippy::print_stderr)]
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -540,6 +540,7 @@ mod tests {
 
     /// Renders the sample and the full deck; with `ALMANAC_DECK_OUT` set to
     /// a folder, writes them there to look at in a browser.
+    #[allow(clippy::disallowed_methods)]
     #[test]
     fn the_full_deck_renders() {
         let brand = Brand::builtin();

@@ -3,6 +3,9 @@
 //! of the repository and on generated plans: the same values, the same
 //! order and the same spans for keys and values.
 
+// The tests read the repository's TOML files and the conformance suite.
+#![allow(clippy::disallowed_methods)]
+
 use serde_json::{Value as Json, json};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};

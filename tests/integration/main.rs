@@ -1,6 +1,10 @@
 //! The one integration test binary: drives the real `almanac` executable
 //! and the library over fixtures, example plans and generated input.
 
+// Tests set up real folders and files for the executable to read, so they
+// use the file system directly where the library may not.
+#![allow(clippy::disallowed_methods)]
+
 mod build;
 mod cascades;
 mod cli;
