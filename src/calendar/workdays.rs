@@ -257,22 +257,23 @@ impl WorkCalendar {
     /// The day a step with lead time `lead` must start to be done by `d`:
     /// `lead` back from `d`, then to the last workday on or before that day
     /// (a lead in calendar days that lands on a day off moves back, which
-    /// may be long before across a holiday). Hours count as started days.
+    /// may be long before across a holiday).
     pub fn lead_back(&self, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
-        let raw = match lead {
-            Lead::Days(n) => add_days(d, -n)?,
-            Lead::Workdays(n) => self.add_workdays(d, -n)?,
-            Lead::Hours(h) => self.add_workdays(d, -(h + 23) / 24)?,
-        };
-        self.on_or_before_workday(raw)
+        self.on_or_before_workday(self.step(d, lead, -1)?)
     }
 
-    /// The day `lead` after `d` (hours count as started days).
+    /// The day `lead` after `d`.
     pub fn lead_forward(&self, d: NaiveDate, lead: Lead) -> Option<NaiveDate> {
+        self.step(d, lead, 1)
+    }
+
+    /// `lead` after `d` (`sign` 1) or before it (-1); hours count as
+    /// started days.
+    fn step(&self, d: NaiveDate, lead: Lead, sign: i64) -> Option<NaiveDate> {
         match lead {
-            Lead::Days(n) => add_days(d, n),
-            Lead::Workdays(n) => self.add_workdays(d, n),
-            Lead::Hours(h) => self.add_workdays(d, (h + 23) / 24),
+            Lead::Days(n) => add_days(d, sign * n),
+            Lead::Workdays(n) => self.add_workdays(d, sign * n),
+            Lead::Hours(h) => self.add_workdays(d, sign * ((h + 23) / 24)),
         }
     }
 
