@@ -940,7 +940,7 @@ fn channels(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
         section: Section::Channels,
         changes,
     };
-    let n = |v: Option<crate::model::Dated<u32>>| v.map(|v| Val::Int(i64::from(v.value)));
+    let n = |v: Option<crate::source::Spanned<u32>>| v.map(|v| Val::Int(i64::from(v.value)));
     for (id, a, b) in pair(&old.channels, &new.channels, |c| &c.id.name) {
         let name = b.or(a).map(|c| c.name.as_str());
         match (a, b) {

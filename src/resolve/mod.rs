@@ -18,7 +18,7 @@ use crate::calendar::{WorkCalendar, WorkWeek};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::*;
 use crate::ratio::Ratio;
-use crate::source::{SourceMap, Span};
+use crate::source::{SourceMap, Span, Spanned};
 use crate::syntax::ast::{self, Exception, Unit};
 use crate::syntax::raw::*;
 use dates::DateCx;
@@ -75,7 +75,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 .filter_map(Val::known)
                 .filter_map(|e| {
                     cx.range(&mut no_names, &e.node, &e.src, diags)
-                        .map(|value| Dated {
+                        .map(|value| Spanned {
                             value,
                             span: e.span(),
                         })
@@ -87,7 +87,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 .filter_map(Val::known)
                 .filter_map(|e| {
                     cx.date(&mut no_names, &e.node, &e.src, diags)
-                        .map(|value| Dated {
+                        .map(|value| Spanned {
                             value,
                             span: e.span(),
                         })
@@ -138,7 +138,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         moments.push(Moment {
             id: mo.id.clone(),
             name: text_or(&mo.name, &mo.id.name),
-            when: Dated {
+            when: Spanned {
                 value: when,
                 span: date.span(),
             },
@@ -193,7 +193,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         campaigns.push(Campaign {
             id: c.id.clone(),
             name: text_or(&c.name, &c.id.name),
-            window: Dated {
+            window: Spanned {
                 value: window,
                 span: window_expr.span(),
             },
@@ -231,7 +231,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let mut unknown = false;
         let during = match &col.during {
             Val::Known(e) => match cx.range(&mut names.with(&cx), &e.node, &e.src, diags) {
-                Some(r) => Dated {
+                Some(r) => Spanned {
                     value: r,
                     span: e.span(),
                 },
@@ -246,7 +246,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 .known()
                 .and_then(|e| cx.date(&mut names.with(&cx), &e.node, &e.src, diags));
             match (d, e) {
-                (Some(d), Val::Known(e)) => skip.push(Dated {
+                (Some(d), Val::Known(e)) => skip.push(Spanned {
                     value: d,
                     span: e.span(),
                 }),
@@ -256,7 +256,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         for ex in &every.node.except {
             if let Exception::Date(d) = ex {
                 match cx.date(&mut names.with(&cx), d, &every.src, diags) {
-                    Some(v) => skip.push(Dated {
+                    Some(v) => skip.push(Spanned {
                         value: v,
                         span: every.src.at(d.loc),
                     }),
@@ -270,7 +270,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 .known()
                 .and_then(|e| cx.range(&mut names.with(&cx), &e.node, &e.src, diags));
             match (r, e) {
-                (Some(r), Val::Known(e)) => pause.push(Dated {
+                (Some(r), Val::Known(e)) => pause.push(Spanned {
                     value: r,
                     span: e.span(),
                 }),
@@ -287,11 +287,11 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
             let t = cx.date(&mut names.with(&cx), &to.node, &to.src, diags);
             if let (Some(f), Some(t)) = (f, t) {
                 moves.push((
-                    Dated {
+                    Spanned {
                         value: f,
                         span: from.span(),
                     },
-                    Dated {
+                    Spanned {
                         value: t,
                         span: to.span(),
                     },
@@ -356,7 +356,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         blackouts.push(Blackout {
             id: b.id.clone(),
             reason: text_or(&b.reason, &b.id.name),
-            when: Dated {
+            when: Spanned {
                 value: when,
                 span: e.span(),
             },
@@ -390,7 +390,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         let share = r.share.known()?;
         let percent = budget::share_percent(share, diags)?;
         Some(Reserve {
-            percent: Dated {
+            percent: Spanned {
                 value: percent,
                 span: share.span(),
             },
@@ -449,7 +449,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                     let p = budget::share_percent(e, diags)?;
                     Some((
                         id.clone(),
-                        Dated {
+                        Spanned {
                             value: p,
                             span: e.span(),
                         },
@@ -480,7 +480,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         locale: locale(meta.locale.as_ref(), diags),
         calendar_name,
         calendar,
-        previous: meta.previous.as_ref().map(|s| Dated {
+        previous: meta.previous.as_ref().map(|s| Spanned {
             value: s.text.clone(),
             span: s.span(),
         }),
@@ -497,7 +497,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 name: text_or(&p.name, &p.id.name),
                 role: text(&p.role),
                 capacity: p.capacity.known().and_then(|e| {
-                    hours(e, diags).map(|value| Dated {
+                    hours(e, diags).map(|value| Spanned {
                         value,
                         span: e.span(),
                     })
@@ -512,13 +512,13 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
                 name: text_or(&c.name, &c.id.name),
                 followers: c.followers.known().map(|q| q.node.value),
                 slots_per_week: c.slots_per_week.known().and_then(|&s| {
-                    count(s, diags).map(|value| Dated {
+                    count(s, diags).map(|value| Spanned {
                         value,
                         span: s.span,
                     })
                 }),
                 max_per_day: c.max_per_day.known().and_then(|&s| {
-                    count(s, diags).map(|value| Dated {
+                    count(s, diags).map(|value| Spanned {
                         value,
                         span: s.span,
                     })
@@ -713,7 +713,7 @@ fn single<T>(
     }
 }
 
-fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<DateRange>> {
+fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Spanned<DateRange>> {
     match (&meta.year, &meta.period) {
         (Val::Known(y), Val::Absent) => {
             let ok = i32::try_from(y.value).is_ok_and(|y| YEARS.contains(&y));
@@ -737,7 +737,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
                     .help("write a year such as `year = 2027`"),
                 );
             }
-            r.map(|value| Dated {
+            r.map(|value| Spanned {
                 value,
                 span: y.span,
             })
@@ -771,7 +771,7 @@ fn plan_period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Dated<Date
                 return None;
             }
             cx.range(&mut names::NoNames, &p.node, &p.src, diags)
-                .map(|value| Dated {
+                .map(|value| Spanned {
                     value,
                     span: p.span(),
                 })
@@ -931,7 +931,7 @@ fn resolve_tasks(
                 .and_then(|o| people.get(o, "person", diags)),
             consulted: people.refs(&t.consulted, "person", diags),
             informed: people.refs(&t.informed, "person", diags),
-            due: dates[i].map(|d| Dated {
+            due: dates[i].map(|d| Spanned {
                 value: d,
                 span: t
                     .due
@@ -950,7 +950,7 @@ fn resolve_tasks(
             publish: t.publish.is_some_and(|p| p.value),
             channels: channels.refs(&t.channels, "channel", diags),
             review: t.review.as_ref().and_then(|r| {
-                levels.get(r, "review level", diags).map(|value| Dated {
+                levels.get(r, "review level", diags).map(|value| Spanned {
                     value,
                     span: r.span(),
                 })
@@ -1111,7 +1111,7 @@ fn effort(raw: Option<&RawEffort>, diags: &mut Vec<Diagnostic>) -> Effort {
     e
 }
 
-fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Dated<Lead>> {
+fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<Lead>> {
     let d = e.node;
     if d.amount < 0 {
         diags.push(
@@ -1128,13 +1128,13 @@ fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Dated<Le
         Unit::Hours => Lead::Hours(d.amount),
         Unit::Minutes => Lead::Hours((d.amount + 59) / 60),
     };
-    Some(Dated {
+    Some(Spanned {
         value,
         span: e.span(),
     })
 }
 
-fn count(s: Sp<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
+fn count(s: Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
     match u32::try_from(s.value) {
         Ok(v) => Some(v),
         Err(_) => {
