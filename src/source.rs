@@ -42,6 +42,15 @@ impl Span {
     }
 }
 
+/// A value and the span it stands for: a number or flag as the TOML wrote
+/// it (`syntax::raw`), or a date, range or share once resolved (`model`),
+/// so a diagnostic about the value can point at its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
 /// One file's text and where its lines start.
 #[derive(Debug)]
 pub struct SourceFile {

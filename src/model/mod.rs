@@ -10,7 +10,7 @@ pub use crate::calendar::Lead;
 use crate::calendar::WorkCalendar;
 pub use crate::locale::Locale;
 use crate::ratio::Ratio;
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 use crate::syntax::ast::{self, QuantityUnit, TimeOfDay};
 
 pub use crate::source::Ident;
@@ -82,13 +82,6 @@ impl DateRange {
     }
 }
 
-/// A resolved date with the span of its expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Dated<T> {
-    pub value: T,
-    pub span: Span,
-}
-
 #[derive(Debug)]
 pub struct Plan {
     /// Names the plan's output folder; checked by [`plan_id_problem`].
@@ -98,14 +91,14 @@ pub struct Plan {
     pub name: String,
     /// The `[plan]` table's header, for plan-wide diagnostics.
     pub span: Span,
-    pub period: Dated<DateRange>,
+    pub period: Spanned<DateRange>,
     pub timezone: String,
     pub currency: String,
     pub locale: Locale,
     pub calendar_name: String,
     pub calendar: WorkCalendar,
     /// The plan of the year before (`previous = "…"`), relative to this plan's file.
-    pub previous: Option<Dated<String>>,
+    pub previous: Option<Spanned<String>>,
     pub theme: Option<String>,
     pub key_messages: Vec<String>,
     pub threads: Vec<String>,
@@ -160,8 +153,8 @@ impl Default for Effort {
 pub struct Holiday {
     pub id: Ident,
     pub name: String,
-    pub off: Vec<Dated<DateRange>>,
-    pub workdays: Vec<Dated<NaiveDate>>,
+    pub off: Vec<Spanned<DateRange>>,
+    pub workdays: Vec<Spanned<NaiveDate>>,
 }
 
 #[derive(Debug)]
@@ -170,7 +163,7 @@ pub struct Person {
     pub name: String,
     pub role: Option<String>,
     /// Hours per week, and where they are written.
-    pub capacity: Option<Dated<Ratio>>,
+    pub capacity: Option<Spanned<Ratio>>,
 }
 
 #[derive(Debug)]
@@ -178,8 +171,8 @@ pub struct Channel {
     pub id: Ident,
     pub name: String,
     pub followers: Option<Ratio>,
-    pub slots_per_week: Option<Dated<u32>>,
-    pub max_per_day: Option<Dated<u32>>,
+    pub slots_per_week: Option<Spanned<u32>>,
+    pub max_per_day: Option<Spanned<u32>>,
     pub note: Option<String>,
 }
 
@@ -250,7 +243,7 @@ pub fn find_line(lines: &[BudgetLine], path: &str) -> Option<usize> {
 pub struct Campaign {
     pub id: Ident,
     pub name: String,
-    pub window: Dated<DateRange>,
+    pub window: Spanned<DateRange>,
     pub channels: Vec<usize>,
     pub owner: Option<usize>,
     pub flagship: bool,
@@ -287,7 +280,7 @@ pub struct Task {
     pub accountable: Option<usize>,
     pub consulted: Vec<usize>,
     pub informed: Vec<usize>,
-    pub due: Option<Dated<NaiveDate>>,
+    pub due: Option<Spanned<NaiveDate>>,
     /// Indices of tasks in the same campaign that must finish first.
     pub after: Vec<usize>,
     /// How long the task takes before its due date.
@@ -298,7 +291,7 @@ pub struct Task {
     pub publish: bool,
     pub channels: Vec<usize>,
     /// The review level this task performs, and where that is written.
-    pub review: Option<Dated<usize>>,
+    pub review: Option<Spanned<usize>>,
 }
 
 #[derive(Debug)]
@@ -310,10 +303,10 @@ pub struct Column {
     pub recurrence: ast::Recurrence,
     pub recurrence_span: Span,
     pub time: Option<TimeOfDay>,
-    pub during: Dated<DateRange>,
-    pub skip: Vec<Dated<NaiveDate>>,
-    pub pause: Vec<Dated<DateRange>>,
-    pub moves: Vec<(Dated<NaiveDate>, Dated<NaiveDate>)>,
+    pub during: Spanned<DateRange>,
+    pub skip: Vec<Spanned<NaiveDate>>,
+    pub pause: Vec<Spanned<DateRange>>,
+    pub moves: Vec<(Spanned<NaiveDate>, Spanned<NaiveDate>)>,
     /// `except holidays` in the recurrence.
     pub skips_holidays: bool,
     /// `holidays = "publish"`: publishing on holidays is intended.
@@ -327,7 +320,7 @@ pub struct Column {
 pub struct Moment {
     pub id: Ident,
     pub name: String,
-    pub when: Dated<DateRange>,
+    pub when: Spanned<DateRange>,
     pub channels: Vec<usize>,
     pub content: Option<String>,
 }
@@ -336,7 +329,7 @@ pub struct Moment {
 pub struct Blackout {
     pub id: Ident,
     pub reason: String,
-    pub when: Dated<DateRange>,
+    pub when: Spanned<DateRange>,
     /// Empty: every channel.
     pub channels: Vec<usize>,
 }
@@ -347,9 +340,9 @@ pub struct ReviewLevel {
     pub name: String,
     pub checks: Option<String>,
     /// When the level must receive the item before publishing.
-    pub lead: Option<Dated<Lead>>,
+    pub lead: Option<Spanned<Lead>>,
     /// How long the level takes to answer.
-    pub response: Option<Dated<Lead>>,
+    pub response: Option<Spanned<Lead>>,
     pub owner: Option<usize>,
     /// Its lead or response was given but could not be read (reported):
     /// the dates of every review chain are unknown.
@@ -358,7 +351,7 @@ pub struct ReviewLevel {
 
 #[derive(Debug)]
 pub struct Reserve {
-    pub percent: Dated<Ratio>,
+    pub percent: Spanned<Ratio>,
     pub purpose: Option<String>,
 }
 
@@ -395,7 +388,7 @@ pub struct KolPolicy {
     pub line: Option<usize>,
     pub line_span: Span,
     /// Tier (a child of the KOL line) → declared share in percent.
-    pub pyramid: Vec<(Ident, Dated<Ratio>)>,
+    pub pyramid: Vec<(Ident, Spanned<Ratio>)>,
     /// A tier's share was invalid (reported); the split is not checked.
     pub incomplete: bool,
     pub criteria: Vec<(Ident, ast::Quantity)>,

@@ -1,16 +1,19 @@
 //! The budget tree: lines and sub-lines given as money or as shares of their
 //! parent (or of another line), flattened parents-first and computed
 //! exactly. Shares are percentages kept as rationals; nothing is rounded
-//! here.
+//! here. The two sections that take shares of the budget, `[reserve]` and
+//! `[kol]`, are read here too.
 
 use crate::diagnostics::{Diagnostic, codes, suggest};
-use crate::model::{Allocation, Budget, BudgetLine, Ident, find_line};
+use crate::model::{Allocation, Budget, BudgetLine, Ident, KolPolicy, Reserve, find_line};
 use crate::ratio::Ratio;
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
-use crate::syntax::raw::{Expr, RawBudget, RawLine, Val};
+use crate::syntax::raw::{Expr, RawBudget, RawKol, RawLine, RawReserve, Str, Val};
 use crate::syntax::reader::path_text;
 use crate::syntax::strlit::StrSrc;
+
+use super::text;
 
 /// The line `name` names, or an unknown-reference diagnostic at `span`
 /// with the closest existing line as a suggestion.
@@ -351,4 +354,64 @@ pub fn draw_amount(
                 .checked_div(Ratio::HUNDRED)
         }
     }
+}
+
+/// `[reserve]`: the share of the budget held back, and what for.
+pub(super) fn reserve(raw: Option<&RawReserve>, diags: &mut Vec<Diagnostic>) -> Option<Reserve> {
+    raw.and_then(|r| {
+        let share = r.share.known()?;
+        let percent = share_percent(share, diags)?;
+        Some(Reserve {
+            percent: Spanned {
+                value: percent,
+                span: share.span(),
+            },
+            purpose: text(&r.purpose),
+        })
+    })
+}
+
+/// `[kol]`: the budget line KOLs are paid from, how it splits across tiers
+/// (the pyramid) and the criteria. The line is looked up only when
+/// `budget`'s lines are known.
+pub(super) fn kol(
+    raw: Option<&RawKol>,
+    budget: Option<&Budget>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<KolPolicy> {
+    raw.map(|k| {
+        let line = match (&k.budget, budget) {
+            (Some(b), Some(budget)) => lookup(&budget.lines, &b.text, b.span(), diags),
+            _ => None,
+        };
+        KolPolicy {
+            line,
+            line_span: k.budget.as_ref().map_or(k.span, Str::span),
+            incomplete: k.pyramid.iter().any(|(_, e)| {
+                // An unreadable tier or one out of range: the split is not known.
+                e.known()
+                    .is_none_or(|e| e.node.percent > Ratio::HUNDRED || e.node.percent.is_negative())
+            }),
+            pyramid: k
+                .pyramid
+                .iter()
+                .filter_map(|(id, e)| {
+                    let e = e.known()?;
+                    let p = share_percent(e, diags)?;
+                    Some((
+                        id.clone(),
+                        Spanned {
+                            value: p,
+                            span: e.span(),
+                        },
+                    ))
+                })
+                .collect(),
+            criteria: k
+                .criteria
+                .iter()
+                .filter_map(|(id, e)| Some((id.clone(), e.known()?.node.clone())))
+                .collect(),
+        }
+    })
 }

@@ -11,9 +11,9 @@ pub mod review;
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{DateRange, Dated, Plan};
+use crate::model::{DateRange, Plan};
 use crate::ratio::Ratio;
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 use crate::syntax::ast::TimeOfDay;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,7 +68,7 @@ pub struct Item {
 
 impl Item {
     /// An item over `when`, with no owner, channel or work yet.
-    pub fn new(id: String, kind: Kind, title: &str, when: Dated<DateRange>) -> Item {
+    pub fn new(id: String, kind: Kind, title: &str, when: Spanned<DateRange>) -> Item {
         Item {
             id,
             kind,
@@ -130,7 +130,7 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
             let Some(due) = t.due else {
                 continue;
             };
-            let day = Dated {
+            let day = Spanned {
                 value: DateRange {
                     start: due.value,
                     end: due.value,
@@ -180,7 +180,7 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     }
     for (ki, col) in plan.columns.iter().enumerate() {
         for d in episodes(plan, ki, diags) {
-            let day = Dated {
+            let day = Spanned {
                 value: DateRange { start: d, end: d },
                 span: col.recurrence_span,
             };

@@ -100,7 +100,7 @@ pub fn steps(plan: &Plan, items: &[Item]) -> Vec<Item> {
                 continue;
             }
             let level = &plan.review[s.level];
-            let day = crate::model::Dated {
+            let day = crate::source::Spanned {
                 value: crate::model::DateRange {
                     start: s.receive,
                     end: s.receive,

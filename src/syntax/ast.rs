@@ -1,5 +1,5 @@
 //! The expression language's syntax tree. Expressions live inside TOML
-//! strings (`window = "spring_festival-14d..+7d"`); the parser in `expr.rs`
+//! strings (`window = "spring_festival-14d..+7d"`); the parser in `expr/`
 //! turns such a string into these types and nothing more. Names are not
 //! looked up and dates are not computed here — that is `resolve`'s job — so
 //! every node keeps its `Loc` (a byte range in the decoded string) for

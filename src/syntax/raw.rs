@@ -7,7 +7,7 @@
 use chrono::Weekday;
 
 use crate::source::Ident;
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Span, Spanned};
 use crate::syntax::ast::{
     Amount, Assertion, DateExpr, Duration, MoneyLit, Quantity, RangeExpr, Recurrence, ShareLit,
 };
@@ -77,13 +77,6 @@ impl<T> Val<T> {
     }
 }
 
-/// A plain value and its span.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Sp<T> {
-    pub value: T,
-    pub span: Span,
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct RawFile {
     pub file: FileId,
@@ -125,13 +118,13 @@ pub struct RawMeta {
     pub span: Span,
     pub id: Option<Str>,
     pub name: Option<Str>,
-    pub year: Val<Sp<i64>>,
+    pub year: Val<Spanned<i64>>,
     pub period: Val<Expr<RangeExpr>>,
     pub timezone: Option<Str>,
     pub currency: Option<Str>,
     pub locale: Option<Str>,
     pub calendar: Option<Str>,
-    pub working_week: Option<Sp<Vec<Weekday>>>,
+    pub working_week: Option<Spanned<Vec<Weekday>>>,
     pub previous: Option<Str>,
     pub theme: Option<Str>,
     pub key_messages: Vec<Str>,
@@ -160,8 +153,8 @@ pub struct RawChannel {
     pub id: Ident,
     pub name: Option<Str>,
     pub followers: Val<Expr<Quantity>>,
-    pub slots_per_week: Val<Sp<i64>>,
-    pub max_per_day: Val<Sp<i64>>,
+    pub slots_per_week: Val<Spanned<i64>>,
+    pub max_per_day: Val<Spanned<i64>>,
     pub note: Option<Str>,
 }
 
@@ -208,7 +201,7 @@ pub struct RawCampaign {
     pub window: Val<Expr<RangeExpr>>,
     pub channels: Vec<Str>,
     pub owner: Option<Str>,
-    pub flagship: Option<Sp<bool>>,
+    pub flagship: Option<Spanned<bool>>,
     pub messages: Vec<Str>,
     pub description: Option<Str>,
     pub budget: Vec<RawDraw>,
@@ -232,7 +225,7 @@ pub struct RawTask {
     pub duration: Val<Expr<Duration>>,
     pub effort: Val<Expr<Duration>>,
     /// The task publishes content (on `channels`, or the campaign's).
-    pub publish: Option<Sp<bool>>,
+    pub publish: Option<Spanned<bool>>,
     pub channels: Vec<Str>,
     /// The review level this task performs (`final`).
     pub review: Option<Str>,

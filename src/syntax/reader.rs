@@ -9,7 +9,7 @@ use chrono::Weekday;
 use crate::diagnostics::{Diagnostic, codes, suggest};
 use crate::format::{self, Table};
 use crate::source::Ident;
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Span, Spanned};
 use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
 use crate::syntax::raw::*;
@@ -352,14 +352,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Val<Sp<i64>> {
+    pub fn int(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Val<Spanned<i64>> {
         let Some((_, v)) = t.get(key) else {
             return Val::Absent;
         };
         let span = self.span(v.span());
         match v.get_ref() {
             // The parser has checked the range (and read `0x`, `0o`, `0b`).
-            Value::Integer(value) => Val::Known(Sp {
+            Value::Integer(value) => Val::Known(Spanned {
                 value: *value,
                 span,
             }),
@@ -370,10 +370,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn boolean(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Sp<bool>> {
+    pub fn boolean(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Spanned<bool>> {
         let (_, v) = t.get(key)?;
         match v.get_ref() {
-            Value::Boolean(b) => Some(Sp {
+            Value::Boolean(b) => Some(Spanned {
                 value: *b,
                 span: self.span(v.span()),
             }),
@@ -871,7 +871,7 @@ fn read_meta(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawMeta {
 }
 
 /// `working_week = "mon..fri"` or `["sun", "mon", …]`.
-fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Sp<Vec<Weekday>>> {
+fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Spanned<Vec<Weekday>>> {
     let items = r.strings(t, "working_week");
     let first = items.first()?;
     let span = Span::new(
@@ -903,7 +903,7 @@ fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Sp<Vec<Weekd
             ),
         }
     }
-    Some(Sp { value: days, span })
+    Some(Spanned { value: days, span })
 }
 
 pub fn weekday(s: &str) -> Option<Weekday> {

@@ -16,7 +16,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
     // Without a `[reserve]`, the slots themselves are the limit.
     let none = crate::model::Reserve {
-        percent: crate::model::Dated {
+        percent: crate::source::Spanned {
             value: Ratio::ZERO,
             span: plan.span,
         },

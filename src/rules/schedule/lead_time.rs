@@ -18,9 +18,10 @@ use chrono::NaiveDate;
 
 use crate::calendar::add_days;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{Dated, Lead, ReviewLevel};
+use crate::model::{Lead, ReviewLevel};
 use crate::rules::Context;
 use crate::schedule::review::chain;
+use crate::source::Spanned;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
@@ -123,7 +124,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     .map(|p| p.1)
                     .collect();
             }
-            let late: Vec<(&crate::model::Task, Dated<NaiveDate>, NaiveDate)> = reviewed
+            let late: Vec<(&crate::model::Task, Spanned<NaiveDate>, NaiveDate)> = reviewed
                 .iter()
                 .filter_map(|p| {
                     let pd = p.due?;

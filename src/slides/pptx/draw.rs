@@ -7,7 +7,7 @@
 //! the bytes never depend on floating-point formatting.
 //!
 //! It also estimates how wide a text is at a font size (`text_width`), so
-//! that the layouts in `mod.rs` can size boxes and fonts to keep text on
+//! that the layouts in `layouts/` can size boxes and fonts to keep text on
 //! the slide without a renderer's help.
 
 use crate::slides::brand::Brand;
@@ -673,5 +673,10 @@ mod tests {
         assert!(s.contains("<a:br>"));
         assert!(s.contains("lang=\"zh-CN\" altLang=\"en-US\""));
         assert!(s.contains("<a:ea typeface=\"Microsoft YaHei\"/>"));
+    }
+
+    #[test]
+    fn one_inch_is_914400_emu() {
+        assert_eq!(h(100), IN);
     }
 }

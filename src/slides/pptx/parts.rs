@@ -1,7 +1,7 @@
 //! The fixed parts of the package: presentation, properties, theme,
 //! master, layout and notes master. They change only with the brand and
 //! the number of slides; the slides themselves are drawn in `draw` and
-//! laid out in `mod.rs`. Each function returns a part's complete text, with
+//! laid out in `slide` and `layouts`. Each function returns a part's complete text, with
 //! elements in the order the PresentationML schema requires (PowerPoint
 //! repairs a part whose children are out of order).
 

@@ -1,0 +1,158 @@
+//! `[columns]`: regular series of posts (`every wed`), each with the days it
+//! runs (`during`, the plan's period unless given), the days it skips,
+//! pauses, moved episodes and its holiday policy. A column any of whose
+//! dates cannot be worked out is checked in full but left out of the plan,
+//! rather than scheduled on the wrong days.
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{Column, DateRange};
+use crate::source::Spanned;
+use crate::syntax::ast::Exception;
+use crate::syntax::raw::{RawColumn, Val};
+
+use super::dates::DateCx;
+use super::names::PlanNames;
+use super::{Ids, hours, text, text_or};
+
+pub(super) fn columns(
+    raw: &[RawColumn],
+    cx: &DateCx<'_>,
+    names: &mut PlanNames<'_>,
+    period: Spanned<DateRange>,
+    ids: &Ids,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Column> {
+    let mut columns = Vec::new();
+    for col in raw {
+        let Val::Known(every) = &col.every else {
+            continue;
+        };
+        if let Some(bad) = every.node.frequency.zero_interval() {
+            diags.push(
+                Diagnostic::new(&codes::S006, every.span(), format!("`{bad}` never repeats"))
+                    .label("interval of 0")
+                    .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
+            );
+            continue;
+        }
+        // A date that could not be read or computed leaves the column's
+        // days unknown: every value is still checked, but the column is
+        // left out of the plan rather than scheduled on the wrong days.
+        let mut unknown = false;
+        let during = match &col.during {
+            Val::Known(e) => match cx.range(&mut names.with(cx), &e.node, &e.src, diags) {
+                Some(r) => Spanned {
+                    value: r,
+                    span: e.span(),
+                },
+                None => continue,
+            },
+            Val::Unknown(_) => continue,
+            Val::Absent => period,
+        };
+        let mut skip = Vec::new();
+        for e in &col.skip {
+            let d = e
+                .known()
+                .and_then(|e| cx.date(&mut names.with(cx), &e.node, &e.src, diags));
+            match (d, e) {
+                (Some(d), Val::Known(e)) => skip.push(Spanned {
+                    value: d,
+                    span: e.span(),
+                }),
+                _ => unknown = true,
+            }
+        }
+        for ex in &every.node.except {
+            if let Exception::Date(d) = ex {
+                match cx.date(&mut names.with(cx), d, &every.src, diags) {
+                    Some(v) => skip.push(Spanned {
+                        value: v,
+                        span: every.src.at(d.loc),
+                    }),
+                    None => unknown = true,
+                }
+            }
+        }
+        let mut pause = Vec::new();
+        for e in &col.pause {
+            let r = e
+                .known()
+                .and_then(|e| cx.range(&mut names.with(cx), &e.node, &e.src, diags));
+            match (r, e) {
+                (Some(r), Val::Known(e)) => pause.push(Spanned {
+                    value: r,
+                    span: e.span(),
+                }),
+                _ => unknown = true,
+            }
+        }
+        let mut moves = Vec::new();
+        for m in &col.moves {
+            let Val::Known((from, to)) = m else {
+                unknown = true;
+                continue;
+            };
+            let f = cx.date(&mut names.with(cx), &from.node, &from.src, diags);
+            let t = cx.date(&mut names.with(cx), &to.node, &to.src, diags);
+            if let (Some(f), Some(t)) = (f, t) {
+                moves.push((
+                    Spanned {
+                        value: f,
+                        span: from.span(),
+                    },
+                    Spanned {
+                        value: t,
+                        span: to.span(),
+                    },
+                ));
+            } else {
+                unknown = true;
+            }
+        }
+        let publishes_on_holidays = match &col.holidays {
+            None => false,
+            Some(h) if h.text == "publish" => true,
+            Some(h) if h.text == "skip" => false,
+            Some(h) => {
+                diags.push(
+                    Diagnostic::new(&codes::S006, h.span(), format!("`{}` is not a holiday policy", h.text))
+                        .label("expected `publish` or `skip`")
+                        .help("`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"),
+                );
+                unknown = true;
+                false
+            }
+        };
+        let skips_holidays = every.node.except.contains(&Exception::Holidays)
+            || col.holidays.as_ref().is_some_and(|h| h.text == "skip");
+        let column = Column {
+            id: col.id.clone(),
+            pause,
+            moves,
+            skips_holidays,
+            publishes_on_holidays,
+            name: text_or(&col.name, &col.id.name),
+            channel: col
+                .channel
+                .as_ref()
+                .and_then(|c| ids.channels.get(c, "channel", diags)),
+            owner: col
+                .owner
+                .as_ref()
+                .and_then(|o| ids.people.get(o, "person", diags)),
+            time: every.node.time,
+            recurrence: every.node.clone(),
+            recurrence_span: every.span(),
+            during,
+            skip,
+            category: text(&col.category),
+            effort_hours: col.effort.known().and_then(|e| hours(e, diags)),
+            description: text(&col.description),
+        };
+        if !unknown {
+            columns.push(column);
+        }
+    }
+    columns
+}

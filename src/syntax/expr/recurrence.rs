@@ -1,0 +1,421 @@
+//! Recurrences: `every wed`, `every fri 20:00`, `every 2 weeks on mon`,
+//! `monthly on 1st mon`, `every weekday except holidays`, and the times of
+//! day they may carry. Each frequency takes the kind of `on` it can use
+//! (weekdays for weeks, a day of the month for months, none for days), and
+//! the wrong kind is reported in the user's own words (`every 2 weeks`).
+
+use chrono::Weekday;
+use pest::iterators::Pair;
+
+use crate::syntax::ast::{Exception, Frequency, Loc, MonthDay, Recurrence, TimeOfDay};
+
+use super::date::{DateItem, date_item, period_not_date};
+use super::grammar::Rule;
+use super::words::{lookup, nth, suggest, weekday};
+use super::{Res, err, err_help, internal, loc_of, next, take};
+
+fn interval(p: &Pair<'_, Rule>) -> Res<u32> {
+    p.as_str()
+        .parse::<u32>()
+        .map_err(|_| err(loc_of(p), "number too large"))
+}
+
+enum Every {
+    Days,
+    Weeks,
+    Months,
+}
+
+fn every_unit(p: &Pair<'_, Rule>) -> Res<Every> {
+    const WORDS: &[(&str, u8)] = &[
+        ("day", 0),
+        ("days", 0),
+        ("week", 1),
+        ("weeks", 1),
+        ("month", 2),
+        ("months", 2),
+    ];
+    let w = p.as_str();
+    match lookup(WORDS, w) {
+        Some(0) => Ok(Every::Days),
+        Some(1) => Ok(Every::Weeks),
+        Some(2) => Ok(Every::Months),
+        _ => {
+            let help = match suggest(WORDS, w) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "write `days`, `weeks` or `months`, such as `every 2 weeks on mon`".into(),
+            };
+            Err(err_help(loc_of(p), format!("unknown interval `{w}`"), help))
+        }
+    }
+}
+
+fn weekday_list(p: Pair<'_, Rule>) -> Res<Vec<Weekday>> {
+    p.into_inner()
+        .filter(|k| k.as_rule() == Rule::weekday_name)
+        .map(|k| weekday(&k))
+        .collect()
+}
+
+fn month_day_spec(p: Pair<'_, Rule>) -> Res<MonthDay> {
+    let loc = loc_of(&p);
+    let mut k = p.into_inner();
+    let ord = next(&mut k, loc)?;
+    match k.next() {
+        Some(wd) => Ok(MonthDay::NthWeekday {
+            n: nth(&ord)?,
+            weekday: weekday(&wd)?,
+        }),
+        None => {
+            let t = ord.as_str();
+            if t.eq_ignore_ascii_case("last") {
+                return Err(err_help(
+                    loc_of(&ord),
+                    "`last` needs a weekday",
+                    "write `last fri`, or a day of the month such as `28th`",
+                ));
+            }
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            match digits.parse::<u32>() {
+                Ok(n @ 1..=31) => Ok(MonthDay::Day(n)),
+                _ => Err(err_help(
+                    loc_of(&ord),
+                    format!("a month has no day `{t}`"),
+                    "use `1st` to `31st`",
+                )),
+            }
+        }
+    }
+}
+
+/// What follows `every N weeks` / `weekly` / `monthly`.
+fn on_weekdays(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<Vec<Weekday>> {
+    let Some(on) = on else {
+        return Err(err_help(
+            at,
+            format!("`{what}` needs a weekday"),
+            format!("write `{what} on mon` (or `on mon,thu`)"),
+        ));
+    };
+    let loc = loc_of(&on);
+    let mut k = on.into_inner();
+    let _kw = next(&mut k, loc)?;
+    let body = next(&mut k, loc)?;
+    if body.as_rule() != Rule::weekday_list {
+        return Err(err_help(
+            loc_of(&body),
+            format!("`{what}` repeats on weekdays, not on a day of the month"),
+            format!("write `{what} on mon`, or `monthly on {}`", body.as_str()),
+        ));
+    }
+    weekday_list(body)
+}
+
+fn on_month_day(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<MonthDay> {
+    let Some(on) = on else {
+        return Err(err_help(
+            at,
+            format!("`{what}` needs a day of the month"),
+            format!("write `{what} on 15th`, `{what} on 1st mon` or `{what} on last fri`"),
+        ));
+    };
+    let loc = loc_of(&on);
+    let mut k = on.into_inner();
+    let _kw = next(&mut k, loc)?;
+    let body = next(&mut k, loc)?;
+    if body.as_rule() != Rule::month_day_spec {
+        return Err(err_help(
+            loc_of(&body),
+            format!("`{what}` needs a day of the month, not a weekday"),
+            format!(
+                "write `{what} on 1st {}` or `{what} on last {}`",
+                body.as_str(),
+                body.as_str()
+            ),
+        ));
+    }
+    month_day_spec(body)
+}
+
+fn no_on(on: Option<Pair<'_, Rule>>, what: &str) -> Res<()> {
+    match on {
+        None => Ok(()),
+        Some(on) => Err(err_help(
+            loc_of(&on),
+            format!("`{what}` can't be given a day"),
+            "use weeks or months, such as `every 2 weeks on mon` or `monthly on 15th`",
+        )),
+    }
+}
+
+fn frequency(p: Pair<'_, Rule>) -> Res<Frequency> {
+    let loc = loc_of(&p);
+    let input = p.get_input();
+    let rule = p.as_rule();
+    let mut k = p.into_inner();
+    let _kw = next(&mut k, loc)?;
+    match rule {
+        Rule::daily_freq => Ok(Frequency::Daily { interval: 1 }),
+        Rule::weekly_freq => Ok(Frequency::Weekly {
+            interval: 1,
+            days: on_weekdays(take(&mut k, Rule::on_clause), "weekly", loc)?,
+        }),
+        Rule::monthly_freq => Ok(Frequency::Monthly {
+            interval: 1,
+            on: on_month_day(take(&mut k, Rule::on_clause), "monthly", loc)?,
+        }),
+        Rule::every_freq => {
+            let body = next(&mut k, loc)?;
+            let body_loc = loc_of(&body);
+            match body.as_rule() {
+                Rule::kw_weekdays => Ok(Frequency::Weekdays),
+                Rule::kw_workdays => Ok(Frequency::Workdays),
+                Rule::weekday_list => Ok(Frequency::Weekly {
+                    interval: 1,
+                    days: weekday_list(body)?,
+                }),
+                Rule::every_interval | Rule::every_unit => {
+                    let counted = body.as_rule() == Rule::every_interval;
+                    let mut b = body.into_inner();
+                    let n = if counted {
+                        interval(&next(&mut b, body_loc)?)?
+                    } else {
+                        1
+                    };
+                    let unit = every_unit(&next(&mut b, body_loc)?)?;
+                    let on = take(&mut b, Rule::on_clause);
+                    // The user's own words before `on` (`every 2 weeks`), for messages.
+                    let before_on = on.as_ref().map_or(body_loc.end, |o| loc_of(o).start);
+                    let what = input.get(loc.start..before_on).unwrap_or("every").trim();
+                    match unit {
+                        Every::Days => {
+                            no_on(on, what)?;
+                            Ok(Frequency::Daily { interval: n })
+                        }
+                        Every::Weeks => Ok(Frequency::Weekly {
+                            interval: n,
+                            days: on_weekdays(on, what, loc)?,
+                        }),
+                        Every::Months => Ok(Frequency::Monthly {
+                            interval: n,
+                            on: on_month_day(on, what, loc)?,
+                        }),
+                    }
+                }
+                _ => Err(internal(body_loc)),
+            }
+        }
+        _ => Err(internal(loc)),
+    }
+}
+
+pub(super) fn time(p: Pair<'_, Rule>) -> Res<TimeOfDay> {
+    let loc = loc_of(&p);
+    let mut k = p.into_inner();
+    let h = next(&mut k, loc)?;
+    let m = next(&mut k, loc)?;
+    let hour = h.as_str().parse::<u32>().unwrap_or(99);
+    let minute = m.as_str().parse::<u32>().unwrap_or(99);
+    if hour > 23 || minute > 59 {
+        return Err(err_help(
+            loc,
+            format!("`{}` is not a time of day", p_str(&h, &m)),
+            "write a 24-hour time from `00:00` to `23:59`",
+        ));
+    }
+    Ok(TimeOfDay { hour, minute })
+}
+
+fn p_str(h: &Pair<'_, Rule>, m: &Pair<'_, Rule>) -> String {
+    format!("{}:{}", h.as_str(), m.as_str())
+}
+
+pub(super) fn recurrence(p: Pair<'_, Rule>) -> Res<Recurrence> {
+    let loc = loc_of(&p);
+    let input = p.get_input();
+    let mut k = p.into_inner();
+    let freq = next(&mut k, loc)?;
+    let frequency = frequency(freq)?;
+    let mut time_of_day = None;
+    if let Some(t) = take(&mut k, Rule::time_clause) {
+        let tl = loc_of(&t);
+        let tp = t
+            .into_inner()
+            .find(|x| x.as_rule() == Rule::time)
+            .ok_or_else(|| internal(tl))?;
+        time_of_day = Some(time(tp)?);
+    }
+    let mut except = Vec::new();
+    if let Some(x) = take(&mut k, Rule::except_clause) {
+        for item in x.into_inner() {
+            match item.as_rule() {
+                Rule::kw_holidays => except.push(Exception::Holidays),
+                Rule::date => match date_item(item)? {
+                    DateItem::Date(d) => except.push(Exception::Date(d)),
+                    DateItem::Period { loc, .. } => {
+                        return Err(period_not_date(input, loc, false));
+                    }
+                },
+                _ => {}
+            }
+        }
+    }
+    Ok(Recurrence {
+        frequency,
+        time: time_of_day,
+        except,
+        loc,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::{DateBase, Unit};
+    use crate::syntax::expr::tests::{error, loc, name, offsets};
+    use crate::syntax::expr::{parse_recurrence, parse_time};
+
+    fn freq(src: &str) -> Frequency {
+        parse_recurrence(src).unwrap().frequency
+    }
+
+    fn weekly(interval: u32, days: &[Weekday]) -> Frequency {
+        Frequency::Weekly {
+            interval,
+            days: days.to_vec(),
+        }
+    }
+
+    #[test]
+    fn weekly_recurrences() {
+        use Weekday::*;
+        assert_eq!(freq("every wed"), weekly(1, &[Wed]));
+        assert_eq!(freq("every sat,sun"), weekly(1, &[Sat, Sun]));
+        assert_eq!(freq("every sat, sun"), weekly(1, &[Sat, Sun]));
+        assert_eq!(freq("every sat and sun"), weekly(1, &[Sat, Sun]));
+        assert_eq!(freq("every 2 weeks on mon"), weekly(2, &[Mon]));
+        assert_eq!(freq("every 2 weeks on mon,thu"), weekly(2, &[Mon, Thu]));
+        assert_eq!(freq("every week on tuesday"), weekly(1, &[Tue]));
+        assert_eq!(freq("weekly on wed"), weekly(1, &[Wed]));
+        assert_eq!(freq("Every Monday"), weekly(1, &[Mon]));
+        assert_eq!(freq("every 0 weeks on mon"), weekly(0, &[Mon]));
+    }
+
+    #[test]
+    fn daily_recurrences() {
+        assert_eq!(freq("every day"), Frequency::Daily { interval: 1 });
+        assert_eq!(freq("daily"), Frequency::Daily { interval: 1 });
+        assert_eq!(freq("every 3 days"), Frequency::Daily { interval: 3 });
+        assert_eq!(freq("every weekday"), Frequency::Weekdays);
+        assert_eq!(freq("every workday"), Frequency::Workdays);
+    }
+
+    #[test]
+    fn monthly_recurrences() {
+        let m = |interval, on| Frequency::Monthly { interval, on };
+        assert_eq!(
+            freq("monthly on 1st mon"),
+            m(
+                1,
+                MonthDay::NthWeekday {
+                    n: 1,
+                    weekday: Weekday::Mon
+                }
+            )
+        );
+        assert_eq!(
+            freq("monthly on last fri"),
+            m(
+                1,
+                MonthDay::NthWeekday {
+                    n: -1,
+                    weekday: Weekday::Fri
+                }
+            )
+        );
+        assert_eq!(freq("monthly on 15th"), m(1, MonthDay::Day(15)));
+        assert_eq!(
+            freq("every 2 months on 1st mon"),
+            m(
+                2,
+                MonthDay::NthWeekday {
+                    n: 1,
+                    weekday: Weekday::Mon
+                }
+            )
+        );
+        assert_eq!(freq("every month on 31st"), m(1, MonthDay::Day(31)));
+    }
+
+    #[test]
+    fn recurrence_times() {
+        let t = |s: &str| parse_recurrence(s).unwrap().time;
+        let at = |hour, minute| Some(TimeOfDay { hour, minute });
+        assert_eq!(t("every fri 20:00"), at(20, 0));
+        assert_eq!(t("every fri at 20:00"), at(20, 0));
+        assert_eq!(t("daily at 9:30"), at(9, 30));
+        assert_eq!(t("every wed"), None);
+    }
+
+    #[test]
+    fn recurrence_exceptions() {
+        let r = parse_recurrence("every weekday except holidays").unwrap();
+        assert_eq!(r.except, [Exception::Holidays]);
+        let r = parse_recurrence("every wed except 10-01").unwrap();
+        let [Exception::Date(d)] = r.except.as_slice() else {
+            panic!("{:?}", r.except)
+        };
+        assert_eq!(d.base, DateBase::MonthDay { month: 10, day: 1 });
+        let r = parse_recurrence("every fri 20:00 except holidays, 2026-02-18, national_day - 1d")
+            .unwrap();
+        assert_eq!(r.except.len(), 3);
+        assert_eq!(r.except[0], Exception::Holidays);
+        let Exception::Date(last) = &r.except[2] else {
+            panic!()
+        };
+        assert_eq!(last.base, name(&["national_day"]));
+        assert_eq!(offsets(&last.offsets), [(true, 1, Unit::Days)]);
+        assert_eq!(r.loc, loc(0, 62));
+    }
+
+    #[test]
+    fn recurrence_errors() {
+        let e = error(parse_recurrence("every wedn"));
+        assert_eq!(e.loc, loc(6, 10));
+        assert_eq!(e.message, "unknown weekday `wedn`");
+        assert_eq!(e.help.as_deref(), Some("did you mean `wed`?"));
+        let e = error(parse_recurrence("every 2 weeks"));
+        assert_eq!(e.message, "`every 2 weeks` needs a weekday");
+        let e = error(parse_recurrence("monthly on mon"));
+        assert_eq!(e.loc, loc(11, 14));
+        let e = error(parse_recurrence("every fri 25:00"));
+        assert_eq!(e.message, "`25:00` is not a time of day");
+        let e = error(parse_recurrence("every"));
+        assert_eq!(e.loc, loc(5, 5));
+        assert!(
+            e.message.starts_with("expected what repeats"),
+            "{}",
+            e.message
+        );
+        let e = error(parse_recurrence("every wed except"));
+        assert!(e.message.contains("`holidays`"), "{}", e.message);
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(
+            parse_time("20:00").unwrap(),
+            TimeOfDay {
+                hour: 20,
+                minute: 0
+            }
+        );
+        assert_eq!(
+            parse_time("9:05").unwrap(),
+            TimeOfDay { hour: 9, minute: 5 }
+        );
+        assert!(parse_time("24:00").is_err());
+        assert!(parse_time("12:60").is_err());
+        assert!(parse_time("20").is_err());
+    }
+}

@@ -1,0 +1,185 @@
+//! The words the grammar leaves open: weekdays, months, duration units,
+//! periods (`Q1` to `Q4`, a month, `year`) and ordinals (`1st` to `5th`,
+//! `last`). The grammar accepts any word in these slots; the tables here
+//! decide which word is meant, and an unknown one is reported as "unknown
+//! weekday `wedn`" with the closest spelling as a did-you-mean.
+
+use chrono::Weekday;
+use pest::iterators::Pair;
+
+use crate::syntax::ast::{Period, Unit};
+
+use super::grammar::Rule;
+use super::{Res, err_help, loc_of};
+
+pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("mon", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("weds", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sun", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+];
+
+pub(super) const MONTHS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+];
+
+pub(super) const UNITS: &[(&str, Unit)] = &[
+    ("d", Unit::Days),
+    ("day", Unit::Days),
+    ("days", Unit::Days),
+    ("w", Unit::Weeks),
+    ("week", Unit::Weeks),
+    ("weeks", Unit::Weeks),
+    ("wd", Unit::Workdays),
+    ("workday", Unit::Workdays),
+    ("workdays", Unit::Workdays),
+    ("h", Unit::Hours),
+    ("hour", Unit::Hours),
+    ("hours", Unit::Hours),
+    ("hr", Unit::Hours),
+    ("hrs", Unit::Hours),
+    ("min", Unit::Minutes),
+    ("mins", Unit::Minutes),
+    ("minute", Unit::Minutes),
+    ("minutes", Unit::Minutes),
+];
+
+pub(super) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    let w = word.to_lowercase();
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+/// The closest spelling in `table`, if it is close enough to be a typo.
+pub(super) fn suggest<T>(table: &[(&'static str, T)], word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    let limit = (w.chars().count() / 3).max(1);
+    table
+        .iter()
+        .map(|(k, _)| (strsim::osa_distance(&w, k), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+pub(super) fn weekday(p: &Pair<'_, Rule>) -> Res<Weekday> {
+    let w = p.as_str();
+    lookup(WEEKDAYS, w).ok_or_else(|| {
+        let help = match suggest(WEEKDAYS, w) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if w.eq_ignore_ascii_case("weekend") => "write `sat,sun` for the weekend".into(),
+            None => "weekdays are `mon`, `tue`, `wed`, `thu`, `fri`, `sat` and `sun`".into(),
+        };
+        err_help(loc_of(p), format!("unknown weekday `{w}`"), help)
+    })
+}
+
+pub(super) fn month(p: &Pair<'_, Rule>) -> Res<u32> {
+    let w = p.as_str();
+    lookup(MONTHS, w).ok_or_else(|| {
+        let help = match suggest(MONTHS, w) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "months are `jan`, `feb`, `mar`, … `dec` (or spelled out)".into(),
+        };
+        err_help(loc_of(p), format!("unknown month `{w}`"), help)
+    })
+}
+
+/// `Q1`..`Q4`, a month name, `year`.
+pub(super) fn period_word(word: &str) -> Option<Period> {
+    let w = word.to_lowercase();
+    match w.as_str() {
+        "q1" => Some(Period::Quarter(1)),
+        "q2" => Some(Period::Quarter(2)),
+        "q3" => Some(Period::Quarter(3)),
+        "q4" => Some(Period::Quarter(4)),
+        "year" => Some(Period::Year),
+        _ => lookup(MONTHS, &w).map(Period::Month),
+    }
+}
+
+pub(super) fn period(p: &Pair<'_, Rule>) -> Res<Period> {
+    let w = p.as_str();
+    period_word(w).ok_or_else(|| {
+        let help = match suggest(MONTHS, w) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "use a quarter (`Q1` to `Q4`), a month such as `mar`, or `year`".into(),
+        };
+        err_help(loc_of(p), format!("unknown period `{w}`"), help)
+    })
+}
+
+/// `1st`..`5th` or `last` (-1), for "the nth weekday of a month".
+pub(super) fn nth(p: &Pair<'_, Rule>) -> Res<i8> {
+    let t = p.as_str();
+    if t.eq_ignore_ascii_case("last") {
+        return Ok(-1);
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    match digits.parse::<u8>() {
+        Ok(n @ 1..=5) => Ok(n as i8),
+        _ => Err(err_help(
+            loc_of(p),
+            format!("a month has no `{t}` weekday"),
+            "use `1st` to `5th`, or `last`",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::expr::parse_date;
+    use crate::syntax::expr::tests::{error, loc};
+
+    #[test]
+    fn unknown_words_get_suggestions() {
+        let e = error(parse_date("2nd wedn of may"));
+        assert_eq!(
+            (e.loc, e.message.as_str()),
+            (loc(4, 8), "unknown weekday `wedn`")
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `wed`?"));
+        let e = error(parse_date("last fri of novembr"));
+        assert_eq!(e.help.as_deref(), Some("did you mean `november`?"));
+        let e = error(parse_date("end of Q5"));
+        assert_eq!(e.message, "unknown period `Q5`");
+        let e = error(parse_date("6th sun of may"));
+        assert_eq!(e.loc, loc(0, 3));
+    }
+}
