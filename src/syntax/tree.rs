@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use toml_parser::decoder::Encoding;
+use toml_parser::lexer::TokenKind;
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
@@ -274,13 +275,13 @@ pub fn parse(text: &str) -> Result<Table<'_>, Error> {
         // parsing, so one still here is a character where a key goes.
         return Err(not_a_key(text, 0));
     }
-    let tokens = Source::new(text).lex().into_vec();
     let reported = Cell::new(false);
     let mut sink = |_: ParseError| reported.set(true);
     let mut builder = Builder {
         src: text,
         root: Table::default(),
         section: Vec::new(),
+        spare: Vec::new(),
         header: None,
         keys: Vec::new(),
         frames: Vec::new(),
@@ -291,6 +292,29 @@ pub fn parse(text: &str) -> Result<Table<'_>, Error> {
         error: None,
         reported: &reported,
     };
+    // The document goes to the parser some lines at a time: a line break
+    // outside brackets always ends an expression, and the tokens of a
+    // whole plan (a megabyte of TOML, 300,000 tokens) are never in memory
+    // at once. Brackets that do not balance keep the rest of the document
+    // in one piece, as the parser then reports an error in it anyway.
+    let mut tokens = Vec::with_capacity(1100);
+    let mut depth = 0i64;
+    for token in Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+            _ => {}
+        }
+        let end_of_line = token.kind() == TokenKind::Newline && depth == 0;
+        tokens.push(token);
+        if end_of_line && tokens.len() >= 1024 {
+            parse_document(&tokens, &mut builder, &mut sink);
+            tokens.clear();
+            if builder.error.is_some() {
+                break;
+            }
+        }
+    }
     parse_document(&tokens, &mut builder, &mut sink);
     builder.finish()
 }
@@ -351,8 +375,11 @@ enum Frame<'a> {
 struct Builder<'a, 'r> {
     src: &'a str,
     root: Table<'a>,
-    /// The path of the last header: where key-value lines go.
-    section: Vec<Key<'a>>,
+    /// Where the table of the last header is: the place of each entry on
+    /// its path.
+    section: Vec<u32>,
+    /// The keys of the header before, kept for their room.
+    spare: Vec<Key<'a>>,
     header: Option<Header<'a>>,
     /// The key of a key-value line being read.
     keys: Vec<Key<'a>>,
@@ -389,6 +416,18 @@ impl<'a> Builder<'a, '_> {
         if self.error.is_none() {
             self.error = Some(e);
         }
+    }
+
+    /// The error for an event that does not fit: where its token starts,
+    /// or for a token the parser made up (an empty span), where the text
+    /// has been read to.
+    fn misplaced(&mut self, span: Span) {
+        let at = if span.is_empty() {
+            self.cursor.max(span.start())
+        } else {
+            span.start()
+        };
+        self.unexpected(at);
     }
 
     /// The error for something unexpected at `at`.
@@ -485,10 +524,17 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn declare_header(&mut self) -> Res<()> {
-        let h = self.header.take().expect("a header was read");
-        declare(&mut self.root, &h.keys, h.of_tables, h.span)?;
-        self.section = h.keys;
-        Ok(())
+        let mut h = self.header.take().expect("a header was read");
+        let declared = declare(
+            &mut self.root,
+            &h.keys,
+            h.of_tables,
+            h.span,
+            &mut self.section,
+        );
+        h.keys.clear();
+        self.spare = h.keys;
+        declared
     }
 
     fn key(&mut self, span: Span, encoding: Option<Encoding>) -> Res<()> {
@@ -499,7 +545,7 @@ impl<'a> Builder<'a, '_> {
             None => {
                 let n = text.bytes().position(|c| !is_bare(c)).unwrap_or(text.len());
                 if n == 0 {
-                    self.unexpected(start);
+                    self.misplaced(span);
                     return Ok(());
                 }
                 end_of_key = start + n;
@@ -618,7 +664,7 @@ impl<'a> Builder<'a, '_> {
             return false;
         }
         if !matches!(self.expect, Expect::Value | Expect::Item) || span.is_empty() {
-            self.unexpected(span.start());
+            self.misplaced(span);
             return false;
         }
         if self.frames.len() >= MAX_DEPTH as usize {
@@ -655,7 +701,7 @@ impl<'a> Builder<'a, '_> {
             || is_array != array
             || !(open_here || self.expect == Expect::AfterValue)
         {
-            self.unexpected(span.start());
+            self.misplaced(span);
             return;
         }
         let item = match self.frames.pop().expect("checked above") {
@@ -677,12 +723,12 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         if self.expect != Expect::Line {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         self.header = Some(Header {
             of_tables,
             span: span.start()..span.end(),
-            keys: Vec::new(),
+            keys: std::mem::take(&mut self.spare),
         });
         self.expect = Expect::Key;
         self.cursor = span.end();
@@ -699,7 +745,7 @@ impl<'a> Builder<'a, '_> {
                 self.expect = Expect::AfterHeader;
                 self.cursor = span.end();
             }
-            _ => self.unexpected(span.start()),
+            _ => self.misplaced(span),
         }
     }
 }
@@ -753,7 +799,7 @@ impl EventReceiver for Builder<'_, '_> {
         match self.expect {
             Expect::Line | Expect::Entry => {}
             Expect::Key if self.path().len() < MAX_DEPTH as usize => {}
-            _ => return self.unexpected(span.start()),
+            _ => return self.misplaced(span),
         }
         if let Err(e) = self.key(span, encoding) {
             self.fail(e);
@@ -765,7 +811,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if self.expect != Expect::AfterKey {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         self.expect = Expect::Key;
         self.cursor = span.end();
@@ -776,7 +822,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if self.expect != Expect::AfterKey || self.header.is_some() || span.is_empty() {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         self.expect = Expect::Value;
         self.cursor = span.end();
@@ -787,7 +833,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if !matches!(self.expect, Expect::Value | Expect::Item) || span.is_empty() {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         self.cursor = span.start();
         if let Err(e) = self.scalar(span, encoding) {
@@ -802,10 +848,10 @@ impl EventReceiver for Builder<'_, '_> {
         let next = match self.frames.last() {
             Some(Frame::Array { .. }) => Expect::Item,
             Some(Frame::Inline { .. }) => Expect::Entry,
-            None => return self.unexpected(span.start()),
+            None => return self.misplaced(span),
         };
         if self.expect != Expect::AfterValue || span.is_empty() {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         self.expect = next;
         self.cursor = span.end();
@@ -824,7 +870,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if !self.blank_allowed() {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         let raw = Raw::new_unchecked(&self.src[span.start()..span.end()], None, span);
         let mut errors: Vec<ParseError> = Vec::new();
@@ -851,7 +897,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if !self.blank_allowed() {
-            return self.unexpected(span.start());
+            return self.misplaced(span);
         }
         let at = span.start();
         if &self.src[at..span.end()] == "\r" {
@@ -878,7 +924,7 @@ impl EventReceiver for Builder<'_, '_> {
 
     fn error(&mut self, span: Span, _: &mut dyn ErrorSink) {
         if self.go() {
-            self.unexpected(span.start());
+            self.misplaced(span);
         }
     }
 }
@@ -1010,7 +1056,9 @@ fn string_error(src: &str, span: Span, encoding: Encoding, e: &ParseError) -> Er
     }
     if description.starts_with("carriage return") {
         let cr = at.saturating_sub(1).max(start);
-        if let Some(backslash) = escaping_backslash(src, start, cr) {
+        if encoding == Encoding::MlBasicString
+            && let Some(backslash) = escaping_backslash(src, start, cr)
+        {
             return invalid_escape(src, backslash);
         }
         return error_here(src, cr, "a carriage return must be followed by a newline");
@@ -1087,6 +1135,11 @@ fn too_many_quotes(src: &str, span: Range<usize>, q: u8) -> Error {
     while start > span.start + 3 && b[start - 1] == q {
         start -= 1;
     }
+    let before = &src[span.start..start];
+    if q == b'"' && (before.len() - before.trim_end_matches('\\').len()) % 2 == 1 {
+        // `\"` is a quote of the text.
+        start += 1;
+    }
     let mut end = span.end;
     while b.get(end) == Some(&q) {
         end += 1;
@@ -1156,13 +1209,16 @@ fn number_or_date(src: &str, start: usize) -> Res<(Value<'static>, usize)> {
     }
 }
 
-/// Finds the table a section's key-values go into (the header was checked
-/// when it was declared).
-fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[Key<'a>]) -> &'t mut Table<'a> {
+/// Finds the table a section's key-values go into, by the places of its
+/// path's entries (taken when its header was declared; a section only
+/// appends to the tables above it, so they stay where they are).
+fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[u32]) -> &'t mut Table<'a> {
     let mut t = root;
-    for k in path {
-        let i = t.find(&k.name).expect("declared table");
-        t = t.entries[i].1.open_table().expect("declared table");
+    for &i in path {
+        t = t.entries[i as usize]
+            .1
+            .open_table()
+            .expect("declared table");
     }
     t
 }
@@ -1196,44 +1252,47 @@ fn cannot_extend(key: &Key<'_>, name: &str, item: &Item<'_>) -> Error {
     Error::new(key.span(), message)
 }
 
-/// Declares `[path]` or `[[path]]`.
+/// Declares `[path]` or `[[path]]`; `at` gets the place of each of the
+/// path's entries in its table.
 fn declare<'a>(
     root: &mut Table<'a>,
     path: &[Key<'a>],
     of_tables: bool,
     span: Range<usize>,
+    at: &mut Vec<u32>,
 ) -> Res<()> {
     let (last, parents) = path.split_last().expect("a header has a key");
+    at.clear();
     let mut t = root;
     for (n, k) in parents.iter().enumerate() {
         let i = match t.find(&k.name) {
             Some(i) => i,
             None => t.push(k.clone(), Item::table(span.clone(), IMPLICIT)),
         };
+        at.push(i as u32);
         let item = &mut t.entries[i].1;
         if item.open_table().is_none() {
             return Err(cannot_extend(k, &dotted(&path[..=n]), item));
         }
         t = item.open_table().expect("checked just above");
     }
-    let name = dotted(path);
-    match t.find(&last.name) {
+    let name = || dotted(path);
+    let i = match t.find(&last.name) {
         None if of_tables => {
             let table = Item::table(span.clone(), DEFINED);
             t.push(
                 last.clone(),
                 Item::new(Value::Array(vec![table]), span, OF_TABLES),
-            );
+            )
         }
-        None => {
-            t.push(last.clone(), Item::table(span, DEFINED));
-        }
+        None => t.push(last.clone(), Item::table(span, DEFINED)),
         Some(i) => {
             let (key, item) = &mut t.entries[i];
             let first = item.span();
             match (&mut item.value, of_tables) {
                 (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
                     items.push(Item::table(span, DEFINED));
+                    i
                 }
                 (Value::Table(_), false) if item.flags == IMPLICIT => {
                     // The table is where its own header is, not where a
@@ -1242,33 +1301,36 @@ fn declare<'a>(
                     item.flags = DEFINED;
                     (item.start, item.end) = (span.start as u32, span.end as u32);
                     t.move_to_end(i);
+                    t.entries.len() - 1
                 }
                 (Value::Table(_), false) if item.flags & DOTTED != 0 => {
                     return err(
                         last,
-                        format!("table `{name}` was already made by dotted keys"),
+                        format!("table `{}` was already made by dotted keys", name()),
                     );
                 }
                 (Value::Table(_), false) if item.flags & FROZEN == 0 => {
                     return Err(Error::new(
                         last.span(),
-                        format!("table `{name}` is defined twice"),
+                        format!("table `{}` is defined twice", name()),
                     )
                     .related(first, "first defined here")
                     .help("put all of the table's keys under one header"));
                 }
                 (Value::Array(_), false) if item.flags & OF_TABLES != 0 => {
+                    let name = name();
                     return err(
                         last,
                         format!("`{name}` is an array of tables; write `[[{name}]]` to add one"),
                     );
                 }
                 _ => {
-                    return err(last, format!("`{name}` is already defined as a value"));
+                    return err(last, format!("`{}` is already defined as a value", name()));
                 }
             }
         }
-    }
+    };
+    at.push(i as u32);
     Ok(())
 }
 
