@@ -584,6 +584,9 @@ impl<'a> Builder<'a, '_> {
         } else {
             let _ = raw.decode_scalar(&mut out, &mut errors);
         }
+        if errors.is_empty() {
+            return Ok(out);
+        }
         if let Some(backslash) = escaped_close(self.src, span, encoding) {
             // `"a\"` at the end of a line: the lexer ends the token there,
             // and the decoder takes the escaped quote for a closing one.
@@ -900,7 +903,7 @@ impl EventReceiver for Builder<'_, '_> {
             return self.misplaced(span);
         }
         let at = span.start();
-        if &self.src[at..span.end()] == "\r" {
+        if span.len() == 1 && self.src.as_bytes()[at] == b'\r' {
             let message = if self.comment_end == Some(at) {
                 "control character U+000D is not allowed in a comment"
             } else {
@@ -940,8 +943,20 @@ impl Builder<'_, '_> {
 }
 
 fn is_bare(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+    BARE[c as usize]
 }
+
+/// The bytes of a key without quotes: ASCII letters and digits, `_`, `-`.
+const BARE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 /// An error covering the character at `at` (nothing at the end).
 fn error_here(src: &str, at: usize, message: impl Into<String>) -> Error {
@@ -1337,6 +1352,10 @@ fn declare<'a>(
 /// Inserts `keys… = value` (the keys are taken), making tables for dotted
 /// keys.
 fn insert<'a>(table: &mut Table<'a>, keys: &mut Vec<Key<'a>>, value: Item<'a>) -> Res<()> {
+    if keys.len() == 1 {
+        let key = keys.pop().expect("one key");
+        return insert_here(table, key, value);
+    }
     let mut path = keys.drain(..);
     let mut key = path.next().expect("a key-value pair has a key");
     let mut t = table;
@@ -1353,6 +1372,11 @@ fn insert<'a>(table: &mut Table<'a>, keys: &mut Vec<Key<'a>>, value: Item<'a>) -
         t = item.open_table().expect("dotted keys make tables");
         key = next;
     }
+    insert_here(t, key, value)
+}
+
+/// Inserts `key = value` into `t`, unless `t` has the key already.
+fn insert_here<'a>(t: &mut Table<'a>, key: Key<'a>, value: Item<'a>) -> Res<()> {
     if let Some(i) = t.find(&key.name) {
         return Err(
             Error::new(key.span(), format!("duplicate key `{}`", key.name))
