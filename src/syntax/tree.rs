@@ -804,6 +804,19 @@ impl EventReceiver for Builder<'_, '_> {
             Expect::Key if self.path().len() < MAX_DEPTH as usize => {}
             _ => return self.misplaced(span),
         }
+        let (start, end) = (span.start(), span.end());
+        let text = &self.src[start..end];
+        if encoding.is_none() && !text.is_empty() && text.bytes().all(is_bare) {
+            // Most keys: a word without quotes.
+            self.path_mut().push(Key {
+                name: Cow::Borrowed(text),
+                start: start as u32,
+                end: end as u32,
+            });
+            self.expect = Expect::AfterKey;
+            self.cursor = end;
+            return;
+        }
         if let Err(e) = self.key(span, encoding) {
             self.fail(e);
         }
