@@ -1,19 +1,20 @@
 //! TOML 1.1 text to the spanned tree the schema reader walks: every key and
 //! value with its byte span, tables in document order, keys and strings
 //! borrowed from the file when they have no escapes. The TOML grammar is
-//! `toml_parser`'s, the crate under `toml` and `toml_edit` (so `check` and
-//! `fmt` read a file the same way): its lexer cuts the text into tokens,
-//! its push parser turns them into events, and its decoder decodes keys,
-//! strings and comments. This module builds the tree from those events and
+//! `toml_parser`'s, the crate under `toml` and `toml_edit` (and so under
+//! `fmt`, which edits files with `toml_edit`): its lexer cuts the text
+//! into tokens, its push parser turns them into events, and its decoder
+//! decodes keys, strings and comments. This module builds the tree from those events and
 //! adds what a plan author needs on top: TOML's rules on tables (a key or
 //! a table defined twice, dotted keys against headers, inline tables
-//! closed once written), limits on nesting, the range of integers and
-//! floats, dates that exist (`2026-02-30` is refused), and an error that
-//! says what was expected where (`expected \`=\` after a key`, `text must
-//! be in quotes`) instead of the parser's own wording. Parsing stops at
-//! the first error, which is all a diagnostic needs. It is checked against
-//! the toml-test conformance suite and against the `toml` crate on the
-//! same inputs (`tree_tests.rs`).
+//! closed once written), limits on nesting, numbers and date-times read
+//! from their token's text (integers in range, dates that exist:
+//! `2026-02-30` is refused), and errors that say what was expected where
+//! (an `=` after a key, quotes around text) in our words rather than the
+//! parser's. Parsing stops at the first error, which is all a diagnostic
+//! needs. It is checked against the toml-test conformance suite, against
+//! the `toml` crate on the same inputs, and for the wording and place of
+//! each kind of syntax error (`tree_tests.rs`).
 
 use std::borrow::Cow;
 use std::cell::Cell;
