@@ -53,7 +53,7 @@ fn bench_check(c: &mut Criterion) {
         b.iter(|| {
             let checked = check_paths(&w, &plans).expect("checks");
             assert!(checked.diagnostics.is_empty());
-        })
+        });
     });
     let mut group = c.benchmark_group("check/generated");
     for n in [1_000, 10_000] {
@@ -64,7 +64,7 @@ fn bench_check(c: &mut Criterion) {
             b.iter(|| {
                 let checked = check_paths(&w, &paths).expect("checks");
                 assert!(checked.diagnostics.is_empty());
-            })
+            });
         });
     }
     group.finish();
@@ -92,7 +92,7 @@ fn bench_schedule(c: &mut Criterion) {
                 almanac::rules::check_plan(&cx, &mut diags);
                 assert!(diags.is_empty());
                 s.items.len()
-            })
+            });
         });
     }
     group.finish();
@@ -121,7 +121,7 @@ fn bench_build(c: &mut Criterion) {
                 let built = almanac::build::build(&w, &[PathBuf::from("gen/plan.toml")], &opts)
                     .expect("builds");
                 assert_eq!(built.written.len(), 1);
-            })
+            });
         });
     }
     group.finish();

@@ -38,7 +38,7 @@ fn stages(c: &mut Criterion) {
     g.sample_size(20);
 
     g.bench_function("parse (TOML, almanac's parser)", |b| {
-        b.iter(|| almanac::syntax::tree::parse(&text).expect("parses").len())
+        b.iter(|| almanac::syntax::tree::parse(&text).expect("parses").len());
     });
     g.bench_function("parse (TOML, toml crate)", |b| {
         b.iter(|| {
@@ -46,7 +46,7 @@ fn stages(c: &mut Criterion) {
                 .expect("parses")
                 .get_ref()
                 .len()
-        })
+        });
     });
     g.bench_function("read (TOML + schema)", |b| {
         b.iter(|| {
@@ -60,7 +60,7 @@ fn stages(c: &mut Criterion) {
                 &mut diags,
             );
             assert!(raw.is_some() && diags.is_empty());
-        })
+        });
     });
     g.bench_function("load (files and includes)", |b| {
         b.iter(|| {
@@ -75,7 +75,7 @@ fn stages(c: &mut Criterion) {
             );
             assert!(diags.is_empty());
             loaded
-        })
+        });
     });
     g.bench_function("resolve", |b| {
         b.iter_batched(
@@ -98,7 +98,7 @@ fn stages(c: &mut Criterion) {
                 plan
             },
             BatchSize::LargeInput,
-        )
+        );
     });
 
     let mut checked = almanac::check::check_paths(&w, std::slice::from_ref(&path)).expect("checks");
@@ -109,7 +109,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut diags = Vec::new();
             almanac::schedule::build(plan, &mut diags).items.len()
-        })
+        });
     });
     g.bench_function("rules", |b| {
         b.iter(|| {
@@ -122,12 +122,11 @@ fn stages(c: &mut Criterion) {
             };
             almanac::rules::check_plan(&cx, &mut diags);
             assert!(diags.is_empty());
-        })
+        });
     });
 
-    let templates = match Templates::load(&w, None, &mut checked.sources) {
-        Ok(t) => t,
-        Err(_) => panic!("the built-in templates load"),
+    let Ok(templates) = Templates::load(&w, None, &mut checked.sources) else {
+        panic!("the built-in templates load")
     };
     for t in [
         Target::Calendar,
@@ -150,7 +149,7 @@ fn stages(c: &mut Criterion) {
                         .unwrap_or_else(|_| panic!("emits"));
                 assert!(!out.is_empty());
                 out
-            })
+            });
         });
     }
     g.finish();

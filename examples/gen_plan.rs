@@ -41,9 +41,9 @@ fn main() -> std::process::ExitCode {
             let dir = std::path::Path::new(dir);
             let write = |name: &str, text: &str| std::fs::write(dir.join(name), text);
             if let Err(e) = std::fs::create_dir_all(dir)
-                .and_then(|_| write("plan.toml", &g.plan))
-                .and_then(|_| write("gen-team.toml", &g.fragment))
-                .and_then(|_| {
+                .and_then(|()| write("plan.toml", &g.plan))
+                .and_then(|()| write("gen-team.toml", &g.fragment))
+                .and_then(|()| {
                     if tjp {
                         write("plan.tjp", &plangen::tjp(n, &official_days()))
                     } else {

@@ -58,14 +58,16 @@ pub fn stamp(world: &dyn World, plan: &Plan) -> NaiveDateTime {
         .env("SOURCE_DATE_EPOCH")
         .and_then(|v| v.trim().parse::<i64>().ok())
         .and_then(|s| DateTime::from_timestamp(s, 0))
-        .map(|d| d.naive_utc())
-        .unwrap_or_else(|| {
-            plan.period
-                .value
-                .start
-                .and_hms_opt(0, 0, 0)
-                .unwrap_or_default()
-        })
+        .map_or_else(
+            || {
+                plan.period
+                    .value
+                    .start
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap_or_default()
+            },
+            |d| d.naive_utc(),
+        )
 }
 
 pub fn build(

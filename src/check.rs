@@ -179,7 +179,7 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
     /// The stack a main thread gets on Linux, so that deep plans behave the
     /// same on every thread.
     const STACK: usize = 8 << 20;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let threads = threads.min(items.len());
     if threads <= 1 {
         return items.into_iter().map(f).collect();

@@ -459,7 +459,7 @@ mod tests {
         for (_, run) in TARGETS {
             run(b"");
             run(b"\xff\xfe\0[plan]\n");
-            run("[plan]\nid = \"p\"\nyear = 2027\n".as_bytes());
+            run(b"[plan]\nid = \"p\"\nyear = 2027\n");
         }
     }
 }

@@ -139,10 +139,14 @@ impl Ratio {
         let mut num: i128 = 0;
         let mut den: i128 = 1;
         for c in int.chars().filter(|c| *c != '_') {
-            num = num.checked_mul(10)?.checked_add(c.to_digit(10)? as i128)?;
+            num = num
+                .checked_mul(10)?
+                .checked_add(i128::from(c.to_digit(10)?))?;
         }
         for c in frac.chars().filter(|c| *c != '_') {
-            num = num.checked_mul(10)?.checked_add(c.to_digit(10)? as i128)?;
+            num = num
+                .checked_mul(10)?
+                .checked_add(i128::from(c.to_digit(10)?))?;
             den = den.checked_mul(10)?;
         }
         Ratio::new(if neg { -num } else { num }, den)
@@ -232,6 +236,11 @@ mod tests {
     /// that round to the same `f64` (1.0) are told apart, and only equal
     /// values compare equal.
     #[test]
+    #[allow(
+        clippy::float_cmp,
+        clippy::cast_precision_loss,
+        reason = "shows that f64 cannot tell the two values apart"
+    )]
     fn order_is_exact_where_cross_products_overflow() {
         let m = i128::MAX;
         let a = Ratio::new(m, m - 1).unwrap();

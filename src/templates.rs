@@ -181,8 +181,7 @@ fn error(
     };
     let detail = e
         .detail()
-        .map(str::to_string)
-        .unwrap_or_else(|| e.kind().to_string());
+        .map_or_else(|| e.kind().to_string(), str::to_string);
     let help = if e.kind() == minijinja::ErrorKind::OutOfFuel {
         format!(
             "a render may take at most {FUEL} steps; loop over the plan's items, not over large ranges"

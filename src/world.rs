@@ -286,7 +286,9 @@ impl MemWorld {
 
 impl MemWorld {
     fn out(&self) -> std::sync::MutexGuard<'_, MemOut> {
-        self.out.lock().unwrap_or_else(|e| e.into_inner())
+        self.out
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The output, to make one change to it; `Err` once the simulated

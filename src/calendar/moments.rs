@@ -131,7 +131,7 @@ pub fn nth_weekday_of_month(year: i32, month: u32, n: i8, weekday: Weekday) -> O
             }
             .pred_opt()?;
             let back = (last.weekday().num_days_from_monday() + 7 - target) % 7;
-            let day = last.day() as i64 - back as i64 - 7 * (-(n as i64) - 1);
+            let day = i64::from(last.day()) - i64::from(back) - 7 * (-i64::from(n) - 1);
             if day < 1 {
                 return None;
             }
@@ -316,7 +316,7 @@ mod tests {
     fn moments_are_sorted_by_key_and_named() {
         let keys: Vec<&str> = builtin_moments().iter().map(|m| m.key).collect();
         let mut sorted = keys.clone();
-        sorted.sort();
+        sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(keys, sorted);
         for m in builtin_moments() {

@@ -16,10 +16,7 @@ pub(super) struct Row<'a> {
 /// Blank lines are skipped; every row must have as many fields as the header.
 pub(super) fn rows<'a>(text: &'a str, header: &[&str]) -> Result<Vec<Row<'a>>, String> {
     let mut lines = text.lines().enumerate();
-    let first = lines
-        .next()
-        .map(|(_, l)| l.trim_end_matches('\r'))
-        .unwrap_or("");
+    let first = lines.next().map_or("", |(_, l)| l.trim_end_matches('\r'));
     let expected = header.join(",");
     if first != expected {
         return Err(format!(

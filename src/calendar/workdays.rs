@@ -81,7 +81,7 @@ impl WorkWeek {
     pub fn from_days(days: &[Weekday]) -> Self {
         WorkWeek(
             days.iter()
-                .fold(0, |bits, d| bits | 1 << d.num_days_from_monday()),
+                .fold(0, |bits, d| bits | (1 << d.num_days_from_monday())),
         )
     }
 
@@ -105,7 +105,7 @@ impl WorkWeek {
 
     /// `i` = 0 for Monday … 6 for Sunday.
     const fn contains_index(self, i: u32) -> bool {
-        self.0 >> i & 1 == 1
+        (self.0 >> i) & 1 == 1
     }
 }
 

@@ -229,7 +229,10 @@ fn includes(bytes: &[u8]) -> Vec<String> {
     let Ok(table) = crate::syntax::tree::parse(text) else {
         return Vec::new();
     };
-    match table.get("include").map(|i| i.get_ref()) {
+    match table
+        .get("include")
+        .map(super::super::syntax::tree::Item::get_ref)
+    {
         Some(Value::String(s)) => vec![s.to_string()],
         Some(Value::Array(a)) => a
             .iter()

@@ -223,9 +223,12 @@ mod tests {
     fn changes_six_lines_apart_share_a_hunk_and_seven_apart_do_not() {
         let lines = |changed: &[usize]| -> String {
             (0..20)
-                .map(|i| match changed.contains(&i) {
-                    true => format!("X{i}\n"),
-                    false => format!("{i}\n"),
+                .map(|i| {
+                    if changed.contains(&i) {
+                        format!("X{i}\n")
+                    } else {
+                        format!("{i}\n")
+                    }
                 })
                 .collect()
         };

@@ -267,7 +267,7 @@ pub fn recurrence_with_time(r: &ast::Recurrence, time: Option<ast::TimeOfDay>) -
         Frequency::Daily { interval } => format!("every {interval} days"),
         Frequency::Weekly { interval, days } => {
             let mut days = days.clone();
-            days.sort_by_key(|d| d.num_days_from_monday());
+            days.sort_by_key(chrono::Weekday::num_days_from_monday);
             days.dedup();
             let days: Vec<String> = days.into_iter().map(wd).collect();
             if *interval == 1 {

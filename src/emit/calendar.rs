@@ -384,8 +384,7 @@ fn to_utc(cx: &Cx<'_>, d: NaiveDate, t: TimeOfDay) -> NaiveDateTime {
     cx.tz
         .from_local_datetime(&local)
         .earliest()
-        .map(|dt| dt.naive_utc())
-        .unwrap_or(local)
+        .map_or(local, |dt| dt.naive_utc())
 }
 
 fn start_end(w: &mut Ics, cx: &Cx<'_>, day: NaiveDate, t: Option<TimeOfDay>) {

@@ -374,11 +374,8 @@ pub fn uses_toml_1_1_escapes(raw: &str) -> bool {
     }
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('e' | 'x') => return true,
-                _ => continue,
-            }
+        if c == '\\' && matches!(chars.next(), Some('e' | 'x')) {
+            return true;
         }
     }
     false
@@ -466,11 +463,11 @@ fn min_position(t: &Table) -> Option<isize> {
             *best = Some(best.map_or(p, |b| b.min(p)));
         }
     };
-    for (_, item) in t.iter() {
+    for (_, item) in t {
         match item {
             Item::Table(sub) => consider(sub, &mut best),
             Item::ArrayOfTables(a) => {
-                for sub in a.iter() {
+                for sub in a {
                     consider(sub, &mut best);
                 }
             }
@@ -566,6 +563,6 @@ mod tests {
     fn newer_escapes_are_found() {
         assert!(uses_toml_1_1_escapes(r#""a\e""#));
         assert!(!uses_toml_1_1_escapes(r#""a\\e""#));
-        assert!(!uses_toml_1_1_escapes(r#"'a\e'"#));
+        assert!(!uses_toml_1_1_escapes(r"'a\e'"));
     }
 }

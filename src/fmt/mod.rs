@@ -193,8 +193,7 @@ pub fn write_atomic(world: &dyn World, path: &Path, bytes: &[u8]) -> Result<(), 
     }
     let name = real
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan.toml".into());
+        .map_or_else(|| "plan.toml".into(), |n| n.to_string_lossy().into_owned());
     let dir = real.parent().unwrap_or(Path::new(""));
     let tmp_dir = dir.join(format!(".{name}.almanac-fmt"));
     let tmp = tmp_dir.join(&name);

@@ -56,7 +56,7 @@ impl DateCx<'_> {
             }),
             Period::Quarter(q) => {
                 // In a fiscal year, the quarter that lies in the period.
-                let m = (q as u32 - 1) * 3 + 1;
+                let m = (u32::from(q) - 1) * 3 + 1;
                 let start = self.in_period(|y| NaiveDate::from_ymd_opt(y, m, 1))?;
                 Some(DateRange {
                     start,

@@ -173,8 +173,7 @@ pub(super) fn file_stem(sources: &SourceMap, id: FileId) -> String {
         .get(id)
         .path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".into())
+        .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned())
 }
 
 /// An ISO 4217 code (`CNY`, `EUR`); `RMB` and lower case get a help line.

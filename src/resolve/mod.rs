@@ -96,8 +96,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         name: meta
             .name
             .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_else(|| header::file_stem(sources, root_file)),
+            .map_or_else(|| header::file_stem(sources, root_file), |s| s.text.clone()),
         span: meta.span,
         period,
         timezone: header::timezone(meta.timezone.as_ref(), diags),
@@ -156,10 +155,10 @@ fn text_or(s: &Option<Str>, default: &str) -> String {
 fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> {
     let d = e.node;
     let h = match d.unit {
-        Unit::Hours => Ratio::int(d.amount as i128),
-        Unit::Minutes => Ratio::new(d.amount as i128, 60)?,
-        Unit::Days | Unit::Workdays => Ratio::int(d.amount as i128 * 8),
-        Unit::Weeks => Ratio::int(d.amount as i128 * 40),
+        Unit::Hours => Ratio::int(i128::from(d.amount)),
+        Unit::Minutes => Ratio::new(i128::from(d.amount), 60)?,
+        Unit::Days | Unit::Workdays => Ratio::int(i128::from(d.amount) * 8),
+        Unit::Weeks => Ratio::int(i128::from(d.amount) * 40),
     };
     if h.is_negative() {
         diags.push(

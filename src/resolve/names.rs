@@ -232,7 +232,12 @@ impl Names for Scoped<'_, '_, '_> {
     }
 
     fn candidates(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.names.defs.keys().map(|k| k.to_string()).collect();
+        let mut out: Vec<String> = self
+            .names
+            .defs
+            .keys()
+            .map(std::string::ToString::to_string)
+            .collect();
         if let Some(l) = self.locals {
             out.extend(l.keys().cloned());
         }

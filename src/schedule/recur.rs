@@ -30,7 +30,7 @@ pub fn expand(
     let days = |from: NaiveDate| from.iter_days().take_while(move |d| *d <= range.end);
     match freq {
         Frequency::Daily { interval } => {
-            let step = (*interval).max(1) as u64;
+            let step = u64::from((*interval).max(1));
             let mut d = range.start;
             while d <= range.end {
                 if !push(d) {
@@ -46,7 +46,7 @@ pub fn expand(
             // Weeks count from the week of the first matching day, so the
             // first occurrence is the first such day in the range (and an
             // RRULE with that day as DTSTART gives the same days).
-            let step = (*interval).max(1) as i64;
+            let step = i64::from((*interval).max(1));
             let Some(first) = days(range.start).find(|d| on.contains(&d.weekday())) else {
                 return Ok(out);
             };
@@ -102,7 +102,7 @@ pub fn expand(
 }
 
 fn monday(d: NaiveDate) -> NaiveDate {
-    d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64)
+    d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 #[cfg(test)]

@@ -1158,7 +1158,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                 crate::syntax::ast::Amount::Share(s) => {
                     s.of.as_ref().map(|p| (path_text(p), amount.src.at(p.loc)))
                 }
-                _ => None,
+                crate::syntax::ast::Amount::Money(_) => None,
             };
             match line {
                 Some((line, line_span)) => vec![RawDraw {

@@ -375,7 +375,7 @@ mod tests {
     fn known_keys() -> Vec<&'static str> {
         crate::format::tables()
             .into_iter()
-            .flat_map(|t| t.names())
+            .flat_map(crate::format::Table::names)
             .collect()
     }
 
@@ -390,7 +390,7 @@ mod tests {
             assert!(!zh.is_ascii(), "{zh}");
         }
         let mut words: Vec<&str> = CHINESE_KEYS.iter().map(|(zh, _)| *zh).collect();
-        words.sort();
+        words.sort_unstable();
         words.dedup();
         assert_eq!(words.len(), CHINESE_KEYS.len(), "a word listed twice");
     }

@@ -141,7 +141,10 @@ fn same(ours: &Item<'_>, theirs: &Spanned<DeValue<'_>>, text: &str, at: &str) {
                 }
                 (Value::Float(x), DeValue::Float(y)) => {
                     let y: f64 = y.as_str().replace('_', "").parse().unwrap_or(f64::NAN);
-                    x == &y || (x.is_nan() && y.is_nan())
+                    // Both sides read the same digits: exact equality is the point.
+                    #[allow(clippy::float_cmp)]
+                    let same = x == &y;
+                    same || (x.is_nan() && y.is_nan())
                 }
                 (Value::Boolean(x), DeValue::Boolean(y)) => x == y,
                 (Value::Datetime, DeValue::Datetime(_)) => true,

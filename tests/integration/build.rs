@@ -496,7 +496,9 @@ fn calendar_occurrences_equal_the_schedule() {
                         format!(
                             ";{}={}",
                             p.key.as_str(),
-                            p.val.as_ref().map(|v| v.as_str()).unwrap_or("")
+                            p.val
+                                .as_ref()
+                                .map_or("", icalendar::parser::ParseString::as_str)
                         )
                     })
                     .collect();
@@ -517,7 +519,9 @@ fn calendar_occurrences_equal_the_schedule() {
                             format!(
                                 ";{}={}",
                                 p.key.as_str(),
-                                p.val.as_ref().map(|v| v.as_str()).unwrap_or("")
+                                p.val
+                                    .as_ref()
+                                    .map_or("", icalendar::parser::ParseString::as_str)
                             )
                         })
                         .collect();

@@ -26,7 +26,7 @@ fn reported(s: &Scratch, file: &str) -> Vec<String> {
             Some(format!("{at} {code}"))
         })
         .collect();
-    assert_eq!(r.code, if found.is_empty() { 0 } else { 1 }, "{out}");
+    assert_eq!(r.code, i32::from(!found.is_empty()), "{out}");
     found
 }
 

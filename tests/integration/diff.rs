@@ -668,7 +668,7 @@ fn hostile_names_show_as_text_in_the_markdown() {
             // The diff writes no HTML of its own: any is the plan's.
             Event::Html(h) | Event::InlineHtml(h) => html.push(h.into_string()),
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                links.push(dest_url.into_string())
+                links.push(dest_url.into_string());
             }
             Event::Start(Tag::TableCell) => {
                 cells.push(String::new());

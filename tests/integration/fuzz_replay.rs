@@ -35,7 +35,11 @@ fn replay(target: fn(&[u8]), files: &[PathBuf]) -> Vec<String> {
             let why = panic
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| {
+                    panic
+                        .downcast_ref::<&str>()
+                        .map(std::string::ToString::to_string)
+                })
                 .unwrap_or_default();
             failed.push(format!("{}: {why}", f.display()));
         }

@@ -37,14 +37,14 @@ const FORMULAS: &[(&str, &str)] = &[
         r#"=HYPERLINK(\"http://x\",\"点我\")"#,
         "=HYPERLINK(\"http://x\",\"点我\")",
     ),
-    (r#"+1+cmd|' /C calc'!A0"#, "+1+cmd|' /C calc'!A0"),
-    (r#"-2+3"#, "-2+3"),
-    (r#"@SUM(1,2)"#, "@SUM(1,2)"),
-    (r#"\t=1+1"#, "\t=1+1"),
-    (r#"\r\n=2+2"#, "\r\n=2+2"),
+    (r"+1+cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0"),
+    (r"-2+3", "-2+3"),
+    (r"@SUM(1,2)", "@SUM(1,2)"),
+    (r"\t=1+1", "\t=1+1"),
+    (r"\r\n=2+2", "\r\n=2+2"),
     // A formula behind a control character: the character is dropped, and
     // what is left still must not run.
-    (r#"\u0007=3+3"#, "\u{7}=3+3"),
+    (r"\u0007=3+3", "\u{7}=3+3"),
 ];
 
 /// Characters a document must never hold raw: C0 controls except TAB and

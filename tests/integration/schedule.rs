@@ -53,7 +53,10 @@ fn clean(text: &str) -> Checked {
 }
 
 fn codes(c: &Checked) -> Vec<&str> {
-    c.diagnostics.iter().map(|d| d.code()).collect()
+    c.diagnostics
+        .iter()
+        .map(almanac::diagnostics::Diagnostic::code)
+        .collect()
 }
 
 fn example() -> Checked {
@@ -179,7 +182,7 @@ owner = "legal"
     assert_eq!(receive, [d("2026-02-10"), d("2026-02-11"), d("2026-02-12")]);
     let answers: Vec<NaiveDate> = chain.iter().map(|s| s.answer_by).collect();
     assert_eq!(answers, [d("2026-02-11"), d("2026-02-12"), d("2026-02-13")]);
-    assert!(chain.iter().all(|s| s.fits()));
+    assert!(chain.iter().all(almanac::schedule::review::Step::fits));
 }
 
 // ── the example plan ──────────────────────────────────────────────────────
@@ -255,7 +258,7 @@ fn review_steps_of_episodes_fall_on_workdays() {
     let chain = almanac::schedule::review::chain(plan, d("2026-02-27"));
     let answers: Vec<NaiveDate> = chain.iter().map(|s| s.answer_by).collect();
     assert_eq!(answers, [d("2026-02-14"), d("2026-02-24"), d("2026-02-25")]);
-    assert!(chain.iter().all(|s| s.fits()));
+    assert!(chain.iter().all(almanac::schedule::review::Step::fits));
     // Review steps only for items that publish, and every one on a workday.
     for it in s.items.iter().filter(|i| i.kind == Kind::Review) {
         assert!(
@@ -750,7 +753,11 @@ mod against_rrule {
             !result.limited || result.dates.len() < u16::MAX as usize,
             "{text}"
         );
-        result.dates.iter().map(|d| d.date_naive()).collect()
+        result
+            .dates
+            .iter()
+            .map(chrono::DateTime::date_naive)
+            .collect()
     }
 
     fn weekday_set() -> impl Strategy<Value = Vec<Weekday>> {

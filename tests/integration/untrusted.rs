@@ -548,7 +548,7 @@ fn a_build_killed_at_any_moment_leaves_each_plan_whole_and_the_next_build_works(
     let whole = started.elapsed();
     plans_folder(&s, PLANS, "v1");
     assert_eq!(s.run(&["build", "plans", "-o", "out"]).code, 0);
-    for (i, version) in ["v2", "v1"].iter().cycle().take(12).enumerate() {
+    for (i, version) in (0..12u32).zip(["v2", "v1"].iter().cycle()) {
         plans_folder(&s, PLANS, version);
         let mut child = Command::new(bin())
             .args(["build", "plans", "-o", "out"])
@@ -557,7 +557,7 @@ fn a_build_killed_at_any_moment_leaves_each_plan_whole_and_the_next_build_works(
             .spawn()
             .expect("runs");
         // From early in the run to just past its end, in even steps.
-        std::thread::sleep(whole.mul_f64(0.3 + 0.07 * i as f64));
+        std::thread::sleep(whole.mul_f64(0.3 + 0.07 * f64::from(i)));
         let _ = child.kill();
         let _ = child.wait();
         each_folder_is_whole(&out, &[&v1, &v2], true);

@@ -283,7 +283,7 @@ fn uri(path: &Path) -> String {
     for b in p.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(b as char)
+                out.push(b as char);
             }
             b':' if cfg!(windows) && path.is_absolute() => out.push(':'),
             _ => out.push_str(&format!("%{b:02X}")),

@@ -524,8 +524,10 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             let mut out = Vec::new();
             for c in picked {
                 let v = match field {
-                    Some("slots_per_week") => c.slots_per_week.map(|v| Ratio::int(v.value as i128)),
-                    Some("max_per_day") => c.max_per_day.map(|v| Ratio::int(v.value as i128)),
+                    Some("slots_per_week") => {
+                        c.slots_per_week.map(|v| Ratio::int(i128::from(v.value)))
+                    }
+                    Some("max_per_day") => c.max_per_day.map(|v| Ratio::int(i128::from(v.value))),
                     _ => c.followers,
                 };
                 match v {

@@ -38,7 +38,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let free_share = Ratio::HUNDRED
             .checked_sub(reserve.percent.value)
             .unwrap_or(Ratio::ZERO);
-        let Some(allowed) = Ratio::int(slots.value as i128)
+        let Some(allowed) = Ratio::int(i128::from(slots.value))
             .checked_mul(free_share)
             .and_then(|v| v.checked_div(Ratio::HUNDRED))
         else {
@@ -54,7 +54,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (week, items) = &weeks[0];
-        let allowed = Ratio::int(slots.value as i128)
+        let allowed = Ratio::int(i128::from(slots.value))
             .checked_mul(
                 Ratio::HUNDRED
                     .checked_sub(reserve.percent.value)

@@ -50,7 +50,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             missing
                 .iter()
-                .map(|y| y.to_string())
+                .map(std::string::ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
         }

@@ -14,7 +14,11 @@ use chrono::NaiveDate;
 
 /// `2026-02-18, 2026-05-01, … (9 in all)`: a short list of dates.
 pub fn date_list(days: &[NaiveDate]) -> String {
-    let shown: Vec<String> = days.iter().take(4).map(|d| d.to_string()).collect();
+    let shown: Vec<String> = days
+        .iter()
+        .take(4)
+        .map(std::string::ToString::to_string)
+        .collect();
     if days.len() > 4 {
         format!("{}, … ({} in all)", shown.join(", "), days.len())
     } else {

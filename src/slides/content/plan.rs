@@ -109,7 +109,7 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                 Locale::En => {
                     format!("{others} more campaigns are not flagship ones and are not shown.")
                 }
-                _ => format!("另有 {others} 个非旗舰活动未在图中列出。"),
+                Locale::ZhCn => format!("另有 {others} 个非旗舰活动未在图中列出。"),
             });
         }
         out.push(Draft {
@@ -197,13 +197,13 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                         Locale::En => {
                             format!("receives it {} before publishing", lead_text(lead.value, w))
                         }
-                        _ => format!("发布前 {}送达", lead_text(lead.value, w)),
+                        Locale::ZhCn => format!("发布前 {}送达", lead_text(lead.value, w)),
                     });
                 }
                 if let Some(r) = &l.response {
                     timing.push(match w.lang {
                         Locale::En => format!("answers within {}", lead_text(r.value, w)),
-                        _ => format!("{}内答复", lead_text(r.value, w)),
+                        Locale::ZhCn => format!("{}内答复", lead_text(r.value, w)),
                     });
                 }
                 Step {
@@ -251,7 +251,7 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             draws.push((
                 match w.lang {
                     Locale::En => format!("Other campaigns ({rest_count} draws)"),
-                    _ => format!("其他活动（{rest_count} 项）"),
+                    Locale::ZhCn => format!("其他活动（{rest_count} 项）"),
                 },
                 String::new(),
                 money_text(rest, &p.currency),

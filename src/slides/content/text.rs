@@ -130,7 +130,10 @@ pub(super) fn per_mille(part: Ratio, whole: Ratio) -> u32 {
 /// A day's position in a period of `days` days, 0..=1000.
 pub(super) fn position(d: NaiveDate, start: NaiveDate, days: i64) -> u32 {
     let at = (d - start).num_days().clamp(0, days);
-    per_mille(Ratio::int(at as i128), Ratio::int(days.max(1) as i128))
+    per_mille(
+        Ratio::int(i128::from(at)),
+        Ratio::int(i128::from(days.max(1))),
+    )
 }
 
 /// `01-26 – 02-28`, with years only when they are not the plan's.

@@ -344,10 +344,8 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
     let lower = tok.to_lowercase();
     let wan = if lower.starts_with("wan") {
         3
-    } else if lower.starts_with('w') {
-        1
     } else {
-        0
+        usize::from(lower.starts_with('w'))
     };
     if numeric_entry && number_before && wan > 0 {
         let fixed = format!(
@@ -475,7 +473,7 @@ mod tests {
             .flatten()
             {
                 let text = format!("{} {}", e.message, e.help.unwrap_or_default());
-                assert!(!text.contains('_') || text.contains("`"), "{src}: {text}");
+                assert!(!text.contains('_') || text.contains('`'), "{src}: {text}");
                 for rule in [
                     "weekday_name",
                     "EOI",

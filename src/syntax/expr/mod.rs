@@ -284,7 +284,7 @@ mod tests {
     }
 
     pub(super) fn name(parts: &[&str]) -> DateBase {
-        DateBase::Name(parts.iter().map(|s| s.to_string()).collect())
+        DateBase::Name(parts.iter().map(std::string::ToString::to_string).collect())
     }
 
     pub(super) fn error<T: std::fmt::Debug>(r: Result<T, ExprError>) -> ExprError {

@@ -250,10 +250,10 @@ fn money() -> impl Strategy<Value = (String, Option<&'static str>, Ratio)> {
             let (text, value) = if frac {
                 (
                     format!("{int}.{cents:02}"),
-                    Ratio::new(int as i128 * 100 + cents as i128, 100).unwrap(),
+                    Ratio::new(i128::from(int) * 100 + i128::from(cents), 100).unwrap(),
                 )
             } else {
-                (int.to_string(), Ratio::int(int as i128))
+                (int.to_string(), Ratio::int(i128::from(int)))
             };
             let value = value.checked_mul(Ratio::int(factor)).unwrap();
             (format!("{pre}{text}{m}{post}"), code, value)

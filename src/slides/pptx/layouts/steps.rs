@@ -90,7 +90,12 @@ pub fn steps(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, steps: &[Step]) {
             let ax = x + w + h(12);
             cv.shape(
                 "Arrow",
-                Rect::new(ax, y + (head_h + body_h) / 2 - h(22), arrow - h(24), h(44)),
+                Rect::new(
+                    ax,
+                    y + i64::midpoint(head_h, body_h) - h(22),
+                    arrow - h(24),
+                    h(44),
+                ),
                 &Shape::new("chevron").fill(&c.accent),
             );
         }

@@ -57,7 +57,7 @@ pub fn table(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Table) {
         widths[0] += CW - widths.iter().sum::<i64>();
     } else {
         let mut acc = 0;
-        for w in widths.iter_mut() {
+        for w in &mut widths {
             *w = *w * CW / sum;
             acc += *w;
         }
