@@ -318,6 +318,19 @@ words! {
     episode_dates: &'static str =
         "发布日期（取消 / 新增）",
         "episode dates (dropped / new)";
+    /// The diff's table headers: items, plan settings, budget lines.
+    item_columns: [&'static str; 4] =
+        ["项目", "变更", "原", "新"],
+        ["Item", "Change", "Old", "New"];
+    setting_columns: [&'static str; 3] =
+        ["设置", "原", "新"],
+        ["Setting", "Old", "New"];
+    budget_columns: [&'static str; 4] =
+        ["科目", "原", "新", "变化"],
+        ["Line", "Old", "New", "Change"];
+    total_budget: &'static str =
+        "总预算",
+        "Total";
 }
 
 /// The words for `locale`.

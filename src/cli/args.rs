@@ -44,6 +44,18 @@ pub enum Command {
     Man,
 }
 
+/// Where a command that reads plans may read, and how it shows what it finds.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// Colour in diagnostics [auto: on a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// The project folder: files are read only inside it [default: the
+    /// nearest folder above each plan that holds `.git`, else the plan's folder].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct SlidesArgs {
     /// One plan, or last year's and next year's plan for the year-end deck.
@@ -65,12 +77,8 @@ pub struct SlidesArgs {
     /// The deck's language (default: the plan's `locale`).
     #[arg(long, value_enum)]
     pub locale: Option<LocaleArg>,
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// The project folder: files are read only inside it [default: the
-    /// nearest folder above each plan that holds `.git`, else the plan's folder].
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -176,12 +184,8 @@ pub struct BuildArgs {
     /// Exit with 1 when there are warnings, too (outputs are still written).
     #[arg(long)]
     pub deny_warnings: bool,
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// The project folder: files are read only inside it [default: the
-    /// nearest folder above each plan that holds `.git`, else the plan's folder].
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -221,13 +225,8 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings, too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Colour in the human format.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// The project folder: files are read only inside it [default: the
-    /// nearest folder above each plan that holds `.git`, else the plan's folder].
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -69,10 +69,17 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
         kind: crate::slides::Kind::Auto,
         pair: false,
         check: crate::check::Options {
-            root: a.root.clone(),
+            root: a.project.root.clone(),
         },
     };
-    run_build(world, &a.paths, &opts, a.format, a.deny_warnings, a.color)
+    run_build(
+        world,
+        &a.paths,
+        &opts,
+        a.format,
+        a.deny_warnings,
+        a.project.color,
+    )
 }
 
 /// `almanac slides`: the decks of the plans given.
@@ -98,10 +105,17 @@ pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
         },
         pair: a.plans.len() == 2,
         check: crate::check::Options {
-            root: a.root.clone(),
+            root: a.project.root.clone(),
         },
     };
-    run_build(world, &a.plans, &opts, Format::Human, false, a.color)
+    run_build(
+        world,
+        &a.plans,
+        &opts,
+        Format::Human,
+        false,
+        a.project.color,
+    )
 }
 
 fn run_build(

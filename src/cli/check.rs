@@ -15,7 +15,7 @@ use crate::world::World;
 pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
     let format = a.format.unwrap_or_else(|| default_format(world));
     let opts = crate::check::Options {
-        root: a.root.clone(),
+        root: a.project.root.clone(),
     };
     let checked = match check_with(world, &a.paths, &opts) {
         Ok(c) => c,
@@ -30,7 +30,7 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
         world,
         format,
         &checked,
-        use_color(a.color, &std::io::stderr()),
+        use_color(a.project.color, &std::io::stderr()),
     );
     if matches!(format, Format::Human | Format::Github) {
         let plans = checked.plans.len();

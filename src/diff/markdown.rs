@@ -339,12 +339,14 @@ fn field_label(c: &Change, zh: bool) -> String {
     }
 }
 
+/// A Markdown table's header row and its delimiter row.
+fn table_head(s: &mut String, cells: &[&str]) {
+    let _ = writeln!(s, "| {} |", cells.join(" | "));
+    let _ = writeln!(s, "|{}", "---|".repeat(cells.len()));
+}
+
 fn table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
-    if zh {
-        s.push_str("| 项目 | 变更 | 原 | 新 |\n|---|---|---|---|\n");
-    } else {
-        s.push_str("| Item | Change | Old | New |\n|---|---|---|---|\n");
-    }
+    table_head(s, &lang(zh).item_columns);
     for c in changes {
         let _ = writeln!(
             s,
@@ -359,11 +361,7 @@ fn table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
 
 /// The plan's own settings: one row per setting.
 fn plan_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
-    if zh {
-        s.push_str("| 设置 | 原 | 新 |\n|---|---|---|\n");
-    } else {
-        s.push_str("| Setting | Old | New |\n|---|---|---|\n");
-    }
+    table_head(s, &lang(zh).setting_columns);
     for c in changes {
         let _ = writeln!(
             s,
@@ -403,11 +401,7 @@ fn amount_with_share(v: &Option<Val>, share: Option<Ratio>, currency: &str, zh: 
 }
 
 fn budget_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
-    if zh {
-        s.push_str("| 科目 | 原 | 新 | 变化 |\n|---|---|---|---|\n");
-    } else {
-        s.push_str("| Line | Old | New | Change |\n|---|---|---|---|\n");
-    }
+    table_head(s, &lang(zh).budget_columns);
     let (oc, nc) = (&d.old_currency, &d.new_currency);
     for c in changes {
         if c.id == "total" && c.field.as_deref() != Some("name") {
@@ -443,7 +437,7 @@ fn budget_table(s: &mut String, d: &Diff, changes: &[&Change], zh: bool) {
         let _ = writeln!(s, "| {} | {old} | {new} | {change} |", item_cell(c));
     }
     if let Some((o, n)) = d.totals {
-        let label = if zh { "**总预算**" } else { "**Total**" };
+        let label = format!("**{}**", lang(zh).total_budget);
         let _ = writeln!(
             s,
             "| {label} | {} | {} | {} |",
@@ -502,27 +496,32 @@ mod tests {
 
     #[test]
     fn fields_are_called_by_their_labels_in_the_format() {
-        let label = |section, field: &str, zh| field_label(&change(section, field), zh);
-        assert_eq!(
-            label(Section::Channels, "slots_per_week", false),
-            "slots per week"
-        );
-        assert_eq!(
-            label(Section::Channels, "slots_per_week", true),
-            "每周发布数"
-        );
-        assert_eq!(label(Section::Campaigns, "window", true), "日期");
-        assert_eq!(label(Section::Campaigns, "name", false), "renamed");
-        assert_eq!(
-            label(Section::Campaigns, "tasks.brief.due", false),
-            "task `brief` due"
-        );
-        assert_eq!(
-            label(Section::Campaigns, "tasks.brief.name", true),
-            "任务 `brief` 改名"
-        );
-        assert_eq!(label(Section::Columns, "episodes", true), "期数");
-        assert_eq!(label(Section::Rules, "tolerance", false), "`tolerance`");
+        for (section, field, zh, expected) in [
+            (Section::Channels, "slots_per_week", false, "slots per week"),
+            (Section::Channels, "slots_per_week", true, "每周发布数"),
+            (Section::Campaigns, "window", true, "日期"),
+            (Section::Campaigns, "name", false, "renamed"),
+            (
+                Section::Campaigns,
+                "tasks.brief.due",
+                false,
+                "task `brief` due",
+            ),
+            (
+                Section::Campaigns,
+                "tasks.brief.name",
+                true,
+                "任务 `brief` 改名",
+            ),
+            (Section::Columns, "episodes", true, "期数"),
+            (Section::Rules, "tolerance", false, "`tolerance`"),
+        ] {
+            assert_eq!(
+                field_label(&change(section, field), zh),
+                expected,
+                "{field}"
+            );
+        }
         assert_eq!(setting_label("locale", false), "language");
         assert_eq!(setting_label("reserve", true), "热点预留");
     }

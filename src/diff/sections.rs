@@ -14,7 +14,8 @@ use super::{
 };
 use crate::diagnostics::codes::ALL as RULES;
 use crate::model::{
-    Blackout, Campaign, Channel, Column, Direction, Kpi, KpiValue, Locale, Moment, Person, Plan,
+    Blackout, Campaign, Channel, ChannelId, Column, Direction, Kpi, KpiValue, Locale, Moment,
+    Person, PersonId, Plan,
 };
 use crate::ratio::Ratio;
 use crate::rules::config::RuleConfig;
@@ -575,22 +576,16 @@ fn opt_text(s: &Option<String>) -> Option<Val> {
     s.as_deref().and_then(text)
 }
 
-fn person(p: &Plan, i: Option<usize>) -> Option<Val> {
-    i.and_then(|i| p.people.get(i))
-        .map(|x| Val::Text(x.id.name.clone()))
+fn person(p: &Plan, i: Option<PersonId>) -> Option<Val> {
+    i.map(|i| Val::Text(p.people[i].id.name.clone()))
 }
 
-fn channel(p: &Plan, i: Option<usize>) -> Option<Val> {
-    i.and_then(|i| p.channels.get(i))
-        .map(|x| Val::Text(x.id.name.clone()))
+fn channel(p: &Plan, i: Option<ChannelId>) -> Option<Val> {
+    i.map(|i| Val::Text(p.channels[i].id.name.clone()))
 }
 
 /// Channel ids as a set: the order they are listed in means nothing.
-fn channel_set(p: &Plan, v: &[usize]) -> Option<Val> {
-    let set: BTreeSet<String> = v
-        .iter()
-        .filter_map(|&i| p.channels.get(i))
-        .map(|c| c.id.name.clone())
-        .collect();
+fn channel_set(p: &Plan, v: &[ChannelId]) -> Option<Val> {
+    let set: BTreeSet<String> = v.iter().map(|&i| p.channels[i].id.name.clone()).collect();
     Some(Val::List(set.into_iter().collect()))
 }

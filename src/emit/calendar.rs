@@ -17,7 +17,7 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz};
 use crate::calendar::WorkCalendar;
 use crate::emit::ics::{self, Ics};
 use crate::locale::Words;
-use crate::model::{DateRange, Plan};
+use crate::model::{ChannelId, DateRange, PersonId, Plan, with_ids};
 use crate::schedule::recur;
 use crate::schedule::{Item, Kind, Schedule};
 use crate::syntax::ast::{Frequency, MonthDay, TimeOfDay};
@@ -33,8 +33,8 @@ pub enum Split {
 #[derive(Clone, Copy)]
 enum Filter {
     All,
-    Channel(usize),
-    Owner(usize),
+    Channel(ChannelId),
+    Owner(PersonId),
 }
 
 struct Cx<'a> {
@@ -66,34 +66,28 @@ pub fn calendars(
             "calendar.ics".into(),
             calendar(&cx, Filter::All, &plan.name),
         )],
-        Some(Split::Channel) => plan
-            .channels
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let name = format!("{} · {}", plan.name, c.name);
-                (
-                    format!("calendar-{}.ics", c.id.name),
-                    calendar(&cx, Filter::Channel(i), &name),
-                )
-            })
-            .collect(),
-        Some(Split::Owner) => plan
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let name = format!("{} · {}", plan.name, p.name);
-                (
-                    format!("calendar-{}.ics", p.id.name),
-                    calendar(&cx, Filter::Owner(i), &name),
-                )
-            })
-            .collect(),
+        Some(split) => {
+            // One calendar per channel or per person: (filter, id, name).
+            let parts: Vec<(Filter, &str, &str)> = match split {
+                Split::Channel => with_ids(&plan.channels)
+                    .map(|(i, c)| (Filter::Channel(i), c.id.name.as_str(), c.name.as_str()))
+                    .collect(),
+                Split::Owner => with_ids(&plan.people)
+                    .map(|(i, p)| (Filter::Owner(i), p.id.name.as_str(), p.name.as_str()))
+                    .collect(),
+            };
+            parts
+                .into_iter()
+                .map(|(f, id, name)| {
+                    let title = format!("{} · {name}", plan.name);
+                    (format!("calendar-{id}.ics"), calendar(&cx, f, &title))
+                })
+                .collect()
+        }
     }
 }
 
-fn keeps(f: Filter, channels: &[usize], owner: Option<usize>) -> bool {
+fn keeps(f: Filter, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
     match f {
         Filter::All => true,
         Filter::Channel(c) => channels.contains(&c),
@@ -169,7 +163,7 @@ fn uid(cx: &Cx<'_>, id: &str) -> String {
     s
 }
 
-fn categories(cx: &Cx<'_>, channels: &[usize]) -> Option<String> {
+fn categories(cx: &Cx<'_>, channels: &[ChannelId]) -> Option<String> {
     if channels.is_empty() {
         return None;
     }
@@ -313,7 +307,7 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
     } else {
         (Vec::new(), episodes.clone())
     };
-    let channels: Vec<usize> = col.channel.into_iter().collect();
+    let channels: Vec<ChannelId> = col.channel.into_iter().collect();
     let owner = col.owner.map(|o| plan.people[o].name.clone());
     let event =
         |w: &mut Ics, uid_id: String, day: NaiveDate, recurrence: Option<(&str, &[NaiveDate])>| {

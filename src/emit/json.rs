@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::emit::rows::Row;
-use crate::model::{Allocation, Plan};
+use crate::model::{Allocation, ChannelId, PersonId, Plan};
 use crate::schedule::Schedule;
 
 #[derive(Serialize)]
@@ -62,10 +62,8 @@ fn money(r: crate::ratio::Ratio) -> String {
 
 /// The resolved plan: every date computed, every amount exact to the cent.
 pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
-    let ids =
-        |v: &[usize], f: &dyn Fn(usize) -> String| v.iter().map(|&i| f(i)).collect::<Vec<_>>();
-    let person = |i: usize| plan.people[i].id.name.clone();
-    let channel = |i: usize| plan.channels[i].id.name.clone();
+    let person = |i: PersonId| plan.people[i].id.name.clone();
+    let channel = |i: ChannelId| plan.channels[i].id.name.clone();
     let b = &plan.budget;
     let budget: Vec<Value> = b
         .lines
@@ -98,7 +96,7 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
                 "start": c.window.value.start.to_string(),
                 "end": c.window.value.end.to_string(),
                 "flagship": c.flagship,
-                "channels": ids(&c.channels, &channel),
+                "channels": c.channels.iter().copied().map(channel).collect::<Vec<_>>(),
                 "owner": c.owner.map(person),
                 "messages": c.messages,
                 "budget": c.budget.iter().map(|d| json!({"line": b.lines[d.line].path, "amount": d.amount.map(money)})).collect::<Vec<_>>(),

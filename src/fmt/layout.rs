@@ -393,33 +393,25 @@ fn take_header(doc: &mut DocumentMut) -> String {
         .first()
         .map(|(p, _)| p.iter().map(|k| k.get().to_string()).collect::<Vec<_>>())
     {
-        let Some(mut key) = leaf_key(root, &path) else {
-            return String::new();
-        };
-        let prefix = key
-            .leaf_decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or("")
-            .to_string();
-        let (header, rest) = split_header(&prefix);
-        key.leaf_decor_mut().set_prefix(rest);
-        return header;
+        return leaf_key(root, &path).map_or_else(String::new, |mut key| {
+            take_header_from(key.leaf_decor_mut())
+        });
     }
     let Some(min) = min_position(root) else {
         return String::new();
     };
-    let Some(first) = table_at(root, min) else {
-        return String::new();
-    };
-    let prefix = first
-        .decor()
+    table_at(root, min).map_or_else(String::new, |first| take_header_from(first.decor_mut()))
+}
+
+/// Splits the header block off the comments before a key or table.
+fn take_header_from(decor: &mut toml_edit::Decor) -> String {
+    let prefix = decor
         .prefix()
         .and_then(|p| p.as_str())
         .unwrap_or("")
         .to_string();
     let (header, rest) = split_header(&prefix);
-    first.decor_mut().set_prefix(rest);
+    decor.set_prefix(rest);
     header
 }
 

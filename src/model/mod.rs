@@ -3,6 +3,7 @@
 //! indices. Every item keeps the span of the text that declared it so rules
 //! can point at it. A `Plan` is built only by `resolve`.
 mod display;
+mod ids;
 
 use chrono::{NaiveDate, Weekday};
 
@@ -15,6 +16,7 @@ use crate::syntax::ast::{self, QuantityUnit, TimeOfDay};
 
 pub use crate::source::Ident;
 pub use display::{grouped, money_text, percent_text, quantity_text};
+pub use ids::{CampaignId, ChannelId, Id, PersonId, with_ids};
 
 /// The years a plan, its holidays and every date in it may fall in: wide
 /// enough for any real plan, narrow enough that a day-by-day calendar of a
@@ -131,6 +133,15 @@ pub struct Plan {
     pub unresolved: Vec<String>,
 }
 
+impl Plan {
+    /// Every task that has a due date, with its campaign, in plan order.
+    pub fn dated_tasks(&self) -> impl Iterator<Item = (&Campaign, &Task, Spanned<NaiveDate>)> {
+        self.campaigns
+            .iter()
+            .flat_map(|c| c.tasks.iter().filter_map(move |t| Some((c, t, t.due?))))
+    }
+}
+
 /// Default hours of work per kind of item (`[effort]`).
 #[derive(Clone, Copy, Debug)]
 pub struct Effort {
@@ -244,8 +255,8 @@ pub struct Campaign {
     pub id: Ident,
     pub name: String,
     pub window: Spanned<DateRange>,
-    pub channels: Vec<usize>,
-    pub owner: Option<usize>,
+    pub channels: Vec<ChannelId>,
+    pub owner: Option<PersonId>,
     pub flagship: bool,
     pub messages: Vec<String>,
     pub description: Option<String>,
@@ -275,11 +286,11 @@ pub enum Raci {
 pub struct Task {
     pub id: Ident,
     pub name: String,
-    pub owner: Option<usize>,
+    pub owner: Option<PersonId>,
     pub role: Raci,
-    pub accountable: Option<usize>,
-    pub consulted: Vec<usize>,
-    pub informed: Vec<usize>,
+    pub accountable: Option<PersonId>,
+    pub consulted: Vec<PersonId>,
+    pub informed: Vec<PersonId>,
     pub due: Option<Spanned<NaiveDate>>,
     /// Indices of tasks in the same campaign that must finish first.
     pub after: Vec<usize>,
@@ -289,7 +300,7 @@ pub struct Task {
     pub effort_hours: Option<Ratio>,
     /// The task publishes content on these channels (the campaign's, if none given).
     pub publish: bool,
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
     /// The review level this task performs, and where that is written.
     pub review: Option<Spanned<usize>>,
 }
@@ -298,8 +309,8 @@ pub struct Task {
 pub struct Column {
     pub id: Ident,
     pub name: String,
-    pub channel: Option<usize>,
-    pub owner: Option<usize>,
+    pub channel: Option<ChannelId>,
+    pub owner: Option<PersonId>,
     pub recurrence: ast::Recurrence,
     pub recurrence_span: Span,
     pub time: Option<TimeOfDay>,
@@ -321,7 +332,7 @@ pub struct Moment {
     pub id: Ident,
     pub name: String,
     pub when: Spanned<DateRange>,
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
     pub content: Option<String>,
 }
 
@@ -331,7 +342,7 @@ pub struct Blackout {
     pub reason: String,
     pub when: Spanned<DateRange>,
     /// Empty: every channel.
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
 }
 
 #[derive(Debug)]
@@ -343,7 +354,7 @@ pub struct ReviewLevel {
     pub lead: Option<Spanned<Lead>>,
     /// How long the level takes to answer.
     pub response: Option<Spanned<Lead>>,
-    pub owner: Option<usize>,
+    pub owner: Option<PersonId>,
     /// Its lead or response was given but could not be read (reported):
     /// the dates of every review chain are unknown.
     pub unknown: bool,
@@ -371,7 +382,7 @@ pub struct Kpi {
     pub baseline: Option<KpiValue>,
     pub target: Option<KpiValue>,
     pub actual: Option<KpiValue>,
-    pub channel: Option<usize>,
+    pub channel: Option<ChannelId>,
     pub part_of: Option<usize>,
     pub group: Option<String>,
     pub note: Option<String>,
@@ -398,7 +409,7 @@ pub struct KolPolicy {
 pub struct Highlight {
     pub id: Ident,
     pub name: String,
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
     pub results: Vec<String>,
 }
 

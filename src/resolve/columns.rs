@@ -12,7 +12,7 @@ use crate::syntax::raw::{RawColumn, Val};
 
 use super::dates::DateCx;
 use super::names::PlanNames;
-use super::{Ids, hours, text, text_or};
+use super::{Ids, evaluate_each, hours, text, text_or};
 
 pub(super) fn columns(
     raw: &[RawColumn],
@@ -50,19 +50,10 @@ pub(super) fn columns(
             Val::Unknown(_) => continue,
             Val::Absent => period,
         };
-        let mut skip = Vec::new();
-        for e in &col.skip {
-            let d = e
-                .known()
-                .and_then(|e| cx.date(&mut names.with(cx), &e.node, &e.src, diags));
-            match (d, e) {
-                (Some(d), Val::Known(e)) => skip.push(Spanned {
-                    value: d,
-                    span: e.span(),
-                }),
-                _ => unknown = true,
-            }
-        }
+        let (mut skip, all) = evaluate_each(&col.skip, |e| {
+            cx.date(&mut names.with(cx), &e.node, &e.src, diags)
+        });
+        unknown |= !all;
         for ex in &every.node.except {
             if let Exception::Date(d) = ex {
                 match cx.date(&mut names.with(cx), d, &every.src, diags) {
@@ -74,19 +65,10 @@ pub(super) fn columns(
                 }
             }
         }
-        let mut pause = Vec::new();
-        for e in &col.pause {
-            let r = e
-                .known()
-                .and_then(|e| cx.range(&mut names.with(cx), &e.node, &e.src, diags));
-            match (r, e) {
-                (Some(r), Val::Known(e)) => pause.push(Spanned {
-                    value: r,
-                    span: e.span(),
-                }),
-                _ => unknown = true,
-            }
-        }
+        let (pause, all) = evaluate_each(&col.pause, |e| {
+            cx.range(&mut names.with(cx), &e.node, &e.src, diags)
+        });
+        unknown |= !all;
         let mut moves = Vec::new();
         for m in &col.moves {
             let Val::Known((from, to)) = m else {

@@ -4,7 +4,7 @@
 //! parsed for `rules` to evaluate on the finished plan.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{Direction, Kpi, KpiValue, UserAssertion};
+use crate::model::{ChannelId, Direction, Kpi, KpiValue, UserAssertion};
 use crate::syntax::ast;
 use crate::syntax::raw::{Expr, RawAssertion, RawKpi, Str, Val};
 
@@ -16,7 +16,7 @@ use super::{text, text_or};
 pub(super) fn kpis(
     raw: &[RawKpi],
     partial: bool,
-    channels: &Index,
+    channels: &Index<ChannelId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Kpi> {
     let kpi_ids = Index::new(raw.iter().map(|k| k.id.name.as_str())).partial(partial);

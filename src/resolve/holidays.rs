@@ -6,11 +6,10 @@
 use crate::calendar::WorkCalendar;
 use crate::diagnostics::Diagnostic;
 use crate::model::{DateRange, Holiday};
-use crate::source::Spanned;
-use crate::syntax::raw::{RawHoliday, Val};
+use crate::syntax::raw::RawHoliday;
 
 use super::dates::DateCx;
-use super::{names, text_or};
+use super::{evaluate_each, names, text_or};
 
 /// The plan's holidays, each added to `calendar` as it is read. `None` when
 /// a day off runs up to the last date there is.
@@ -29,30 +28,10 @@ pub(super) fn holidays(
     let mut no_names = names::NoNames;
     for h in raw {
         let name = text_or(&h.name, &h.id.name);
-        let off: Vec<_> = h
-            .off
-            .iter()
-            .filter_map(Val::known)
-            .filter_map(|e| {
-                cx.range(&mut no_names, &e.node, &e.src, diags)
-                    .map(|value| Spanned {
-                        value,
-                        span: e.span(),
-                    })
-            })
-            .collect();
-        let workdays: Vec<_> = h
-            .workdays
-            .iter()
-            .filter_map(Val::known)
-            .filter_map(|e| {
-                cx.date(&mut no_names, &e.node, &e.src, diags)
-                    .map(|value| Spanned {
-                        value,
-                        span: e.span(),
-                    })
-            })
-            .collect();
+        let (off, _) = evaluate_each(&h.off, |e| cx.range(&mut no_names, &e.node, &e.src, diags));
+        let (workdays, _) = evaluate_each(&h.workdays, |e| {
+            cx.date(&mut no_names, &e.node, &e.src, diags)
+        });
         for r in &off {
             let mut d = r.value.start;
             while d <= r.value.end {

@@ -66,13 +66,7 @@ impl<'w> Loader<'w> {
         path: &Path,
         diags: &mut Vec<Diagnostic>,
     ) -> std::io::Result<(FileId, Option<RawFile>)> {
-        if let Some((id, raw)) = self.cache.get(path) {
-            return Ok((*id, raw.clone()));
-        }
-        let bytes = self.world.read(path)?;
-        let (id, raw) = read_one(self.world, &mut self.sources, path, &bytes, diags);
-        self.cache.insert(path.to_path_buf(), (id, raw.clone()));
-        Ok((id, raw))
+        self.parsed(path, false, diags)
     }
 
     /// Like `get`, but moves the parsed file out of the cache: for a plan
@@ -82,12 +76,22 @@ impl<'w> Loader<'w> {
         path: &Path,
         diags: &mut Vec<Diagnostic>,
     ) -> std::io::Result<(FileId, Option<RawFile>)> {
+        self.parsed(path, true, diags)
+    }
+
+    fn parsed(
+        &mut self,
+        path: &Path,
+        take: bool,
+        diags: &mut Vec<Diagnostic>,
+    ) -> std::io::Result<(FileId, Option<RawFile>)> {
         if let Some((id, raw)) = self.cache.get_mut(path) {
-            return Ok((*id, raw.take()));
+            return Ok((*id, if take { raw.take() } else { raw.clone() }));
         }
         let bytes = self.world.read(path)?;
         let (id, raw) = read_one(self.world, &mut self.sources, path, &bytes, diags);
-        self.cache.insert(path.to_path_buf(), (id, None));
+        let cached = if take { None } else { raw.clone() };
+        self.cache.insert(path.to_path_buf(), (id, cached));
         Ok((id, raw))
     }
 

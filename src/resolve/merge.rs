@@ -36,29 +36,26 @@ pub(super) struct Merged {
 pub(super) fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged {
     let mut m = Merged::default();
     for f in files {
-        append(&mut m.holidays, f.holidays, "holiday", |x| &x.id, diags);
-        append(&mut m.people, f.people, "person", |x| &x.id, diags);
-        append(&mut m.channels, f.channels, "channel", |x| &x.id, diags);
-        append(&mut m.campaigns, f.campaigns, "campaign", |x| &x.id, diags);
-        append(&mut m.columns, f.columns, "column", |x| &x.id, diags);
-        append(&mut m.moments, f.moments, "moment", |x| &x.id, diags);
-        append(&mut m.blackouts, f.blackouts, "blackout", |x| &x.id, diags);
-        append(&mut m.review, f.review, "review level", |x| &x.id, diags);
-        append(&mut m.kpis, f.kpis, "KPI", |x| &x.id, diags);
-        append(
-            &mut m.highlights,
-            f.highlights,
-            "highlight",
-            |x| &x.id,
-            diags,
-        );
-        append(&mut m.audiences, f.audiences, "audience", |x| &x.id, diags);
-        append(
-            &mut m.guidelines,
-            f.guidelines,
-            "guideline",
-            |x| &x.id,
-            diags,
+        // Sections of items with ids: a later file's items follow, and an
+        // id declared twice is reported.
+        macro_rules! append {
+            ($($field:ident: $what:literal),* $(,)?) => {
+                $(append(&mut m.$field, f.$field, $what, |x| &x.id, diags);)*
+            };
+        }
+        append!(
+            holidays: "holiday",
+            people: "person",
+            channels: "channel",
+            campaigns: "campaign",
+            columns: "column",
+            moments: "moment",
+            blackouts: "blackout",
+            review: "review level",
+            kpis: "KPI",
+            highlights: "highlight",
+            audiences: "audience",
+            guidelines: "guideline",
         );
         append(&mut m.rules, f.rules, "rule setting", |x| &x.key, diags);
         append(

@@ -32,7 +32,7 @@ use crate::model::{Lead, Plan};
 use crate::ratio::Ratio;
 use crate::source::{SourceMap, Spanned};
 use crate::syntax::ast::{self, Unit};
-use crate::syntax::raw::{Expr, Str};
+use crate::syntax::raw::{Expr, Str, Val};
 use dates::DateCx;
 use load::Loaded;
 use names::{Index, PlanNames};
@@ -138,8 +138,8 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
 
 /// The id tables sections refer to: people, channels and review levels.
 struct Ids {
-    people: Index,
-    channels: Index,
+    people: Index<crate::model::PersonId>,
+    channels: Index<crate::model::ChannelId>,
     levels: Index,
 }
 
@@ -150,6 +150,28 @@ fn text(s: &Option<Str>) -> Option<String> {
 fn text_or(s: &Option<Str>, default: &str) -> String {
     s.as_ref()
         .map_or_else(|| default.to_string(), |s| s.text.clone())
+}
+
+/// The values of a list of expressions, each with its span: those that
+/// were read and evaluate, in order. The flag says whether all of them did.
+fn evaluate_each<T: Clone, V>(
+    list: &[Val<Expr<T>>],
+    mut eval: impl FnMut(&Expr<T>) -> Option<V>,
+) -> (Vec<Spanned<V>>, bool) {
+    let mut all = true;
+    let values = list
+        .iter()
+        .filter_map(|v| {
+            let e = v.known();
+            let value = e.and_then(&mut eval);
+            all &= value.is_some();
+            Some(Spanned {
+                value: value?,
+                span: e?.span(),
+            })
+        })
+        .collect();
+    (values, all)
 }
 
 fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> {

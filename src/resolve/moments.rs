@@ -5,7 +5,7 @@
 //! evaluated where it is written.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Blackout, Moment};
+use crate::model::{Blackout, ChannelId, Moment};
 use crate::source::Spanned;
 use crate::syntax::raw::{RawBlackout, RawMoment, Val};
 
@@ -17,7 +17,7 @@ pub(super) fn moments(
     raw: &[RawMoment],
     cx: &DateCx<'_>,
     names: &mut PlanNames<'_>,
-    channels: &Index,
+    channels: &Index<ChannelId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Moment> {
     let mut moments = Vec::new();
@@ -46,7 +46,7 @@ pub(super) fn blackouts(
     raw: &[RawBlackout],
     cx: &DateCx<'_>,
     names: &mut PlanNames<'_>,
-    channels: &Index,
+    channels: &Index<ChannelId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Blackout> {
     let mut blackouts = Vec::new();

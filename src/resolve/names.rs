@@ -8,25 +8,26 @@ use std::collections::{BTreeMap, VecDeque};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes, suggest};
-use crate::model::DateRange;
+use crate::model::{DateRange, Id};
 use crate::resolve::dates::{DateCx, Names};
 use crate::syntax::ast::RangeExpr;
 use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
 
-/// Ids of one kind, in declaration order.
-pub struct Index {
+/// Ids of one kind, in declaration order; a reference found is an `I`
+/// (a [`PersonId`](crate::model::PersonId) for people, and so on).
+pub struct Index<I = usize> {
     names: Vec<String>,
-    map: BTreeMap<String, usize>,
+    map: BTreeMap<String, I>,
     /// Some ids may be declared in an include that could not be loaded.
     partial: bool,
 }
 
-impl Index {
-    pub fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Index {
+impl<I: Id> Index<I> {
+    pub fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Self {
         let names: Vec<String> = ids.map(str::to_string).collect();
         let mut map = BTreeMap::new();
         for (i, n) in names.iter().enumerate() {
-            map.entry(n.clone()).or_insert(i);
+            map.entry(n.clone()).or_insert(I::from_index(i));
         }
         Index {
             names,
@@ -38,17 +39,17 @@ impl Index {
     /// Marks the ids as possibly incomplete (an include could not be
     /// loaded): an unknown reference is then not reported, since it may be
     /// declared in the missing file.
-    pub fn partial(mut self, partial: bool) -> Index {
+    pub fn partial(mut self, partial: bool) -> Self {
         self.partial = partial;
         self
     }
 
-    pub fn find(&self, name: &str) -> Option<usize> {
+    pub fn find(&self, name: &str) -> Option<I> {
         self.map.get(name).copied()
     }
 
     /// Looks up a reference; an unknown one is reported with a suggestion.
-    pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+    pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<I> {
         if let Some(i) = self.find(&s.text) {
             return Some(i);
         }
@@ -72,7 +73,7 @@ impl Index {
         None
     }
 
-    pub fn refs(&self, list: &[Str], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<usize> {
+    pub fn refs(&self, list: &[Str], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<I> {
         list.iter()
             .filter_map(|s| self.get(s, what, diags))
             .collect()

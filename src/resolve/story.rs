@@ -4,7 +4,7 @@
 //! decks and documents; only channels and durations are looked up.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Audience, Guideline, Highlight};
+use crate::model::{Audience, ChannelId, Guideline, Highlight};
 use crate::syntax::raw::{RawAudience, RawGuideline, RawHighlight};
 
 use super::names::Index;
@@ -12,7 +12,7 @@ use super::{lead, text_or};
 
 pub(super) fn highlights(
     raw: &[RawHighlight],
-    channels: &Index,
+    channels: &Index<ChannelId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Highlight> {
     raw.iter()

@@ -4,7 +4,7 @@
 //! a week, posts a day) and lead times the checks hold the schedule to.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{Channel, Effort, Person, ReviewLevel};
+use crate::model::{Channel, Effort, Person, PersonId, ReviewLevel};
 use crate::ratio::Ratio;
 use crate::source::Spanned;
 use crate::syntax::ast;
@@ -72,7 +72,7 @@ fn count(s: Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
 
 pub(super) fn review(
     raw: &[RawReviewLevel],
-    people: &Index,
+    people: &Index<PersonId>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<ReviewLevel> {
     raw.iter()

@@ -11,7 +11,7 @@ pub mod review;
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{DateRange, Plan};
+use crate::model::{CampaignId, ChannelId, DateRange, PersonId, Plan, with_ids};
 use crate::ratio::Ratio;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::TimeOfDay;
@@ -49,12 +49,12 @@ pub struct Item {
     /// Inclusive; equal to `start` for one-day items.
     pub end: NaiveDate,
     pub time: Option<TimeOfDay>,
-    pub channels: Vec<usize>,
-    pub owner: Option<usize>,
-    pub campaign: Option<usize>,
+    pub channels: Vec<ChannelId>,
+    pub owner: Option<PersonId>,
+    pub campaign: Option<CampaignId>,
     pub column: Option<usize>,
     /// (campaign, task) for tasks.
-    pub task: Option<(usize, usize)>,
+    pub task: Option<(CampaignId, usize)>,
     /// For a review step: its level, and the item it reviews.
     pub level: Option<usize>,
     pub reviews: Option<usize>,
@@ -115,7 +115,7 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     // megabytes and touched twice the memory (see docs/performance.md).
     let dated: usize = plan.campaigns.iter().map(|c| 1 + c.tasks.len()).sum();
     let mut items = Vec::with_capacity(dated + plan.moments.len() + plan.blackouts.len());
-    for (ci, c) in plan.campaigns.iter().enumerate() {
+    for (ci, c) in with_ids::<CampaignId, _>(&plan.campaigns) {
         let mut it = Item::new(
             format!("campaign:{}", c.id.name),
             Kind::Campaign,
@@ -158,24 +158,23 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
             items.push(it);
         }
     }
-    for m in &plan.moments {
-        let mut it = Item::new(
-            format!("moment:{}", m.id.name),
-            Kind::Moment,
-            &m.name,
-            m.when,
-        );
-        it.channels = m.channels.clone();
-        items.push(it);
-    }
-    for b in &plan.blackouts {
-        let mut it = Item::new(
-            format!("blackout:{}", b.id.name),
+    let moments = plan
+        .moments
+        .iter()
+        .map(|m| ("moment", Kind::Moment, &m.id, &m.name, m.when, &m.channels));
+    let blackouts = plan.blackouts.iter().map(|b| {
+        (
+            "blackout",
             Kind::Blackout,
+            &b.id,
             &b.reason,
             b.when,
-        );
-        it.channels = b.channels.clone();
+            &b.channels,
+        )
+    });
+    for (prefix, kind, id, title, when, channels) in moments.chain(blackouts) {
+        let mut it = Item::new(format!("{prefix}:{}", id.name), kind, title, when);
+        it.channels.clone_from(channels);
         items.push(it);
     }
     for (ki, col) in plan.columns.iter().enumerate() {

@@ -103,11 +103,25 @@ mod tests {
         }
     }
 
-    fn render_sample() -> String {
-        match render(&deck::sample(), &Brand::builtin(), &builtin()) {
+    fn rendered(deck: &Deck, brand: &Brand, templates: &Templates) -> String {
+        match render(deck, brand, templates) {
             Ok(html) => html,
             Err((name, e)) => panic!("{name}: {e:#}"),
         }
+    }
+
+    fn render_sample() -> String {
+        rendered(&deck::sample(), &Brand::builtin(), &builtin())
+    }
+
+    /// The sample rendered with `t/deck.html.j2` overriding the built-in one.
+    fn render_with_override(template: &str) -> String {
+        let world = MemWorld::default().with_file("t/deck.html.j2", template);
+        let mut sources = SourceMap::default();
+        let Ok(templates) = Templates::load(&world, Some(Path::new("t")), &mut sources) else {
+            panic!("the override loads");
+        };
+        rendered(&deck::sample(), &Brand::builtin(), &templates)
     }
 
     #[test]
@@ -225,10 +239,7 @@ mod tests {
         let mut deck = deck::sample();
         deck.lang = "en";
         let brand = Brand::builtin();
-        let html = match render(&deck, &brand, &builtin()) {
-            Ok(h) => h,
-            Err((name, e)) => panic!("{name}: {e:#}"),
-        };
+        let html = rendered(&deck, &brand, &builtin());
         assert!(html.contains("<html lang=\"en\""));
         assert!(html.contains("Speaker notes"));
         let fonts = font_stack(&brand, "en");
@@ -246,28 +257,16 @@ mod tests {
             mime: "image/png",
             bytes: b"foobar".to_vec(),
         });
-        let html = match render(&deck::sample(), &brand, &builtin()) {
-            Ok(h) => h,
-            Err((name, e)) => panic!("{name}: {e:#}"),
-        };
+        let html = rendered(&deck::sample(), &brand, &builtin());
         assert!(html.contains("src=\"data:image&#x2f;png;base64,Zm9vYmFy\""));
     }
 
     #[test]
     fn an_override_extends_the_builtin_deck() {
-        let world = MemWorld::default().with_file(
-            "t/deck.html.j2",
+        let html = render_with_override(
             "{% extends \"__builtin/deck.html.j2\" %}\
              {% block style %}{{ super() }}\n.slide { --team: 1; }{% endblock %}",
         );
-        let mut sources = SourceMap::default();
-        let Ok(templates) = Templates::load(&world, Some(Path::new("t")), &mut sources) else {
-            panic!("the override loads");
-        };
-        let html = match render(&deck::sample(), &Brand::builtin(), &templates) {
-            Ok(h) => h,
-            Err((name, e)) => panic!("{name}: {e:#}"),
-        };
         assert!(html.contains(".slide { --team: 1; }"));
         assert!(
             html.contains("--primary: #B4232A"),
@@ -278,20 +277,11 @@ mod tests {
 
     #[test]
     fn an_override_can_replace_one_body_kind() {
-        let world = MemWorld::default().with_file(
-            "t/deck.html.j2",
+        let html = render_with_override(
             "{% extends \"__builtin/deck.html.j2\" %}\
              {% block body %}{% if slide.body.type == \"bullets\" %}<p class=\"team\">{{ slide.body.items | length }}</p>\
              {% else %}{{ super() }}{% endif %}{% endblock %}",
         );
-        let mut sources = SourceMap::default();
-        let Ok(templates) = Templates::load(&world, Some(Path::new("t")), &mut sources) else {
-            panic!("the override loads");
-        };
-        let html = match render(&deck::sample(), &Brand::builtin(), &templates) {
-            Ok(h) => h,
-            Err((name, e)) => panic!("{name}: {e:#}"),
-        };
         assert!(html.contains("<p class=\"team\">3</p>"));
         assert!(!html.contains("class=\"body body-bullets"));
         assert!(html.contains("class=\"body body-cards"));
@@ -546,10 +536,7 @@ mod tests {
         let brand = Brand::builtin();
         let templates = builtin();
         let full = full();
-        let html = match render(&full, &brand, &templates) {
-            Ok(h) => h,
-            Err((name, e)) => panic!("{name}: {e:#}"),
-        };
+        let html = rendered(&full, &brand, &templates);
         assert_eq!(html.matches("<section class=\"slide\"").count(), 26);
         if let Some(dir) = std::env::var_os("ALMANAC_DECK_OUT") {
             let dir = PathBuf::from(dir);
@@ -560,10 +547,7 @@ mod tests {
                 mime: "image/svg+xml",
                 bytes: br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" fill="#2F6690"/><text x="60" y="27" font-size="20" text-anchor="middle" fill="#fff">LOGO</text></svg>"##.to_vec(),
             });
-            let en = match render(&en, &branded, &templates) {
-                Ok(h) => h,
-                Err((name, e)) => panic!("{name}: {e:#}"),
-            };
+            let en = rendered(&en, &branded, &templates);
             for (name, text) in [
                 ("sample.html", render_sample()),
                 ("full.html", html),

@@ -444,13 +444,10 @@ impl Reader<'_, '_> {
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Val<Expr<T>> {
-        let Some((_, v)) = t.get(key) else {
-            return Val::Absent;
-        };
-        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, false, parse);
-        Val::read(self.span(v.span()), e)
+        self.expr_or_number(t, key, what, false, parse)
     }
 
+    /// An expression that may also be written as a TOML number.
     pub fn expr_num<T: Clone + 'static>(
         &mut self,
         t: &mut Tbl<'_, '_>,
@@ -458,10 +455,21 @@ impl Reader<'_, '_> {
         what: &str,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Val<Expr<T>> {
+        self.expr_or_number(t, key, what, true, parse)
+    }
+
+    fn expr_or_number<T: Clone + 'static>(
+        &mut self,
+        t: &mut Tbl<'_, '_>,
+        key: &'static str,
+        what: &str,
+        numbers: bool,
+        parse: fn(&str) -> Result<T, ExprError>,
+    ) -> Val<Expr<T>> {
         let Some((_, v)) = t.get(key) else {
             return Val::Absent;
         };
-        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, true, parse);
+        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, numbers, parse);
         Val::read(self.span(v.span()), e)
     }
 
@@ -495,7 +503,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'t, 'a>,
         key: &'static str,
-        mut each: impl FnMut(&mut Self, Ident, Tbl<'t, 'a>) -> R,
+        mut each: impl FnMut(&mut Self, Ident, &mut Tbl<'t, 'a>) -> R,
     ) -> Vec<R> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
@@ -512,10 +520,11 @@ impl Reader<'_, '_> {
         let mut out = Vec::with_capacity(section.map.len());
         for (k, v) in section.entries() {
             let id = self.ident(k);
-            let Some(tbl) = self.table(k, v, &format!("{path}.{}", id.name), entry) else {
+            let Some(mut tbl) = self.table(k, v, &format!("{path}.{}", id.name), entry) else {
                 continue;
             };
-            out.push(each(self, id, tbl));
+            out.push(each(self, id, &mut tbl));
+            self.finish(tbl);
         }
         out
     }
@@ -667,37 +676,25 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
     {
         f.plan = Some(read_meta(r, tbl));
     }
-    f.holidays = r.keyed(&mut t, "holidays", |r, id, mut t| {
-        let h = RawHoliday {
-            id,
-            name: r.string(&mut t, "name"),
-            off: r.exprs(&mut t, "off", "date range", expr::parse_range),
-            workdays: r.exprs(&mut t, "workdays", "date", expr::parse_date),
-        };
-        r.finish(t);
-        h
+    f.holidays = r.keyed(&mut t, "holidays", |r, id, t| RawHoliday {
+        id,
+        name: r.string(t, "name"),
+        off: r.exprs(t, "off", "date range", expr::parse_range),
+        workdays: r.exprs(t, "workdays", "date", expr::parse_date),
     });
-    f.people = r.keyed(&mut t, "people", |r, id, mut t| {
-        let p = RawPerson {
-            id,
-            name: r.string(&mut t, "name"),
-            role: r.string(&mut t, "role"),
-            capacity: r.expr(&mut t, "capacity", "duration", expr::parse_duration),
-        };
-        r.finish(t);
-        p
+    f.people = r.keyed(&mut t, "people", |r, id, t| RawPerson {
+        id,
+        name: r.string(t, "name"),
+        role: r.string(t, "role"),
+        capacity: r.expr(t, "capacity", "duration", expr::parse_duration),
     });
-    f.channels = r.keyed(&mut t, "channels", |r, id, mut t| {
-        let c = RawChannel {
-            id,
-            name: r.string(&mut t, "name"),
-            followers: r.expr_num(&mut t, "followers", "number", expr::parse_quantity),
-            slots_per_week: r.int(&mut t, "slots_per_week"),
-            max_per_day: r.int(&mut t, "max_per_day"),
-            note: r.string(&mut t, "note"),
-        };
-        r.finish(t);
-        c
+    f.channels = r.keyed(&mut t, "channels", |r, id, t| RawChannel {
+        id,
+        name: r.string(t, "name"),
+        followers: r.expr_num(t, "followers", "number", expr::parse_quantity),
+        slots_per_week: r.int(t, "slots_per_week"),
+        max_per_day: r.int(t, "max_per_day"),
+        note: r.string(t, "note"),
     });
     if let Some((k, v)) = t.get("budget")
         && let Some(tbl) = r.table(k, v, "budget", t.def.table_of("budget"))
@@ -705,63 +702,53 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         f.budget = Some(read_budget(r, tbl));
     }
     f.campaigns = r.keyed(&mut t, "campaigns", read_campaign);
-    f.columns = r.keyed(&mut t, "columns", |r, id, mut t| {
-        r.require(&t, "every", "every = \"every wed except holidays\"");
-        let c = RawColumn {
+    f.columns = r.keyed(&mut t, "columns", |r, id, t| {
+        r.require(t, "every", "every = \"every wed except holidays\"");
+        RawColumn {
             id,
-            name: r.string(&mut t, "name"),
-            channel: r.string(&mut t, "channel"),
-            owner: r.string(&mut t, "owner"),
-            every: r.expr(&mut t, "every", "recurrence", expr::parse_recurrence),
-            during: r.expr(&mut t, "during", "date range", expr::parse_range),
-            skip: r.exprs(&mut t, "skip", "date", expr::parse_date),
-            pause: r.exprs(&mut t, "pause", "date range", expr::parse_range),
-            moves: read_moves(r, &mut t),
-            holidays: r.string(&mut t, "holidays"),
-            category: r.string(&mut t, "category"),
-            effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
-            description: r.string(&mut t, "description"),
-        };
-        r.finish(t);
-        c
+            name: r.string(t, "name"),
+            channel: r.string(t, "channel"),
+            owner: r.string(t, "owner"),
+            every: r.expr(t, "every", "recurrence", expr::parse_recurrence),
+            during: r.expr(t, "during", "date range", expr::parse_range),
+            skip: r.exprs(t, "skip", "date", expr::parse_date),
+            pause: r.exprs(t, "pause", "date range", expr::parse_range),
+            moves: read_moves(r, t),
+            holidays: r.string(t, "holidays"),
+            category: r.string(t, "category"),
+            effort: r.expr(t, "effort", "duration", expr::parse_duration),
+            description: r.string(t, "description"),
+        }
     });
-    f.moments = r.keyed(&mut t, "moments", |r, id, mut t| {
-        r.require(&t, "date", "date = \"05-10\"");
-        let m = RawMoment {
+    f.moments = r.keyed(&mut t, "moments", |r, id, t| {
+        r.require(t, "date", "date = \"05-10\"");
+        RawMoment {
             id,
-            name: r.string(&mut t, "name"),
-            date: r.expr(&mut t, "date", "date or date range", expr::parse_range),
-            channels: r.strings(&mut t, "channels"),
-            content: r.string(&mut t, "content"),
-        };
-        r.finish(t);
-        m
+            name: r.string(t, "name"),
+            date: r.expr(t, "date", "date or date range", expr::parse_range),
+            channels: r.strings(t, "channels"),
+            content: r.string(t, "content"),
+        }
     });
-    f.blackouts = r.keyed(&mut t, "blackouts", |r, id, mut t| {
-        r.require(&t, "date", "date = \"12-13\"");
-        let b = RawBlackout {
+    f.blackouts = r.keyed(&mut t, "blackouts", |r, id, t| {
+        r.require(t, "date", "date = \"12-13\"");
+        RawBlackout {
             id,
-            reason: r.string(&mut t, "reason"),
-            date: r.expr(&mut t, "date", "date or date range", expr::parse_range),
-            channels: r.strings(&mut t, "channels"),
-        };
-        r.finish(t);
-        b
+            reason: r.string(t, "reason"),
+            date: r.expr(t, "date", "date or date range", expr::parse_range),
+            channels: r.strings(t, "channels"),
+        }
     });
     if let Some((k, v)) = t.get("review")
         && let Some(mut tbl) = r.table(k, v, "review", t.def.table_of("review"))
     {
-        f.review = r.keyed(&mut tbl, "levels", |r, id, mut t| {
-            let l = RawReviewLevel {
-                id,
-                name: r.string(&mut t, "name"),
-                checks: r.string(&mut t, "checks"),
-                lead: r.expr(&mut t, "lead", "duration", expr::parse_duration),
-                response: r.expr(&mut t, "response", "duration", expr::parse_duration),
-                owner: r.string(&mut t, "owner"),
-            };
-            r.finish(t);
-            l
+        f.review = r.keyed(&mut tbl, "levels", |r, id, t| RawReviewLevel {
+            id,
+            name: r.string(t, "name"),
+            checks: r.string(t, "checks"),
+            lead: r.expr(t, "lead", "duration", expr::parse_duration),
+            response: r.expr(t, "response", "duration", expr::parse_duration),
+            owner: r.string(t, "owner"),
         });
         r.finish(tbl);
     }
@@ -776,21 +763,17 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         });
         r.finish(tbl);
     }
-    f.kpis = r.keyed(&mut t, "kpis", |r, id, mut t| {
-        let k = RawKpi {
-            id,
-            name: r.string(&mut t, "name"),
-            direction: r.string(&mut t, "direction"),
-            baseline: r.expr_num(&mut t, "baseline", "KPI value", expr::parse_quantity),
-            target: r.expr_num(&mut t, "target", "KPI value", expr::parse_quantity),
-            actual: r.expr_num(&mut t, "actual", "KPI value", expr::parse_quantity),
-            channel: r.string(&mut t, "channel"),
-            part_of: r.string(&mut t, "part_of"),
-            group: r.string(&mut t, "group"),
-            note: r.string(&mut t, "note"),
-        };
-        r.finish(t);
-        k
+    f.kpis = r.keyed(&mut t, "kpis", |r, id, t| RawKpi {
+        id,
+        name: r.string(t, "name"),
+        direction: r.string(t, "direction"),
+        baseline: r.expr_num(t, "baseline", "KPI value", expr::parse_quantity),
+        target: r.expr_num(t, "target", "KPI value", expr::parse_quantity),
+        actual: r.expr_num(t, "actual", "KPI value", expr::parse_quantity),
+        channel: r.string(t, "channel"),
+        part_of: r.string(t, "part_of"),
+        group: r.string(t, "group"),
+        note: r.string(t, "note"),
     });
     if let Some((k, v)) = t.get("kol")
         && let Some(mut tbl) = r.table(k, v, "kol", t.def.table_of("kol"))
@@ -803,33 +786,21 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         });
         r.finish(tbl);
     }
-    f.highlights = r.keyed(&mut t, "highlights", |r, id, mut t| {
-        let h = RawHighlight {
-            id,
-            name: r.string(&mut t, "name"),
-            channels: r.strings(&mut t, "channels"),
-            results: r.strings(&mut t, "results"),
-        };
-        r.finish(t);
-        h
+    f.highlights = r.keyed(&mut t, "highlights", |r, id, t| RawHighlight {
+        id,
+        name: r.string(t, "name"),
+        channels: r.strings(t, "channels"),
+        results: r.strings(t, "results"),
     });
-    f.audiences = r.keyed(&mut t, "audiences", |r, id, mut t| {
-        let a = RawAudience {
-            id,
-            name: r.string(&mut t, "name"),
-            messages: r.strings(&mut t, "messages"),
-        };
-        r.finish(t);
-        a
+    f.audiences = r.keyed(&mut t, "audiences", |r, id, t| RawAudience {
+        id,
+        name: r.string(t, "name"),
+        messages: r.strings(t, "messages"),
     });
-    f.guidelines = r.keyed(&mut t, "guidelines", |r, id, mut t| {
-        let g = RawGuideline {
-            id,
-            text: r.string(&mut t, "text"),
-            within: r.expr(&mut t, "within", "duration", expr::parse_duration),
-        };
-        r.finish(t);
-        g
+    f.guidelines = r.keyed(&mut t, "guidelines", |r, id, t| RawGuideline {
+        id,
+        text: r.string(t, "text"),
+        within: r.expr(t, "within", "duration", expr::parse_duration),
     });
     if let Some((k, v)) = t.get("effort")
         && let Some(mut tbl) = r.table(k, v, "effort", t.def.table_of("effort"))
@@ -1091,14 +1062,14 @@ fn read_lines(
     out
 }
 
-fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCampaign {
+fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawCampaign {
     let path = t.path.clone();
     let budget = match t.get("budget") {
         None => Vec::new(),
         Some((_, v)) => read_draws(r, v, &format!("{path}.budget"), ""),
     };
-    let kpis = r.pairs(&mut t, "kpis", "KPI value", expr::parse_quantity);
-    let tasks = r.keyed(&mut t, "tasks", |r, id, mut t| {
+    let kpis = r.pairs(t, "kpis", "KPI value", expr::parse_quantity);
+    let tasks = r.keyed(t, "tasks", |r, id, t| {
         let dated = t.has("due") || (t.has("after") && t.has("duration"));
         if !dated {
             r.diags.push(
@@ -1107,44 +1078,40 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, mut t: Tbl<'_, '_>) -> RawCa
                     .help("add e.g. `due = \"start - 5wd\"`, or `after` and `duration` to count from other tasks"),
             );
         }
-        let task = RawTask {
+        RawTask {
             id,
-            name: r.string(&mut t, "name"),
-            owner: r.string(&mut t, "owner"),
-            role: r.string(&mut t, "raci"),
-            accountable: r.string(&mut t, "accountable"),
-            consulted: r.strings(&mut t, "consulted"),
-            informed: r.strings(&mut t, "informed"),
+            name: r.string(t, "name"),
+            owner: r.string(t, "owner"),
+            role: r.string(t, "raci"),
+            accountable: r.string(t, "accountable"),
+            consulted: r.strings(t, "consulted"),
+            informed: r.strings(t, "informed"),
             due_after: t
                 .get("due")
                 .is_some_and(|(_, v)| matches!(v.get_ref(), Value::String(s) if s.trim_start().to_lowercase().starts_with("after "))),
-            due: r.expr(&mut t, "due", "date", parse_due),
-            after: r.strings(&mut t, "after"),
-            duration: r.expr(&mut t, "duration", "duration", expr::parse_duration),
-            effort: r.expr(&mut t, "effort", "duration", expr::parse_duration),
-            publish: r.boolean(&mut t, "publish"),
-            channels: r.strings(&mut t, "channels"),
-            review: r.string(&mut t, "review"),
-        };
-        r.finish(t);
-        task
+            due: r.expr(t, "due", "date", parse_due),
+            after: r.strings(t, "after"),
+            duration: r.expr(t, "duration", "duration", expr::parse_duration),
+            effort: r.expr(t, "effort", "duration", expr::parse_duration),
+            publish: r.boolean(t, "publish"),
+            channels: r.strings(t, "channels"),
+            review: r.string(t, "review"),
+        }
     });
-    r.require(&t, "window", "window = \"Q3\"");
-    let c = RawCampaign {
+    r.require(t, "window", "window = \"Q3\"");
+    RawCampaign {
         id,
-        name: r.string(&mut t, "name"),
-        window: r.expr(&mut t, "window", "date range", expr::parse_range),
-        channels: r.strings(&mut t, "channels"),
-        owner: r.string(&mut t, "owner"),
-        flagship: r.boolean(&mut t, "flagship"),
-        messages: r.strings(&mut t, "messages"),
-        description: r.string(&mut t, "description"),
+        name: r.string(t, "name"),
+        window: r.expr(t, "window", "date range", expr::parse_range),
+        channels: r.strings(t, "channels"),
+        owner: r.string(t, "owner"),
+        flagship: r.boolean(t, "flagship"),
+        messages: r.strings(t, "messages"),
+        description: r.string(t, "description"),
         budget,
         kpis,
         tasks,
-    };
-    r.finish(t);
-    c
+    }
 }
 
 /// `budget = "25% of kol"` or `budget = { ads.douyin_feed = "80万", kol = "¥300k" }`.

@@ -11,7 +11,8 @@ pub mod over_parent;
 pub mod shares;
 pub mod total_exceeded;
 
-use crate::model::{Allocation, Budget};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Allocation, Budget, money_text};
 use crate::ratio::Ratio;
 
 /// A line's sub-lines: their amounts, their sum, and whether every one is
@@ -44,4 +45,36 @@ pub fn children_sum(budget: &Budget, line: usize) -> Option<Children> {
         );
     }
     Some(out)
+}
+
+/// Sub-lines that add up to more than their line (B002, B004).
+pub struct Excess {
+    pub kids: Children,
+    /// The line's own amount.
+    pub whole: Ratio,
+}
+
+impl Excess {
+    /// The sub-lines of `line` when their sum is over its amount; `None`
+    /// when they fit, are unknown, or are all plain shares of it (what
+    /// `budget-shares` checks).
+    pub fn of(budget: &Budget, line: usize) -> Option<Excess> {
+        let whole = budget.lines[line].amount?;
+        let kids = children_sum(budget, line)?;
+        (!kids.all_shares && kids.sum > whole).then_some(Excess { kids, whole })
+    }
+
+    /// `d` labelled with the excess, and each sub-line with its amount.
+    pub fn explain(&self, mut d: Diagnostic, budget: &Budget, currency: &str) -> Diagnostic {
+        let over = self
+            .kids
+            .sum
+            .checked_sub(self.whole)
+            .unwrap_or(self.kids.sum);
+        d = d.label(format!("over by {}", money_text(over, currency)));
+        for &(c, amount) in &self.kids.amounts {
+            d = d.secondary(budget.lines[c].value_span, money_text(amount, currency));
+        }
+        d
+    }
 }

@@ -6,33 +6,26 @@
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::money_text;
 use crate::rules::Context;
-use crate::rules::budget::children_sum;
+use crate::rules::budget::Excess;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     let b = &plan.budget;
     for (i, line) in b.lines.iter().enumerate().skip(1) {
-        let (Some(kids), Some(whole)) = (children_sum(b, i), line.amount) else {
+        let Some(e) = Excess::of(b, i) else {
             continue;
         };
-        if kids.all_shares || kids.sum <= whole {
-            continue;
-        }
-        let over = kids.sum.checked_sub(whole).unwrap_or(kids.sum);
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             &codes::B002,
             line.value_span,
             format!(
                 "the sub-lines of `{}` add up to {}, more than its {}",
                 line.path,
-                money_text(kids.sum, &plan.currency),
-                money_text(whole, &plan.currency)
+                money_text(e.kids.sum, &plan.currency),
+                money_text(e.whole, &plan.currency)
             ),
-        )
-        .label(format!("over by {}", money_text(over, &plan.currency)));
-        for &(c, amount) in &kids.amounts {
-            d = d.secondary(b.lines[c].value_span, money_text(amount, &plan.currency));
-        }
+        );
+        let d = e.explain(d, b, &plan.currency);
         out.push(d.help(format!("raise `{}` or lower its sub-lines", line.path)));
     }
 }

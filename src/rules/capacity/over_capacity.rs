@@ -24,7 +24,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     );
     // Per person: every week over capacity; the first is detailed.
     type Week = ((i32, u32), Ratio, Vec<usize>);
-    let mut over: std::collections::BTreeMap<usize, Vec<Week>> = Default::default();
+    let mut over: std::collections::BTreeMap<crate::model::PersonId, Vec<Week>> =
+        Default::default();
     for ((person, week), items) in weeks {
         let Some(cap) = plan.people[person].capacity else {
             continue;

@@ -6,19 +6,20 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::model::ChannelId;
 use crate::rules::Context;
 use crate::schedule::Kind;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
-    let mut days: BTreeMap<(usize, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
+    let mut days: BTreeMap<(ChannelId, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
     for (i, it) in schedule.publishing() {
         for &c in &it.channels {
             days.entry((c, it.start)).or_default().push(i);
         }
     }
     // Per channel: the days over the limit; the first is detailed.
-    let mut over: BTreeMap<usize, Vec<(chrono::NaiveDate, Vec<usize>)>> = BTreeMap::new();
+    let mut over: BTreeMap<ChannelId, Vec<(chrono::NaiveDate, Vec<usize>)>> = BTreeMap::new();
     for ((ch, day), items) in days {
         let Some(max) = plan.channels[ch].max_per_day else {
             continue;

@@ -30,18 +30,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     );
     // Per channel: the weeks over, the first of them with its items.
     type Week = ((i32, u32), Vec<usize>);
-    let mut over: std::collections::BTreeMap<usize, Vec<Week>> = Default::default();
+    let mut over: std::collections::BTreeMap<crate::model::ChannelId, Vec<Week>> =
+        Default::default();
+    // The posts a week may have: the slots less the reserve.
+    let free_share = Ratio::HUNDRED
+        .checked_sub(reserve.percent.value)
+        .unwrap_or(Ratio::ZERO);
+    let allowed_of = |slots: u32| {
+        Ratio::int(i128::from(slots))
+            .checked_mul(free_share)
+            .and_then(|v| v.checked_div(Ratio::HUNDRED))
+    };
     for ((ch, week), items) in weeks {
         let Some(slots) = plan.channels[ch].slots_per_week else {
             continue;
         };
-        let free_share = Ratio::HUNDRED
-            .checked_sub(reserve.percent.value)
-            .unwrap_or(Ratio::ZERO);
-        let Some(allowed) = Ratio::int(i128::from(slots.value))
-            .checked_mul(free_share)
-            .and_then(|v| v.checked_div(Ratio::HUNDRED))
-        else {
+        let Some(allowed) = allowed_of(slots.value) else {
             continue;
         };
         if Ratio::int(items.len() as i128) > allowed {
@@ -54,14 +58,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (week, items) = &weeks[0];
-        let allowed = Ratio::int(i128::from(slots.value))
-            .checked_mul(
-                Ratio::HUNDRED
-                    .checked_sub(reserve.percent.value)
-                    .unwrap_or(Ratio::ZERO),
-            )
-            .and_then(|v| v.checked_div(Ratio::HUNDRED))
-            .unwrap_or(Ratio::ZERO);
+        let Some(allowed) = allowed_of(slots.value) else {
+            continue;
+        };
         let titles: Vec<String> = items
             .iter()
             .take(6)

@@ -16,19 +16,15 @@ use crate::rules::Context;
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
     use chrono::Datelike;
-    for c in &plan.campaigns {
-        for t in &c.tasks {
-            let Some(due) = t.due else {
-                continue;
-            };
-            if t.publish || plan.calendar.is_workday(due.value) {
-                continue;
-            }
-            let why = match plan.calendar.day_name(due.value) {
-                Some(n) => format!("a holiday ({n})"),
-                None => format!("a {}", due.value.format("%A")),
-            };
-            out.push(
+    for (c, t, due) in plan.dated_tasks() {
+        if t.publish || plan.calendar.is_workday(due.value) {
+            continue;
+        }
+        let why = match plan.calendar.day_name(due.value) {
+            Some(n) => format!("a holiday ({n})"),
+            None => format!("a {}", due.value.format("%A")),
+        };
+        out.push(
                 Diagnostic::new(
                     &codes::D006,
                     due.span,
@@ -47,6 +43,5 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     None => "count in workdays (`wd`) or pick another day".to_string(),
                 }),
             );
-        }
     }
 }

@@ -8,36 +8,31 @@ use crate::rules::Context;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
-    for c in &plan.campaigns {
-        for t in &c.tasks {
-            let Some(due) = t.due else {
+    for (c, t, due) in plan.dated_tasks() {
+        for &j in &t.after {
+            let dep = &c.tasks[j];
+            let Some(dd) = dep.due else {
                 continue;
             };
-            for &j in &t.after {
-                let dep = &c.tasks[j];
-                let Some(dd) = dep.due else {
-                    continue;
-                };
-                if dd.value <= due.value {
-                    continue;
-                }
-                out.push(
-                    Diagnostic::new(
-                        &codes::D007,
-                        due.span,
-                        format!(
-                            "task `{}.{}` is due on {}, before `{}` ({}) which it waits for",
-                            c.id.name, t.id.name, due.value, dep.id.name, dd.value
-                        ),
-                    )
-                    .label(format!("due {}", due.value))
-                    .secondary(dd.span, format!("`{}` is due {}", dep.id.name, dd.value))
-                    .help(format!(
-                        "count from the dependency, e.g. `due = \"after {} + 2wd\"`",
-                        dep.id.name
-                    )),
-                );
+            if dd.value <= due.value {
+                continue;
             }
+            out.push(
+                Diagnostic::new(
+                    &codes::D007,
+                    due.span,
+                    format!(
+                        "task `{}.{}` is due on {}, before `{}` ({}) which it waits for",
+                        c.id.name, t.id.name, due.value, dep.id.name, dd.value
+                    ),
+                )
+                .label(format!("due {}", due.value))
+                .secondary(dd.span, format!("`{}` is due {}", dep.id.name, dd.value))
+                .help(format!(
+                    "count from the dependency, e.g. `due = \"after {} + 2wd\"`",
+                    dep.id.name
+                )),
+            );
         }
     }
 }

@@ -102,7 +102,8 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             .filter(|k| k.actual.as_ref().is_some_and(|v| v.q.unit == unit))
             .collect();
         let one_per_channel = {
-            let mut ch: Vec<usize> = kpis.iter().filter_map(|k| k.channel).collect();
+            let mut ch: Vec<crate::model::ChannelId> =
+                kpis.iter().filter_map(|k| k.channel).collect();
             ch.dedup();
             ch.len() == kpis.len()
         };

@@ -260,6 +260,18 @@ impl Shape {
         self.adjust.push((name, value));
         self
     }
+    /// A pill with one centred line: a tag or a chip, outlined in `edge`.
+    pub fn pill(fill: &str, edge: &str, para: Para) -> Shape {
+        Shape::new("roundRect")
+            .adjust("adj", 50_000)
+            .fill(fill)
+            .stroke(Stroke::new(edge, 2 * PT))
+            .text(
+                Text::new(vec![para.align(Align::Center)])
+                    .anchor(Anchor::Middle)
+                    .inset(h(10), 0),
+            )
+    }
 }
 
 /// A table cell.

@@ -4,7 +4,7 @@
 
 use crate::slides::deck::Group;
 use crate::slides::pptx::draw::{
-    Align, Anchor, Canvas, PT, Rect, Shape, Stroke, Text, h, line_height, lines_needed, text_width,
+    Align, Canvas, PT, Rect, Shape, Text, h, line_height, lines_needed, text_width,
 };
 
 use super::{BODY, CW, Ctx, MX, p, pb};
@@ -82,15 +82,7 @@ pub fn statement(
             cv.shape(
                 "Tag",
                 Rect::new(x, y, w, h(46)),
-                &Shape::new("roundRect")
-                    .adjust("adj", 50_000)
-                    .fill(&c.background)
-                    .stroke(Stroke::new(&c.primary, 2 * PT))
-                    .text(
-                        Text::new(vec![pb(t, 16, &c.primary).align(Align::Center)])
-                            .anchor(Anchor::Middle)
-                            .inset(h(10), 0),
-                    ),
+                &Shape::pill(&c.background, &c.primary, pb(t, 16, &c.primary)),
             );
             x += w + gap;
         }

@@ -5,8 +5,7 @@
 
 use crate::slides::deck::Week;
 use crate::slides::pptx::draw::{
-    Align, Anchor, Canvas, PT, Para, Rect, Run, Shape, Stroke, Text, h, line_height, lines_needed,
-    text_width,
+    Align, Anchor, Canvas, Para, Rect, Run, Shape, Text, h, line_height, lines_needed, text_width,
 };
 
 use super::{BODY, CW, Ctx, MX, p, pb};
@@ -131,15 +130,7 @@ pub fn week(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, wk: &Week) {
             cv.shape(
                 "Other column",
                 Rect::new(x, y, ow, h(44)),
-                &Shape::new("roundRect")
-                    .adjust("adj", 50_000)
-                    .fill(&c.background)
-                    .stroke(Stroke::new(&c.accent, 2 * PT))
-                    .text(
-                        Text::new(vec![Para::new(chip_runs(o, 14)).align(Align::Center)])
-                            .anchor(Anchor::Middle)
-                            .inset(h(10), 0),
-                    ),
+                &Shape::pill(&c.background, &c.accent, Para::new(chip_runs(o, 14))),
             );
             x += ow + h(16);
         }
