@@ -30,14 +30,18 @@ def run(binary, args, cwd):
 
 
 def main():
+    # Everything after `--` is almanac's; options may stand anywhere before it.
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
     p = argparse.ArgumentParser()
     p.add_argument("old")
     p.add_argument("new")
     p.add_argument("--runs", type=int, default=21)
     p.add_argument("--cwd", default=".")
-    p.add_argument("args", nargs=argparse.REMAINDER)
-    a = p.parse_args()
-    args = a.args[1:] if a.args[:1] == ["--"] else a.args
+    a = p.parse_args(argv[:split])
+    args = argv[split + 1 :]
+    if not args:
+        p.error("give almanac's arguments after `--`")
     times = {"old": [], "new": []}
     rss = {"old": [], "new": []}
     codes = set()

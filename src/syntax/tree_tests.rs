@@ -312,6 +312,8 @@ mod documents {
 /// wording is ours, whatever the parser underneath says.
 #[test]
 fn syntax_errors_keep_their_words_and_places() {
+    const VALUE: &str =
+        "expected a value (a string, a number, `true`, `false`, a date, an array or a table)";
     let cases: &[(&str, &str, std::ops::Range<usize>)] = &[
         ("a = 1\na = 2\n", "duplicate key `a`", 6..7),
         (
@@ -336,11 +338,7 @@ fn syntax_errors_keep_their_words_and_places() {
             7..23,
         ),
         ("theme = inbox zero\n", "text must be in quotes", 8..18),
-        (
-            "a = .5\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
+        ("a = .5\n", VALUE, 4..5),
         (
             "a = [1, 2\nb = 3\n",
             "expected `,` or `]` in the array",
@@ -422,47 +420,15 @@ fn syntax_errors_keep_their_words_and_places() {
         ),
         ("a = {a = 1,, b = 2}\n", "expected a key", 11..12),
         ("a = {a\n= 1}\n", "expected `=` after a key", 6..7),
-        (
-            "a = {a = # c\n1}\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            9..10,
-        ),
-        (
-            "a = [1,,2]\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            7..8,
-        ),
-        (
-            "a = [,]\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            5..6,
-        ),
-        (
-            "a = ]\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
-        (
-            "a = }\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
-        (
-            "a = =1\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
+        ("a = {a = # c\n1}\n", VALUE, 9..10),
+        ("a = [1,,2]\n", VALUE, 7..8),
+        ("a = [,]\n", VALUE, 5..6),
+        ("a = ]\n", VALUE, 4..5),
+        ("a = }\n", VALUE, 4..5),
+        ("a = =1\n", VALUE, 4..5),
         ("a\n", "expected `=` after a key", 1..2),
-        (
-            "a =\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            3..4,
-        ),
-        (
-            "a = # c\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
+        ("a =\n", VALUE, 3..4),
+        ("a = # c\n", VALUE, 4..5),
         ("a = true2\n", "unexpected character after the value", 8..9),
         ("a = truex\n", "unexpected character after the value", 8..9),
         ("a = 1x\n", "invalid number `1x`: not a number", 4..6),
@@ -586,11 +552,7 @@ fn syntax_errors_keep_their_words_and_places() {
             "invalid number `1__2`: digits are missing or misplaced",
             4..8,
         ),
-        (
-            "a = _1\n",
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
-            4..5,
-        ),
+        ("a = _1\n", VALUE, 4..5),
     ];
     for (text, message, span) in cases {
         let e = parse(text).expect_err(text);
