@@ -43,6 +43,7 @@ const ORDER: &[&str] = &[
     "schema",
     "when",
     "fuzzing",
+    "lsp",
     "cli",
 ];
 

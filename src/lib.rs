@@ -19,6 +19,7 @@ pub mod fmt;
 pub mod format;
 pub mod fuzzing;
 pub mod locale;
+pub mod lsp;
 pub mod markdown;
 pub mod model;
 pub mod project;

@@ -154,6 +154,14 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// Every file, in the order it was read.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
+    }
+
     pub fn find(&self, path: &Path) -> Option<FileId> {
         self.files
             .iter()

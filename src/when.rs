@@ -88,10 +88,20 @@ pub fn evaluate(
         None => None,
     };
     let plan: Option<&Plan> = checked.as_ref().and_then(|c: &Checked| c.plans.first());
+    evaluate_on(plan, world.today(), text)
+}
+
+/// Evaluates `text` against a resolved plan (or, with none, the built-in
+/// calendar in the year of `today`).
+pub fn evaluate_on(
+    plan: Option<&Plan>,
+    today: NaiveDate,
+    text: &str,
+) -> Result<Evaluated, WhenError> {
     let (period, calendar) = match plan {
         Some(p) => (p.period.value, p.calendar.clone()),
         None => {
-            let y = world.today().year();
+            let y = today.year();
             let cal = WorkCalendar::new(WorkWeek::mon_fri()).with_cn_official();
             let period = DateRange {
                 start: NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),

@@ -40,6 +40,9 @@ pub enum Command {
     Init(InitArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
+    /// Serve editors over the Language Server Protocol on stdin and stdout
+    /// (diagnostics as you type, hover); see docs/editors.md.
+    Lsp,
     /// Print the man page (roff).
     Man,
 }

@@ -54,6 +54,13 @@ pub fn run() -> ExitCode {
         Command::Init(a) => init::run(&world, &a),
         Command::Completions(a) => completions::run(&a),
         Command::Man => completions::man(),
+        Command::Lsp => match crate::lsp::run_stdio(&world) {
+            Ok(()) => Exit::Clean,
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "error: {e}");
+                Exit::Usage
+            }
+        },
     };
     exit.into()
 }

@@ -15,6 +15,7 @@ mod fmt;
 mod formats;
 mod fuzz_replay;
 mod init;
+mod lsp;
 mod outputs_safety;
 mod props;
 mod schedule;

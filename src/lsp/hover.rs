@@ -1,0 +1,257 @@
+//! Hover: what the text under the cursor means. On a key, its
+//! documentation from the format definition; on a value, what it resolves
+//! to on the plan's calendar — a date with its weekday and whether it is a
+//! workday, a range with its length in days and workdays, a column's
+//! recurrence with its episodes, a budget line's amount with its share of
+//! its parent and of the total. Values are read from the last check that
+//! resolved the plan when the document is unchanged since; otherwise the
+//! expression is evaluated on that plan's calendar, as `almanac when` would.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::calendar::WorkCalendar;
+use crate::check::Checked;
+use crate::format::{self, Key, Kind};
+use crate::model::{DateRange, Plan, money_text, percent_text};
+use crate::ratio::Ratio;
+use crate::schedule::Kind as ItemKind;
+use crate::syntax::tree::{self, Table, Value};
+use crate::when::{Answer, describe, evaluate_on};
+
+/// The key or value under the cursor.
+#[derive(Debug, PartialEq)]
+pub struct Leaf {
+    /// The keys from the file's root to it.
+    pub path: Vec<String>,
+    pub key: Range<usize>,
+    /// The value's span (a string's includes its quotes), when the cursor
+    /// is on a value; for a list, the item's.
+    pub value: Option<(Range<usize>, String)>,
+}
+
+/// The key or string value at byte `offset` of `text`, if the text parses.
+pub fn leaf_at(text: &str, offset: usize) -> Option<Leaf> {
+    let root = tree::parse(text).ok()?;
+    let mut path = Vec::new();
+    find(&root, offset, &mut path)
+}
+
+fn find(t: &Table<'_>, offset: usize, path: &mut Vec<String>) -> Option<Leaf> {
+    for (k, v) in t.iter() {
+        path.push(k.get_ref().to_string());
+        if k.span().contains(&offset) {
+            return Some(Leaf {
+                path: path.clone(),
+                key: k.span(),
+                value: None,
+            });
+        }
+        let found = match v.get_ref() {
+            Value::Table(sub) => find(sub, offset, path),
+            Value::Array(items) => items.iter().find_map(|i| match i.get_ref() {
+                Value::Table(sub) => find(sub, offset, path),
+                Value::String(s) if i.span().contains(&offset) => Some(Leaf {
+                    path: path.clone(),
+                    key: k.span(),
+                    value: Some((i.span(), s.to_string())),
+                }),
+                _ => None,
+            }),
+            Value::String(s) if v.span().contains(&offset) => Some(Leaf {
+                path: path.clone(),
+                key: k.span(),
+                value: Some((v.span(), s.to_string())),
+            }),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        path.pop();
+    }
+    None
+}
+
+/// The format's definition of the key at `path`.
+pub fn key_at(path: &[String]) -> Option<&'static Key> {
+    let (last, parents) = path.split_last()?;
+    let mut table = &format::FILE;
+    for p in parents {
+        table = table.child(p)?.table()?;
+    }
+    table
+        .key(last)
+        .or_else(|| table.other.as_ref().map(|o| o.value))
+}
+
+/// A key's documentation, as Markdown.
+pub fn key_doc(name: &str, key: &Key) -> String {
+    let mut s = format!("**`{name}`**");
+    if key.required {
+        s.push_str(" (required)");
+    }
+    s.push_str("\n\n");
+    s.push_str(key.doc);
+    if let Some(e) = key.kind.expr() {
+        s.push_str("\n\n");
+        s.push_str(e.doc());
+    }
+    if let Some(x) = key.examples.first() {
+        s.push_str(&format!("\n\nExample: `{name} = {}`", x.toml()));
+    }
+    s
+}
+
+/// What the value at `offset` of the file `path` resolves to, from a check
+/// of exactly this text.
+pub fn resolved(
+    checked: &Checked,
+    path: &std::path::Path,
+    offset: usize,
+    today: NaiveDate,
+) -> Option<String> {
+    let file = checked.sources.find(path)?;
+    let at = |span: crate::source::Span| span.file == file && span.range().contains(&offset);
+    for (plan, schedule) in checked.plans.iter().zip(&checked.schedules) {
+        let cal = &plan.calendar;
+        for c in &plan.campaigns {
+            if at(c.window.span) {
+                return Some(range_text(c.window.value, cal));
+            }
+            for t in &c.tasks {
+                if let Some(d) = t.due.filter(|d| at(d.span)) {
+                    return Some(describe(d.value, cal));
+                }
+            }
+        }
+        let ranges = plan
+            .moments
+            .iter()
+            .map(|m| m.when)
+            .chain(plan.blackouts.iter().map(|b| b.when))
+            .chain(plan.holidays.iter().flat_map(|h| h.off.iter().copied()))
+            .chain(plan.columns.iter().map(|c| c.during));
+        for r in ranges {
+            if at(r.span) {
+                return Some(range_text(r.value, cal));
+            }
+        }
+        let days = plan
+            .holidays
+            .iter()
+            .flat_map(|h| h.workdays.iter().copied())
+            .chain(plan.columns.iter().flat_map(|c| c.skip.iter().copied()));
+        for d in days {
+            if at(d.span) {
+                return Some(describe(d.value, cal));
+            }
+        }
+        for (k, col) in plan.columns.iter().enumerate() {
+            if at(col.recurrence_span) {
+                let episodes: Vec<NaiveDate> = schedule
+                    .items
+                    .iter()
+                    .filter(|i| i.column == Some(k) && i.kind == ItemKind::Episode)
+                    .map(|i| i.start)
+                    .collect();
+                let skipped: Vec<NaiveDate> = col.skip.iter().map(|d| d.value).collect();
+                return Some(episodes_text(
+                    &episodes,
+                    &skipped,
+                    col.skips_holidays,
+                    today,
+                ));
+            }
+        }
+        if let Some(text) = budget_text(plan, &at) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// A budget line's amount, with its share of its parent and of the total.
+fn budget_text(plan: &Plan, at: &dyn Fn(crate::source::Span) -> bool) -> Option<String> {
+    let lines = &plan.budget.lines;
+    let line = lines.iter().find(|l| at(l.value_span))?;
+    let amount = line.amount?;
+    let mut s = format!("`{}`: {}", line.path, money_text(amount, &plan.currency));
+    let share = |whole: Option<Ratio>| {
+        whole
+            .filter(|w| !w.is_zero())
+            .and_then(|w| amount.checked_mul(Ratio::HUNDRED)?.checked_div(w))
+            .map(percent_text)
+    };
+    if let Some(parent) = line.parent.map(|p| &lines[p])
+        && let Some(p) = share(parent.amount)
+    {
+        s.push_str(&format!(", {p} of `{}`", parent.path));
+    }
+    if line.parent.is_some_and(|p| p != 0)
+        && let Some(p) = share(plan.budget.total().and_then(|t| t.amount))
+    {
+        s.push_str(&format!(", {p} of the total"));
+    }
+    Some(s)
+}
+
+/// `2026-01-27 Tue (workday) → 2026-02-18 Wed (workday)`, with its length.
+fn range_text(r: DateRange, cal: &WorkCalendar) -> String {
+    if r.start == r.end {
+        return describe(r.start, cal);
+    }
+    let workdays = r
+        .start
+        .iter_days()
+        .take_while(|d| *d <= r.end)
+        .filter(|d| cal.is_workday(*d))
+        .count();
+    format!(
+        "{} → {}\n\n{} days, {workdays} workdays",
+        describe(r.start, cal),
+        describe(r.end, cal),
+        r.days()
+    )
+}
+
+/// A recurrence's episodes: how many, the first, the next after `today`,
+/// and what it skips.
+fn episodes_text(
+    days: &[NaiveDate],
+    skipped: &[NaiveDate],
+    holidays: bool,
+    today: NaiveDate,
+) -> String {
+    let Some(first) = days.first() else {
+        return "no episodes in the plan's period".to_string();
+    };
+    let mut s = format!("{} episodes, the first on {first}", days.len());
+    if let Some(next) = days.iter().find(|d| **d >= today) {
+        s.push_str(&format!(", the next on {next}"));
+    }
+    let mut skips: Vec<String> = skipped.iter().map(NaiveDate::to_string).collect();
+    if holidays {
+        skips.insert(0, "holidays".to_string());
+    }
+    if !skips.is_empty() {
+        s.push_str(&format!("\n\nskips {}", skips.join(", ")));
+    }
+    s
+}
+
+/// `text` evaluated as a date, range or recurrence on `plan`'s calendar.
+pub fn evaluated(plan: Option<&Plan>, today: NaiveDate, text: &str) -> Option<String> {
+    let e = evaluate_on(plan, today, text).ok()?;
+    Some(match &e.answer {
+        Answer::Date(d) => describe(*d, &e.calendar),
+        Answer::Range(r) => range_text(*r, &e.calendar),
+        Answer::Occurrences(days, _, _) => episodes_text(days, &[], false, today),
+    })
+}
+
+/// Whether the key at `path` holds an expression.
+pub fn holds_expression(path: &[String]) -> bool {
+    key_at(path).is_some_and(|k| k.kind.expr().is_some() || matches!(k.kind, Kind::Draws))
+}

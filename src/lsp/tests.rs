@@ -1,0 +1,297 @@
+//! The server spoken to as an editor would, over an in-memory connection,
+//! on the bundled 2026 example plan and its shared team fragment. (The
+//! integration tests speak to `almanac lsp` over real stdio.)
+
+use std::time::Duration;
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId};
+use serde_json::{Value, json};
+
+use super::serve;
+use crate::world::MemWorld;
+
+const PLAN: &str = "/p/plans/new-media-2026.toml";
+const TEAM: &str = "/p/plans/shared/team.toml";
+
+fn world() -> MemWorld {
+    MemWorld::default()
+        .with_file(PLAN, include_str!("../../plans/new-media-2026.toml"))
+        .with_file(TEAM, include_str!("../../plans/shared/team.toml"))
+        // The project root: the nearest folder holding `.git`.
+        .with_file("/p/.git/HEAD", "ref: refs/heads/main\n")
+        .with_file(
+            "/p/plans/new-media-2025.toml",
+            include_str!("../../plans/new-media-2025.toml"),
+        )
+}
+
+struct Client {
+    conn: Connection,
+    next: i32,
+}
+
+impl Client {
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = RequestId::from(self.next);
+        let req = Request::new(id.clone(), method.into(), params);
+        self.conn
+            .sender
+            .send(req.into())
+            .unwrap_or_else(|_| panic!("sent"));
+        loop {
+            match self.recv() {
+                Message::Response(r) if r.id == id => match r.response_result {
+                    Ok(v) => return v,
+                    Err(e) => panic!("{method}: {e:?}"),
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        let n = Notification::new(method.into(), params);
+        self.conn
+            .sender
+            .send(n.into())
+            .unwrap_or_else(|_| panic!("sent"));
+    }
+
+    fn recv(&self) -> Message {
+        match self.conn.receiver.recv_timeout(Duration::from_secs(20)) {
+            Ok(m) => m,
+            Err(e) => panic!("no message from the server: {e}"),
+        }
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&self, uri: &str) -> Vec<Value> {
+        loop {
+            if let Message::Notification(n) = self.recv()
+                && n.method == "textDocument/publishDiagnostics"
+                && n.params["uri"] == uri
+            {
+                return n.params["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+        }
+    }
+
+    fn open(&self, path: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(path), "languageId": "toml", "version": 1, "text": text}}),
+        );
+    }
+
+    fn edit(&self, path: &str, version: i32, range: [u32; 4], text: &str) {
+        let [l0, c0, l1, c1] = range;
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri(path), "version": version},
+                "contentChanges": [{
+                    "range": {"start": {"line": l0, "character": c0}, "end": {"line": l1, "character": c1}},
+                    "text": text,
+                }],
+            }),
+        );
+    }
+
+    fn hover(&mut self, path: &str, line: u32, character: u32) -> String {
+        let r = self.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}}),
+        );
+        r["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+fn uri(path: &str) -> String {
+    format!("file://{path}")
+}
+
+/// Runs a session: the handshake with `capabilities`, then `f`, then
+/// shutdown and exit. Returns the server's answer to `initialize`.
+fn session(capabilities: Value, f: impl FnOnce(&mut Client)) -> Value {
+    let world = world();
+    let (server, client) = Connection::memory();
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(|| serve(&world, &server));
+        let mut c = Client {
+            conn: client,
+            next: 0,
+        };
+        let init = c.request(
+            "initialize",
+            json!({"capabilities": capabilities, "processId": null, "rootUri": null}),
+        );
+        c.notify("initialized", json!({}));
+        f(&mut c);
+        c.request("shutdown", Value::Null);
+        c.notify("exit", Value::Null);
+        match handle.join() {
+            Ok(r) => assert!(r.is_ok(), "the server ended with {r:?}"),
+            Err(_) => panic!("the server panicked"),
+        }
+        init
+    })
+}
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_handshake_offers_utf16_unless_utf8_is_offered() {
+    let init = session(json!({}), |_| {});
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+    let init = session(
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+        |_| {},
+    );
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+}
+
+#[test]
+fn an_open_plan_gets_the_diagnostics_check_gives_and_typing_updates_them() {
+    let expected =
+        crate::check::check_paths(&world(), &[PLAN.into()]).unwrap_or_else(|e| panic!("{e}"));
+    let plan_file = expected.sources.find(std::path::Path::new(PLAN));
+    let expected: Vec<String> = expected
+        .diagnostics
+        .iter()
+        .filter(|d| Some(d.primary.span.file) == plan_file)
+        .map(|d| d.rule.code.to_string())
+        .collect();
+    session(json!({}), |c| {
+        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
+        assert_eq!(codes(&c.diagnostics(&uri(PLAN))), expected);
+        // Line 69 is `owner = "manager"` of the first campaign: a comment
+        // in Chinese goes above it, then the owner becomes `经理`.
+        c.edit(PLAN, 2, [68, 0, 68, 0], "# 负责人\n");
+        c.diagnostics(&uri(PLAN));
+        c.edit(PLAN, 3, [69, 9, 69, 16], "经理");
+        let diags = c.diagnostics(&uri(PLAN));
+        let r001: Vec<&Value> = diags.iter().filter(|d| d["code"] == "R001").collect();
+        assert_eq!(r001.len(), 1, "{diags:?}");
+        let d = r001[0];
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("unknown person `经理`"),
+            "{d}"
+        );
+        // The quoted value, in UTF-16 columns: `owner = ` is 8, each
+        // Chinese character 1.
+        assert_eq!(
+            d["range"],
+            json!({"start": {"line": 69, "character": 8}, "end": {"line": 69, "character": 12}})
+        );
+        assert_eq!(d["severity"], 1);
+        assert_eq!(d["source"], "almanac");
+        // Typing after the Chinese text on the same line.
+        c.edit(PLAN, 4, [69, 11, 69, 11], "2");
+        let diags = c.diagnostics(&uri(PLAN));
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "R001")
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(d["range"]["end"], json!({"line": 69, "character": 13}));
+        // Put back: the R001 is gone.
+        c.edit(PLAN, 5, [69, 9, 69, 12], "manager");
+        assert_eq!(codes(&c.diagnostics(&uri(PLAN))), expected);
+    });
+}
+
+#[test]
+fn utf8_columns_count_bytes() {
+    session(json!({"general": {"positionEncodings": ["utf-8"]}}), |c| {
+        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
+        c.diagnostics(&uri(PLAN));
+        c.edit(PLAN, 2, [68, 9, 68, 16], "经理");
+        let diags = c.diagnostics(&uri(PLAN));
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "R001")
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(
+            d["range"],
+            json!({"start": {"line": 68, "character": 8}, "end": {"line": 68, "character": 16}})
+        );
+    });
+}
+
+#[test]
+fn editing_a_fragment_rechecks_the_plan_that_includes_it() {
+    session(json!({}), |c| {
+        c.open(TEAM, include_str!("../../plans/shared/team.toml"));
+        // Opening the fragment finds its plan and checks it: no S009.
+        assert!(!codes(&c.diagnostics(&uri(TEAM))).contains(&"S009".to_string()));
+        // `[people.manager]` renamed: the plan's owners now name nobody.
+        let team = include_str!("../../plans/shared/team.toml");
+        let line = team
+            .lines()
+            .position(|l| l == "[people.manager]")
+            .unwrap_or_else(|| panic!("the manager"));
+        let line = u32::try_from(line).unwrap_or_default();
+        c.edit(TEAM, 2, [line, 8, line, 15], "boss");
+        let diags = loop {
+            let d = c.diagnostics(&uri(PLAN));
+            if codes(&d).contains(&"R001".to_string()) {
+                break d;
+            }
+        };
+        let unknown = diags
+            .iter()
+            .filter(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .starts_with("unknown person `manager`")
+            })
+            .count();
+        assert!(unknown > 0, "{diags:?}");
+    });
+}
+
+#[test]
+fn hover_shows_key_docs_and_resolved_values() {
+    session(json!({}), |c| {
+        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
+        c.diagnostics(&uri(PLAN));
+        // Line 67: `window = "spring_festival-21d..+15d"`.
+        let on_value = c.hover(PLAN, 66, 14);
+        assert!(on_value.starts_with("2026-01-27 Tue"), "{on_value}");
+        assert!(
+            on_value.contains("→ 2026-03-04 Wed (workday)"),
+            "{on_value}"
+        );
+        assert!(on_value.contains("37 days, 23 workdays"), "{on_value}");
+        let on_key = c.hover(PLAN, 66, 2);
+        assert!(on_key.starts_with("**`window`**"), "{on_key}");
+        // A task's due date: `due = "start - 15wd"` of the brief.
+        let due = c.hover(PLAN, 77, 8);
+        assert!(due.contains("(workday)"), "{due}");
+        // Half typed elsewhere (an unclosed string at the end), the value
+        // is still evaluated on the last good plan.
+        let text = include_str!("../../plans/new-media-2026.toml");
+        let last = u32::try_from(text.lines().count()).unwrap_or_default();
+        c.edit(PLAN, 2, [last, 0, last, 0], "x = \"");
+        c.diagnostics(&uri(PLAN));
+        let on_value = c.hover(PLAN, 66, 14);
+        assert!(on_value.starts_with("2026-01-27"), "{on_value}");
+    });
+}
