@@ -4,13 +4,20 @@
 //! document re-checks, from the unsaved text, the plans it belongs to — the
 //! plan itself, or the plans that include a fragment — with `check` itself,
 //! and publishes the diagnostics of every file those plans read. Requests
-//! (hover) read the last results. One file per concern: `text.rs`
-//! (positions and URIs), `documents.rs` (open documents over the file
-//! system), `analysis.rs` (a plan's check and its diagnostics), `hover.rs`.
+//! read the last results or the documents as they are now. One file per
+//! concern: `text.rs` (positions and URIs), `documents.rs` (open documents
+//! over the file system), `analysis.rs` (a plan's check and its
+//! diagnostics), `hover.rs`, `symbols.rs` (where ids are declared and
+//! used), `navigate.rs` (definition, references, rename, outline),
+//! `complete.rs`, `formatting.rs`.
 
 mod analysis;
+mod complete;
 mod documents;
+mod formatting;
 mod hover;
+mod navigate;
+mod symbols;
 mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,12 +29,16 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
     Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{HoverRequest, Request as _};
+use lsp_types::request::{
+    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, RangeFormatting, References, Rename, Request as _,
+};
 use lsp_types::{
-    Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeParams, LogMessageParams,
-    MarkupContent, MarkupKind, MessageType, PositionEncodingKind, PublishDiagnosticsParams,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions,
+    CompletionOptions, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, LogMessageParams, MarkupContent, MarkupKind, MessageType, OneOf,
+    PositionEncodingKind, PublishDiagnosticsParams, RenameOptions, ServerCapabilities, ServerInfo,
+    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, WorkDoneProgressOptions,
 };
 
 use crate::world::World;
@@ -71,6 +82,19 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".into(), "[".into(), ".".into()]),
+            ..CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     };
     let result = lsp_types::InitializeResult {
@@ -130,13 +154,59 @@ impl Server<'_> {
     fn request(&mut self, req: Request) {
         let id = req.id.clone();
         let response = match req.method.as_str() {
-            HoverRequest::METHOD => match req.extract::<HoverParams>(HoverRequest::METHOD) {
-                Ok((_, params)) => {
-                    let hover = self.guarded("hover", |s| s.hover(&params)).flatten();
-                    Response::new_ok(id, hover)
-                }
-                Err(e) => invalid(id, &format!("{e:?}")),
-            },
+            HoverRequest::METHOD => self.answer(req, |s, p: HoverParams| Ok(s.hover(&p))),
+            GotoDefinition::METHOD => self.answer(req, |s, p: lsp_types::GotoDefinitionParams| {
+                let at = &p.text_document_position_params;
+                Ok(s.files_at(at).and_then(|(files, path, offset)| {
+                    let sym = files.symbol_at(&path, offset)?;
+                    files
+                        .definition(sym)
+                        .map(lsp_types::GotoDefinitionResponse::Scalar)
+                }))
+            }),
+            References::METHOD => self.answer(req, |s, p: lsp_types::ReferenceParams| {
+                let at = &p.text_document_position;
+                Ok(s.files_at(at).and_then(|(files, path, offset)| {
+                    let sym = files.symbol_at(&path, offset)?;
+                    Some(files.references(sym, p.context.include_declaration))
+                }))
+            }),
+            PrepareRenameRequest::METHOD => self.answer(req, |s, p: TextDocumentPositionParams| {
+                Ok(s.files_at(&p).and_then(|(files, path, offset)| {
+                    files
+                        .rename_range(&path, offset)
+                        .map(lsp_types::PrepareRenameResponse::Range)
+                }))
+            }),
+            Rename::METHOD => self.answer(req, |s, p: lsp_types::RenameParams| {
+                let Some((files, path, offset)) = s.files_at(&p.text_document_position) else {
+                    return Ok(None);
+                };
+                let Some(sym) = files.symbol_at(&path, offset) else {
+                    return Err("there is no id here to rename".to_string());
+                };
+                files.rename(sym, &p.new_name).map(Some)
+            }),
+            DocumentSymbolRequest::METHOD => {
+                self.answer(req, |s, p: lsp_types::DocumentSymbolParams| {
+                    let path = uri_to_path(&p.text_document.uri);
+                    Ok(path.map(|path| {
+                        let files = s.files_of(&path);
+                        lsp_types::DocumentSymbolResponse::Nested(files.outline(&path))
+                    }))
+                })
+            }
+            Formatting::METHOD => self.answer(req, |s, p: lsp_types::DocumentFormattingParams| {
+                Ok(s.format(&p.text_document.uri, None))
+            }),
+            RangeFormatting::METHOD => {
+                self.answer(req, |s, p: lsp_types::DocumentRangeFormattingParams| {
+                    Ok(s.format(&p.text_document.uri, Some(p.range)))
+                })
+            }
+            Completion::METHOD => self.answer(req, |s, p: lsp_types::CompletionParams| {
+                Ok(s.complete(&p.text_document_position))
+            }),
             _ => Response::new_err(
                 id,
                 ErrorCode::MethodNotFound as i32,
@@ -144,6 +214,34 @@ impl Server<'_> {
             ),
         };
         self.send(response.into());
+    }
+
+    /// Reads a request's parameters, runs `f` (guarded against panics) and
+    /// makes the response: its result, `null`, or an error it gives.
+    fn answer<P, R>(
+        &mut self,
+        req: Request,
+        f: impl FnOnce(&mut Self, P) -> Result<Option<R>, String>,
+    ) -> Response
+    where
+        P: serde::de::DeserializeOwned,
+        R: serde::Serialize,
+    {
+        let id = req.id.clone();
+        let method = req.method.clone();
+        let params = match req.extract::<P>(&method) {
+            Ok((_, p)) => p,
+            Err(e) => return invalid(id, &format!("{e:?}")),
+        };
+        match self.guarded(&method, |s| f(s, params)) {
+            Some(Ok(result)) => Response::new_ok(id, result),
+            Some(Err(why)) => Response::new_err(id, ErrorCode::RequestFailed as i32, why),
+            None => Response::new_err(
+                id,
+                ErrorCode::InternalError as i32,
+                format!("almanac: internal error in {method}"),
+            ),
+        }
     }
 
     fn notification(&mut self, n: Notification) {
@@ -397,6 +495,86 @@ impl Server<'_> {
                     .filter(|s| s.files.contains(path))
                     .find_map(|s| s.good.as_ref())
             })
+    }
+
+    /// The text the server sees for `path`: the open document's, else the
+    /// file's (decoded, without a byte-order mark).
+    fn text_of(&self, path: &Path) -> Option<String> {
+        if let Some(d) = self.docs.get(path) {
+            return Some(d.text.clone());
+        }
+        let bytes = self.world.read(path).ok()?;
+        crate::syntax::toml::decode(&bytes).ok()
+    }
+
+    /// The files of every plan `path` belongs to (and `path` itself), as
+    /// they are now, with the index of their ids.
+    fn files_of(&self, path: &Path) -> navigate::Files {
+        // Half typed, a plan may not get as far as its includes: the files
+        // of its last good check count too.
+        let mut paths: BTreeSet<PathBuf> = self
+            .plans
+            .values()
+            .filter(|s| s.files.contains(path))
+            .flat_map(|s| {
+                let good = s
+                    .good
+                    .iter()
+                    .flat_map(|c| c.sources.iter().map(|(_, f)| f.path.clone()));
+                s.files.iter().cloned().chain(good)
+            })
+            .collect();
+        paths.insert(path.to_path_buf());
+        let files = paths
+            .into_iter()
+            .filter_map(|p| {
+                let text = self.text_of(&p)?;
+                let uri = self.docs.get(&p).map(|d| d.uri.clone());
+                Some((p, text, uri))
+            })
+            .collect();
+        navigate::Files::new(files, self.encoding)
+    }
+
+    /// The files around the document of `at`, its path and the byte offset
+    /// of the position.
+    fn files_at(
+        &self,
+        at: &TextDocumentPositionParams,
+    ) -> Option<(navigate::Files, PathBuf, usize)> {
+        let path = uri_to_path(&at.text_document.uri)?;
+        let files = self.files_of(&path);
+        let text = files.text(&path)?;
+        let offset = LineIndex::new(text).offset(text, at.position, self.encoding);
+        Some((files, path, offset))
+    }
+
+    fn format(
+        &self,
+        uri: &lsp_types::Uri,
+        range: Option<lsp_types::Range>,
+    ) -> Option<Vec<lsp_types::TextEdit>> {
+        let path = uri_to_path(uri)?;
+        let doc = self.docs.get(&path)?;
+        formatting::edits(&doc.text, range, self.encoding)
+    }
+
+    fn complete(&self, at: &TextDocumentPositionParams) -> Option<Vec<lsp_types::CompletionItem>> {
+        let (files, path, offset) = self.files_at(at)?;
+        let text = files.text(&path)?;
+        // The plan's own moments and campaigns, from its last good check.
+        let names: Vec<String> = self
+            .good_for(&path)
+            .and_then(|c| c.plans.first())
+            .map(|p| {
+                p.moments
+                    .iter()
+                    .map(|m| m.id.name.clone())
+                    .chain(p.campaigns.iter().map(|c| c.id.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(complete::complete(text, offset, &files.index, &names))
     }
 
     fn log(&self, message: &str) {

@@ -295,3 +295,185 @@ fn hover_shows_key_docs_and_resolved_values() {
         assert!(on_value.starts_with("2026-01-27"), "{on_value}");
     });
 }
+
+/// The 0-based line of the first line of `text` equal to `line`.
+fn line_of(text: &str, line: &str) -> u32 {
+    let i = text
+        .lines()
+        .position(|l| l == line)
+        .unwrap_or_else(|| panic!("no line `{line}`"));
+    u32::try_from(i).unwrap_or_default()
+}
+
+const PLAN_TEXT: &str = include_str!("../../plans/new-media-2026.toml");
+const TEAM_TEXT: &str = include_str!("../../plans/shared/team.toml");
+
+fn at(path: &str, line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}})
+}
+
+#[test]
+fn an_owner_leads_to_its_person_in_the_fragment_and_back() {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
+        let def = c.request("textDocument/definition", at(PLAN, owner, 10));
+        let person = line_of(TEAM_TEXT, "[people.designer]");
+        assert_eq!(def["uri"], uri(TEAM));
+        assert_eq!(
+            def["range"],
+            json!({"start": {"line": person, "character": 8}, "end": {"line": person, "character": 16}})
+        );
+        // Every owner, consulted and informed naming the designer, in the
+        // plan, and the declaration in the fragment.
+        let mut p = at(PLAN, owner, 10);
+        p["context"] = json!({"includeDeclaration": true});
+        let refs = c.request("textDocument/references", p.clone());
+        let refs = refs.as_array().cloned().unwrap_or_default();
+        let in_plan = PLAN_TEXT.matches("\"designer\"").count();
+        assert_eq!(refs.len(), in_plan + 1, "{refs:?}");
+        assert_eq!(refs.iter().filter(|r| r["uri"] == uri(TEAM)).count(), 1);
+        p["context"] = json!({"includeDeclaration": false});
+        let refs = c.request("textDocument/references", p);
+        assert_eq!(refs.as_array().map(Vec::len), Some(in_plan));
+    });
+}
+
+#[test]
+fn rename_edits_every_file_and_refuses_a_taken_name() {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
+        let range = c.request("textDocument/prepareRename", at(PLAN, owner, 10));
+        assert_eq!(
+            range,
+            json!({"start": {"line": owner, "character": 9}, "end": {"line": owner, "character": 17}})
+        );
+        let mut p = at(PLAN, owner, 10);
+        p["newName"] = json!("美术");
+        let edit = c.request("textDocument/rename", p.clone());
+        let changes = &edit["changes"];
+        let plan_edits = changes[uri(PLAN)].as_array().cloned().unwrap_or_default();
+        let team_edits = changes[uri(TEAM)].as_array().cloned().unwrap_or_default();
+        assert_eq!(plan_edits.len(), PLAN_TEXT.matches("\"designer\"").count());
+        assert!(plan_edits.iter().all(|e| e["newText"] == "美术"));
+        // In the header, a Chinese id needs quotes: `[people."美术"]`.
+        assert_eq!(team_edits.len(), 1);
+        assert_eq!(team_edits[0]["newText"], "\"美术\"");
+        // `manager` is taken; `1x` is not an id.
+        for (name, why) in [("manager", "already taken"), ("1x", "not an id")] {
+            p["newName"] = json!(name);
+            c.next += 1;
+            let id = RequestId::from(c.next);
+            let req = Request::new(id.clone(), "textDocument/rename".into(), p.clone());
+            c.conn
+                .sender
+                .send(req.into())
+                .unwrap_or_else(|_| panic!("sent"));
+            let err = loop {
+                if let Message::Response(r) = c.recv()
+                    && r.id == id
+                {
+                    break r.response_result.err();
+                }
+            };
+            let message = err.map(|e| e.message).unwrap_or_default();
+            assert!(message.contains(why), "{name}: {message}");
+        }
+    });
+}
+
+#[test]
+fn the_outline_puts_tasks_under_their_campaign() {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let symbols = c.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(PLAN)}}),
+        );
+        let symbols = symbols.as_array().cloned().unwrap_or_default();
+        let nianwei = symbols
+            .iter()
+            .find(|s| s["name"] == "nianwei_lab")
+            .unwrap_or_else(|| panic!("{symbols:?}"));
+        let tasks: Vec<&str> = nianwei["children"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|t| t["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(tasks, ["brief", "visuals", "copyright", "launch"]);
+        assert!(
+            symbols
+                .iter()
+                .any(|s| s["name"] == "final" && s["detail"] == "review.levels")
+        );
+    });
+}
+
+#[test]
+fn formatting_gives_what_fmt_gives() {
+    session(json!({}), |c| {
+        let messy = PLAN_TEXT.replacen("year = 2026", "year    =   2026", 1);
+        c.open(PLAN, &messy);
+        c.diagnostics(&uri(PLAN));
+        let edits = c.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri(PLAN)}, "options": {"tabSize": 2, "insertSpaces": true}}),
+        );
+        let edits = edits.as_array().cloned().unwrap_or_default();
+        assert_eq!(edits.len(), 1, "{edits:?}");
+        let line = line_of(&messy, "year    =   2026");
+        assert_eq!(
+            edits[0]["range"]["start"],
+            json!({"line": line, "character": 0})
+        );
+        assert_eq!(edits[0]["newText"], "year = 2026\n");
+    });
+}
+
+#[test]
+fn completion_offers_keys_ids_and_moments() {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let labels = |v: Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|i| i["label"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // A new line in the first task: its missing keys, not `name` again.
+        let brief = line_of(PLAN_TEXT, "[campaigns.nianwei_lab.tasks.brief]");
+        c.edit(PLAN, 2, [brief + 1, 0, brief + 1, 0], "\n");
+        c.diagnostics(&uri(PLAN));
+        let keys = labels(c.request("textDocument/completion", at(PLAN, brief + 1, 0)));
+        assert!(
+            keys.contains(&"after".to_string()) && keys.contains(&"effort".to_string()),
+            "{keys:?}"
+        );
+        assert!(!keys.contains(&"name".to_string()), "{keys:?}");
+        // `after = ["` offers the campaign's own tasks.
+        c.edit(PLAN, 3, [brief + 1, 0, brief + 1, 0], "after = [\"");
+        let tasks = labels(c.request("textDocument/completion", at(PLAN, brief + 1, 10)));
+        assert_eq!(tasks, ["brief", "copyright", "launch", "visuals"]);
+        // An owner: the people of the shared fragment.
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"") + 1;
+        let people = labels(c.request("textDocument/completion", at(PLAN, owner, 9)));
+        assert!(
+            people.contains(&"designer".to_string()) && people.contains(&"legal".to_string()),
+            "{people:?}"
+        );
+        // A window: built-in moments and weekday words.
+        let window = line_of(PLAN_TEXT, "window = \"jul..aug\"") + 1;
+        let words = labels(c.request("textDocument/completion", at(PLAN, window, 10)));
+        assert!(
+            words.contains(&"spring_festival".to_string()) && words.contains(&"jul".to_string()),
+            "{words:?}"
+        );
+    });
+}

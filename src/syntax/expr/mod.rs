@@ -42,6 +42,7 @@ mod errors;
 mod number;
 mod recurrence;
 mod words;
+pub use words::{MONTHS, WEEKDAYS};
 
 mod grammar {
     // The derive resolves the path against the crate root (CARGO_MANIFEST_DIR)

@@ -12,7 +12,7 @@ use crate::syntax::ast::{Period, Unit};
 use super::grammar::Rule;
 use super::{Res, err_help, loc_of};
 
-pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[
+pub const WEEKDAYS: &[(&str, Weekday)] = &[
     ("mon", Weekday::Mon),
     ("monday", Weekday::Mon),
     ("tue", Weekday::Tue),
@@ -33,7 +33,7 @@ pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
-pub(super) const MONTHS: &[(&str, u32)] = &[
+pub const MONTHS: &[(&str, u32)] = &[
     ("jan", 1),
     ("january", 1),
     ("feb", 2),

@@ -1,0 +1,365 @@
+//! Where each id of a plan is declared and where it is used, across the
+//! plan and its fragments: the tables of ids (`[people.manager]`,
+//! `[campaigns.nianwei_lab.tasks.brief]`, `[review.levels.final]`) and the
+//! strings that name one (`owner = "manager"`, `after = ["brief"]`,
+//! `review = "final"`). Which is which comes from the format definition:
+//! a table whose other keys are ids declares them; a key of kind
+//! `Text::Ref` refers to one. Go to definition, find references, rename and
+//! the outline read this index.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, Kind, Names, Target, Text};
+use crate::syntax::tree::{self, Value};
+
+/// What an id names: the table of ids it belongs to (`people`,
+/// `campaigns.<id>.tasks`), and for a task its campaign.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Symbol {
+    pub section: &'static str,
+    pub scope: Option<String>,
+    pub name: String,
+}
+
+/// One place an id is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    pub file: PathBuf,
+    /// The id's own text (without quotes).
+    pub span: Range<usize>,
+    /// A header that ends with the id (`[people.manager]`): where it is
+    /// declared. Other headers through it (`[people.manager.x]`) and
+    /// strings naming it are uses.
+    pub declaration: bool,
+    /// Written as a key of a `[header]` (else as a string value).
+    pub in_header: bool,
+}
+
+/// Every occurrence of every id in a set of files.
+#[derive(Default)]
+pub struct Index {
+    pub entries: Vec<(Symbol, Occurrence)>,
+}
+
+impl Index {
+    /// Indexes the files (path and text) of one plan.
+    pub fn build<'a>(files: impl Iterator<Item = (&'a Path, &'a str)>) -> Index {
+        let mut index = Index::default();
+        for (path, text) in files {
+            index.headers(path, text);
+            if let Ok(root) = tree::parse(text) {
+                index.references(path, text, &root, &format::FILE, &[]);
+            }
+        }
+        index
+    }
+
+    /// The symbol written at `offset` of `file`.
+    pub fn at(&self, file: &Path, offset: usize) -> Option<&Symbol> {
+        self.entries
+            .iter()
+            .find(|(_, o)| o.file == file && o.span.start <= offset && offset <= o.span.end)
+            .map(|(s, _)| s)
+    }
+
+    pub fn occurrences<'a>(&'a self, sym: &'a Symbol) -> impl Iterator<Item = &'a Occurrence> {
+        self.entries
+            .iter()
+            .filter(move |(s, _)| s == sym)
+            .map(|(_, o)| o)
+    }
+
+    /// Where `sym` is declared (else first written).
+    pub fn definition<'a>(&'a self, sym: &'a Symbol) -> Option<&'a Occurrence> {
+        let first = self.occurrences(sym).next();
+        self.occurrences(sym).find(|o| o.declaration).or(first)
+    }
+
+    /// The ids declared in `section` (within `scope`).
+    pub fn declared<'a>(
+        &'a self,
+        section: &'a str,
+        scope: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Symbol> {
+        self.entries
+            .iter()
+            .filter(move |(s, o)| {
+                o.declaration && s.section == section && s.scope.as_deref() == scope
+            })
+            .map(|(s, _)| s)
+    }
+
+    /// Every `[header]` of the text: the ids along its path.
+    fn headers(&mut self, path: &Path, text: &str) {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let trimmed = line.trim_start();
+            if !trimmed.starts_with('[') {
+                continue;
+            }
+            let at = start + (line.len() - trimmed.len());
+            let Some(segments) = header_segments(trimmed) else {
+                continue;
+            };
+            let names: Vec<&str> = segments.iter().map(|(n, _)| n.as_str()).collect();
+            for (i, section, scope) in ids_along(&names) {
+                let (name, span) = &segments[i];
+                self.entries.push((
+                    Symbol {
+                        section,
+                        scope,
+                        name: name.clone(),
+                    },
+                    Occurrence {
+                        file: path.to_path_buf(),
+                        span: at + span.start..at + span.end,
+                        declaration: i + 1 == names.len(),
+                        in_header: true,
+                    },
+                ));
+            }
+        }
+    }
+
+    /// The strings of `t` (described by `def`) that name an id.
+    fn references(
+        &mut self,
+        path: &Path,
+        text: &str,
+        t: &tree::Table<'_>,
+        def: &format::Table,
+        at: &[String],
+    ) {
+        for (k, v) in t.iter() {
+            let name = k.get_ref().as_ref();
+            let mut here = at.to_vec();
+            here.push(name.to_string());
+            let Some(kind) = def.child(name) else {
+                continue;
+            };
+            let kind = match (kind, v.get_ref()) {
+                (Kind::Either(_, inner), Value::Table(_)) => &inner.kind,
+                (k, _) => k,
+            };
+            match (kind, v.get_ref()) {
+                (Kind::Text(Text::Ref(target)) | Kind::Texts(Text::Ref(target)), value) => {
+                    let strings: Vec<&tree::Item<'_>> = match value {
+                        Value::Array(items) => items.iter().collect(),
+                        _ => vec![v],
+                    };
+                    for item in strings {
+                        if let Value::String(s) = item.get_ref() {
+                            self.reference(path, text, item.span(), s, *target, &here);
+                        }
+                    }
+                }
+                (k, Value::Table(sub)) => {
+                    if let Some(table) = k.table() {
+                        self.references(path, text, sub, table, &here);
+                    }
+                }
+                (k, Value::Array(items)) => {
+                    if let Some(table) = k.table() {
+                        for item in items {
+                            if let Value::Table(sub) = item.get_ref() {
+                                self.references(path, text, sub, table, &here);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn reference(
+        &mut self,
+        path: &Path,
+        text: &str,
+        span: Range<usize>,
+        value: &str,
+        target: Target,
+        at: &[String],
+    ) {
+        // Only a plain quoted id: its text is the value between the quotes.
+        let inner = span.start + 1..span.end.saturating_sub(1);
+        if text.get(inner.clone()) != Some(value) {
+            return;
+        }
+        let (section, scope) = match target {
+            Target::Person => ("people", None),
+            Target::Channel => ("channels", None),
+            Target::Kpi => ("kpis", None),
+            Target::ReviewLevel => ("review.levels", None),
+            // A task's `after` names tasks of its own campaign.
+            Target::Task => match at {
+                [c, campaign, ..] if c == "campaigns" => {
+                    ("campaigns.<id>.tasks", Some(campaign.clone()))
+                }
+                _ => return,
+            },
+        };
+        self.entries.push((
+            Symbol {
+                section,
+                scope,
+                name: value.to_string(),
+            },
+            Occurrence {
+                file: path.to_path_buf(),
+                span: inner,
+                declaration: false,
+                in_header: false,
+            },
+        ));
+    }
+}
+
+/// The ids along a header's path (`campaigns.nianwei_lab.tasks.brief`):
+/// each with its place in the path, its section and its scope.
+fn ids_along(names: &[&str]) -> Vec<(usize, &'static str, Option<String>)> {
+    let mut out = Vec::new();
+    let mut def = &format::FILE;
+    let mut campaign: Option<String> = None;
+    for (i, name) in names.iter().enumerate() {
+        if def.key(name).is_none()
+            && let Some(other) = &def.other
+            && other.names == Names::Ids
+        {
+            let scope = (def.path == "campaigns.<id>.tasks")
+                .then(|| campaign.clone())
+                .flatten();
+            if def.path == "campaigns" {
+                campaign = Some((*name).to_string());
+            }
+            out.push((i, def.path, scope));
+        }
+        match def.child(name).and_then(Kind::table) {
+            Some(t) => def = t,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The keys of a `[header]` or `[[header]]` line and their spans (from the
+/// line's first `[`); `None` when the line is not a plain header.
+pub fn header_segments(line: &str) -> Option<Vec<(String, Range<usize>)>> {
+    let open = if line.starts_with("[[") { 2 } else { 1 };
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = open;
+    loop {
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        let (name, span) = match bytes.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let end = line[i + 1..].find(char::from(*q))? + i + 1;
+                let name = &line[i + 1..end];
+                if *q == b'"' && name.contains('\\') {
+                    return None;
+                }
+                let r = (name.to_string(), i + 1..end);
+                i = end + 1;
+                r
+            }
+            _ => {
+                let start = i;
+                while i < bytes.len() && !b" \t.]".contains(&bytes[i]) {
+                    i += 1;
+                }
+                (line[start..i].to_string(), start..i)
+            }
+        };
+        if name.is_empty() {
+            return None;
+        }
+        out.push((name, span));
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b'.' => i += 1,
+            b']' => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
+/// Whether `s` may be an id: letters (Chinese too), digits and `_`, not
+/// starting with a digit (the format's `ID_PATTERN`).
+pub fn is_id(s: &str) -> bool {
+    let ok = |c: char| !(c.is_whitespace() || (c.is_ascii_punctuation() && c != '_'));
+    s.chars()
+        .next()
+        .is_some_and(|c| ok(c) && !c.is_ascii_digit())
+        && s.chars().all(ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = "[plan]\nyear = 2026\n\n[people.manager]\nname = \"经理\"\n\n[people.\"设计\"]\nname = \"x\"\n\n[campaigns.spring]\nwindow = \"Q1\"\nowner = \"manager\"\n\n[campaigns.spring.tasks.brief]\ndue = \"start\"\nowner = \"设计\"\n\n[campaigns.spring.tasks.launch]\ndue = \"brief + 1wd\"\nafter = [\"brief\"]\nconsulted = [\"manager\", \"设计\"]\n";
+
+    fn index() -> Index {
+        Index::build([(Path::new("/p/plan.toml"), PLAN)].into_iter())
+    }
+
+    fn spans(
+        i: &Index,
+        section: &'static str,
+        scope: Option<&str>,
+        name: &str,
+    ) -> Vec<&'static str> {
+        let sym = Symbol {
+            section,
+            scope: scope.map(str::to_string),
+            name: name.to_string(),
+        };
+        i.occurrences(&sym).map(|o| &PLAN[o.span.clone()]).collect()
+    }
+
+    #[test]
+    fn ids_are_found_where_declared_and_where_named() {
+        let i = index();
+        assert_eq!(spans(&i, "people", None, "manager"), ["manager"; 3]);
+        assert_eq!(spans(&i, "people", None, "设计"), ["设计"; 3]);
+        let brief = spans(&i, "campaigns.<id>.tasks", Some("spring"), "brief");
+        assert_eq!(brief, ["brief", "brief"]);
+        // The campaign is declared once and walked through by two headers.
+        assert_eq!(spans(&i, "campaigns", None, "spring").len(), 3);
+        let sym = i
+            .at(
+                Path::new("/p/plan.toml"),
+                PLAN.find("owner = \"manager\"").unwrap_or_default() + 10,
+            )
+            .cloned();
+        assert_eq!(sym.as_ref().map(|s| s.name.as_str()), Some("manager"));
+        let def = sym.and_then(|s| i.definition(&s).cloned());
+        assert_eq!(
+            def.map(|o| o.span.start),
+            PLAN.find("[people.manager]").map(|p| p + 8)
+        );
+    }
+
+    #[test]
+    fn headers_split_into_their_keys() {
+        let h = header_segments("[campaigns . \"年味\".tasks]  # c").unwrap_or_default();
+        let names: Vec<&str> = h.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["campaigns", "年味", "tasks"]);
+        assert_eq!(h[1].1, 14..20);
+        assert!(header_segments("[a.]").is_none());
+        assert!(header_segments("[[a.b]]").is_some());
+    }
+
+    #[test]
+    fn ids_follow_the_format() {
+        assert!(is_id("manager") && is_id("设计师") && is_id("_x1"));
+        assert!(!is_id("1x") && !is_id("a b") && !is_id("a.b") && !is_id(""));
+    }
+}
