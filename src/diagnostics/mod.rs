@@ -43,6 +43,16 @@ pub struct Diagnostic {
     pub primary: Label,
     pub secondary: Vec<Label>,
     pub help: Vec<String>,
+    /// Replacements that would make the problem go away (a did-you-mean
+    /// spelling), for editors to offer; the help lines say the same in words.
+    pub fixes: Vec<Fix>,
+}
+
+/// Text that replaces a span: one way to mend a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -58,6 +68,7 @@ impl Diagnostic {
             },
             secondary: Vec::new(),
             help: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 
@@ -80,6 +91,15 @@ impl Diagnostic {
         self
     }
 
+    /// A replacement of `span` by `text` that mends the problem.
+    pub fn fix(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
     pub fn code(&self) -> &'static str {
         self.rule.code
     }
@@ -97,7 +117,12 @@ impl Diagnostic {
 
 /// `did you mean` for a misspelt name, from the candidates that exist.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+    closest(name, candidates).map(did_you_mean)
+}
+
+/// The help line that names what was probably meant.
+pub fn did_you_mean(meant: &str) -> String {
+    format!("did you mean `{meant}`?")
 }
 
 /// The candidate closest to `name`, if any is close enough to be meant.

@@ -118,7 +118,19 @@ fn to_lsp(
             })
         })
         .collect();
+    // Fixes travel with the diagnostic; a code action hands them back.
+    let fixes: Vec<serde_json::Value> = d
+        .fixes
+        .iter()
+        .filter_map(|f| {
+            let uri = path_to_uri(&sources.get(f.span.file).path)?;
+            Some(
+                serde_json::json!({"uri": uri.as_str(), "range": range(f.span), "newText": f.text}),
+            )
+        })
+        .collect();
     LspDiagnostic {
+        data: (!fixes.is_empty()).then(|| serde_json::json!({ "fixes": fixes })),
         range: range(d.primary.span),
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,

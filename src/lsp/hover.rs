@@ -104,6 +104,19 @@ pub fn key_doc(name: &str, key: &Key) -> String {
     s
 }
 
+/// A rule's explanation, as `almanac explain` gives it.
+pub fn rule_doc(code_or_name: &str) -> Option<String> {
+    let r = crate::diagnostics::codes::find(code_or_name)?;
+    Some(format!(
+        "**{} {}** ({}, {} by default)\n\n{}",
+        r.code,
+        r.name,
+        r.family.as_str(),
+        r.default_severity.as_str(),
+        r.explanation()
+    ))
+}
+
 /// What the value at `offset` of the file `path` resolves to, from a check
 /// of exactly this text.
 pub fn resolved(

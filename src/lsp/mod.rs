@@ -30,7 +30,7 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
     PrepareRenameRequest, RangeFormatting, References, Rename, Request as _,
 };
 use lsp_types::{
@@ -89,6 +89,7 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
@@ -204,6 +205,9 @@ impl Server<'_> {
                     Ok(s.format(&p.text_document.uri, Some(p.range)))
                 })
             }
+            CodeActionRequest::METHOD => self.answer(req, |_, p: lsp_types::CodeActionParams| {
+                Ok(Some(code_actions(&p)))
+            }),
             Completion::METHOD => self.answer(req, |s, p: lsp_types::CompletionParams| {
                 Ok(s.complete(&p.text_document_position))
             }),
@@ -458,8 +462,13 @@ impl Server<'_> {
         let today = self.world.today();
         let (span, value) = match &leaf.value {
             None => {
-                let key = hover::key_at(&leaf.path)?;
-                (leaf.key.clone(), hover::key_doc(leaf.path.last()?, key))
+                let name = leaf.path.last()?;
+                let doc = match (leaf.path.first().map(String::as_str), leaf.path.len()) {
+                    // A rule's code or name in `[rules]`: its explanation.
+                    (Some("rules"), 2) => hover::rule_doc(name)?,
+                    _ => hover::key_doc(name, hover::key_at(&leaf.path)?),
+                };
+                (leaf.key.clone(), doc)
             }
             Some((span, text)) => {
                 let value = good
@@ -589,6 +598,53 @@ impl Server<'_> {
         // A closed connection ends the loop in `serve`; nothing to do here.
         let _ = self.connection.sender.send(msg);
     }
+}
+
+/// Quick fixes: the replacements each diagnostic in the request carries.
+#[allow(
+    clippy::mutable_key_type,
+    reason = "lsp-types keys the edits by Uri, whose hash is its text"
+)]
+fn code_actions(p: &lsp_types::CodeActionParams) -> lsp_types::CodeActionResponse {
+    let mut out = Vec::new();
+    for d in &p.context.diagnostics {
+        let fixes = d
+            .data
+            .as_ref()
+            .and_then(|v| v.get("fixes"))
+            .and_then(|f| f.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for f in fixes {
+            let (Some(uri), Ok(range), Some(new_text)) = (
+                f["uri"]
+                    .as_str()
+                    .and_then(|u| u.parse::<lsp_types::Uri>().ok()),
+                serde_json::from_value::<lsp_types::Range>(f["range"].clone()),
+                f["newText"].as_str(),
+            ) else {
+                continue;
+            };
+            let edit = lsp_types::TextEdit {
+                range,
+                new_text: new_text.to_string(),
+            };
+            out.push(lsp_types::CodeActionOrCommand::CodeAction(
+                lsp_types::CodeAction {
+                    title: format!("Replace with `{new_text}`"),
+                    kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![d.clone()]),
+                    edit: Some(lsp_types::WorkspaceEdit {
+                        changes: Some(std::collections::HashMap::from([(uri, vec![edit])])),
+                        ..lsp_types::WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(true),
+                    ..lsp_types::CodeAction::default()
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// The length of the longest common start of `a` and `b`, in bytes.

@@ -477,3 +477,59 @@ fn completion_offers_keys_ids_and_moments() {
         );
     });
 }
+
+#[test]
+fn a_misspelt_owner_gets_a_quick_fix() {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
+        c.edit(PLAN, 2, [owner, 9, owner, 17], "desinger");
+        let diags = c.diagnostics(&uri(PLAN));
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "R001")
+            .cloned()
+            .unwrap_or_else(|| panic!("{diags:?}"));
+        assert!(
+            d["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("help: did you mean `designer`?"),
+            "{d}"
+        );
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri(PLAN)},
+                "range": d["range"],
+                "context": {"diagnostics": [d]},
+            }),
+        );
+        let action = &actions[0];
+        assert_eq!(action["title"], "Replace with `\"designer\"`");
+        assert_eq!(action["kind"], "quickfix");
+        let edit = &action["edit"]["changes"][uri(PLAN)][0];
+        assert_eq!(edit["newText"], "\"designer\"");
+        assert_eq!(
+            edit["range"],
+            json!({"start": {"line": owner, "character": 8}, "end": {"line": owner, "character": 18}})
+        );
+        // Applied, the problem is gone.
+        c.edit(PLAN, 3, [owner, 8, owner, 18], "\"designer\"");
+        let diags = c.diagnostics(&uri(PLAN));
+        assert!(diags.iter().all(|d| d["code"] != "R001"), "{diags:?}");
+    });
+}
+
+#[test]
+fn a_rule_in_rules_is_explained_on_hover() {
+    session(json!({}), |c| {
+        let text = format!("{PLAN_TEXT}\n[rules]\nno-holiday-schedule = \"allow\"\n");
+        c.open(PLAN, &text);
+        c.diagnostics(&uri(PLAN));
+        let line = line_of(&text, "no-holiday-schedule = \"allow\"");
+        let shown = c.hover(PLAN, line, 3);
+        assert!(shown.starts_with("**D004 no-holiday-schedule**"), "{shown}");
+    });
+}

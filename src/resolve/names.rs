@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostic, codes, suggest};
+use crate::diagnostics::{Diagnostic, closest, codes, did_you_mean};
 use crate::model::{DateRange, Id};
 use crate::resolve::dates::{DateCx, Names};
 use crate::syntax::ast::RangeExpr;
@@ -62,8 +62,9 @@ impl<I: Id> Index<I> {
             format!("unknown {what} `{}`", s.text),
         )
         .label(format!("no {what} has this id"));
-        d = match suggest(&s.text, self.names.iter().map(String::as_str)) {
-            Some(h) => d.help(h),
+        d = match closest(&s.text, self.names.iter().map(String::as_str)) {
+            // The quoted id, replaced by the one meant.
+            Some(c) => d.help(did_you_mean(c)).fix(s.span(), format!("\"{c}\"")),
             None if self.names.is_empty() => {
                 d.help(format!("the plan declares no {}", plural(what)))
             }

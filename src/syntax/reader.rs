@@ -6,7 +6,7 @@
 
 use chrono::Weekday;
 
-use crate::diagnostics::{Diagnostic, codes, suggest};
+use crate::diagnostics::{Diagnostic, closest, codes, did_you_mean};
 use crate::format::{self, Table};
 use crate::source::Ident;
 use crate::source::{FileId, Span, Spanned};
@@ -245,8 +245,8 @@ impl Reader<'_, '_> {
                 format!("unknown key `{name}` in `{}`", t.path),
             )
             .label("not a key of this table");
-            if let Some(h) = suggest(name, t.def.names()) {
-                d = d.help(h);
+            if let Some(meant) = closest(name, t.def.names()) {
+                d = d.help(did_you_mean(meant)).fix(self.span(k.span()), meant);
             } else if !t.def.keys.is_empty() {
                 let known: Vec<&str> = t.def.names().collect();
                 d = d.help(format!("known keys: {}", known.join(", ")));

@@ -126,11 +126,13 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
             Ok(_) => true,
             Err(e) => e.span.start >= start + fixed.len(),
         };
-        d = d.help(if mends {
-            format!("write `{}`", fixed.trim())
+        d = if mends {
+            // The whole line, in ASCII outside its strings.
+            d.help(format!("write `{}`", fixed.trim()))
+                .fix(Span::new(id, start, end), fixed)
         } else {
-            "type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)".to_string()
-        });
+            d.help("type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)")
+        };
     } else if let Some(word) = text.get(e.span.clone()).filter(|_| e.bare_word) {
         let help = match keys_for(word) {
             [] => format!(
@@ -150,6 +152,9 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
         d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}"))
             .label("not ASCII")
             .help(help);
+        if let [one] = keys_for(word) {
+            d = d.fix(span, *one);
+        }
     } else {
         d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}")).label("here");
         if span.start == span.end && (span.start as usize) < text.len() {
