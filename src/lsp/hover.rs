@@ -268,3 +268,73 @@ pub fn evaluated(plan: Option<&Plan>, today: NaiveDate, text: &str) -> Option<St
 pub fn holds_expression(path: &[String]) -> bool {
     key_at(path).is_some_and(|k| k.kind.expr().is_some() || matches!(k.kind, Kind::Draws))
 }
+
+/// Inlay hints: what each value of `path` resolves to, shown after it —
+/// dates after date expressions, the amount after a share, the number of
+/// episodes after a recurrence. Only values before byte `upto` (where the
+/// text still is what `checked` read) get one; each is (offset, label).
+pub fn hints(checked: &Checked, path: &std::path::Path, upto: usize) -> Vec<(usize, String)> {
+    let Some(file) = checked.sources.find(path) else {
+        return Vec::new();
+    };
+    let text = &checked.sources.get(file).text;
+    // After the closing quote of the string the value is in.
+    let after = |span: crate::source::Span| -> Option<usize> {
+        let end = span.end as usize;
+        (span.file == file && end < upto).then(|| match text.as_bytes().get(end) {
+            Some(b'"' | b'\'') => end + 1,
+            _ => end,
+        })
+    };
+    let day = |d: NaiveDate| d.format("%m-%d %a").to_string();
+    let mut out = Vec::new();
+    for (plan, schedule) in checked.plans.iter().zip(&checked.schedules) {
+        let range = |r: DateRange| {
+            if r.start == r.end {
+                day(r.start)
+            } else {
+                format!("{}..{}", day(r.start), day(r.end))
+            }
+        };
+        for c in &plan.campaigns {
+            out.extend(after(c.window.span).map(|at| (at, range(c.window.value))));
+            for t in &c.tasks {
+                if let Some(d) = t.due {
+                    out.extend(after(d.span).map(|at| (at, day(d.value))));
+                }
+            }
+            for d in &c.budget {
+                if let Some(amount) = d.amount {
+                    out.extend(after(d.span).map(|at| (at, money_text(amount, &plan.currency))));
+                }
+            }
+        }
+        let ranges = plan
+            .moments
+            .iter()
+            .map(|m| m.when)
+            .chain(plan.blackouts.iter().map(|b| b.when))
+            .chain(plan.holidays.iter().flat_map(|h| h.off.iter().copied()));
+        for r in ranges {
+            out.extend(after(r.span).map(|at| (at, range(r.value))));
+        }
+        for (k, col) in plan.columns.iter().enumerate() {
+            let n = schedule
+                .items
+                .iter()
+                .filter(|i| i.column == Some(k) && i.kind == ItemKind::Episode)
+                .count();
+            out.extend(after(col.recurrence_span).map(|at| (at, format!("{n} episodes"))));
+        }
+        for l in &plan.budget.lines {
+            if let (crate::model::Allocation::Share { .. }, Some(amount)) =
+                (&l.allocation, l.amount)
+            {
+                out.extend(after(l.value_span).map(|at| (at, money_text(amount, &plan.currency))));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}

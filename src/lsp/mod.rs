@@ -31,7 +31,7 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    PrepareRenameRequest, RangeFormatting, References, Rename, Request as _,
+    InlayHintRequest, PrepareRenameRequest, RangeFormatting, References, Rename, Request as _,
 };
 use lsp_types::{
     CompletionOptions, Hover, HoverContents, HoverParams, HoverProviderCapability,
@@ -69,6 +69,13 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let encoding = choose_encoding(&params);
+    // `initializationOptions: { "inlayHints": false }` turns the hints off.
+    let inlay_hints = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("inlayHints"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(true);
     let capabilities = ServerCapabilities {
         position_encoding: Some(match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
@@ -90,6 +97,7 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         })),
         document_symbol_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
@@ -109,6 +117,7 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
     let mut server = Server {
         world,
         encoding,
+        inlay_hints,
         connection,
         docs: Documents::default(),
         plans: BTreeMap::new(),
@@ -145,6 +154,7 @@ fn choose_encoding(params: &InitializeParams) -> Encoding {
 struct Server<'w> {
     world: &'w dyn World,
     encoding: Encoding,
+    inlay_hints: bool,
     connection: &'w Connection,
     docs: Documents,
     /// Every plan (or lone fragment) checked so far, by path.
@@ -205,6 +215,9 @@ impl Server<'_> {
                     Ok(s.format(&p.text_document.uri, Some(p.range)))
                 })
             }
+            InlayHintRequest::METHOD => self.answer(req, |s, p: lsp_types::InlayHintParams| {
+                Ok(s.inlay_hints(&p.text_document.uri, p.range))
+            }),
             CodeActionRequest::METHOD => self.answer(req, |_, p: lsp_types::CodeActionParams| {
                 Ok(Some(code_actions(&p)))
             }),
@@ -556,6 +569,37 @@ impl Server<'_> {
         let text = files.text(&path)?;
         let offset = LineIndex::new(text).offset(text, at.position, self.encoding);
         Some((files, path, offset))
+    }
+
+    fn inlay_hints(
+        &self,
+        uri: &lsp_types::Uri,
+        range: lsp_types::Range,
+    ) -> Option<Vec<lsp_types::InlayHint>> {
+        if !self.inlay_hints {
+            return None;
+        }
+        let path = uri_to_path(uri)?;
+        let doc = self.docs.get(&path)?;
+        let good = self.good_for(&path)?;
+        let checked_text = &good.sources.get(good.sources.find(&path)?).text;
+        let upto = common_prefix(checked_text, &doc.text);
+        let index = LineIndex::new(&doc.text);
+        let hints = hover::hints(good, &path, upto)
+            .into_iter()
+            .map(|(at, label)| lsp_types::InlayHint {
+                position: index.position(&doc.text, at, self.encoding),
+                label: lsp_types::InlayHintLabel::String(label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .filter(|h| range.start <= h.position && h.position <= range.end)
+            .collect();
+        Some(hints)
     }
 
     fn format(

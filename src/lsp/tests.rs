@@ -120,6 +120,12 @@ fn uri(path: &str) -> String {
 /// Runs a session: the handshake with `capabilities`, then `f`, then
 /// shutdown and exit. Returns the server's answer to `initialize`.
 fn session(capabilities: Value, f: impl FnOnce(&mut Client)) -> Value {
+    session_with(json!({"capabilities": capabilities}), f)
+}
+
+/// A session whose `initialize` has these parameters.
+fn session_with(mut params: Value, f: impl FnOnce(&mut Client)) -> Value {
+    params["processId"] = Value::Null;
     let world = world();
     let (server, client) = Connection::memory();
     std::thread::scope(|scope| {
@@ -128,10 +134,7 @@ fn session(capabilities: Value, f: impl FnOnce(&mut Client)) -> Value {
             conn: client,
             next: 0,
         };
-        let init = c.request(
-            "initialize",
-            json!({"capabilities": capabilities, "processId": null, "rootUri": null}),
-        );
+        let init = c.request("initialize", params);
         c.notify("initialized", json!({}));
         f(&mut c);
         c.request("shutdown", Value::Null);
@@ -531,5 +534,58 @@ fn a_rule_in_rules_is_explained_on_hover() {
         let line = line_of(&text, "no-holiday-schedule = \"allow\"");
         let shown = c.hover(PLAN, line, 3);
         assert!(shown.starts_with("**D004 no-holiday-schedule**"), "{shown}");
+    });
+}
+
+#[test]
+fn inlay_hints_show_dates_episodes_and_amounts_unless_turned_off() {
+    let whole =
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 9999, "character": 0}});
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let hints = c.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri(PLAN)}, "range": whole}),
+        );
+        let hints = hints.as_array().cloned().unwrap_or_default();
+        let window = line_of(PLAN_TEXT, "window = \"spring_festival-21d..+15d\"");
+        let on = |line: u32| -> Vec<String> {
+            hints
+                .iter()
+                .filter(|h| h["position"]["line"] == line)
+                .filter_map(|h| h["label"].as_str().map(str::to_string))
+                .collect()
+        };
+        assert_eq!(on(window), ["01-27 Tue..03-04 Wed"]);
+        let every = PLAN_TEXT
+            .lines()
+            .position(|l| l.starts_with("every = "))
+            .unwrap_or_default();
+        let episodes = on(u32::try_from(every).unwrap_or_default());
+        assert!(
+            episodes.len() == 1 && episodes[0].ends_with(" episodes"),
+            "{episodes:?}"
+        );
+        // After the closing quote.
+        let h = hints
+            .iter()
+            .find(|h| h["position"]["line"] == window)
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(
+            h["position"]["character"],
+            "window = \"spring_festival-21d..+15d\"".len()
+        );
+    });
+    let off = json!({"capabilities": {}, "initializationOptions": {"inlayHints": false}});
+    session_with(off, |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let hints = c.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri(PLAN)}, "range": whole}),
+        );
+        assert_eq!(hints, Value::Null);
     });
 }
