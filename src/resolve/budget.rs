@@ -4,7 +4,7 @@
 //! here. The two sections that take shares of the budget, `[reserve]` and
 //! `[kol]`, are read here too.
 
-use crate::diagnostics::{Diagnostic, codes, suggest};
+use crate::diagnostics::{Diagnostic, closest, codes, did_you_mean};
 use crate::model::{Allocation, Budget, BudgetLine, Ident, KolPolicy, Reserve, find_line};
 use crate::ratio::Ratio;
 use crate::source::{Span, Spanned};
@@ -28,8 +28,16 @@ pub fn lookup(
     }
     let mut d = Diagnostic::new(&codes::R001, span, format!("unknown budget line `{name}`"))
         .label("not a line of `[budget]`");
-    if let Some(h) = suggest(name, lines.iter().skip(1).map(|l| l.path.as_str())) {
-        d = d.help(h);
+    if let Some(meant) = closest(name, lines.iter().skip(1).map(|l| l.path.as_str())) {
+        d = d.help(did_you_mean(meant));
+        // The span is the path's last key: mend it when the rest is right.
+        let last = name.rsplit('.').next().unwrap_or(name);
+        let rest = &name[..name.len() - last.len()];
+        if span.range().len() == last.len()
+            && let Some(fixed) = meant.strip_prefix(rest)
+        {
+            d = d.fix(span, fixed);
+        }
     }
     diags.push(d);
     None

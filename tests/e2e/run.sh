@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end tests of the slide decks: builds almanac, generates four decks
-# (HTML, PPTX and the deck model as JSON), checks the HTML in headless
-# Chromium (html.mjs) and the PPTX with python-pptx and LibreOffice
-# (pptx_check.py). Never skips: a missing tool fails the run.
+# End-to-end tests: builds almanac, generates four decks (HTML, PPTX and the
+# deck model as JSON), checks the HTML in headless Chromium (html.mjs) and
+# the PPTX with python-pptx and LibreOffice (pptx_check.py); then drives
+# `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
+# Neovim's built-in client (lsp/nvim.lua). Never skips: a missing tool
+# fails the run.
 #
 #   bash tests/e2e/run.sh          # from any folder
 #
@@ -16,7 +18,7 @@ chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 # --- tools -----------------------------------------------------------------
 missing=()
-for tool in cargo node python3 soffice pdfinfo pdftotext pdftoppm; do
+for tool in cargo node python3 soffice pdfinfo pdftotext pdftoppm nvim; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
@@ -24,6 +26,8 @@ done
   missing+=("playwright-core (run: npm ci --prefix tests/e2e)")
 python3 -c 'import pptx' 2>/dev/null ||
   missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
+python3 -c 'import pytest_lsp' 2>/dev/null ||
+  missing+=("pytest-lsp (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
 if ((${#missing[@]})); then
   echo "e2e: FAILED: missing tools (see README.md, 'End-to-end tests'):" >&2
@@ -114,6 +118,18 @@ for line in "${decks[@]}"; do
   fi
   result "$name: PPTX checks" "$status"
 done
+
+# --- the language server, from real clients --------------------------------
+echo "== e2e: almanac lsp from pytest-lsp"
+status=0
+(cd "$root" && ALMANAC="$almanac" python3 -m pytest -q -p no:cacheprovider tests/e2e/lsp) || status=$?
+result "lsp: pytest-lsp (diagnostics after Chinese text, quick fix, hover, rename, completion, formatting)" "$status"
+
+echo "== e2e: almanac lsp from Neovim's built-in client"
+status=0
+(cd "$root" && ALMANAC="$almanac" PLAN=plans/new-media-2026.toml \
+  timeout 120 nvim --headless --clean -c 'luafile tests/e2e/lsp/nvim.lua') || status=$?
+result "lsp: Neovim (diagnostic after Chinese text, hover, rename)" "$status"
 
 echo "e2e artifacts (screenshots, PDFs, PNG pages): $artifacts"
 echo "e2e: $passed passed, $failed failed"

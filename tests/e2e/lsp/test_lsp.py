@@ -1,0 +1,156 @@
+"""almanac lsp driven by pytest-lsp (a client built on pygls), on the 2026
+example plan as it is in the repository (opened, edited in memory, never
+saved): diagnostics as you type after Chinese text on the same line, the
+quick fix, hover on a date range, rename of a person across files,
+completion, formatting, and a clean shutdown.
+
+    ALMANAC=target/release/almanac python3 -m pytest tests/e2e/lsp
+"""
+
+import os
+import pathlib
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+PLAN = ROOT / "plans" / "new-media-2026.toml"
+TEAM = ROOT / "plans" / "shared" / "team.toml"
+ALMANAC = os.environ.get("ALMANAC", str(ROOT / "target" / "release" / "almanac"))
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[ALMANAC, "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                text_document=types.TextDocumentClientCapabilities(
+                    hover=types.HoverClientCapabilities(
+                        content_format=[types.MarkupKind.Markdown]
+                    ),
+                ),
+            ),
+            root_uri=ROOT.as_uri(),
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def line_of(text: str, start: str) -> int:
+    return next(i for i, l in enumerate(text.splitlines()) if l.startswith(start))
+
+
+async def open_plan(client: LanguageClient) -> str:
+    text = PLAN.read_text(encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=PLAN.as_uri(), language_id="toml", version=1, text=text
+            )
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return text
+
+
+def change(client: LanguageClient, version: int, line: int, start: int, end: int, text: str):
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=PLAN.as_uri(), version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(
+                        start=types.Position(line=line, character=start),
+                        end=types.Position(line=line, character=end),
+                    ),
+                    text=text,
+                )
+            ],
+        )
+    )
+
+
+def utf16(s: str) -> int:
+    return len(s.encode("utf-16-le")) // 2
+
+
+@pytest.mark.asyncio
+async def test_a_typo_after_chinese_text_is_reported_and_fixed(client: LanguageClient):
+    text = await open_plan(client)
+    assert not [d for d in client.diagnostics[PLAN.as_uri()] if d.severity == 1]
+    # `budget = { ads.douyin_feed = "60万", kol.waist = "15万" }`: the typo
+    # is after a Chinese character on the same line.
+    line = line_of(text, 'budget = { ads.douyin_feed = "60万"')
+    source = text.splitlines()[line]
+    col = utf16(source[: source.index("waist")])
+    change(client, 2, line, col, col + 5, "wiast")
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    unknown = [d for d in client.diagnostics[PLAN.as_uri()] if d.code == "R001"]
+    assert len(unknown) == 1, client.diagnostics[PLAN.as_uri()]
+    d = unknown[0]
+    assert d.message.startswith("unknown budget line `kol.wiast`")
+    assert (d.range.start.line, d.range.start.character, d.range.end.character) == (line, col, col + 5)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()),
+            range=d.range,
+            context=types.CodeActionContext(diagnostics=[d]),
+        )
+    )
+    assert actions and actions[0].title == "Replace with `waist`"
+    edit = actions[0].edit.changes[PLAN.as_uri()][0]
+    change(client, 3, edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.new_text)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not [d for d in client.diagnostics[PLAN.as_uri()] if d.code == "R001"]
+
+
+@pytest.mark.asyncio
+async def test_hover_reads_the_resolved_window(client: LanguageClient):
+    text = await open_plan(client)
+    line = line_of(text, 'window = "spring_festival-21d..+15d"')
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()),
+            position=types.Position(line=line, character=15),
+        )
+    )
+    assert hover.contents.value.startswith("2026-01-27 Tue (workday) → 2026-03-04"), hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_rename_a_person_edits_the_plan_and_the_fragment(client: LanguageClient):
+    text = await open_plan(client)
+    line = line_of(text, 'owner = "designer"')
+    edit = await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()),
+            position=types.Position(line=line, character=11),
+            new_name="美术",
+        )
+    )
+    assert len(edit.changes[PLAN.as_uri()]) == text.count('"designer"')
+    assert [e.new_text for e in edit.changes[TEAM.as_uri()]] == ['"美术"']
+
+
+@pytest.mark.asyncio
+async def test_completion_and_formatting(client: LanguageClient):
+    text = await open_plan(client)
+    line = line_of(text, 'owner = "designer"')
+    items = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()),
+            position=types.Position(line=line, character=9),
+        )
+    )
+    labels = [i.label for i in (items.items if hasattr(items, "items") else items)]
+    assert "designer" in labels and "legal" in labels, labels
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()),
+            options=types.FormattingOptions(tab_size=2, insert_spaces=True),
+        )
+    )
+    assert not edits, "the example plan is formatted"
