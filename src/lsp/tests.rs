@@ -28,6 +28,8 @@ fn world() -> MemWorld {
 struct Client {
     conn: Connection,
     next: i32,
+    /// Every notification the server sent so far.
+    seen: Vec<Notification>,
 }
 
 impl Client {
@@ -58,15 +60,20 @@ impl Client {
             .unwrap_or_else(|_| panic!("sent"));
     }
 
-    fn recv(&self) -> Message {
+    fn recv(&mut self) -> Message {
         match self.conn.receiver.recv_timeout(Duration::from_secs(20)) {
-            Ok(m) => m,
+            Ok(m) => {
+                if let Message::Notification(n) = &m {
+                    self.seen.push(n.clone());
+                }
+                m
+            }
             Err(e) => panic!("no message from the server: {e}"),
         }
     }
 
     /// The next diagnostics published for `uri`.
-    fn diagnostics(&self, uri: &str) -> Vec<Value> {
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
         loop {
             if let Message::Notification(n) = self.recv()
                 && n.method == "textDocument/publishDiagnostics"
@@ -133,6 +140,7 @@ fn session_with(mut params: Value, f: impl FnOnce(&mut Client)) -> Value {
         let mut c = Client {
             conn: client,
             next: 0,
+            seen: Vec::new(),
         };
         let init = c.request("initialize", params);
         c.notify("initialized", json!({}));
@@ -588,4 +596,95 @@ fn inlay_hints_show_dates_episodes_and_amounts_unless_turned_off() {
         );
         assert_eq!(hints, Value::Null);
     });
+}
+
+mod random_edits {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    use super::*;
+    use crate::lsp::text::{Encoding, apply_change};
+
+    /// Whether `r` lies inside `text` as UTF-16 positions.
+    fn inside(text: &str, r: &Value) -> bool {
+        let lines: Vec<&str> = text.split('\n').collect();
+        ["start", "end"].iter().all(|end| {
+            let (Some(line), Some(ch)) = (r[end]["line"].as_u64(), r[end]["character"].as_u64())
+            else {
+                return false;
+            };
+            let Some(l) = usize::try_from(line).ok().and_then(|l| lines.get(l)) else {
+                return false;
+            };
+            usize::try_from(ch).is_ok_and(|c| c <= l.encode_utf16().count())
+        })
+    }
+
+    /// A position in `text` picked by two indices: a line, and a UTF-16
+    /// column in it (possibly inside a surrogate pair).
+    fn pick(text: &str, line: Index, col: Index) -> (u32, u32) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let l = line.index(lines.len());
+        let c = col.index(lines[l].encode_utf16().count() + 1);
+        (
+            u32::try_from(l).unwrap_or_default(),
+            u32::try_from(c).unwrap_or_default(),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        /// Random edits — ASCII, TOML punctuation, Chinese and emoji, so
+        /// UTF-16 columns matter — then hover and completion anywhere: no
+        /// internal error, every range inside the document.
+        #[test]
+        fn random_edits_never_break_the_server(
+            edits in prop::collection::vec(
+                (any::<Index>(), any::<Index>(), 0u32..4, "[a-z_\"=\\[\\]{},. \n春节万🎉]{0,5}"),
+                1..6,
+            ),
+            probes in prop::collection::vec((any::<Index>(), any::<Index>()), 1..4),
+        ) {
+            let mut text = PLAN_TEXT.to_string();
+            let mut versions = BTreeMap::from([(1, text.clone())]);
+            session(json!({}), |c| {
+                c.open(PLAN, &text);
+                for (i, (line, col, delete, insert)) in edits.iter().enumerate() {
+                    let (l, ch) = pick(&text, *line, *col);
+                    let version = i32::try_from(i).unwrap_or_default() + 2;
+                    let range = lsp_types::Range {
+                        start: lsp_types::Position { line: l, character: ch },
+                        end: lsp_types::Position { line: l, character: ch + delete },
+                    };
+                    apply_change(&mut text, range, insert, Encoding::Utf16);
+                    versions.insert(version, text.clone());
+                    c.edit(PLAN, version, [l, ch, l, ch + delete], insert);
+                }
+                for (line, col) in &probes {
+                    let (l, ch) = pick(&text, *line, *col);
+                    let hover = c.request("textDocument/hover", at(PLAN, l, ch));
+                    if !hover.is_null() {
+                        assert!(inside(&text, &hover["range"]), "hover range {hover}");
+                    }
+                    c.request("textDocument/completion", at(PLAN, l, ch));
+                }
+                // Everything the server sent meanwhile (read by the requests,
+                // which it answers after the edits before them): no internal
+                // error, every diagnostic inside the version it is for.
+                for n in &c.seen {
+                    assert_ne!(n.method, "window/logMessage", "{}", n.params);
+                    if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri(PLAN) {
+                        let v = n.params["version"].as_i64().and_then(|v| i32::try_from(v).ok()).unwrap_or(1);
+                        let published = &versions[&v];
+                        for d in n.params["diagnostics"].as_array().into_iter().flatten() {
+                            assert!(inside(published, &d["range"]), "{d} in version {v}");
+                        }
+                    }
+                }
+            });
+        }
+    }
 }

@@ -154,3 +154,41 @@ async def test_completion_and_formatting(client: LanguageClient):
         )
     )
     assert not edits, "the example plan is formatted"
+
+
+@pytest.mark.asyncio
+async def test_definition_references_outline_and_inlay_hints(client: LanguageClient):
+    text = await open_plan(client)
+    doc = types.TextDocumentIdentifier(uri=PLAN.as_uri())
+    line = line_of(text, 'owner = "designer"')
+    where = types.Position(line=line, character=11)
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc, position=where)
+    )
+    team = TEAM.read_text(encoding="utf-8")
+    assert found.uri == TEAM.as_uri()
+    assert found.range.start.line == line_of(team, "[people.designer]")
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc,
+            position=where,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert len(refs) == text.count('"designer"') + 1
+    outline = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=doc)
+    )
+    nianwei = next(s for s in outline if s.name == "nianwei_lab")
+    assert [t.name for t in nianwei.children] == ["brief", "visuals", "copyright", "launch"]
+    window = line_of(text, 'window = "spring_festival-21d..+15d"')
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            text_document=doc,
+            range=types.Range(
+                start=types.Position(line=window, character=0),
+                end=types.Position(line=window + 1, character=0),
+            ),
+        )
+    )
+    assert [h.label for h in hints] == ["01-27 Tue..03-04 Wed"]
