@@ -9,7 +9,8 @@
 //! over the file system), `analysis.rs` (a plan's check and its
 //! diagnostics), `hover.rs`, `symbols.rs` (where ids are declared and
 //! used), `navigate.rs` (definition, references, rename, outline),
-//! `complete.rs`, `formatting.rs`.
+//! `complete.rs`, `formatting.rs`, `tokens.rs` (semantic tokens inside
+//! expression strings).
 
 mod analysis;
 mod complete;
@@ -19,6 +20,7 @@ mod hover;
 mod navigate;
 mod symbols;
 mod text;
+mod tokens;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -32,6 +34,7 @@ use lsp_types::notification::{
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
     InlayHintRequest, PrepareRenameRequest, RangeFormatting, References, Rename, Request as _,
+    SemanticTokensFullRequest,
 };
 use lsp_types::{
     CompletionOptions, Hover, HoverContents, HoverParams, HoverProviderCapability,
@@ -98,6 +101,15 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         document_symbol_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(
+            lsp_types::SemanticTokensServerCapabilities::SemanticTokensOptions(
+                lsp_types::SemanticTokensOptions {
+                    legend: tokens::legend(),
+                    full: Some(lsp_types::SemanticTokensFullOptions::Bool(true)),
+                    ..lsp_types::SemanticTokensOptions::default()
+                },
+            ),
+        ),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_range_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
@@ -213,6 +225,17 @@ impl Server<'_> {
             RangeFormatting::METHOD => {
                 self.answer(req, |s, p: lsp_types::DocumentRangeFormattingParams| {
                     Ok(s.format(&p.text_document.uri, Some(p.range)))
+                })
+            }
+            SemanticTokensFullRequest::METHOD => {
+                self.answer(req, |s, p: lsp_types::SemanticTokensParams| {
+                    let doc = uri_to_path(&p.text_document.uri).and_then(|p| s.docs.get(&p));
+                    Ok(doc.map(|d| {
+                        lsp_types::SemanticTokensResult::Tokens(lsp_types::SemanticTokens {
+                            result_id: None,
+                            data: tokens::tokens(&d.text, s.encoding),
+                        })
+                    }))
                 })
             }
             InlayHintRequest::METHOD => self.answer(req, |s, p: lsp_types::InlayHintParams| {

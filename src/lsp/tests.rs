@@ -688,3 +688,53 @@ mod random_edits {
         }
     }
 }
+
+#[test]
+fn expressions_inside_strings_get_semantic_tokens() {
+    let init = session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        let r = c.request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri(PLAN)}}),
+        );
+        let data: Vec<u64> = r["data"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default();
+        assert_eq!(data.len() % 5, 0);
+        // Decode to absolute (line, start, length, type).
+        let (mut line, mut start) = (0, 0);
+        let mut tokens = Vec::new();
+        for t in data.chunks(5) {
+            line += t[0];
+            start = if t[0] == 0 { start + t[1] } else { t[1] };
+            tokens.push((line, start, t[2], t[3]));
+        }
+        let window = u64::from(line_of(PLAN_TEXT, "window = \"spring_festival-21d..+15d\""));
+        let on_window: Vec<(u64, u64, u64)> = tokens
+            .iter()
+            .filter(|t| t.0 == window)
+            .map(|t| (t.1, t.2, t.3))
+            .collect();
+        // spring_festival (a name), -, 21d (a number), .., +, 15d.
+        assert_eq!(
+            on_window,
+            [
+                (10, 15, 0),
+                (25, 1, 3),
+                (26, 3, 2),
+                (29, 2, 3),
+                (31, 1, 3),
+                (32, 3, 2)
+            ]
+        );
+        // `name = "年味实验室"` is text, not an expression.
+        let name = u64::from(line_of(PLAN_TEXT, "name = \"年味实验室\""));
+        assert!(tokens.iter().all(|t| t.0 != name));
+    });
+    assert_eq!(
+        init["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"],
+        json!(["variable", "keyword", "number", "operator"])
+    );
+}

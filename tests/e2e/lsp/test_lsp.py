@@ -192,3 +192,23 @@ async def test_definition_references_outline_and_inlay_hints(client: LanguageCli
         )
     )
     assert [h.label for h in hints] == ["01-27 Tue..03-04 Wed"]
+
+
+@pytest.mark.asyncio
+async def test_expressions_get_semantic_tokens(client: LanguageClient):
+    text = await open_plan(client)
+    result = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=types.TextDocumentIdentifier(uri=PLAN.as_uri()))
+    )
+    data = result.data
+    line = start = 0
+    found = []
+    for i in range(0, len(data), 5):
+        dl, ds, length, kind, _ = data[i : i + 5]
+        line += dl
+        start = start + ds if dl == 0 else ds
+        found.append((line, start, length, kind))
+    window = line_of(text, 'window = "spring_festival-21d..+15d"')
+    assert (window, 10, 15, 0) in found, "spring_festival is a name"
+    every = line_of(text, 'every = "every wed except holidays"')
+    assert [t[3] for t in found if t[0] == every] == [1, 1, 1, 1], "every wed except holidays are words"
