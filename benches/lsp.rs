@@ -193,7 +193,7 @@ fn bench_lsp(c: &mut Criterion) {
     group.sample_size(20);
     with_server(&w, plan, |client, uri| {
         group.bench_function("edit → diagnostics", |b| {
-            b.iter(|| client.edit(uri, 0, 2))
+            b.iter(|| client.edit(uri, 0, 2));
         });
     });
     group.finish();
