@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use almanac::diagnostics::Diagnostic;
 use almanac::emit::{Options, Target};
-use almanac::resolve::load::{Loader, load_includes};
+use almanac::resolve::load::{Keep, Loader, load_includes};
 use almanac::rules::Context;
 use almanac::rules::config::RuleConfig;
 use almanac::source::SourceMap;
@@ -66,7 +66,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut diags: Vec<Diagnostic> = Vec::new();
             let mut loader = Loader::new(&w);
-            let (_, raw) = loader.take(&path, &mut diags).expect("reads");
+            let (_, raw) = loader
+                .parsed(&path, Keep::Moved, &mut diags)
+                .expect("reads");
             let loaded = load_includes(
                 &mut loader,
                 raw.expect("parses"),
@@ -82,7 +84,9 @@ fn stages(c: &mut Criterion) {
             || {
                 let mut diags: Vec<Diagnostic> = Vec::new();
                 let mut loader = Loader::new(&w);
-                let (_, raw) = loader.take(&path, &mut diags).expect("reads");
+                let (_, raw) = loader
+                    .parsed(&path, Keep::Moved, &mut diags)
+                    .expect("reads");
                 let loaded = load_includes(
                     &mut loader,
                     raw.expect("parses"),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Severity, codes};
 use crate::model::Plan;
 use crate::project;
-use crate::resolve::load::{Loaded, Loader, io_reason, load_includes};
+use crate::resolve::load::{Keep, Loaded, Loader, io_reason, load_includes};
 use crate::rules::config::RuleConfig;
 use crate::source::{SourceMap, Span};
 use crate::world::World;
@@ -69,7 +69,7 @@ pub fn check_with(
     let mut plans_found = Vec::new();
     let mut fragments = Vec::new();
     for path in &files {
-        let raw = match loader.take(path, &mut diags) {
+        let raw = match loader.parsed(path, Keep::Moved, &mut diags) {
             Ok((_, raw)) => raw,
             Err(e) => {
                 return Err(CheckError::Unreadable {

@@ -148,23 +148,17 @@ mod tests {
                 version: 2,
             },
         );
-        let w = Overlay {
-            base: &base,
-            docs: &docs,
+        let read = |docs: &Documents| {
+            let w = Overlay { base: &base, docs };
+            w.read(Path::new("/p/plan.toml")).ok()
         };
-        assert_eq!(
-            w.read(Path::new("/p/plan.toml")).ok(),
-            Some(b"typed".to_vec())
-        );
+        assert_eq!(read(&docs), Some(b"typed".to_vec()));
         docs.close(Path::new("/p/plan.toml"));
+        assert_eq!(read(&docs), Some(b"saved".to_vec()));
         let w = Overlay {
             base: &base,
             docs: &docs,
         };
-        assert_eq!(
-            w.read(Path::new("/p/plan.toml")).ok(),
-            Some(b"saved".to_vec())
-        );
         assert!(w.write_file(Path::new("/p/x"), b"").is_err());
     }
 }

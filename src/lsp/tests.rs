@@ -12,11 +12,13 @@ use crate::world::MemWorld;
 
 const PLAN: &str = "/p/plans/new-media-2026.toml";
 const TEAM: &str = "/p/plans/shared/team.toml";
+const PLAN_TEXT: &str = include_str!("../../plans/new-media-2026.toml");
+const TEAM_TEXT: &str = include_str!("../../plans/shared/team.toml");
 
 fn world() -> MemWorld {
     MemWorld::default()
-        .with_file(PLAN, include_str!("../../plans/new-media-2026.toml"))
-        .with_file(TEAM, include_str!("../../plans/shared/team.toml"))
+        .with_file(PLAN, PLAN_TEXT)
+        .with_file(TEAM, TEAM_TEXT)
         // The project root: the nearest folder holding `.git`.
         .with_file("/p/.git/HEAD", "ref: refs/heads/main\n")
         .with_file(
@@ -155,6 +157,23 @@ fn session_with(mut params: Value, f: impl FnOnce(&mut Client)) -> Value {
     })
 }
 
+/// A session with the 2026 plan open and its first diagnostics read.
+fn with_plan(f: impl FnOnce(&mut Client)) -> Value {
+    session(json!({}), |c| {
+        c.open(PLAN, PLAN_TEXT);
+        c.diagnostics(&uri(PLAN));
+        f(c);
+    })
+}
+
+/// The first diagnostic with `code`.
+fn coded<'a>(diags: &'a [Value], code: &str) -> &'a Value {
+    diags
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {diags:?}"))
+}
+
 fn codes(diags: &[Value]) -> Vec<String> {
     diags
         .iter()
@@ -187,7 +206,7 @@ fn an_open_plan_gets_the_diagnostics_check_gives_and_typing_updates_them() {
         .map(|d| d.rule.code.to_string())
         .collect();
     session(json!({}), |c| {
-        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
+        c.open(PLAN, PLAN_TEXT);
         assert_eq!(codes(&c.diagnostics(&uri(PLAN))), expected);
         // Line 69 is `owner = "manager"` of the first campaign: a comment
         // in Chinese goes above it, then the owner becomes `经理`.
@@ -216,10 +235,7 @@ fn an_open_plan_gets_the_diagnostics_check_gives_and_typing_updates_them() {
         // Typing after the Chinese text on the same line.
         c.edit(PLAN, 4, [69, 11, 69, 11], "2");
         let diags = c.diagnostics(&uri(PLAN));
-        let d = diags
-            .iter()
-            .find(|d| d["code"] == "R001")
-            .unwrap_or_else(|| panic!("{diags:?}"));
+        let d = coded(&diags, "R001");
         assert_eq!(d["range"]["end"], json!({"line": 69, "character": 13}));
         // Put back: the R001 is gone.
         c.edit(PLAN, 5, [69, 9, 69, 12], "manager");
@@ -230,14 +246,11 @@ fn an_open_plan_gets_the_diagnostics_check_gives_and_typing_updates_them() {
 #[test]
 fn utf8_columns_count_bytes() {
     session(json!({"general": {"positionEncodings": ["utf-8"]}}), |c| {
-        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
+        c.open(PLAN, PLAN_TEXT);
         c.diagnostics(&uri(PLAN));
         c.edit(PLAN, 2, [68, 9, 68, 16], "经理");
         let diags = c.diagnostics(&uri(PLAN));
-        let d = diags
-            .iter()
-            .find(|d| d["code"] == "R001")
-            .unwrap_or_else(|| panic!("{diags:?}"));
+        let d = coded(&diags, "R001");
         assert_eq!(
             d["range"],
             json!({"start": {"line": 68, "character": 8}, "end": {"line": 68, "character": 16}})
@@ -248,11 +261,11 @@ fn utf8_columns_count_bytes() {
 #[test]
 fn editing_a_fragment_rechecks_the_plan_that_includes_it() {
     session(json!({}), |c| {
-        c.open(TEAM, include_str!("../../plans/shared/team.toml"));
+        c.open(TEAM, TEAM_TEXT);
         // Opening the fragment finds its plan and checks it: no S009.
         assert!(!codes(&c.diagnostics(&uri(TEAM))).contains(&"S009".to_string()));
         // `[people.manager]` renamed: the plan's owners now name nobody.
-        let team = include_str!("../../plans/shared/team.toml");
+        let team = TEAM_TEXT;
         let line = team
             .lines()
             .position(|l| l == "[people.manager]")
@@ -280,9 +293,7 @@ fn editing_a_fragment_rechecks_the_plan_that_includes_it() {
 
 #[test]
 fn hover_shows_key_docs_and_resolved_values() {
-    session(json!({}), |c| {
-        c.open(PLAN, include_str!("../../plans/new-media-2026.toml"));
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         // Line 67: `window = "spring_festival-21d..+15d"`.
         let on_value = c.hover(PLAN, 66, 14);
         assert!(on_value.starts_with("2026-01-27 Tue"), "{on_value}");
@@ -298,7 +309,7 @@ fn hover_shows_key_docs_and_resolved_values() {
         assert!(due.contains("(workday)"), "{due}");
         // Half typed elsewhere (an unclosed string at the end), the value
         // is still evaluated on the last good plan.
-        let text = include_str!("../../plans/new-media-2026.toml");
+        let text = PLAN_TEXT;
         let last = u32::try_from(text.lines().count()).unwrap_or_default();
         c.edit(PLAN, 2, [last, 0, last, 0], "x = \"");
         c.diagnostics(&uri(PLAN));
@@ -316,18 +327,13 @@ fn line_of(text: &str, line: &str) -> u32 {
     u32::try_from(i).unwrap_or_default()
 }
 
-const PLAN_TEXT: &str = include_str!("../../plans/new-media-2026.toml");
-const TEAM_TEXT: &str = include_str!("../../plans/shared/team.toml");
-
 fn at(path: &str, line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": character}})
 }
 
 #[test]
 fn an_owner_leads_to_its_person_in_the_fragment_and_back() {
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
         let def = c.request("textDocument/definition", at(PLAN, owner, 10));
         let person = line_of(TEAM_TEXT, "[people.designer]");
@@ -353,9 +359,7 @@ fn an_owner_leads_to_its_person_in_the_fragment_and_back() {
 
 #[test]
 fn rename_edits_every_file_and_refuses_a_taken_name() {
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
         let range = c.request("textDocument/prepareRename", at(PLAN, owner, 10));
         assert_eq!(
@@ -398,9 +402,7 @@ fn rename_edits_every_file_and_refuses_a_taken_name() {
 
 #[test]
 fn the_outline_puts_tasks_under_their_campaign() {
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let symbols = c.request(
             "textDocument/documentSymbol",
             json!({"textDocument": {"uri": uri(PLAN)}}),
@@ -446,9 +448,7 @@ fn formatting_gives_what_fmt_gives() {
 
 #[test]
 fn completion_offers_keys_ids_and_moments() {
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let labels = |v: Value| -> Vec<String> {
             v.as_array()
                 .map(|a| {
@@ -491,17 +491,11 @@ fn completion_offers_keys_ids_and_moments() {
 
 #[test]
 fn a_misspelt_owner_gets_a_quick_fix() {
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
         c.edit(PLAN, 2, [owner, 9, owner, 17], "desinger");
         let diags = c.diagnostics(&uri(PLAN));
-        let d = diags
-            .iter()
-            .find(|d| d["code"] == "R001")
-            .cloned()
-            .unwrap_or_else(|| panic!("{diags:?}"));
+        let d = coded(&diags, "R001").clone();
         assert!(
             d["message"]
                 .as_str()
@@ -549,9 +543,7 @@ fn a_rule_in_rules_is_explained_on_hover() {
 fn inlay_hints_show_dates_episodes_and_amounts_unless_turned_off() {
     let whole =
         json!({"start": {"line": 0, "character": 0}, "end": {"line": 9999, "character": 0}});
-    session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    with_plan(|c| {
         let hints = c.request(
             "textDocument/inlayHint",
             json!({"textDocument": {"uri": uri(PLAN)}, "range": whole}),
@@ -691,9 +683,7 @@ mod random_edits {
 
 #[test]
 fn expressions_inside_strings_get_semantic_tokens() {
-    let init = session(json!({}), |c| {
-        c.open(PLAN, PLAN_TEXT);
-        c.diagnostics(&uri(PLAN));
+    let init = with_plan(|c| {
         let r = c.request(
             "textDocument/semanticTokens/full",
             json!({"textDocument": {"uri": uri(PLAN)}}),

@@ -40,6 +40,15 @@ pub fn read_one(
     (id, Some(raw))
 }
 
+/// What the loader keeps of a file it hands out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// An include: kept for the next plan that includes it.
+    Cached,
+    /// A plan file, read once: moved out of the cache.
+    Moved,
+}
+
 /// Reads each file once per run, however many plans include it, so its
 /// syntax problems are reported once.
 pub struct Loader<'w> {
@@ -60,37 +69,31 @@ impl<'w> Loader<'w> {
         }
     }
 
-    /// The parsed file at `path`; `Err` if it cannot be read at all.
-    pub fn get(
+    /// The parsed file at `path`; `Err` if it cannot be read at all. An
+    /// include stays cached for the next plan that includes it
+    /// (`Keep::Cached`); a plan file, read once and not included by
+    /// others, is moved out (`Keep::Moved`).
+    pub fn parsed(
         &mut self,
         path: &Path,
-        diags: &mut Vec<Diagnostic>,
-    ) -> std::io::Result<(FileId, Option<RawFile>)> {
-        self.parsed(path, false, diags)
-    }
-
-    /// Like `get`, but moves the parsed file out of the cache: for a plan
-    /// file, which is read once and not included by others.
-    pub fn take(
-        &mut self,
-        path: &Path,
-        diags: &mut Vec<Diagnostic>,
-    ) -> std::io::Result<(FileId, Option<RawFile>)> {
-        self.parsed(path, true, diags)
-    }
-
-    fn parsed(
-        &mut self,
-        path: &Path,
-        take: bool,
+        keep: Keep,
         diags: &mut Vec<Diagnostic>,
     ) -> std::io::Result<(FileId, Option<RawFile>)> {
         if let Some((id, raw)) = self.cache.get_mut(path) {
-            return Ok((*id, if take { raw.take() } else { raw.clone() }));
+            return Ok((
+                *id,
+                match keep {
+                    Keep::Cached => raw.clone(),
+                    Keep::Moved => raw.take(),
+                },
+            ));
         }
         let bytes = self.world.read(path)?;
         let (id, raw) = read_one(self.world, &mut self.sources, path, &bytes, diags);
-        let cached = if take { None } else { raw.clone() };
+        let cached = match keep {
+            Keep::Cached => raw.clone(),
+            Keep::Moved => None,
+        };
         self.cache.insert(path.to_path_buf(), (id, cached));
         Ok((id, raw))
     }
@@ -202,7 +205,7 @@ fn visit(
             Ok(_) => {
                 loader.included.insert(target.clone());
                 let before = diags.len();
-                let read = loader.get(&target, diags);
+                let read = loader.parsed(&target, Keep::Cached, diags);
                 if let Ok((id, None)) = read {
                     // The file could not be parsed: its errors also point
                     // at the entry that brought it in.
