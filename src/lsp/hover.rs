@@ -338,3 +338,103 @@ pub fn hints(checked: &Checked, path: &std::path::Path, upto: usize) -> Vec<(usi
     out.dedup();
     out
 }
+
+/// What an id reference names, from the resolved plan: a person with
+/// their capacity and load, a channel with its posting limits, a review
+/// level with its lead and response, a KPI with its target, a task with its
+/// due date. `campaign` scopes a task.
+pub fn reference(
+    plan: &Plan,
+    schedule: &crate::schedule::Schedule,
+    target: format::Target,
+    id: &str,
+    campaign: Option<&str>,
+) -> Option<String> {
+    use crate::model::{PersonId, with_ids};
+    use chrono::Datelike;
+    use format::Target;
+    let hours = |r: Ratio| r.to_decimal_string(1);
+    Some(match target {
+        Target::Person => {
+            let (pid, p) = with_ids::<PersonId, _>(&plan.people).find(|(_, p)| p.id.name == id)?;
+            let mut s = format!("**{}** (`{id}`)", p.name);
+            if let Some(role) = &p.role {
+                s.push_str(&format!(", {role}"));
+            }
+            if let Some(cap) = p.capacity {
+                s.push_str(&format!("\n\ncapacity {}h a week", hours(cap.value)));
+            }
+            // Load: the hours of the items they own, in all and by week.
+            let mut weeks: std::collections::BTreeMap<(i32, u32), Ratio> = Default::default();
+            let mut total = Ratio::ZERO;
+            let mut items = 0;
+            for it in schedule.items.iter().filter(|i| i.owner == Some(pid)) {
+                let w = it.start.iso_week();
+                let week = weeks.entry((w.year(), w.week())).or_insert(Ratio::ZERO);
+                *week = week.checked_add(it.hours).unwrap_or(*week);
+                total = total.checked_add(it.hours).unwrap_or(total);
+                items += 1;
+            }
+            s.push_str(&format!("\n\nowns {items} items, {}h in all", hours(total)));
+            if let Some(((y, w), h)) = weeks.iter().max_by_key(|(_, h)| **h) {
+                s.push_str(&format!("; busiest week {y}-W{w:02}, {}h", hours(*h)));
+            }
+            s
+        }
+        Target::Channel => {
+            let c = plan.channels.iter().find(|c| c.id.name == id)?;
+            let mut s = format!("**{}** (`{id}`)", c.name);
+            if let Some(n) = c.slots_per_week {
+                s.push_str(&format!("\n\n{} posts a week", n.value));
+            }
+            if let Some(n) = c.max_per_day {
+                s.push_str(&format!(", at most {} a day", n.value));
+            }
+            s
+        }
+        Target::ReviewLevel => {
+            let l = plan.review.iter().find(|l| l.id.name == id)?;
+            let lead = |x: Option<crate::source::Spanned<crate::model::Lead>>| {
+                x.map_or_else(
+                    || "—".to_string(),
+                    |l| match l.value {
+                        crate::model::Lead::Days(n) => format!("{n}d"),
+                        crate::model::Lead::Workdays(n) => format!("{n}wd"),
+                        crate::model::Lead::Hours(n) => format!("{n}h"),
+                    },
+                )
+            };
+            format!(
+                "review level **{}** (`{id}`): receives the item {} before publishing, answers within {}",
+                l.name,
+                lead(l.lead),
+                lead(l.response)
+            )
+        }
+        Target::Kpi => {
+            let k = plan.kpis.iter().find(|k| k.id.name == id)?;
+            let v = |x: &Option<crate::model::KpiValue>| {
+                x.as_ref()
+                    .map_or_else(|| "—".to_string(), |v| crate::model::quantity_text(&v.q))
+            };
+            format!(
+                "KPI **{}** (`{id}`): target {}, actual {}",
+                k.name,
+                v(&k.target),
+                v(&k.actual)
+            )
+        }
+        Target::Task => {
+            let c = plan
+                .campaigns
+                .iter()
+                .find(|c| Some(c.id.name.as_str()) == campaign)?;
+            let t = c.tasks.iter().find(|t| t.id.name == id)?;
+            let due = t.due.map_or_else(
+                || "no due date".to_string(),
+                |d| describe(d.value, &plan.calendar),
+            );
+            format!("task **{}** (`{id}`): due {due}", t.name)
+        }
+    })
+}

@@ -507,9 +507,28 @@ impl Server<'_> {
                 (leaf.key.clone(), doc)
             }
             Some((span, text)) => {
-                let value = good
-                    .filter(|_| stable)
-                    .and_then(|c| hover::resolved(c, &path, offset, today))
+                // An id reference: what it names.
+                let target = match hover::key_at(&leaf.path).map(|k| &k.kind) {
+                    Some(
+                        crate::format::Kind::Text(crate::format::Text::Ref(t))
+                        | crate::format::Kind::Texts(crate::format::Text::Ref(t)),
+                    ) => Some(*t),
+                    _ => None,
+                };
+                let campaign = match leaf.path.as_slice() {
+                    [c, id, ..] if c == "campaigns" => Some(id.as_str()),
+                    _ => None,
+                };
+                let named = target.and_then(|t| {
+                    let c = good?;
+                    let (plan, schedule) = (c.plans.first()?, c.schedules.first()?);
+                    hover::reference(plan, schedule, t, text, campaign)
+                });
+                let value = named
+                    .or_else(|| {
+                        good.filter(|_| stable)
+                            .and_then(|c| hover::resolved(c, &path, offset, today))
+                    })
                     .or_else(|| {
                         let plan = good.and_then(|c| c.plans.first());
                         hover::holds_expression(&leaf.path)

@@ -728,3 +728,32 @@ fn expressions_inside_strings_get_semantic_tokens() {
         json!(["variable", "keyword", "number", "operator"])
     );
 }
+
+#[test]
+fn hover_on_an_id_shows_what_it_names() {
+    with_plan(|c| {
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
+        let person = c.hover(PLAN, owner, 11);
+        assert!(person.contains("(`designer`)"), "{person}");
+        assert!(
+            person.contains("capacity") && person.contains("owns"),
+            "{person}"
+        );
+        let channels = line_of(
+            PLAN_TEXT,
+            "channels = [\"douyin\", \"xiaohongshu\", \"wechat\"]",
+        );
+        let douyin = c.hover(PLAN, channels, 14);
+        assert!(douyin.starts_with("**抖音** (`douyin`)"), "{douyin}");
+        let review = line_of(
+            PLAN_TEXT,
+            "review = \"final\" # legal receives the launch content here",
+        );
+        let level = c.hover(PLAN, review, 11);
+        assert!(level.starts_with("review level **"), "{level}");
+        assert!(
+            level.contains("receives the item 3d before publishing"),
+            "{level}"
+        );
+    });
+}

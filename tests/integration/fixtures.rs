@@ -290,3 +290,82 @@ fn every_code_in_the_source_is_registered() {
     }
     assert!(missing.is_empty(), "unregistered codes: {missing:?}");
 }
+
+/// Every fix a diagnostic of a fixture offers mends that problem: with its
+/// replacements applied, the file has one diagnostic of that code fewer
+/// and no syntax error (S) of a code it did not have. (A mended key may
+/// reveal what it holds: `chanels` → `channels` reads channels the plan
+/// does not declare.)
+#[test]
+fn every_fix_mends_its_problem() {
+    use almanac::diagnostics::Severity;
+    let mut fixed = 0;
+    for fixture in fixtures() {
+        // A copy of the fixture (file or folder) to mend.
+        let scratch = crate::support::Scratch::new();
+        let name = fixture
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let mut files = vec![fixture.clone()];
+        let mut i = 0;
+        while i < files.len() {
+            if files[i].is_dir() {
+                let dir = files.remove(i);
+                files.extend(
+                    std::fs::read_dir(&dir)
+                        .expect("dir")
+                        .map(|e| e.expect("entry").path()),
+                );
+            } else {
+                i += 1;
+            }
+        }
+        let mut scratch = scratch;
+        for f in &files {
+            let rel = f.strip_prefix(fixtures_dir()).expect("inside");
+            scratch = scratch.file(&rel.to_string_lossy(), std::fs::read(f).expect("read"));
+        }
+        let target = scratch.dir.path().join(&name);
+        let before = check_paths(&OsWorld, std::slice::from_ref(&target)).expect("checks");
+        for d in before.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
+            let file = before.sources.get(d.fixes[0].span.file);
+            let mut text = file.text.clone();
+            let mut fixes = d.fixes.clone();
+            fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+            for f in &fixes {
+                text.replace_range(f.span.range(), &f.text);
+            }
+            let original = std::fs::read(&file.path).expect("read");
+            std::fs::write(&file.path, &text).expect("write");
+            let after = check_paths(&OsWorld, std::slice::from_ref(&target)).expect("checks");
+            std::fs::write(&file.path, original).expect("restore");
+            let count = |c: &almanac::check::Checked, code: &str| {
+                c.diagnostics.iter().filter(|x| x.code() == code).count()
+            };
+            assert!(
+                count(&after, d.code()) < count(&before, d.code()),
+                "{name}: the fix of {} did not mend it:\n{text}",
+                d.code()
+            );
+            let errors = |c: &almanac::check::Checked| -> BTreeSet<&'static str> {
+                c.diagnostics
+                    .iter()
+                    .filter(|x| x.severity == Severity::Error && x.code().starts_with('S'))
+                    .map(almanac::diagnostics::Diagnostic::code)
+                    .collect()
+            };
+            let (had, has) = (errors(&before), errors(&after));
+            let new: Vec<&&str> = has.difference(&had).collect();
+            assert!(
+                new.is_empty(),
+                "{name}: the fix of {} brought {new:?}",
+                d.code()
+            );
+            fixed += 1;
+        }
+    }
+    // The fixtures of R001, S001, S003 and P004 at least offer fixes.
+    assert!(fixed >= 4, "only {fixed} fixes were tried");
+}

@@ -26,10 +26,26 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let every = &col.recurrence_span;
-        out.push(
-            Diagnostic::new(&codes::P004, *every, format!("column `{}` falls on holidays: {}", col.id.name, date_list(&days[k])))
-                .label("no rule for holidays")
-                .help("add `except holidays` to skip them, or `holidays = \"publish\"` to publish on purpose"),
+        let d = Diagnostic::new(
+            &codes::P004,
+            *every,
+            format!(
+                "column `{}` falls on holidays: {}",
+                col.id.name,
+                date_list(&days[k])
+            ),
+        )
+        .label("no rule for holidays")
+        .help(
+            "add `except holidays` to skip them, or `holidays = \"publish\"` to publish on purpose",
         );
+        // A recurrence without exceptions takes ` except holidays` before
+        // its closing quote.
+        let end = every.range().len().saturating_sub(1);
+        out.push(if col.recurrence.except.is_empty() {
+            d.fix(every.sub(end, end), " except holidays")
+        } else {
+            d
+        });
     }
 }

@@ -85,6 +85,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // workday before, which may be long before across a holiday.
         let help = match level.lead.map(|l| l.value) {
             Some(Lead::Days(n)) if let Some(raw) = add_days(it.start, -n).filter(|d| !plan.calendar.is_workday(*d)) => {
+                if let Some(lead) = level.lead {
+                    d = d.fix(lead.span, format!("\"{n}wd\""));
+                }
                 let why = match plan.calendar.day_name(raw) {
                     Some(name) => format!("a holiday ({name})"),
                     None => format!("a {}", raw.format("%A")),
