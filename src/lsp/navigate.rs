@@ -96,11 +96,17 @@ impl Files {
                 "`{new}` is not an id: use letters, digits and `_`, not starting with a digit"
             ));
         }
-        if new != sym.name
+        // A budget line is named by its path; the new name replaces its last
+        // key.
+        let full = match sym.name.rsplit_once('.') {
+            Some((parent, _)) if sym.section == "budget" => format!("{parent}.{new}"),
+            _ => new.to_string(),
+        };
+        if full != sym.name
             && self
                 .index
                 .declared(sym.section, sym.scope.as_deref())
-                .any(|s| s.name == new)
+                .any(|s| s.name == full)
         {
             return Err(format!("`{new}` is already taken in `{}`", sym.section));
         }
@@ -111,13 +117,13 @@ impl Files {
             else {
                 continue;
             };
-            // In a header, a name that is not a bare key needs quotes.
+            // As a key, a name that is not a bare key needs quotes.
             let text = self.text(&o.file).unwrap_or_default();
             let quoted = o.span.start > 0 && text.as_bytes()[o.span.start - 1] == b'"';
             let bare = new
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-            let new_text = if o.in_header && !bare && !quoted {
+            let new_text = if o.as_key && !bare && !quoted {
                 format!("\"{new}\"")
             } else {
                 new.to_string()
@@ -150,8 +156,7 @@ impl Files {
                 .unwrap_or(text.len());
             line_start..text[..end].trim_end().len().max(start)
         };
-        let mut top: Vec<(Symbol, DocumentSymbol)> = Vec::new();
-        let mut tasks: Vec<(Symbol, DocumentSymbol)> = Vec::new();
+        let mut nodes: Vec<(Symbol, DocumentSymbol)> = Vec::new();
         for (sym, o) in &self.index.entries {
             if o.file != path || !o.declaration {
                 continue;
@@ -164,7 +169,7 @@ impl Files {
             };
             #[allow(deprecated, reason = "the field must be written; it is not set")]
             let ds = DocumentSymbol {
-                name: sym.name.clone(),
+                name: sym.name.rsplit('.').next().unwrap_or(&sym.name).to_string(),
                 detail: Some(
                     sym.section
                         .replace("<id>.", "")
@@ -177,23 +182,49 @@ impl Files {
                 selection_range,
                 children: None,
             };
-            if sym.scope.is_some() {
-                tasks.push((sym.clone(), ds));
-            } else {
-                top.push((sym.clone(), ds));
+            nodes.push((sym.clone(), ds));
+        }
+        // Tasks go under their campaign, sub-lines under their line: the
+        // deepest first, so each is whole when it moves.
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(depth(&nodes[i].0)));
+        let mut moved = vec![false; nodes.len()];
+        for i in order {
+            let Some(parent) = parent_of(&nodes[i].0) else {
+                continue;
+            };
+            if let Some(j) = nodes.iter().position(|(s, _)| *s == parent) {
+                let child = nodes[i].1.clone();
+                nodes[j].1.children.get_or_insert_with(Vec::new).push(child);
+                moved[i] = true;
             }
         }
-        for (task, ds) in tasks {
-            let parent = top
-                .iter_mut()
-                .find(|(s, _)| s.section == "campaigns" && Some(&s.name) == task.scope.as_ref());
-            match parent {
-                Some((_, p)) => p.children.get_or_insert_with(Vec::new).push(ds),
-                None => top.push((task, ds)),
-            }
-        }
-        top.into_iter().map(|(_, d)| d).collect()
+        nodes
+            .into_iter()
+            .zip(moved)
+            .filter(|(_, m)| !m)
+            .map(|((_, d), _)| d)
+            .collect()
     }
+}
+
+/// What a symbol is nested under in the outline: a task under its
+/// campaign, a budget line under its parent line.
+fn parent_of(sym: &Symbol) -> Option<Symbol> {
+    let (section, name) = match (sym.section, &sym.scope) {
+        ("campaigns.<id>.tasks", Some(campaign)) => ("campaigns", campaign.clone()),
+        ("budget", None) => ("budget", sym.name.rsplit_once('.')?.0.to_string()),
+        _ => return None,
+    };
+    Some(Symbol {
+        section,
+        scope: None,
+        name,
+    })
+}
+
+fn depth(sym: &Symbol) -> usize {
+    parent_of(sym).map_or(0, |p| 1 + depth(&p))
 }
 
 fn symbol_kind(section: &str) -> SymbolKind {
@@ -205,6 +236,7 @@ fn symbol_kind(section: &str) -> SymbolKind {
         "columns" => SymbolKind::CLASS,
         "moments" | "holidays" | "blackouts" => SymbolKind::KEY,
         "kpis" | "assertions" => SymbolKind::PROPERTY,
+        "budget" => SymbolKind::NUMBER,
         _ => SymbolKind::OBJECT,
     }
 }

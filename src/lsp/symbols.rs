@@ -32,8 +32,9 @@ pub struct Occurrence {
     /// declared. Other headers through it (`[people.manager.x]`) and
     /// strings naming it are uses.
     pub declaration: bool,
-    /// Written as a key of a `[header]` (else as a string value).
-    pub in_header: bool,
+    /// Written as a key (in a `[header]` or an inline table), else as a
+    /// string value.
+    pub as_key: bool,
 }
 
 /// Every occurrence of every id in a set of files.
@@ -105,19 +106,19 @@ impl Index {
                 continue;
             };
             let names: Vec<&str> = segments.iter().map(|(n, _)| n.as_str()).collect();
-            for (i, section, scope) in ids_along(&names) {
-                let (name, span) = &segments[i];
+            for (i, section, scope, name) in ids_along(&names) {
+                let span = &segments[i].1;
                 self.entries.push((
                     Symbol {
                         section,
                         scope,
-                        name: name.clone(),
+                        name,
                     },
                     Occurrence {
                         file: path.to_path_buf(),
                         span: at + span.start..at + span.end,
                         declaration: i + 1 == names.len(),
-                        in_header: true,
+                        as_key: true,
                     },
                 ));
             }
@@ -137,6 +138,39 @@ impl Index {
             let name = k.get_ref().as_ref();
             let mut here = at.to_vec();
             here.push(name.to_string());
+            // An id declared by a key of its table (`waist = { … }` in
+            // `[budget.kol]`, `manager = { … }` in `[people]`); those of
+            // headers were found with the headers.
+            if def.key(name).is_none()
+                && def.other.as_ref().is_some_and(|o| o.names == Names::Ids)
+                && !on_header_line(text, k.span().start)
+            {
+                let names: Vec<&str> = here.iter().map(String::as_str).collect();
+                if let Some((i, section, scope, id)) = ids_along(&names).pop()
+                    && i + 1 == names.len()
+                {
+                    let span = k.span();
+                    let quoted = text[span.clone()].starts_with(['"', '\'']);
+                    let span = if quoted {
+                        span.start + 1..span.end - 1
+                    } else {
+                        span
+                    };
+                    self.entries.push((
+                        Symbol {
+                            section,
+                            scope,
+                            name: id,
+                        },
+                        Occurrence {
+                            file: path.to_path_buf(),
+                            span,
+                            declaration: true,
+                            as_key: true,
+                        },
+                    ));
+                }
+            }
             let Some(kind) = def.child(name) else {
                 continue;
             };
@@ -145,6 +179,8 @@ impl Index {
                 (k, _) => k,
             };
             match (kind, v.get_ref()) {
+                // `budget = { ads.douyin_feed = "60万" }`: keys are lines.
+                (Kind::Draws, Value::Table(sub)) => self.draws(path, sub, ""),
                 (Kind::Text(Text::Ref(target)) | Kind::Texts(Text::Ref(target)), value) => {
                     let strings: Vec<&tree::Item<'_>> = match value {
                         Value::Array(items) => items.iter().collect(),
@@ -171,6 +207,30 @@ impl Index {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// The budget lines a campaign's draws name, each key a line (a dotted
+    /// key, or a table of sub-lines), named by its path.
+    fn draws(&mut self, path: &Path, t: &tree::Table<'_>, prefix: &str) {
+        for (k, v) in t.iter() {
+            let name = format!("{prefix}{}", k.get_ref());
+            self.entries.push((
+                Symbol {
+                    section: "budget",
+                    scope: None,
+                    name: name.clone(),
+                },
+                Occurrence {
+                    file: path.to_path_buf(),
+                    span: k.span(),
+                    declaration: false,
+                    as_key: true,
+                },
+            ));
+            if let Value::Table(sub) = v.get_ref() {
+                self.draws(path, sub, &format!("{name}."));
             }
         }
     }
@@ -212,18 +272,21 @@ impl Index {
                 file: path.to_path_buf(),
                 span: inner,
                 declaration: false,
-                in_header: false,
+                as_key: false,
             },
         ));
     }
 }
 
 /// The ids along a header's path (`campaigns.nianwei_lab.tasks.brief`):
-/// each with its place in the path, its section and its scope.
-fn ids_along(names: &[&str]) -> Vec<(usize, &'static str, Option<String>)> {
+/// each with its place in the path, its section, its scope and its name. A
+/// budget line is named by its path from `[budget]` (`ads.douyin_feed`),
+/// in the section `budget` at every depth.
+fn ids_along(names: &[&str]) -> Vec<(usize, &'static str, Option<String>, String)> {
     let mut out = Vec::new();
     let mut def = &format::FILE;
     let mut campaign: Option<String> = None;
+    let mut line: Vec<&str> = Vec::new();
     for (i, name) in names.iter().enumerate() {
         if def.key(name).is_none()
             && let Some(other) = &def.other
@@ -235,7 +298,12 @@ fn ids_along(names: &[&str]) -> Vec<(usize, &'static str, Option<String>)> {
             if def.path == "campaigns" {
                 campaign = Some((*name).to_string());
             }
-            out.push((i, def.path, scope));
+            if def.path.starts_with("budget") {
+                line.push(name);
+                out.push((i, "budget", None, line.join(".")));
+            } else {
+                out.push((i, def.path, scope, (*name).to_string()));
+            }
         }
         match def.child(name).and_then(Kind::table) {
             Some(t) => def = t,
@@ -288,6 +356,12 @@ pub fn header_segments(line: &str) -> Option<Vec<(String, Range<usize>)>> {
             _ => return None,
         }
     }
+}
+
+/// Whether the line holding byte `at` is a `[header]`.
+fn on_header_line(text: &str, at: usize) -> bool {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    text[start..].trim_start().starts_with('[')
 }
 
 /// Whether `s` may be an id: letters (Chinese too), digits and `_`, not

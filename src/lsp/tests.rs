@@ -757,3 +757,77 @@ fn hover_on_an_id_shows_what_it_names() {
         );
     });
 }
+
+#[test]
+fn budget_lines_are_renamed_in_the_tree_and_in_draws() {
+    with_plan(|c| {
+        let draw = line_of(
+            PLAN_TEXT,
+            "budget = { ads.douyin_feed = \"60万\", kol.waist = \"15万\" }",
+        );
+        let col = u32::try_from(
+            "budget = { ads.douyin_feed = \"60万\", kol."
+                .encode_utf16()
+                .count(),
+        )
+        .unwrap_or_default();
+        let def = c.request("textDocument/definition", at(PLAN, draw, col + 1));
+        let waist = line_of(PLAN_TEXT, "waist = { name = \"腰部\", share = \"25%\" }");
+        assert_eq!(
+            def["range"]["start"],
+            json!({"line": waist, "character": 0})
+        );
+        let mut p = at(PLAN, draw, col + 1);
+        p["newName"] = json!("腰部达人");
+        let edit = c.request("textDocument/rename", p.clone());
+        let edits = edit["changes"][uri(PLAN)]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(edits.len() >= 2, "{edits:?}");
+        assert!(
+            edits.iter().all(|e| e["newText"] == "\"腰部达人\""),
+            "{edits:?}"
+        );
+        // `kol.head` exists.
+        p["newName"] = json!("head");
+        c.next += 1;
+        let id = RequestId::from(c.next);
+        let req = Request::new(id.clone(), "textDocument/rename".into(), p);
+        c.conn
+            .sender
+            .send(req.into())
+            .unwrap_or_else(|_| panic!("sent"));
+        loop {
+            if let Message::Response(r) = c.recv()
+                && r.id == id
+            {
+                let message = r
+                    .response_result
+                    .err()
+                    .map(|e| e.message)
+                    .unwrap_or_default();
+                assert!(message.contains("already taken"), "{message}");
+                break;
+            }
+        }
+        // The outline nests the KOL tiers under `kol`.
+        let symbols = c.request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(PLAN)}}),
+        );
+        let kol = symbols
+            .as_array()
+            .and_then(|a| {
+                a.iter()
+                    .find(|s| s["name"] == "kol" && s["detail"] == "budget")
+            })
+            .cloned()
+            .unwrap_or_default();
+        let tiers: Vec<&str> = kol["children"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|t| t["name"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(tiers, ["head", "waist", "amateur"], "{kol}");
+    });
+}
