@@ -263,6 +263,14 @@ impl Kind {
         self.table().map_or(0, |t| t.rank(key))
     }
 
+    /// What an id of this kind names, for a reference (`owner`, `after`).
+    pub fn target(&self) -> Option<Target> {
+        match self {
+            Kind::Text(Text::Ref(t)) | Kind::Texts(Text::Ref(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
     /// The expression a string of this kind holds.
     pub fn expr(&self) -> Option<ExprKind> {
         match self {

@@ -12,7 +12,7 @@ use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent
 use crate::format::{self, ExprKind, Kind, Target, Text};
 
 use super::hover::key_doc;
-use super::symbols::{Index, header_segments};
+use super::symbols::{Index, header_segments, section_of};
 
 /// The completions at byte `offset` of `text`; `index` holds the plan's
 /// ids, `moments` the plan's moments and campaigns.
@@ -89,12 +89,11 @@ fn values(
     };
     match kind {
         Kind::Text(Text::Ref(target)) | Kind::Texts(Text::Ref(target)) => {
-            let (section, scope) = match target {
-                Target::Person => ("people", None),
-                Target::Channel => ("channels", None),
-                Target::Kpi => ("kpis", None),
-                Target::ReviewLevel => ("review.levels", None),
-                Target::Task => ("campaigns.<id>.tasks", campaign),
+            let section = section_of(*target);
+            let scope = if *target == Target::Task {
+                campaign
+            } else {
+                None
             };
             let mut names: Vec<&str> = index
                 .declared(section, scope)

@@ -508,13 +508,7 @@ impl Server<'_> {
             }
             Some((span, text)) => {
                 // An id reference: what it names.
-                let target = match hover::key_at(&leaf.path).map(|k| &k.kind) {
-                    Some(
-                        crate::format::Kind::Text(crate::format::Text::Ref(t))
-                        | crate::format::Kind::Texts(crate::format::Text::Ref(t)),
-                    ) => Some(*t),
-                    _ => None,
-                };
+                let target = hover::key_at(&leaf.path).and_then(|k| k.kind.target());
                 let campaign = match leaf.path.as_slice() {
                     [c, id, ..] if c == "campaigns" => Some(id.as_str()),
                     _ => None,

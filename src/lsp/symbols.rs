@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::format::{self, Kind, Names, Target, Text};
+use crate::format::{self, Kind, Names, Target};
 use crate::syntax::tree::{self, Value};
 
 /// What an id names: the table of ids it belongs to (`people`,
@@ -181,14 +181,14 @@ impl Index {
             match (kind, v.get_ref()) {
                 // `budget = { ads.douyin_feed = "60万" }`: keys are lines.
                 (Kind::Draws, Value::Table(sub)) => self.draws(path, sub, ""),
-                (Kind::Text(Text::Ref(target)) | Kind::Texts(Text::Ref(target)), value) => {
+                (k, value) if let Some(target) = k.target() => {
                     let strings: Vec<&tree::Item<'_>> = match value {
                         Value::Array(items) => items.iter().collect(),
                         _ => vec![v],
                     };
                     for item in strings {
                         if let Value::String(s) = item.get_ref() {
-                            self.reference(path, text, item.span(), s, *target, &here);
+                            self.reference(path, text, item.span(), s, target, &here);
                         }
                     }
                 }
@@ -249,19 +249,17 @@ impl Index {
         if text.get(inner.clone()) != Some(value) {
             return;
         }
-        let (section, scope) = match target {
-            Target::Person => ("people", None),
-            Target::Channel => ("channels", None),
-            Target::Kpi => ("kpis", None),
-            Target::ReviewLevel => ("review.levels", None),
-            // A task's `after` names tasks of its own campaign.
-            Target::Task => match at {
-                [c, campaign, ..] if c == "campaigns" => {
-                    ("campaigns.<id>.tasks", Some(campaign.clone()))
-                }
-                _ => return,
-            },
+        // A task's `after` names tasks of its own campaign.
+        let campaign = match at {
+            [c, campaign, ..] if c == "campaigns" => Some(campaign.clone()),
+            _ => None,
         };
+        let scope = match target {
+            Target::Task if campaign.is_none() => return,
+            Target::Task => campaign,
+            _ => None,
+        };
+        let section = section_of(target);
         self.entries.push((
             Symbol {
                 section,
@@ -275,6 +273,17 @@ impl Index {
                 as_key: false,
             },
         ));
+    }
+}
+
+/// The table of ids a reference of `target` names.
+pub fn section_of(target: Target) -> &'static str {
+    match target {
+        Target::Person => "people",
+        Target::Channel => "channels",
+        Target::Kpi => "kpis",
+        Target::ReviewLevel => "review.levels",
+        Target::Task => "campaigns.<id>.tasks",
     }
 }
 
