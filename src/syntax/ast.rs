@@ -296,6 +296,9 @@ pub struct ExprError {
     pub message: String,
     /// E.g. the ASCII spelling of full-width input.
     pub help: Option<String>,
+    /// The whole expression rewritten, when the help says to write it so
+    /// (and it reads): offered to editors as a fix.
+    pub fix: Option<String>,
 }
 
 impl Value {

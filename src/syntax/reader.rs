@@ -434,6 +434,22 @@ impl Reader<'_, '_> {
         if let Some(h) = &e.help {
             d = d.help(h.clone());
         }
+        // The rewritten expression replaces the string's content, when the
+        // string is a plain one-line string whose content is the expression.
+        let whole = src.span;
+        let raw = self.text.get(whole.range()).unwrap_or("");
+        let plain = match raw.chars().next() {
+            Some('"') => !raw.starts_with("\"\"\"") && !raw.contains('\\'),
+            Some('\'') => !raw.starts_with("'''"),
+            _ => false,
+        };
+        if let Some(fix) = &e.fix
+            && plain
+            && raw.len() >= 2
+            && !fix.contains(['"', '\\', '\'', '\n'])
+        {
+            d = d.fix(whole.sub(1, raw.len() - 1), fix.clone());
+        }
         self.diags.push(d);
     }
 

@@ -64,12 +64,22 @@ pub(super) fn precheck(entry: Rule, src: &str) -> Res<()> {
         };
         // The ASCII spelling, if it is right; else what is wrong with it
         // (`1，200，000` is `1,200,000`, whose commas are the next error).
-        let help = match check_as(entry, &ascii) {
-            Ok(()) => format!("write `{ascii}` (ASCII characters instead of full-width ones)"),
-            Err(ExprError { help: Some(h), .. }) if h.starts_with("write `") => h,
-            Err(e) => format!("`{ascii}` in ASCII would still be wrong: {}", e.message),
+        let (help, fix) = match check_as(entry, &ascii) {
+            Ok(()) => (
+                format!("write `{ascii}` (ASCII characters instead of full-width ones)"),
+                Some(ascii),
+            ),
+            Err(ExprError {
+                help: Some(h), fix, ..
+            }) if h.starts_with("write `") => (h, fix),
+            Err(e) => (
+                format!("`{ascii}` in ASCII would still be wrong: {}", e.message),
+                None,
+            ),
         };
-        return Err(err_help(span(i, i + c.len_utf8()), shown, help));
+        let mut e = err_help(span(i, i + c.len_utf8()), shown, help);
+        e.fix = fix;
+        return Err(e);
     }
     let mut depth = 0usize;
     for (i, c) in src.char_indices() {
@@ -271,7 +281,10 @@ pub(super) fn syntax_error(entry: Rule, src: &str, e: pest::error::Error<Rule>) 
         wanted.push(entry_examples(entry));
     }
     let expected = join_or(&wanted);
-    let special = found.and_then(|tok| syntax_help(entry, tok, &positives, src, loc));
+    let (special, fix) = match found.and_then(|tok| syntax_help(entry, tok, &positives, src, loc)) {
+        Some((help, fix)) => (Some(help), fix),
+        None => (None, None),
+    };
     match (found, at_end) {
         // Something left over where the expression could have ended.
         (Some(tok), true) => {
@@ -282,45 +295,64 @@ pub(super) fn syntax_error(entry: Rule, src: &str, e: pest::error::Error<Rule>) 
                 loc,
                 message: format!("unexpected `{tok}`"),
                 help,
+                fix,
             }
         }
         (Some(tok), false) => ExprError {
             loc,
             message: format!("expected {expected}, found `{tok}`"),
             help: special,
+            fix,
         },
         (None, _) => ExprError {
             loc,
             message: format!("expected {expected}, found the end of the expression"),
             help: None,
+            fix: None,
         },
     }
 }
 
 /// A hint for common slips at the error's spot.
-fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) -> Option<String> {
+/// The help line, and the expression rewritten when that is the fix.
+fn syntax_help(
+    entry: Rule,
+    tok: &str,
+    positives: &[Rule],
+    src: &str,
+    loc: Loc,
+) -> Option<(String, Option<String>)> {
     let has = |r: Rule| positives.contains(&r);
     let after = src.get(loc.end..).unwrap_or("");
     let spaced = src
         .get(..loc.start)
         .is_some_and(|b| b.ends_with(char::is_whitespace));
     if tok == "=" && has(Rule::cmp_op) {
-        return Some("write `==` to compare".into());
+        return Some(("write `==` to compare".into(), None));
     }
     let compared = src
         .get(..loc.start)
         .is_some_and(|b| b.contains(['<', '>']) || b.contains("==") || b.contains("!="));
     if matches!(tok, "<" | ">" | "=" | "!") && compared && !has(Rule::cmp_op) {
-        return Some("an assertion makes one comparison; write two assertions instead".into());
+        return Some((
+            "an assertion makes one comparison; write two assertions instead".into(),
+            None,
+        ));
     }
     if matches!(tok, "~" | "–" | "—") && has(Rule::range_dots) {
-        return Some("write a range with `..`, such as `2027-01-20..2027-02-28`".into());
+        return Some((
+            "write a range with `..`, such as `2027-01-20..2027-02-28`".into(),
+            None,
+        ));
     }
     if tok == ".." && entry != Rule::range_entry {
-        return Some("this takes a single date, not a range".into());
+        return Some(("this takes a single date, not a range".into(), None));
     }
     if tok == "," && has(Rule::EOI) && !has(Rule::comma) {
-        return Some("an expression holds one value; use a TOML list for several".into());
+        return Some((
+            "an expression holds one value; use a TOML list for several".into(),
+            None,
+        ));
     }
     let number_before = src
         .get(..loc.start)
@@ -338,7 +370,7 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
         && number_before
         && matches!(tok, "%" | "pp" | "万" | "亿" | "k" | "M" | "x")
     {
-        return Some(format!("remove the space before `{tok}`"));
+        return Some((format!("remove the space before `{tok}`"), None));
     }
     // `200w`: `w` (pinyin `wan`) is how 万 is often typed.
     let lower = tok.to_lowercase();
@@ -356,10 +388,11 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
         // The grammar first: a full check of text that still does not parse
         // would come back here for its next `w`, once per `w` in the text.
         if ExprParser::parse(entry, &fixed).is_ok() && check_as(entry, &fixed).is_ok() {
-            return Some(format!(
+            let help = format!(
                 "write `{fixed}` (`{}` is short for 万, ten thousand)",
                 tok.get(..wan).unwrap_or(tok)
-            ));
+            );
+            return Some((help, Some(fixed)));
         }
     }
     let numeric = !tok.is_empty() && tok.chars().all(|c| c.is_ascii_digit());
@@ -370,23 +403,28 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
         )
     });
     if date_start && numeric && !after.starts_with('-') {
-        return Some(
+        return Some((
             "a name can't start with a digit: give the moment an id such as `sale_618`".into(),
-        );
+            None,
+        ));
     }
     if has(Rule::unit_name) && tok == "." {
-        return Some(
+        return Some((
             "offsets are whole numbers of days or workdays, such as `+ 2d` or `+ 3wd`".into(),
-        );
+            None,
+        ));
     }
     if (has(Rule::iso_code) || has(Rule::money))
         && tok.len() == 3
         && tok.chars().all(|c| c.is_ascii_alphabetic())
         && tok.chars().any(|c| c.is_ascii_lowercase())
     {
-        return Some(format!(
-            "write currency codes in capitals: `{}`",
-            tok.to_ascii_uppercase()
+        return Some((
+            format!(
+                "write currency codes in capitals: `{}`",
+                tok.to_ascii_uppercase()
+            ),
+            None,
         ));
     }
     if entry == Rule::share_entry && numeric {
@@ -394,7 +432,7 @@ fn syntax_help(entry: Rule, tok: &str, positives: &[Rule], src: &str, loc: Loc) 
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '.')
             .collect();
-        return Some(format!("a share needs `%`: write `{tok}{rest}%`"));
+        return Some((format!("a share needs `%`: write `{tok}{rest}%`"), None));
     }
     None
 }

@@ -179,6 +179,7 @@ fn err(loc: Loc, message: impl Into<String>) -> ExprError {
         loc,
         message: message.into(),
         help: None,
+        fix: None,
     }
 }
 
@@ -187,6 +188,7 @@ fn err_help(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> Ex
         loc,
         message: message.into(),
         help: Some(help.into()),
+        fix: None,
     }
 }
 
