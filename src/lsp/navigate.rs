@@ -133,6 +133,9 @@ impl Files {
                 .or_default()
                 .push(TextEdit { range, new_text });
         }
+        for edits in changes.values_mut() {
+            edits.sort_by_key(|e| (e.range.start.line, e.range.start.character));
+        }
         Ok(WorkspaceEdit {
             changes: Some(changes),
             ..WorkspaceEdit::default()

@@ -41,6 +41,9 @@ pub struct Occurrence {
 #[derive(Default)]
 pub struct Index {
     pub entries: Vec<(Symbol, Occurrence)>,
+    /// Names inside date expressions, resolved once every declaration is
+    /// known: (file, span, name, the campaign it is in).
+    names: Vec<(PathBuf, Range<usize>, String, Option<String>)>,
 }
 
 impl Index {
@@ -53,7 +56,39 @@ impl Index {
                 index.references(path, text, &root, &format::FILE, &[]);
             }
         }
+        index.resolve_names();
         index
+    }
+
+    /// A name in a date expression is a task of its campaign (`brief +
+    /// 5wd` in a task's `due`), else a moment, else a campaign.
+    fn resolve_names(&mut self) {
+        for (file, span, name, campaign) in std::mem::take(&mut self.names) {
+            let candidates = [
+                campaign.map(|c| ("campaigns.<id>.tasks", Some(c))),
+                Some(("moments", None)),
+                Some(("campaigns", None)),
+            ];
+            let found = candidates.into_iter().flatten().find(|(section, scope)| {
+                self.declared(section, scope.as_deref())
+                    .any(|s| s.name == name)
+            });
+            if let Some((section, scope)) = found {
+                self.entries.push((
+                    Symbol {
+                        section,
+                        scope,
+                        name,
+                    },
+                    Occurrence {
+                        file,
+                        span,
+                        declaration: false,
+                        as_key: false,
+                    },
+                ));
+            }
+        }
     }
 
     /// The symbol written at `offset` of `file`.
@@ -181,6 +216,30 @@ impl Index {
             match (kind, v.get_ref()) {
                 // `budget = { ads.douyin_feed = "60万" }`: keys are lines.
                 (Kind::Draws, Value::Table(sub)) => self.draws(path, sub, ""),
+                // A date expression may name tasks, moments and campaigns.
+                (k, Value::String(value)) if k.expr().is_some_and(names_dates) => {
+                    let span = v.span();
+                    let inner = span.start + 1..span.end.saturating_sub(1);
+                    if text.get(inner.clone()) == Some(value.as_ref()) {
+                        let mut tokens = Vec::new();
+                        super::tokens::lex(value, inner.start, &mut tokens);
+                        let campaign = match here.as_slice() {
+                            [c, id, ..] if c == "campaigns" => Some(id.clone()),
+                            _ => None,
+                        };
+                        for (from, to, kind) in tokens {
+                            if kind == super::tokens::VARIABLE {
+                                let name = text[from..to].to_string();
+                                self.names.push((
+                                    path.to_path_buf(),
+                                    from..to,
+                                    name,
+                                    campaign.clone(),
+                                ));
+                            }
+                        }
+                    }
+                }
                 (k, value) if let Some(target) = k.target() => {
                     let strings: Vec<&tree::Item<'_>> = match value {
                         Value::Array(items) => items.iter().collect(),
@@ -274,6 +333,16 @@ impl Index {
             },
         ));
     }
+}
+
+/// Whether an expression of this kind may name a date (a moment, a
+/// campaign, a task).
+fn names_dates(kind: format::ExprKind) -> bool {
+    use format::ExprKind;
+    matches!(
+        kind,
+        ExprKind::Date | ExprKind::Range | ExprKind::Recurrence | ExprKind::Due
+    )
 }
 
 /// The table of ids a reference of `target` names.
@@ -413,7 +482,8 @@ mod tests {
         assert_eq!(spans(&i, "people", None, "manager"), ["manager"; 3]);
         assert_eq!(spans(&i, "people", None, "设计"), ["设计"; 3]);
         let brief = spans(&i, "campaigns.<id>.tasks", Some("spring"), "brief");
-        assert_eq!(brief, ["brief", "brief"]);
+        // Its header, `due = "brief + 1wd"` and `after = ["brief"]`.
+        assert_eq!(brief, ["brief"; 3]);
         // The campaign is declared once and walked through by two headers.
         assert_eq!(spans(&i, "campaigns", None, "spring").len(), 3);
         let sym = i

@@ -831,3 +831,43 @@ fn budget_lines_are_renamed_in_the_tree_and_in_draws() {
         assert_eq!(tiers, ["head", "waist", "amateur"], "{kol}");
     });
 }
+
+#[test]
+fn renaming_a_task_renames_it_in_due_dates_too() {
+    with_plan(|c| {
+        let header = line_of(PLAN_TEXT, "[campaigns.nianwei_lab.tasks.brief]");
+        let mut p = at(PLAN, header, 31);
+        p["newName"] = json!("kickoff");
+        let edit = c.request("textDocument/rename", p);
+        let edits = edit["changes"][uri(PLAN)]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let lines: Vec<u64> = edits
+            .iter()
+            .filter_map(|e| e["range"]["start"]["line"].as_u64())
+            .collect();
+        // The header, `due = "brief + 5wd"` and `after = ["brief"]` of the
+        // visuals; not the other campaigns' briefs.
+        let due = u64::from(line_of(PLAN_TEXT, "due = \"brief + 5wd\""));
+        let after = u64::from(line_of(PLAN_TEXT, "after = [\"brief\"]"));
+        assert_eq!(lines, [u64::from(header), due, after], "{edits:?}");
+        // Applied from the last to the first, so earlier ranges hold.
+        let mut text = PLAN_TEXT.to_string();
+        for e in edits.iter().rev() {
+            let range: lsp_types::Range =
+                serde_json::from_value(e["range"].clone()).unwrap_or_else(|_| panic!("a range"));
+            let new = e["newText"].as_str().unwrap_or_default();
+            crate::lsp::text::apply_change(
+                &mut text,
+                range,
+                new,
+                crate::lsp::text::Encoding::Utf16,
+            );
+        }
+        // The renamed plan checks as cleanly as before.
+        c.edit(PLAN, 2, [0, 0, 9999, 0], &text);
+        let diags = c.diagnostics(&uri(PLAN));
+        assert!(diags.iter().all(|d| d["severity"] != 1), "{diags:?}");
+    });
+}

@@ -21,7 +21,8 @@ pub const TYPES: [SemanticTokenType; 4] = [
     SemanticTokenType::OPERATOR,
 ];
 
-const VARIABLE: u32 = 0;
+/// A name: a moment, campaign or task.
+pub(super) const VARIABLE: u32 = 0;
 const KEYWORD: u32 = 1;
 const NUMBER: u32 = 2;
 const OPERATOR: u32 = 3;
@@ -96,7 +97,7 @@ fn walk(t: &Table<'_>, text: &str, path: &mut Vec<String>, out: &mut Vec<(usize,
 
 /// Cuts an expression into tokens: words, numbers (with a unit or a date's
 /// dashes), operators.
-fn lex(s: &str, base: usize, out: &mut Vec<(usize, usize, u32)>) {
+pub(super) fn lex(s: &str, base: usize, out: &mut Vec<(usize, usize, u32)>) {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(s.len(), |(b, _)| *b);
     let mut i = 0;
