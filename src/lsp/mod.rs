@@ -361,11 +361,13 @@ impl Server<'_> {
             let found = self.project_plans(path);
             self.check_all(found, &mut touched);
             targets = self.includers(path);
-            if targets.is_empty() {
-                targets.push(path.to_path_buf());
-            } else {
+            if !targets.is_empty() {
                 targets.clear();
+            } else if self.declares_plan_schema(path) {
+                targets.push(path.to_path_buf());
             }
+            // Any other TOML file (an editor may send every one) is not
+            // almanac's: it gets no diagnostics.
         }
         if targets.iter().all(|t| t != path)
             && let Some(alone) = self.plans.remove(path)
@@ -376,14 +378,30 @@ impl Server<'_> {
         self.publish(&touched);
     }
 
+    /// Whether the document says it is a plan file though no plan includes
+    /// it: a first line `#:schema …plan.schema.json`.
+    fn declares_plan_schema(&self, path: &Path) -> bool {
+        self.docs.get(path).is_some_and(|d| {
+            d.text
+                .lines()
+                .next()
+                .is_some_and(|l| l.starts_with("#:schema") && l.contains("plan.schema.json"))
+        })
+    }
+
     /// The plans to re-check when `path` changes: itself if it is a plan,
     /// else the known plans that include it (none: not known yet).
     fn targets(&self, path: &Path) -> Vec<PathBuf> {
         let text = self.docs.get(path).map(|d| d.text.as_str());
         let is_plan = match text.map(crate::syntax::tree::parse) {
             Some(Ok(t)) => t.get("plan").is_some(),
-            // Half typed: whatever it was before (a plan if never seen).
-            Some(Err(_)) | None => self.includers(path).is_empty(),
+            // Half typed (or closed): a plan if it was one, or if it still
+            // has a `[plan]` line or the plan schema's first line.
+            Some(Err(_)) | None => {
+                self.plans.contains_key(path)
+                    || text.is_some_and(|t| t.lines().any(|l| l.trim() == "[plan]"))
+                    || self.declares_plan_schema(path)
+            }
         };
         if is_plan {
             return vec![path.to_path_buf()];

@@ -871,3 +871,22 @@ fn renaming_a_task_renames_it_in_due_dates_too() {
         assert!(diags.iter().all(|d| d["severity"] != 1), "{diags:?}");
     });
 }
+
+#[test]
+fn a_toml_file_that_is_not_a_plan_gets_no_diagnostics() {
+    session(json!({}), |c| {
+        let cargo = "/p/Cargo.toml";
+        c.open(cargo, "[package]\nname = \"x\"\nversion = \"0.1.0\"\n");
+        assert_eq!(c.diagnostics(&uri(cargo)), Vec::<Value>::new());
+        // Half typed, still not a plan.
+        c.edit(cargo, 2, [2, 0, 2, 0], "[dependencies\n");
+        assert_eq!(c.diagnostics(&uri(cargo)), Vec::<Value>::new());
+        // A fragment that says it is one is checked on its own.
+        let lone = "/p/plans/lone.toml";
+        c.open(
+            lone,
+            "#:schema ../schema/plan.schema.json\n\n[people.a]\nnmae = \"x\"\n",
+        );
+        assert_eq!(codes(&c.diagnostics(&uri(lone))), ["S009", "S003"]);
+    });
+}
