@@ -212,7 +212,7 @@ impl Server<'_> {
             }),
             DocumentSymbolRequest::METHOD => {
                 self.answer(req, |s, p: lsp_types::DocumentSymbolParams| {
-                    let path = uri_to_path(&p.text_document.uri);
+                    let path = uri_to_path(&p.text_document.uri).filter(|p| s.is_ours(p));
                     Ok(path.map(|path| {
                         let files = s.files_of(&path);
                         lsp_types::DocumentSymbolResponse::Nested(files.outline(&path))
@@ -229,7 +229,9 @@ impl Server<'_> {
             }
             SemanticTokensFullRequest::METHOD => {
                 self.answer(req, |s, p: lsp_types::SemanticTokensParams| {
-                    let doc = uri_to_path(&p.text_document.uri).and_then(|p| s.docs.get(&p));
+                    let doc = uri_to_path(&p.text_document.uri)
+                        .filter(|p| s.is_ours(p))
+                        .and_then(|p| s.docs.get(&p));
                     Ok(doc.map(|d| {
                         lsp_types::SemanticTokensResult::Tokens(lsp_types::SemanticTokens {
                             result_id: None,
@@ -378,6 +380,12 @@ impl Server<'_> {
         self.publish(&touched);
     }
 
+    /// Whether `path` is a plan or a file a plan read: the only files the
+    /// server answers for (an editor may send any TOML file).
+    fn is_ours(&self, path: &Path) -> bool {
+        self.plans.contains_key(path) || self.plans.values().any(|s| s.files.contains(path))
+    }
+
     /// Whether the document says it is a plan file though no plan includes
     /// it: a first line `#:schema …plan.schema.json`.
     fn declares_plan_schema(&self, path: &Path) -> bool {
@@ -495,7 +503,7 @@ impl Server<'_> {
     fn hover(&self, params: &HoverParams) -> Option<Hover> {
         let at = &params.text_document_position_params;
         let path = uri_to_path(&at.text_document.uri)?;
-        let doc = self.docs.get(&path)?;
+        let doc = self.docs.get(&path).filter(|_| self.is_ours(&path))?;
         let index = LineIndex::new(&doc.text);
         let offset = index.offset(&doc.text, at.position, self.encoding);
         let good = self.good_for(&path);
@@ -619,6 +627,9 @@ impl Server<'_> {
         at: &TextDocumentPositionParams,
     ) -> Option<(navigate::Files, PathBuf, usize)> {
         let path = uri_to_path(&at.text_document.uri)?;
+        if !self.is_ours(&path) {
+            return None;
+        }
         let files = self.files_of(&path);
         let text = files.text(&path)?;
         let offset = LineIndex::new(text).offset(text, at.position, self.encoding);
@@ -662,7 +673,7 @@ impl Server<'_> {
         range: Option<lsp_types::Range>,
     ) -> Option<Vec<lsp_types::TextEdit>> {
         let path = uri_to_path(uri)?;
-        let doc = self.docs.get(&path)?;
+        let doc = self.docs.get(&path).filter(|_| self.is_ours(&path))?;
         formatting::edits(&doc.text, range, self.encoding)
     }
 

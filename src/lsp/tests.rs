@@ -881,6 +881,17 @@ fn a_toml_file_that_is_not_a_plan_gets_no_diagnostics() {
         // Half typed, still not a plan.
         c.edit(cargo, 2, [2, 0, 2, 0], "[dependencies\n");
         assert_eq!(c.diagnostics(&uri(cargo)), Vec::<Value>::new());
+        // Nor hover, completion or formatting: the file is not almanac's.
+        assert_eq!(
+            c.request("textDocument/hover", at(cargo, 1, 1)),
+            Value::Null
+        );
+        assert_eq!(
+            c.request("textDocument/completion", at(cargo, 1, 0)),
+            Value::Null
+        );
+        let format = json!({"textDocument": {"uri": uri(cargo)}, "options": {"tabSize": 2, "insertSpaces": true}});
+        assert_eq!(c.request("textDocument/formatting", format), Value::Null);
         // A fragment that says it is one is checked on its own.
         let lone = "/p/plans/lone.toml";
         c.open(
