@@ -37,6 +37,17 @@ pub struct Occurrence {
     pub as_key: bool,
 }
 
+/// How an id is written at one place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// The key that declares it (`[people.manager]`, `waist = { … }`).
+    Declared,
+    /// Another key (a header through it, a draw's budget path).
+    Key,
+    /// A string that names it.
+    String,
+}
+
 /// Every occurrence of every id in a set of files.
 #[derive(Default)]
 pub struct Index {
@@ -47,6 +58,29 @@ pub struct Index {
 }
 
 impl Index {
+    fn add(
+        &mut self,
+        section: &'static str,
+        scope: Option<String>,
+        name: String,
+        file: &Path,
+        span: Range<usize>,
+        how: How,
+    ) {
+        let sym = Symbol {
+            section,
+            scope,
+            name,
+        };
+        let at = Occurrence {
+            file: file.to_path_buf(),
+            span,
+            declaration: how == How::Declared,
+            as_key: how != How::String,
+        };
+        self.entries.push((sym, at));
+    }
+
     /// Indexes the files (path and text) of one plan.
     pub fn build<'a>(files: impl Iterator<Item = (&'a Path, &'a str)>) -> Index {
         let mut index = Index::default();
@@ -74,19 +108,7 @@ impl Index {
                     .any(|s| s.name == name)
             });
             if let Some((section, scope)) = found {
-                self.entries.push((
-                    Symbol {
-                        section,
-                        scope,
-                        name,
-                    },
-                    Occurrence {
-                        file,
-                        span,
-                        declaration: false,
-                        as_key: false,
-                    },
-                ));
+                self.add(section, scope, name, &file, span, How::String);
             }
         }
     }
@@ -143,19 +165,18 @@ impl Index {
             let names: Vec<&str> = segments.iter().map(|(n, _)| n.as_str()).collect();
             for (i, section, scope, name) in ids_along(&names) {
                 let span = &segments[i].1;
-                self.entries.push((
-                    Symbol {
-                        section,
-                        scope,
-                        name,
+                self.add(
+                    section,
+                    scope,
+                    name,
+                    path,
+                    at + span.start..at + span.end,
+                    if i + 1 == names.len() {
+                        How::Declared
+                    } else {
+                        How::Key
                     },
-                    Occurrence {
-                        file: path.to_path_buf(),
-                        span: at + span.start..at + span.end,
-                        declaration: i + 1 == names.len(),
-                        as_key: true,
-                    },
-                ));
+                );
             }
         }
     }
@@ -191,19 +212,7 @@ impl Index {
                     } else {
                         span
                     };
-                    self.entries.push((
-                        Symbol {
-                            section,
-                            scope,
-                            name: id,
-                        },
-                        Occurrence {
-                            file: path.to_path_buf(),
-                            span,
-                            declaration: true,
-                            as_key: true,
-                        },
-                    ));
+                    self.add(section, scope, id, path, span, How::Declared);
                 }
             }
             let Some(kind) = def.child(name) else {
@@ -275,19 +284,7 @@ impl Index {
     fn draws(&mut self, path: &Path, t: &tree::Table<'_>, prefix: &str) {
         for (k, v) in t.iter() {
             let name = format!("{prefix}{}", k.get_ref());
-            self.entries.push((
-                Symbol {
-                    section: "budget",
-                    scope: None,
-                    name: name.clone(),
-                },
-                Occurrence {
-                    file: path.to_path_buf(),
-                    span: k.span(),
-                    declaration: false,
-                    as_key: true,
-                },
-            ));
+            self.add("budget", None, name.clone(), path, k.span(), How::Key);
             if let Value::Table(sub) = v.get_ref() {
                 self.draws(path, sub, &format!("{name}."));
             }
@@ -319,19 +316,7 @@ impl Index {
             _ => None,
         };
         let section = section_of(target);
-        self.entries.push((
-            Symbol {
-                section,
-                scope,
-                name: value.to_string(),
-            },
-            Occurrence {
-                file: path.to_path_buf(),
-                span: inner,
-                declaration: false,
-                as_key: false,
-            },
-        ));
+        self.add(section, scope, value.to_string(), path, inner, How::String);
     }
 }
 
