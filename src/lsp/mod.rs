@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    LogMessage, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
@@ -323,6 +323,22 @@ impl Server<'_> {
                     }
                     doc.version = p.text_document.version;
                     self.recheck(&path);
+                }
+            }
+            // A plan or fragment changed on disk (a checkout, another
+            // editor): what is not open is read again.
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(
+                    DidChangeWatchedFiles::METHOD,
+                ) {
+                    for change in p.changes {
+                        if let Some(path) = uri_to_path(&change.uri)
+                            && self.docs.get(&path).is_none()
+                            && self.is_ours(&path)
+                        {
+                            self.recheck(&path);
+                        }
+                    }
                 }
             }
             DidCloseTextDocument::METHOD => {

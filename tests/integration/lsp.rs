@@ -177,3 +177,48 @@ fn the_server_checks_the_example_plan_as_it_is_typed_and_exits_cleanly() {
     let status = s.child.wait().expect("the server exits");
     assert!(status.success(), "{status}");
 }
+
+#[test]
+fn a_fragment_changed_on_disk_rechecks_the_open_plan() {
+    let s = crate::support::Scratch::new()
+        .file(
+            "plan.toml",
+            "include = [\"team.toml\"]\n\n[plan]\nyear = 2026\n\n[campaigns.spring]\nwindow = \"Q1\"\nowner = \"lin\"\n",
+        )
+        .file("team.toml", "[people.lin]\nname = \"林\"\n");
+    let plan = s.dir.path().join("plan.toml");
+    let team = s.dir.path().join("team.toml");
+    let uri = format!("file://{}", plan.display());
+    let mut server = Server::start();
+    server.request(
+        1,
+        "initialize",
+        json!({"processId": null, "capabilities": {}}),
+    );
+    server.notify("initialized", json!({}));
+    let text = std::fs::read_to_string(&plan).expect("the plan");
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "toml", "version": 1, "text": text}}),
+    );
+    let clean = server.diagnostics(&uri);
+    assert!(clean.iter().all(|d| d["code"] != "R001"), "{clean:?}");
+    // Someone renames the person on disk; the editor's watcher says so.
+    std::fs::write(&team, "[people.wang]\nname = \"王\"\n").expect("written");
+    server.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", team.display()), "type": 2}]}),
+    );
+    let diags = server.diagnostics(&uri);
+    let unknown: Vec<&Value> = diags.iter().filter(|d| d["code"] == "R001").collect();
+    assert_eq!(unknown.len(), 1, "{diags:?}");
+    assert!(
+        unknown[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("unknown person `lin`")
+    );
+    assert_eq!(server.request(2, "shutdown", Value::Null), Value::Null);
+    server.notify("exit", Value::Null);
+    assert!(server.child.wait().expect("exits").success());
+}

@@ -18,6 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: files.map((pattern) => ({ scheme: "file", language: "toml", pattern })),
     initializationOptions: { inlayHints: config.get<boolean>("inlayHints", true) },
+    // Plans and fragments changed on disk (a checkout) are read again.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.toml") },
   };
   client = new LanguageClient("almanac", "almanac", serverOptions, clientOptions);
   await client.start();
