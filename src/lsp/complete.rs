@@ -57,7 +57,22 @@ pub fn complete(
                 .map(|k| key_item(k.name, k))
                 .collect()
         }
-        Some((key, _)) => {
+        Some((key, rest)) => {
+            // `budget = { ads.` — a key of a campaign's draws: a budget line.
+            if matches!(table.child(key.trim()), Some(Kind::Draws))
+                && let Some(open) = rest.rfind(['{', ','])
+                && !rest[open..].contains('=')
+            {
+                return index
+                    .declared("budget", None)
+                    .map(|s| CompletionItem {
+                        label: s.name.clone(),
+                        kind: Some(CompletionItemKind::REFERENCE),
+                        detail: Some("budget line".into()),
+                        ..CompletionItem::default()
+                    })
+                    .collect();
+            }
             let key = key
                 .trim()
                 .rsplit('.')
@@ -187,6 +202,17 @@ fn keys_present(text: &str, line_start: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draw_offers_the_budget_lines() {
+        let text = "[budget]\ntotal = \"100万\"\n\n[budget.ads]\nshare = \"60%\"\nfeed = { share = \"50%\" }\n\n[campaigns.c]\nwindow = \"Q1\"\nbudget = { ads.feed = \"5万\", \n";
+        let index = Index::build([(std::path::Path::new("/p.toml"), text)].into_iter());
+        let labels: Vec<String> = complete(text, text.len() - 1, &index, &[])
+            .into_iter()
+            .map(|i| i.label)
+            .collect();
+        assert_eq!(labels, ["ads", "ads.feed"]);
+    }
 
     #[test]
     fn after_offers_the_campaigns_tasks() {

@@ -86,8 +86,29 @@ impl Index {
         let mut index = Index::default();
         for (path, text) in files {
             index.headers(path, text);
-            if let Ok(root) = tree::parse(text) {
-                index.references(path, text, &root, &format::FILE, &[]);
+            // Half typed, the line in error is blanked out (its bytes become
+            // spaces, so the rest keeps its places) and the rest is read.
+            let mut readable = text.to_string();
+            for _ in 0..4 {
+                match tree::parse(&readable) {
+                    Ok(root) => {
+                        index.references(path, &readable, &root, &format::FILE, &[]);
+                        break;
+                    }
+                    Err(e) => {
+                        // The error's line, else the line it points back to
+                        // (an unclosed table's opening brace).
+                        let places = [Some(e.span.start), e.related.map(|r| r.0.start)];
+                        let Some(line) = places
+                            .into_iter()
+                            .flatten()
+                            .find_map(|at| blank_line_at(&readable, at))
+                        else {
+                            break;
+                        };
+                        readable = line;
+                    }
+                }
             }
         }
         index.resolve_names();
@@ -418,6 +439,25 @@ pub fn header_segments(line: &str) -> Option<Vec<(String, Range<usize>)>> {
             b']' => return Some(out),
             _ => return None,
         }
+    }
+}
+
+/// `text` with the line holding byte `at` made of spaces (its line break
+/// kept) — or, when that line is blank (an error at the end), the last
+/// line before it that is not; `None` when there is none.
+fn blank_line_at(text: &str, at: usize) -> Option<String> {
+    let mut at = crate::source::floor_char_boundary(text, at.min(text.len()));
+    loop {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if !text[start..end].trim().is_empty() {
+            let blank = " ".repeat(end - start);
+            return Some(format!("{}{blank}{}", &text[..start], &text[end..]));
+        }
+        if start == 0 {
+            return None;
+        }
+        at = start - 1;
     }
 }
 
