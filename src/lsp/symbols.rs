@@ -55,6 +55,9 @@ pub struct Index {
     /// Names inside date expressions, resolved once every declaration is
     /// known: (file, span, name, the campaign it is in).
     names: Vec<(PathBuf, Range<usize>, String, Option<String>)>,
+    /// Budget paths inside shares and assertions, kept when they name a
+    /// line: (file, span of the path's last key, the path).
+    lines: Vec<(PathBuf, Range<usize>, String)>,
 }
 
 impl Index {
@@ -118,6 +121,11 @@ impl Index {
     /// A name in a date expression is a task of its campaign (`brief +
     /// 5wd` in a task's `due`), else a moment, else a campaign.
     fn resolve_names(&mut self) {
+        for (file, span, path) in std::mem::take(&mut self.lines) {
+            if self.declared("budget", None).any(|s| s.name == path) {
+                self.add("budget", None, path, &file, span, How::String);
+            }
+        }
         for (file, span, name, campaign) in std::mem::take(&mut self.names) {
             let candidates = [
                 campaign.map(|c| ("campaigns.<id>.tasks", Some(c))),
@@ -246,6 +254,18 @@ impl Index {
             match (kind, v.get_ref()) {
                 // `budget = { ads.douyin_feed = "60万" }`: keys are lines.
                 (Kind::Draws, Value::Table(sub)) => self.draws(path, sub, ""),
+                // A share (`25% of kol`) or an assertion
+                // (`sum(budget.ads.*) <= 60% of budget.total`) names budget
+                // lines by their paths.
+                (k, Value::String(value)) if k.expr().is_some_and(names_lines) => {
+                    let span = v.span();
+                    let inner = span.start + 1..span.end.saturating_sub(1);
+                    if text.get(inner.clone()) == Some(value.as_ref()) {
+                        for (name, at) in line_paths(value, inner.start) {
+                            self.lines.push((path.to_path_buf(), at, name));
+                        }
+                    }
+                }
                 // A date expression may name tasks, moments and campaigns.
                 (k, Value::String(value)) if k.expr().is_some_and(names_dates) => {
                     let span = v.span();
@@ -339,6 +359,55 @@ impl Index {
         let section = section_of(target);
         self.add(section, scope, value.to_string(), path, inner, How::String);
     }
+}
+
+/// Whether an expression of this kind may name budget lines.
+fn names_lines(kind: format::ExprKind) -> bool {
+    use format::ExprKind;
+    matches!(
+        kind,
+        ExprKind::Share | ExprKind::Amount | ExprKind::Assertion
+    )
+}
+
+/// The budget paths an expression names, each prefix with the span of its
+/// last key: after `of` (`25% of kol.head`), and after `budget.` anywhere
+/// (`budget.ads.*`).
+fn line_paths(s: &str, base: usize) -> Vec<(String, Range<usize>)> {
+    let mut tokens = Vec::new();
+    super::tokens::lex(s, base, &mut tokens);
+    let text = |t: &(usize, usize, u32)| &s[t.0 - base..t.1 - base];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let after_of = i > 0 && text(&tokens[i - 1]).eq_ignore_ascii_case("of");
+        let is_budget = text(&tokens[i]) == "budget";
+        if tokens[i].2 != super::tokens::VARIABLE || !(after_of || is_budget) {
+            i += 1;
+            continue;
+        }
+        // A chain of names joined by dots, with no space between.
+        let mut chain = vec![tokens[i]];
+        while let (Some(dot), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+            let joined = text(dot) == "." && dot.0 == chain[chain.len() - 1].1 && next.0 == dot.1;
+            if !joined || next.2 != super::tokens::VARIABLE {
+                break;
+            }
+            chain.push(*next);
+            i += 2;
+        }
+        i += 1;
+        let keys = if is_budget { &chain[1..] } else { &chain[..] };
+        let mut path = String::new();
+        for k in keys {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(text(k));
+            out.push((path.clone(), k.0..k.1));
+        }
+    }
+    out
 }
 
 /// Whether an expression of this kind may name a date (a moment, a
@@ -522,6 +591,30 @@ mod tests {
         assert_eq!(
             def.map(|o| o.span.start),
             PLAN.find("[people.manager]").map(|p| p + 8)
+        );
+    }
+
+    #[test]
+    fn shares_and_assertions_name_budget_lines_by_path() {
+        let plan = "[budget]\ntotal = \"100万\"\n\n[budget.kol]\nshare = \"30%\"\nhead = { share = \"5%\" }\n\n[budget.ads]\nshare = \"25% of kol.head\"\n\n[assertions]\ncap = \"sum(budget.kol.*) <= 60% of budget.total\"\n";
+        let i = Index::build([(Path::new("/p.toml"), plan)].into_iter());
+        let places = |name: &str| -> Vec<usize> {
+            let sym = Symbol {
+                section: "budget",
+                scope: None,
+                name: name.to_string(),
+            };
+            i.occurrences(&sym).map(|o| o.span.start).collect()
+        };
+        // `[budget.kol]`, `kol` of `kol.head`, `kol` of `budget.kol.*`.
+        assert_eq!(places("kol").len(), 3, "{:?}", places("kol"));
+        // `head = …` and `head` of `25% of kol.head`.
+        assert_eq!(
+            places("kol.head"),
+            [
+                plan.find("head =").unwrap_or_default(),
+                plan.find("kol.head\"").unwrap_or_default() + 4
+            ]
         );
     }
 
