@@ -536,15 +536,27 @@ impl Server<'_> {
             stable
                 .then(|| good_text.and_then(|g| hover::leaf_at(g, offset)))
                 .flatten()
-        })?;
+        });
+        // The rules of the diagnostics under the cursor, explained.
+        let explained = self.explain_at(&path, at.position);
+        let Some(leaf) = leaf else {
+            let (range, value) = explained?;
+            return Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value,
+                }),
+                range: Some(range),
+            });
+        };
         let today = self.world.today();
         let (span, value) = match &leaf.value {
             None => {
                 let name = leaf.path.last()?;
                 let doc = match (leaf.path.first().map(String::as_str), leaf.path.len()) {
                     // A rule's code or name in `[rules]`: its explanation.
-                    (Some("rules"), 2) => hover::rule_doc(name)?,
-                    _ => hover::key_doc(name, hover::key_at(&leaf.path)?),
+                    (Some("rules"), 2) => hover::rule_doc(name),
+                    _ => hover::key_at(&leaf.path).map(|k| hover::key_doc(name, k)),
                 };
                 (leaf.key.clone(), doc)
             }
@@ -570,9 +582,15 @@ impl Server<'_> {
                         hover::holds_expression(&leaf.path)
                             .then(|| hover::evaluated(plan, today, text))
                             .flatten()
-                    })?;
+                    });
                 (span.clone(), value)
             }
+        };
+        let value = match (value, explained) {
+            (Some(value), Some((_, rules))) => format!("{value}\n\n---\n\n{rules}"),
+            (Some(value), None) => value,
+            (None, Some((_, rules))) => rules,
+            (None, None) => return None,
         };
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -581,6 +599,31 @@ impl Server<'_> {
             }),
             range: Some(index.range(&doc.text, span, self.encoding)),
         })
+    }
+
+    /// `almanac explain` for each rule with a diagnostic at `pos` of
+    /// `path`, and the range of the first.
+    fn explain_at(
+        &self,
+        path: &Path,
+        pos: lsp_types::Position,
+    ) -> Option<(lsp_types::Range, String)> {
+        let mut range = None;
+        let mut codes: Vec<String> = Vec::new();
+        for state in self.plans.values() {
+            for d in state.diagnostics.get(path).into_iter().flatten() {
+                if d.range.start <= pos
+                    && pos <= d.range.end
+                    && let Some(lsp_types::NumberOrString::String(code)) = &d.code
+                    && !codes.contains(code)
+                {
+                    range.get_or_insert(d.range);
+                    codes.push(code.clone());
+                }
+            }
+        }
+        let docs: Vec<String> = codes.iter().filter_map(|c| hover::rule_doc(c)).collect();
+        Some((range?, docs.join("\n\n---\n\n")))
     }
 
     /// The last good check that read `path`: its own plan's, else that of a

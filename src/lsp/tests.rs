@@ -901,3 +901,26 @@ fn a_toml_file_that_is_not_a_plan_gets_no_diagnostics() {
         assert_eq!(codes(&c.diagnostics(&uri(lone))), ["S009", "S003"]);
     });
 }
+
+#[test]
+fn hover_on_a_diagnostic_explains_its_rule() {
+    with_plan(|c| {
+        let owner = line_of(PLAN_TEXT, "owner = \"designer\"");
+        c.edit(PLAN, 2, [owner, 9, owner, 17], "desinger");
+        c.diagnostics(&uri(PLAN));
+        // No such person to show: the rule's explanation alone.
+        let shown = c.hover(PLAN, owner, 11);
+        assert!(shown.starts_with("**R001 "), "{shown}");
+        // On a value that resolves, the explanation follows what it means.
+        c.edit(PLAN, 3, [owner, 9, owner, 17], "designer");
+        c.diagnostics(&uri(PLAN));
+        let window = line_of(PLAN_TEXT, "window = \"jul..aug\"");
+        c.edit(PLAN, 4, [window, 10, window, 18], "aug..jul");
+        c.diagnostics(&uri(PLAN));
+        let shown = c.hover(PLAN, window, 12);
+        let (above, below) = shown
+            .split_once("\n\n---\n\n")
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(!above.is_empty() && below.starts_with("**D"), "{shown}");
+    });
+}
