@@ -6,10 +6,12 @@
 // The benchmark reads the example plans from the repository.
 #![allow(clippy::disallowed_methods)]
 
+mod support;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use almanac::check::check_paths;
 use almanac::rules::Context;
@@ -18,18 +20,7 @@ use almanac::world::MemWorld;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn examples() -> MemWorld {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut w = MemWorld::default();
-    for f in [
-        "plans/new-media-2025.toml",
-        "plans/new-media-2026.toml",
-        "plans/northbeam-2027.toml",
-        "plans/shared/team.toml",
-    ] {
-        let bytes = std::fs::read(root.join(f)).expect("example plan");
-        w.files.insert(PathBuf::from(f), bytes);
-    }
-    w
+    support::examples(Path::new(""), &["plans/northbeam-2027.toml"])
 }
 
 fn generated(n: usize) -> MemWorld {

@@ -9,10 +9,12 @@
 // memory figures.
 #![allow(clippy::disallowed_methods, clippy::print_stdout)]
 
+mod support;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use almanac::world::MemWorld;
@@ -112,16 +114,7 @@ fn with_server(world: &MemWorld, path: &str, f: impl FnOnce(&mut Client, &str)) 
 }
 
 fn examples() -> MemWorld {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut w = MemWorld::default();
-    for f in [
-        "plans/new-media-2025.toml",
-        "plans/new-media-2026.toml",
-        "plans/shared/team.toml",
-    ] {
-        let bytes = std::fs::read(root.join(f)).expect("example plan");
-        w.files.insert(PathBuf::from("/p").join(f), bytes);
-    }
+    let mut w = support::examples(Path::new("/p"), &[]);
     w.files
         .insert(PathBuf::from("/p/.git/HEAD"), b"ref: main\n".to_vec());
     w
