@@ -79,6 +79,7 @@ fn bench_schedule(c: &mut Criterion) {
                     plan,
                     schedule: &s,
                     config: &config,
+                    sources: &checked.sources,
                 };
                 almanac::rules::check_plan(&cx, &mut diags);
                 assert!(diags.is_empty());

@@ -123,6 +123,7 @@ fn stages(c: &mut Criterion) {
                 plan,
                 schedule,
                 config: &config,
+                sources: &checked.sources,
             };
             almanac::rules::check_plan(&cx, &mut diags);
             assert!(diags.is_empty());

@@ -166,6 +166,7 @@ fn check_loaded(
         plan: &plan,
         schedule: &schedule,
         config: &config,
+        sources,
     };
     crate::rules::check_plan(&cx, &mut diags);
     let diags = config.apply(diags);

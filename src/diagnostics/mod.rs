@@ -45,6 +45,7 @@ pub struct Diagnostic {
     pub help: Vec<String>,
     /// Replacements that would make the problem go away (a did-you-mean
     /// spelling), for editors to offer; the help lines say the same in words.
+    /// Each is one way to mend it on its own, the first the likeliest.
     pub fixes: Vec<Fix>,
 }
 

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use lsp_types::{
-    Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString,
+    CodeDescription, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    Location, NumberOrString,
 };
 
 use crate::check::{Checked, Options, check_with};
@@ -38,6 +38,7 @@ pub fn check_plan(
     path: &Path,
     old: Option<PlanState>,
     enc: Encoding,
+    rule_links: &str,
 ) -> PlanState {
     let mut state = PlanState {
         good: old.and_then(|o| o.good),
@@ -63,7 +64,7 @@ pub fn check_plan(
     let mut indexes: BTreeMap<u32, LineIndex> = BTreeMap::new();
     for d in &checked.diagnostics {
         let file = checked.sources.get(d.primary.span.file);
-        let lsp = to_lsp(d, &checked.sources, &mut indexes, enc);
+        let lsp = to_lsp(d, &checked.sources, &mut indexes, enc, rule_links);
         state
             .diagnostics
             .entry(file.path.clone())
@@ -84,12 +85,14 @@ fn files_of(sources: &SourceMap) -> BTreeSet<PathBuf> {
 
 /// A diagnostic as the protocol carries it: the same code and message as
 /// `check`, its help lines after the message, its other labels as related
-/// information.
+/// information, its code linking to the rule's explanation (`rule_links`
+/// with `{code}` replaced).
 fn to_lsp(
     d: &Diagnostic,
     sources: &SourceMap,
     indexes: &mut BTreeMap<u32, LineIndex>,
     enc: Encoding,
+    rule_links: &str,
 ) -> LspDiagnostic {
     let mut range = |span: crate::source::Span| {
         let file = sources.get(span.file);
@@ -137,6 +140,11 @@ fn to_lsp(
             Severity::Warning => DiagnosticSeverity::WARNING,
         }),
         code: Some(NumberOrString::String(d.rule.code.to_string())),
+        code_description: rule_links
+            .replace("{code}", d.rule.code)
+            .parse()
+            .ok()
+            .map(|href| CodeDescription { href }),
         source: Some("almanac".into()),
         message,
         related_information: (!related.is_empty()).then_some(related),

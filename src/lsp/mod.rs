@@ -49,6 +49,19 @@ use analysis::PlanState;
 use documents::{Doc, Documents, Overlay};
 use text::{Encoding, LineIndex, path_to_uri, uri_to_path};
 
+/// The request that answers a rule code with `almanac explain` in Markdown,
+/// for the editor to show where a diagnostic's code links.
+const EXPLAIN: &str = "almanac/explain";
+
+/// Where diagnostics' codes link by default: a URI the VS Code extension
+/// opens with the `almanac/explain` request.
+const EXPLAIN_LINKS: &str = "almanac-explain:{code}";
+
+#[derive(serde::Deserialize)]
+struct ExplainParams {
+    code: String,
+}
+
 /// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug, thiserror::Error)]
 pub enum LspError {
@@ -79,6 +92,15 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         .and_then(|o| o.get("inlayHints"))
         .and_then(serde_json::Value::as_bool)
         .unwrap_or(true);
+    // `initializationOptions: { "ruleLinks": "https://…/rules.md#{code}" }`
+    // sends a diagnostic's code somewhere else.
+    let rule_links = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("ruleLinks"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or(EXPLAIN_LINKS)
+        .to_string();
     let capabilities = ServerCapabilities {
         position_encoding: Some(match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
@@ -130,6 +152,7 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         world,
         encoding,
         inlay_hints,
+        rule_links,
         connection,
         docs: Documents::default(),
         plans: BTreeMap::new(),
@@ -167,6 +190,8 @@ struct Server<'w> {
     world: &'w dyn World,
     encoding: Encoding,
     inlay_hints: bool,
+    /// Where a diagnostic's code links, `{code}` standing for the code.
+    rule_links: String,
     connection: &'w Connection,
     docs: Documents,
     /// Every plan (or lone fragment) checked so far, by path.
@@ -248,6 +273,11 @@ impl Server<'_> {
             }),
             Completion::METHOD => self.answer(req, |s, p: lsp_types::CompletionParams| {
                 Ok(s.complete(&p.text_document_position))
+            }),
+            // What a rule code's link (`almanac-explain:R001`) opens.
+            EXPLAIN => self.answer(req, |_, p: ExplainParams| {
+                Ok(hover::rule_doc(&p.code)
+                    .map(|markdown| serde_json::json!({ "markdown": markdown })))
             }),
             _ => Response::new_err(
                 id,
@@ -476,13 +506,12 @@ impl Server<'_> {
             if let Some(o) = &old {
                 touched.extend(o.files.iter().cloned());
             }
-            let encoding = self.encoding;
             let state = self.guarded("check", |s| {
                 let overlay = Overlay {
                     base: s.world,
                     docs: &s.docs,
                 };
-                analysis::check_plan(&overlay, &target, old, encoding)
+                analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links)
             });
             if let Some(state) = state {
                 touched.extend(state.files.iter().cloned());
@@ -768,7 +797,8 @@ impl Server<'_> {
     }
 }
 
-/// Quick fixes: the replacements each diagnostic in the request carries.
+/// Quick fixes: the replacements each diagnostic in the request carries,
+/// one action each, the first preferred.
 #[allow(
     clippy::mutable_key_type,
     reason = "lsp-types keys the edits by Uri, whose hash is its text"
@@ -783,7 +813,7 @@ fn code_actions(p: &lsp_types::CodeActionParams) -> lsp_types::CodeActionRespons
             .and_then(|f| f.as_array())
             .cloned()
             .unwrap_or_default();
-        for f in fixes {
+        for (i, f) in fixes.iter().enumerate() {
             let (Some(uri), Ok(range), Some(new_text)) = (
                 f["uri"]
                     .as_str()
@@ -793,20 +823,28 @@ fn code_actions(p: &lsp_types::CodeActionParams) -> lsp_types::CodeActionRespons
             ) else {
                 continue;
             };
+            // An insertion reads as what it adds (` except holidays`, a
+            // new `skip` line), a replacement as the new text.
+            let shown = new_text.trim_start_matches([',', '\n', ' ']).trim_end();
+            let title = if range.start == range.end {
+                format!("Insert `{shown}`")
+            } else {
+                format!("Replace with `{shown}`")
+            };
             let edit = lsp_types::TextEdit {
                 range,
                 new_text: new_text.to_string(),
             };
             out.push(lsp_types::CodeActionOrCommand::CodeAction(
                 lsp_types::CodeAction {
-                    title: format!("Replace with `{new_text}`"),
+                    title,
                     kind: Some(lsp_types::CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![d.clone()]),
                     edit: Some(lsp_types::WorkspaceEdit {
                         changes: Some(std::collections::HashMap::from([(uri, vec![edit])])),
                         ..lsp_types::WorkspaceEdit::default()
                     }),
-                    is_preferred: Some(true),
+                    is_preferred: Some(i == 0),
                     ..lsp_types::CodeAction::default()
                 },
             ));

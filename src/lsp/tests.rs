@@ -490,6 +490,58 @@ fn completion_offers_keys_ids_and_moments() {
 }
 
 #[test]
+fn a_column_on_holidays_is_mended_either_way_and_its_code_links_to_its_rule() {
+    with_plan(|c| {
+        let every = line_of(PLAN_TEXT, "every = \"every wed except holidays\"");
+        c.edit(PLAN, 2, [every, 18, every, 34], "");
+        let diags = c.diagnostics(&uri(PLAN));
+        let d = coded(&diags, "P004").clone();
+        // The code links to the rule, which `almanac/explain` answers.
+        assert_eq!(d["codeDescription"]["href"], "almanac-explain:P004");
+        let explained = c.request("almanac/explain", json!({"code": "P004"}));
+        let markdown = explained["markdown"].as_str().unwrap_or_default();
+        assert!(markdown.starts_with("**P004 "), "{markdown}");
+        assert!(markdown.contains("`holidays = \"publish\"`"), "{markdown}");
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri(PLAN)},
+                "range": d["range"],
+                "context": {"diagnostics": [d]},
+            }),
+        );
+        let titles: Vec<&str> = actions
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["title"].as_str())
+            .collect();
+        let skip = "skip = [\"2026-02-18\", \"2026-10-07\"]";
+        assert_eq!(
+            titles,
+            [
+                "Insert `except holidays`".to_string(),
+                format!("Insert `{skip}`")
+            ]
+        );
+        assert_eq!(actions[0]["isPreferred"], true);
+        assert_eq!(actions[1]["isPreferred"], false);
+        // The second adds a `skip` line under the recurrence; applied, the
+        // warning is gone.
+        let edit = &actions[1]["edit"]["changes"][uri(PLAN)][0];
+        assert_eq!(edit["newText"], format!("\n{skip}"));
+        let end = u32::try_from("every = \"every wed\"".len()).unwrap_or_default();
+        assert_eq!(
+            edit["range"],
+            json!({"start": {"line": every, "character": end}, "end": {"line": every, "character": end}})
+        );
+        c.edit(PLAN, 3, [every, end, every, end], &format!("\n{skip}"));
+        let diags = c.diagnostics(&uri(PLAN));
+        assert!(diags.iter().all(|d| d["code"] != "P004"), "{diags:?}");
+    });
+}
+
+#[test]
 fn a_misspelt_owner_gets_a_quick_fix() {
     with_plan(|c| {
         let owner = line_of(PLAN_TEXT, "owner = \"designer\"");

@@ -27,12 +27,14 @@ use crate::schedule::Schedule;
 
 pub use registry::check_plan;
 
-/// What a rule's `check` looks at: the resolved plan, its schedule and the
-/// plan's `[rules]` settings.
+/// What a rule's `check` looks at: the resolved plan, its schedule, the
+/// plan's `[rules]` settings, and the text of its files (for fixes that
+/// depend on how a table is written).
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub schedule: &'a Schedule,
     pub config: &'a RuleConfig,
+    pub sources: &'a crate::source::SourceMap,
 }
 
 impl Context<'_> {

@@ -11,14 +11,14 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::rules::Context;
-use crate::rules::schedule::date_list;
+use crate::rules::schedule::{date_list, skip_fix};
 use crate::schedule::Kind;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
     // (source span of the item, blackout) → the days it hits.
-    let mut hits: BTreeMap<(crate::source::Span, usize), (String, Kind, Vec<NaiveDate>)> =
-        BTreeMap::new();
+    type Hit = (String, Kind, Option<usize>, Vec<NaiveDate>);
+    let mut hits: BTreeMap<(crate::source::Span, usize), Hit> = BTreeMap::new();
     for (_, it) in schedule.publishing() {
         for (bi, b) in plan.blackouts.iter().enumerate() {
             let on_channel =
@@ -35,12 +35,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     (None, Some(k)) => format!("column `{}`", plan.columns[k].id.name),
                     _ => format!("`{}`", it.title),
                 };
-                (what, it.kind, Vec::new())
+                (what, it.kind, it.column, Vec::new())
             });
-            e.2.push(it.start);
+            e.3.push(it.start);
         }
     }
-    for ((span, bi), (what, kind, days)) in hits {
+    for ((span, bi), (what, kind, column, days)) in hits {
         let b = &plan.blackouts[bi];
         let help = if kind == Kind::Task {
             "move the task to another day, or limit the blackout to other `channels`".to_string()
@@ -54,19 +54,25 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 if days.len() == 1 { "it" } else { "them" },
             )
         };
-        out.push(
-            Diagnostic::new(
-                &codes::P002,
-                span,
-                format!(
-                    "{what} publishes on blackout `{}`: {}",
-                    b.id.name,
-                    date_list(&days)
-                ),
-            )
-            .label("publishes on a blackout date")
-            .secondary(b.when.span, b.reason.clone())
-            .help(help),
-        );
+        let d = Diagnostic::new(
+            &codes::P002,
+            span,
+            format!(
+                "{what} publishes on blackout `{}`: {}",
+                b.id.name,
+                date_list(&days)
+            ),
+        )
+        .label("publishes on a blackout date")
+        .secondary(b.when.span, b.reason.clone())
+        .help(help);
+        // A column's episodes can be skipped in place.
+        out.push(match column.filter(|_| kind != Kind::Task) {
+            Some(k) => {
+                let (at, text) = skip_fix(cx.sources, &plan.columns[k], &days);
+                d.fix(at, text)
+            }
+            None => d,
+        });
     }
 }

@@ -1,14 +1,15 @@
 //! A recurring column falls on public holidays and the plan does not say
 //! what should happen then. Either the column skips them (`every wed except
-//! holidays`), or it publishes on purpose (`holidays = "publish"`); a
-//! single day can also be moved (`moves = { "2026-10-07" = "2026-10-09" }`).
+//! holidays`), or it publishes on purpose (`holidays = "publish"`); single
+//! days can also be left out (`skip = ["2026-10-07"]`) or moved
+//! (`moves = { "2026-10-07" = "2026-10-09" }`).
 //! A warning, because publishing on a holiday is sometimes right.
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::rules::Context;
-use crate::rules::schedule::date_list;
+use crate::rules::schedule::{date_list, skip_fix};
 use crate::schedule::Kind;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -37,15 +38,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         )
         .label("no rule for holidays")
         .help(
-            "add `except holidays` to skip them, or `holidays = \"publish\"` to publish on purpose",
+            "add `except holidays` to skip them, list them in `skip`, or `holidays = \"publish\"` to publish on purpose",
         );
         // A recurrence without exceptions takes ` except holidays` before
-        // its closing quote.
+        // its closing quote; any column can list the days in `skip`.
         let end = every.range().len().saturating_sub(1);
-        out.push(if col.recurrence.except.is_empty() {
+        let d = if col.recurrence.except.is_empty() {
             d.fix(every.sub(end, end), " except holidays")
         } else {
             d
-        });
+        };
+        let (at, text) = skip_fix(cx.sources, col, &days[k]);
+        out.push(d.fix(at, text));
     }
 }

@@ -2,11 +2,13 @@
 example plan as it is in the repository (opened, edited in memory, never
 saved): diagnostics as you type after Chinese text on the same line, the
 quick fix, hover on a date range, rename of a person across files,
-completion, formatting, and a clean shutdown.
+completion, formatting, an edit of the shared fragment re-checking the
+plan, rule codes linking to their explanation, and a clean shutdown.
 
     ALMANAC=target/release/almanac python3 -m pytest tests/e2e/lsp
 """
 
+import asyncio
 import os
 import pathlib
 
@@ -64,10 +66,11 @@ async def open_plan(client: LanguageClient) -> str:
 async def published(client: LanguageClient, version: int) -> list:
     """The plan's diagnostics of `version` (other files' publications, and
     older ones still in flight, are passed over)."""
-    while True:
-        params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if params.uri == PLAN.as_uri() and params.version == version:
-            return params.diagnostics
+    async with asyncio.timeout(30):
+        while True:
+            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if params.uri == PLAN.as_uri() and params.version == version:
+                return params.diagnostics
 
 
 def change(client: LanguageClient, version: int, line: int, start: int, end: int, text: str):
@@ -225,3 +228,48 @@ async def test_expressions_get_semantic_tokens(client: LanguageClient):
     assert (window, 10, 15, 0) in found, "spring_festival is a name"
     every = line_of(text, 'every = "every wed except holidays"')
     assert [t[3] for t in found if t[0] == every] == [1, 1, 1, 1], "every wed except holidays are words"
+
+
+@pytest.mark.asyncio
+async def test_editing_the_fragment_rechecks_the_plan_and_codes_link_to_their_rule(client: LanguageClient):
+    await open_plan(client)
+    team = TEAM.read_text(encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=TEAM.as_uri(), language_id="toml", version=1, text=team
+            )
+        )
+    )
+    # The person `legal` becomes `counsel` in the fragment only: the plan, not
+    # saved and not edited, now names someone unknown.
+    line = line_of(team, "[people.legal]")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=TEAM.as_uri(), version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=at(line, 8), end=at(line, 13)),
+                    text="counsel",
+                )
+            ],
+        )
+    )
+    async with asyncio.timeout(30):
+        while True:
+            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            unknown = [d for d in params.diagnostics if d.code == "R001"]
+            if params.uri == PLAN.as_uri() and unknown:
+                break
+    assert unknown[0].message.startswith("unknown person `legal`"), unknown[0].message
+    # The code links to its rule; the link's explanation is the server's.
+    assert unknown[0].code_description.href == "almanac-explain:R001"
+    explained = await client.protocol.send_request_async("almanac/explain", {"code": "R001"})
+    markdown = explained["markdown"] if isinstance(explained, dict) else explained.markdown
+    assert markdown.startswith("**R001 "), markdown
+    # Hovering the diagnostic explains its rule too.
+    r = unknown[0].range.start
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=DOC, position=at(r.line, r.character + 1))
+    )
+    assert "**R001 " in hover.contents.value, hover.contents.value
