@@ -54,6 +54,14 @@ pub trait World: Sync {
     fn today(&self) -> NaiveDate;
     /// An environment variable.
     fn env(&self, key: &str) -> Option<String>;
+    /// Standard input, read to its end (at most [`MAX_FILE_BYTES`]), for
+    /// `fmt --stdin`.
+    fn stdin(&self) -> io::Result<Vec<u8>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "no standard input here",
+        ))
+    }
 
     // Output, used only by `build`.
 
@@ -82,6 +90,19 @@ pub trait World: Sync {
 pub struct OsWorld;
 
 impl World for OsWorld {
+    fn stdin(&self) -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large(bytes.len() as u64));
+        }
+        Ok(bytes)
+    }
+
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         use std::io::Read;
         regular(&std::fs::metadata(path)?)?;
@@ -245,6 +266,8 @@ pub struct MemWorld {
     pub files: BTreeMap<PathBuf, Vec<u8>>,
     pub today: NaiveDate,
     pub vars: BTreeMap<String, String>,
+    /// What standard input holds.
+    pub stdin: Vec<u8>,
     /// What `build` wrote: files, and directories created.
     pub out: Mutex<MemOut>,
     /// Fail every write after this many have succeeded (to test atomicity).
@@ -270,6 +293,7 @@ impl Default for MemWorld {
             files: BTreeMap::new(),
             today: NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date"),
             vars: BTreeMap::new(),
+            stdin: Vec::new(),
             out: Mutex::new(MemOut::default()),
             fail_after_writes: None,
             die_after_changes: None,
@@ -320,6 +344,10 @@ impl MemWorld {
 }
 
 impl World for MemWorld {
+    fn stdin(&self) -> io::Result<Vec<u8>> {
+        Ok(self.stdin.clone())
+    }
+
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         if let Some(b) = self.out().files.get(path) {
             return Ok(b.clone());

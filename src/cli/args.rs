@@ -135,6 +135,18 @@ pub struct FmtArgs {
     /// Change nothing; exit with 1 and show the difference when a file would change.
     #[arg(long)]
     pub check: bool,
+    /// Format the text on standard input and print it (for editors); with
+    /// a TOML error, print nothing and exit with 1.
+    #[arg(long, conflicts_with = "paths")]
+    pub stdin: bool,
+    /// The file name to show in diagnostics for `--stdin`.
+    #[arg(
+        long,
+        requires = "stdin",
+        value_name = "PATH",
+        default_value = "<stdin>"
+    )]
+    pub stdin_filename: PathBuf,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }

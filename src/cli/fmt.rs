@@ -17,6 +17,9 @@ use crate::fmt::{format_paths, write_atomic};
 use crate::world::World;
 
 pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
+    if a.stdin {
+        return run_stdin(world, a);
+    }
     let report = match format_paths(world, &a.paths) {
         Ok(r) => r,
         Err(e) => {
@@ -76,6 +79,54 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
         unchanged
     ));
     code
+}
+
+/// `fmt --stdin`: standard input, laid out, on standard output; with
+/// `--check`, the difference instead and exit 1 when there is one. Text
+/// that is not TOML prints its diagnostics and nothing on standard output,
+/// so an editor keeps its buffer as it is.
+fn run_stdin(world: &dyn World, a: &FmtArgs) -> Exit {
+    let bytes = match world.stdin() {
+        Ok(b) => b,
+        Err(e) => {
+            fail(format!("cannot read standard input: {e}"));
+            return Exit::Usage;
+        }
+    };
+    let mut sources = crate::source::SourceMap::default();
+    let mut diags = Vec::new();
+    match crate::fmt::format_bytes(&a.stdin_filename, &bytes, &mut sources, &mut diags) {
+        Ok(Some(f)) if a.check => {
+            if f.changed() {
+                let name = f.path.display().to_string();
+                out(&unified(
+                    &f.old,
+                    &f.new,
+                    &name,
+                    use_color(a.color, &std::io::stdout()),
+                ));
+                Exit::Problems
+            } else {
+                Exit::Clean
+            }
+        }
+        Ok(Some(f)) => {
+            out(&f.new);
+            Exit::Clean
+        }
+        Ok(None) => {
+            err(&render_human(
+                &diags,
+                &sources,
+                use_color(a.color, &std::io::stderr()),
+            ));
+            Exit::Problems
+        }
+        Err(e) => {
+            fail(e);
+            Exit::Usage
+        }
+    }
 }
 
 /// Lines of context around each change.

@@ -86,8 +86,8 @@ mod tests {
     use crate::check::check_paths;
     use crate::world::MemWorld;
 
-    /// Both starters check without a single diagnostic, in the years with
-    /// built-in holidays and in later ones.
+    /// Both starters check without a single diagnostic and are laid out
+    /// canonically, in the years with built-in holidays and in later ones.
     #[test]
     fn the_starters_check_clean_in_any_year() {
         for year in 2024..=2032 {
@@ -114,6 +114,10 @@ mod tests {
                     .collect();
                 assert!(found.is_empty(), "{year} {locale:?}: {found:#?}");
                 assert_eq!(checked.plans.len(), 1);
+                // Laid out as `almanac fmt` would: a new project's first
+                // commit passes `fmt --check` (and its pre-commit hook).
+                let formatted = crate::fmt::format_source(&text).expect("TOML");
+                assert!(formatted == text, "{year} {locale:?}: not canonical");
                 // A second run refuses to overwrite.
                 assert!(init(&world, &a).is_err());
             }

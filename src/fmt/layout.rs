@@ -339,12 +339,19 @@ fn joined(lines: &[String]) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-/// `  # note  ` → ` # note`; whitespace alone → nothing.
+/// `  # note  ` → `  # note`: the spaces before the comment are the
+/// author's (or Taplo's, which aligns the comments of neighbouring lines),
+/// at least one; whitespace alone → nothing.
 fn trailing_comment(suffix: Option<&str>) -> String {
-    match suffix.and_then(|s| s.find('#').map(|i| &s[i..])) {
-        Some(c) => format!(" {}", c.trim_end()),
-        None => String::new(),
-    }
+    let Some((before, comment)) = suffix.and_then(|s| s.find('#').map(|i| s.split_at(i))) else {
+        return String::new();
+    };
+    let gap = if !before.is_empty() && before.chars().all(|c| c == ' ') {
+        before
+    } else {
+        " "
+    };
+    format!("{gap}{}", comment.trim_end())
 }
 
 fn collect_comments(decor: Option<&str>, out: &mut Vec<String>) {
@@ -489,41 +496,51 @@ fn table_at(t: &mut Table, position: isize) -> Option<&mut Table> {
 }
 
 /// Splits a decor into the file's header block (with the blank line after
-/// it) and the rest.
+/// it) and the rest. The header is the `#:schema` lines at the top, then
+/// (after them, or after a blank line) a block of comments closed by a blank
+/// line.
 fn split_header(prefix: &str) -> (String, String) {
     let lines: Vec<&str> = prefix.split('\n').collect();
     let complete = lines.len() - 1;
     let is_comment = |l: &str| l.trim_start().starts_with('#');
     let is_blank = |l: &str| l.trim().is_empty();
-    let mut i = 0;
-    while i < complete && is_blank(lines[i]) {
+    let past_blanks = |mut i: usize| {
+        while i < complete && is_blank(lines[i]) {
+            i += 1;
+        }
+        i
+    };
+    let start = past_blanks(0);
+    let mut i = start;
+    while i < complete && lines[i].trim_start().starts_with("#:") {
         i += 1;
     }
-    let mut j = i;
+    let b = past_blanks(i);
+    let mut j = b;
     while j < complete && is_comment(lines[j]) {
         j += 1;
     }
-    if j == i {
-        return (String::new(), prefix.to_string());
-    }
-    let (end, rest_from) = if j < complete && is_blank(lines[j]) {
-        (j, j + 1)
-    } else {
-        let mut k = i;
-        while k < j && lines[k].trim_start().starts_with("#:") {
-            k += 1;
-        }
-        (k, k)
+    let block = j > b && j < complete && is_blank(lines[j]);
+    let trimmed = |range: std::ops::Range<usize>| -> String {
+        lines[range]
+            .iter()
+            .map(|l| format!("{}\n", l.trim()))
+            .collect()
     };
-    if end == i {
-        return (String::new(), prefix.to_string());
-    }
-    let header: String = lines[i..end]
-        .iter()
-        .map(|l| format!("{}\n", l.trim()))
-        .collect();
-    let rest = lines[rest_from..].join("\n");
-    (format!("{header}\n"), rest)
+    let (header, rest_from) = match (i > start, block) {
+        (false, false) => return (String::new(), prefix.to_string()),
+        (true, false) => (trimmed(start..i), i),
+        (false, true) => (trimmed(b..j), j + 1),
+        // A blank line between the directives and the block stays.
+        (true, true) => {
+            let gap = if b > i { "\n" } else { "" };
+            (
+                format!("{}{gap}{}", trimmed(start..i), trimmed(b..j)),
+                j + 1,
+            )
+        }
+    };
+    (format!("{header}\n"), lines[rest_from..].join("\n"))
 }
 
 #[cfg(test)]
@@ -549,6 +566,23 @@ mod tests {
         assert_eq!(r, "# c\n");
         let (h, _) = split_header("# c\n");
         assert_eq!(h, "");
+        // `#:schema`, a blank line, the file's comment block: all stay.
+        let (h, r) = split_header("#:schema x.json\n\n# a\n# b\n\n# c\n");
+        assert_eq!(h, "#:schema x.json\n\n# a\n# b\n\n");
+        assert_eq!(r, "# c\n");
+        let (h, r) = split_header("#:schema x.json\n# a\n\n");
+        assert_eq!(h, "#:schema x.json\n# a\n\n");
+        assert_eq!(r, "");
+    }
+
+    #[test]
+    fn trailing_comments_keep_their_alignment() {
+        assert_eq!(trailing_comment(Some("      # a  ")), "      # a");
+        assert_eq!(trailing_comment(Some("# a")), " # a");
+        assert_eq!(trailing_comment(Some("\t# a")), " # a");
+        assert_eq!(trailing_comment(Some("   ")), "");
+        let aligned = "[plan]\nname = \"p\"   # the name\nyear = 2026   # the year\n";
+        assert_eq!(format(aligned).ok().as_deref(), Some(aligned));
     }
 
     #[test]

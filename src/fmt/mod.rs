@@ -254,7 +254,7 @@ year = 2026
 # who
 [people.li]
 name = \"李\"
-capacity = \"40h\" # a full week
+capacity = \"40h\"   # a full week
 
 [kpis.followers]
 name = \"粉丝\"

@@ -50,6 +50,59 @@ fn the_example_plans_are_formatted() {
     assert_eq!(r.stdout, "");
 }
 
+/// `almanac fmt --stdin [--check]` with `input` on standard input.
+fn fmt_stdin(args: &[&str], input: &str) -> crate::support::Run {
+    use std::io::Write;
+    let mut child = Command::new(crate::support::bin())
+        .args(["fmt", "--stdin"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("almanac runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("written");
+    let out = child.wait_with_output().expect("almanac ends");
+    crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn stdin_is_formatted_to_stdout_for_editors() {
+    let messy = "[people.li]\ncapacity = \"40h\"    # a week\nname  = \"李\"\n\n[plan]\nyear = 2026\nname = \"p\"\n";
+    let r = fmt_stdin(&[], messy);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, fmt(messy));
+    assert!(
+        r.stdout.starts_with("[plan]\nname = \"p\"\nyear = 2026\n"),
+        "{}",
+        r.stdout
+    );
+    // `--check`: the difference, exit 1; a formatted text passes.
+    let r = fmt_stdin(&["--check", "--stdin-filename", "plans/a.toml"], messy);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.starts_with("--- plans/a.toml\n"), "{}", r.stdout);
+    let r = fmt_stdin(&["--check"], &fmt(messy));
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+    // Not TOML: the diagnostic under the given name, nothing on stdout.
+    let r = fmt_stdin(&["--stdin-filename", "plans/a.toml"], "[plan\nname = 1\n");
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert!(
+        r.stderr.contains("error[S001]") && r.stderr.contains("plans/a.toml:1:"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn fmt_then_check_is_clean_and_the_plans_still_check() {
     let mut s = Scratch::new();
