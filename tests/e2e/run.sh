@@ -3,8 +3,11 @@
 # deck model as JSON), checks the HTML in headless Chromium (html.mjs) and
 # the PPTX with python-pptx and LibreOffice (pptx_check.py); then drives
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
-# Neovim's built-in client (lsp/nvim.lua). Never skips: a missing tool
-# fails the run.
+# Neovim's built-in client (lsp/nvim.lua); formats plans with the real Taplo
+# (fmt/taplo.sh); builds the Python wheel and installs it with pipx
+# (install/wheel.sh); and runs the pre-commit hooks from the real
+# pre-commit (install/pre_commit.sh). Never skips: a missing tool fails
+# the run.
 #
 #   bash tests/e2e/run.sh          # from any folder
 #
@@ -18,12 +21,12 @@ chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 # --- tools -----------------------------------------------------------------
 missing=()
-for tool in cargo node python3 soffice pdfinfo pdftotext pdftoppm nvim; do
+for tool in cargo node python3 git soffice pdfinfo pdftotext pdftoppm nvim; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
-[[ -d "$here/node_modules/playwright-core" ]] ||
-  missing+=("playwright-core (run: npm ci --prefix tests/e2e)")
+[[ -d "$here/node_modules/playwright-core" && -x "$here/node_modules/.bin/taplo" ]] ||
+  missing+=("playwright-core and @taplo/cli (run: npm ci --prefix tests/e2e)")
 python3 -c 'import pptx' 2>/dev/null ||
   missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 python3 -c 'import pytest_lsp' 2>/dev/null ||
@@ -130,6 +133,25 @@ status=0
 (cd "$root" && ALMANAC="$almanac" PLAN=plans/new-media-2026.toml \
   timeout 120 nvim --headless --clean -c 'luafile tests/e2e/lsp/nvim.lua') || status=$?
 result "lsp: Neovim (diagnostic after Chinese text, hover, rename)" "$status"
+
+# --- formatting as editors do it ------------------------------------------
+echo "== e2e: Taplo's format-on-save, then almanac fmt --check"
+status=0
+bash "$here/fmt/taplo.sh" "$almanac" "$work/taplo" || status=$?
+result "fmt: taplo fmt, then almanac fmt --check (example and starter plans)" "$status"
+
+# --- installing: the Python package, the pre-commit hooks --------------------
+# Both build almanac with maturin; the repository's target folder keeps that
+# to the one crate. They run last: maturin relinks target/release/almanac.
+echo "== e2e: the wheel (maturin), installed by pipx with no Rust on the PATH"
+status=0
+CARGO_TARGET_DIR="$target_dir" bash "$here/install/wheel.sh" "$work/wheel" >/dev/null || status=$?
+result "install: pipx install of the wheel, then almanac check plans/" "$status"
+
+echo "== e2e: the pre-commit hooks from the real pre-commit"
+status=0
+CARGO_TARGET_DIR="$target_dir" bash "$here/install/pre_commit.sh" "$work/pre-commit" || status=$?
+result "pre-commit: good plans commit, an error is refused, almanac-fmt restores the layout" "$status"
 
 echo "e2e artifacts (screenshots, PDFs, PNG pages): $artifacts"
 echo "e2e: $passed passed, $failed failed"
