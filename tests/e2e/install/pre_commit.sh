@@ -73,8 +73,7 @@ grep -q "error\[B001\]" "$work/bad.log" || {
   cat "$work/bad.log" >&2
   fail "the refusal does not show B001"
 }
-git checkout --quiet -- plans/new-media-2026.toml
-git reset --quiet
+git checkout --quiet HEAD -- plans/new-media-2026.toml
 
 # 3. Keys out of the canonical order: almanac-fmt rewrites the file and the
 # commit stops; staged again, it commits.
