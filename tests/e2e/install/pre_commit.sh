@@ -75,15 +75,16 @@ grep -q "error\[B001\]" "$work/bad.log" || {
 }
 git checkout --quiet HEAD -- plans/new-media-2026.toml
 
-# 3. Keys out of the canonical order: almanac-fmt rewrites the file and the
-# commit stops; staged again, it commits.
+# 3. A renamed campaign with its keys out of the canonical order: almanac-fmt
+# rewrites the file and the commit stops; staged again, it commits.
 python3 - plans/new-media-2026.toml <<'PY'
 import sys
 path = sys.argv[1]
 lines = open(path, encoding="utf-8").read().split("\n")
 i = lines.index("[campaigns.nianwei_lab]")
-# `name` then `window` becomes `window` then `name`.
-lines[i + 1], lines[i + 2] = lines[i + 2], lines[i + 1]
+assert lines[i + 1] == 'name = "年味实验室"', lines[i + 1]
+# `name` then `window` becomes `window` then the new `name`.
+lines[i + 1], lines[i + 2] = lines[i + 2], 'name = "年味实验室 2026"'
 open(path, "w", encoding="utf-8").write("\n".join(lines))
 PY
 git diff --quiet && fail "the layout edit did not apply"
@@ -96,7 +97,8 @@ grep -q "almanac fmt.*Failed" "$work/layout.log" || {
   cat "$work/layout.log" >&2
   fail "almanac-fmt did not stop the commit"
 }
-cmp -s plans/new-media-2026.toml "$root/plans/new-media-2026.toml" ||
+sed 's/^name = "年味实验室"$/name = "年味实验室 2026"/' "$root/plans/new-media-2026.toml" >"$work/expected.toml"
+cmp -s plans/new-media-2026.toml "$work/expected.toml" ||
   fail "almanac-fmt did not restore the canonical layout"
 git add -A
 git commit --quiet -m "layout, formatted" >"$work/layout2.log" 2>&1 || {
