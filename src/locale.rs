@@ -285,6 +285,20 @@ words! {
     no_changes: &'static str =
         "无变更：两个版本的计划含义相同。",
         "No changes: the two versions mean the same plan.";
+    /// `almanac diff --git REV FOLDER`: the heading over several plans'
+    /// diffs, and what it says of plans new, removed or unchanged.
+    plans_diff_title: &'static str =
+        "计划变更",
+        "Plan changes";
+    plan_new: &'static str =
+        "新计划",
+        "new plan";
+    plan_gone: &'static str =
+        "已删除的计划",
+        "plan removed";
+    plans_unchanged: &'static str =
+        "含义未变",
+        "Unchanged in meaning";
     added: &'static str =
         "新增",
         "added";
@@ -298,13 +312,18 @@ words! {
         "改名",
         "renamed";
     /// The plan's sections as nouns, in `diff::Section::ALL` order (plural).
-    section_nouns: [&'static str; 10] =
-        ["计划设置", "预算科目", "活动", "栏目", "节点", "禁发日", "KPI", "规则", "人员", "渠道"],
-        ["plan settings", "budget lines", "campaigns", "columns", "moments", "blackouts", "KPIs", "rules", "people", "channels"];
+    section_nouns: [&'static str; 18] =
+        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
+        ["plan settings", "holiday settings", "budget lines", "KOL settings", "campaigns", "columns", "moments", "blackouts", "review levels", "KPIs", "highlights", "audiences", "guidelines", "assertions", "rules", "people", "channels", "scheduled items"];
     /// The same, for one of them.
-    section_noun_one: [&'static str; 10] =
-        ["计划设置", "预算科目", "活动", "栏目", "节点", "禁发日", "KPI", "规则", "人员", "渠道"],
-        ["plan setting", "budget line", "campaign", "column", "moment", "blackout", "KPI", "rule", "person", "channel"];
+    section_noun_one: [&'static str; 18] =
+        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
+        ["plan setting", "holiday setting", "budget line", "KOL setting", "campaign", "column", "moment", "blackout", "review level", "KPI", "highlight", "audience", "guideline", "assertion", "rule", "person", "channel", "scheduled item"];
+    /// The diff's backstop section: dated items that moved with no other
+    /// change to say why.
+    schedule_title: &'static str =
+        "排期",
+        "Schedule";
     /// Fields the diff derives from a column's `every` and its episodes.
     recurrence: &'static str =
         "周期",

@@ -104,11 +104,12 @@ pub struct TemplatesArgs {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The old plan (or, with `--git REV`, the plan to compare with its version at REV).
-    pub old: PathBuf,
-    /// The new plan.
-    pub new: Option<PathBuf>,
-    /// Compare PLAN (the first argument) with its version at this git revision.
+    /// The old plan and the new one; with `--git REV`, plans or folders of
+    /// plans, each compared with its version at REV.
+    #[arg(required = true, value_name = "PLAN")]
+    pub paths: Vec<PathBuf>,
+    /// Compare each PLAN (every plan below a folder) with its version at
+    /// this git revision.
     #[arg(long, value_name = "REV")]
     pub git: Option<String>,
     /// Output format.

@@ -1,10 +1,13 @@
-//! `almanac diff OLD NEW` and `almanac diff --git REV PLAN`: what changed in
-//! meaning between two versions of a plan, as Markdown for a pull request or
-//! as JSON. Each side is checked like `almanac check`; a side with errors is
-//! reported on stderr and still compared as far as it resolved. With
-//! `--git`, the plan and the files it includes are read at REV with
-//! `git show` into a `MemWorld` — the only place almanac runs a program.
+//! `almanac diff OLD NEW` and `almanac diff --git REV PLAN…`: what changed
+//! in meaning between two versions of a plan, as Markdown for a pull request
+//! or as JSON. Each side is checked like `almanac check`; a side with errors
+//! is reported on stderr and still compared as far as it resolved. With
+//! `--git`, each plan and the files it reads (includes, `previous`) are read
+//! at REV with `git show` into a `MemWorld` — the only place almanac runs a
+//! program; a folder stands for every plan below it, then or now, and the
+//! diffs come under one heading.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,88 +17,174 @@ use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::Severity;
 use crate::diagnostics::render::render_human;
-use crate::diff::{Side, diff, render_json, render_markdown};
+use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown};
 use crate::world::normalize;
 use crate::world::{MemWorld, World};
 
 pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
     let color = use_color(a.color, &std::io::stderr());
-    let (old_checked, old_path, new_path) = match (&a.git, &a.new) {
-        (Some(_), Some(_)) => {
-            err("error: with `--git REV`, give one plan: `almanac diff --git REV PLAN`\n");
-            return Exit::Usage;
-        }
-        (None, None) => {
+    let Some(rev) = &a.git else {
+        let [old, new] = a.paths.as_slice() else {
             err(
-                "error: give two plans (`almanac diff OLD NEW`) or a revision (`almanac diff --git REV PLAN`)\n",
+                "error: give two plans (`almanac diff OLD NEW`) or a revision (`almanac diff --git REV PLAN…`)\n",
             );
             return Exit::Usage;
-        }
-        (None, Some(new)) => {
-            let old = match load(world, &a.old, "old", color, None) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
-            (old, a.old.display().to_string(), new.clone())
-        }
-        (Some(rev), None) => {
-            let (mem, key) = match git_world(rev, &a.old) {
-                Ok(w) => w,
-                Err(e) => {
-                    fail(e);
-                    return Exit::Usage;
-                }
-            };
-            // Git shows only files of the repository: the old side's
-            // project is everything read from REV.
-            let rev_root = PathBuf::from(format!("{rev}:"));
-            let old = match load(&mem, &key, "old", color, Some(rev_root)) {
-                Ok(c) => c,
-                Err(code) => return code,
-            };
-            (old, key.display().to_string(), a.old.clone())
+        };
+        let compared = load(world, old, "old", color, None).and_then(|o| {
+            let n = load(world, new, "new", color, None)?;
+            compare(
+                &o,
+                &old.display().to_string(),
+                &n,
+                &new.display().to_string(),
+            )
+        });
+        return match compared {
+            Ok(d) => print_one(a, &d),
+            Err(code) => code,
+        };
+    };
+    // One plan file: its diff alone, as before.
+    if let [one] = a.paths.as_slice()
+        && !world.is_dir(one)
+    {
+        return match git_diff(world, rev, one, color) {
+            Ok(d) => print_one(a, &d),
+            Err(code) => code,
+        };
+    }
+    let plans = match plans_in(world, rev, &a.paths) {
+        Ok(p) => p,
+        Err(e) => {
+            fail(e);
+            return Exit::Usage;
         }
     };
-    let new_checked = match load(world, &new_path, "new", color, None) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let (Some(old_plan), Some(new_plan)) = (old_checked.plans.first(), new_checked.plans.first())
-    else {
-        for (c, which, path) in [
-            (&old_checked, "old", old_path.as_str()),
-            (&new_checked, "new", &new_path.display().to_string()),
-        ] {
-            if c.plans.is_empty() {
-                err(&format!(
-                    "error: the {which} plan `{path}` does not resolve, so there is nothing to compare\n"
-                ));
-            }
+    let mut diffs = Vec::new();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    let mut code = Exit::Clean;
+    for (path, now, then) in plans {
+        match (now, then) {
+            (true, true) => match git_diff(world, rev, &path, color) {
+                Ok(d) => diffs.push(d),
+                Err(c) => code = code.max(c),
+            },
+            (true, false) => added.push(path),
+            (false, _) => removed.push(path),
         }
-        return Exit::Problems;
-    };
-    let new_path = new_path.display().to_string();
-    let d = diff(
-        Side {
-            plan: old_plan,
-            schedule: &old_checked.schedules[0],
-            path: &old_path,
-        },
-        Side {
-            plan: new_plan,
-            schedule: &new_checked.schedules[0],
-            path: &new_path,
-        },
-    );
+    }
+    let changed = !added.is_empty() || !removed.is_empty() || diffs.iter().any(|d| !d.is_empty());
     match a.format {
-        DiffFormat::Markdown => out(&render_markdown(&d)),
-        DiffFormat::Json => out(&render_json(&d)),
+        DiffFormat::Markdown => out(&render_many(&diffs, &added, &removed, rev)),
+        DiffFormat::Json => {
+            let paths = |v: &[PathBuf]| -> Vec<String> { v.iter().map(|p| rev_label(p)).collect() };
+            let doc = serde_json::json!({
+                "version": 1,
+                "diffs": diffs.iter().map(json_value).collect::<Vec<_>>(),
+                "added": paths(&added),
+                "removed": paths(&removed),
+            });
+            out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ));
+        }
+    }
+    if a.exit_code && changed {
+        code = code.max(Exit::Problems);
+    }
+    code
+}
+
+/// Prints one plan's diff; with `--exit-code`, exit 1 when it is not empty.
+fn print_one(a: &DiffArgs, d: &Diff) -> Exit {
+    match a.format {
+        DiffFormat::Markdown => out(&render_markdown(d)),
+        DiffFormat::Json => out(&render_json(d)),
     }
     if a.exit_code && !d.is_empty() {
         Exit::Problems
     } else {
         Exit::Clean
     }
+}
+
+/// Compares two checked sides; a side that does not resolve is an error
+/// (exit 1).
+fn compare(old: &Checked, old_path: &str, new: &Checked, new_path: &str) -> Result<Diff, Exit> {
+    let (Some(old_plan), Some(new_plan)) = (old.plans.first(), new.plans.first()) else {
+        for (c, which, path) in [(old, "old", old_path), (new, "new", new_path)] {
+            if c.plans.is_empty() {
+                err(&format!(
+                    "error: the {which} plan `{path}` does not resolve, so there is nothing to compare\n"
+                ));
+            }
+        }
+        return Err(Exit::Problems);
+    };
+    Ok(diff(
+        Side {
+            plan: old_plan,
+            schedule: &old.schedules[0],
+            path: old_path,
+        },
+        Side {
+            plan: new_plan,
+            schedule: &new.schedules[0],
+            path: new_path,
+        },
+    ))
+}
+
+/// The plan at `path` in the working copy against its version at `rev`.
+fn git_diff(world: &dyn World, rev: &str, path: &Path, color: bool) -> Result<Diff, Exit> {
+    let (mem, key, label) = git_world(rev, path).map_err(|e| {
+        fail(e);
+        Exit::Usage
+    })?;
+    // Git shows only files of the repository: the old side's project is
+    // everything read from REV.
+    let rev_root = PathBuf::from(format!("{rev}:"));
+    let old = load(&mem, &key, "old", color, Some(rev_root))?;
+    let new = load(world, path, "new", color, None)?;
+    compare(&old, &label, &new, &path.display().to_string())
+}
+
+/// Several plans' diffs under one heading (each plan's own heading one
+/// level down), then the plans added, removed and unchanged.
+fn render_many(diffs: &[Diff], added: &[PathBuf], removed: &[PathBuf], rev: &str) -> String {
+    use crate::markdown::code;
+    let locale = diffs
+        .first()
+        .map_or(crate::locale::Locale::En, |d| d.locale);
+    let w = crate::locale::words(locale);
+    let mut s = format!("# {}\n\n", w.plans_diff_title);
+    let list = |v: &[PathBuf]| -> String {
+        v.iter()
+            .map(|p| code(&p.display().to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let unchanged: Vec<&Diff> = diffs.iter().filter(|d| d.is_empty()).collect();
+    if !added.is_empty() {
+        s.push_str(&format!("- {}: {}\n", w.plan_new, list(added)));
+    }
+    if !removed.is_empty() {
+        let at: Vec<PathBuf> = removed
+            .iter()
+            .map(|p| PathBuf::from(format!("{rev}:{}", rev_label(p))))
+            .collect();
+        s.push_str(&format!("- {}: {}\n", w.plan_gone, list(&at)));
+    }
+    if !unchanged.is_empty() {
+        let ids: Vec<String> = unchanged.iter().map(|d| code(&d.new_id)).collect();
+        s.push_str(&format!("- {}: {}\n", w.plans_unchanged, ids.join(", ")));
+    }
+    for d in diffs.iter().filter(|d| !d.is_empty()) {
+        s.push('\n');
+        s.push_str(&render_markdown(d));
+    }
+    s
 }
 
 /// Checks one side. Its diagnostics are printed when it has errors; a path
@@ -138,21 +227,111 @@ fn load(
     Ok(checked)
 }
 
-/// Reads PLAN and the files it includes, as they are at REV, into memory.
-/// Returns the world and the plan's path in it (`REV:/plans/a.toml`).
-fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf), String> {
-    let plan = normalize(plan);
-    let dir = match plan.parent() {
+/// Runs git in `dir`.
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, String> {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))
+}
+
+/// The folder of a file, `.` for a bare file name.
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+/// A file's path from the root of its git repository (`plans/a.toml`),
+/// however almanac was run; the path as given when git cannot say.
+fn rev_label(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let prefix = git(&folder_of(path), &["rev-parse", "--show-prefix"])
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    match (prefix, name) {
+        (Some(prefix), Some(name)) => format!("{prefix}{name}"),
+        _ => slash_path(path),
+    }
+}
+
+/// Whether a file's text is a plan (it has a `[plan]` table), not a
+/// fragment or another TOML file.
+fn is_plan(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
     };
-    let git = |args: &[&str]| -> Result<std::process::Output, String> {
-        Command::new("git")
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| format!("cannot run git: {e}"))
-    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::syntax::tree::parse(text).is_ok_and(|t| t.get("plan").is_some())
+}
+
+/// The plans named or below the folders named, each with whether it is in
+/// the working copy and whether it is in git at `rev`: a plan deleted since
+/// `rev` is found from git's list of the folder then.
+fn plans_in(
+    world: &dyn World,
+    rev: &str,
+    paths: &[PathBuf],
+) -> Result<Vec<(PathBuf, bool, bool)>, String> {
+    let mut found: BTreeMap<PathBuf, (bool, bool)> = BTreeMap::new();
+    for p in paths {
+        let p = normalize(p);
+        if !world.is_dir(&p) {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            let spec = format!("{rev}:./{name}");
+            let at_rev =
+                git(&folder_of(&p), &["cat-file", "-e", &spec]).is_ok_and(|o| o.status.success());
+            found.insert(p.clone(), (world.read(&p).is_ok(), at_rev));
+            continue;
+        }
+        let files = match crate::check::expand_paths(world, std::slice::from_ref(&p), None) {
+            Ok((files, _)) => files,
+            Err(crate::check::Expanded::Empty(_)) => Vec::new(),
+            Err(crate::check::Expanded::Unreadable(path, reason)) => {
+                return Err(format!("cannot read `{}`: {reason}", path.display()));
+            }
+        };
+        for f in files {
+            if world.read(&f).is_ok_and(|b| is_plan(&b)) {
+                found.entry(normalize(&f)).or_default().0 = true;
+            }
+        }
+        let listed = git(&p, &["ls-tree", "-r", "--name-only", rev, "--", "."])?;
+        if !listed.status.success() {
+            let why = String::from_utf8_lossy(&listed.stderr);
+            return Err(format!(
+                "cannot list `{}` at git revision `{rev}` ({})",
+                p.display(),
+                why.trim().trim_start_matches("fatal: ")
+            ));
+        }
+        for name in String::from_utf8_lossy(&listed.stdout).lines() {
+            let hidden = name.split('/').any(|c| c.starts_with('.'));
+            if hidden || !name.ends_with(".toml") {
+                continue;
+            }
+            let shown = git(&p, &["show", &format!("{rev}:./{name}")])?;
+            if shown.status.success() && is_plan(&shown.stdout) {
+                found.entry(normalize(&p.join(name))).or_default().1 = true;
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .map(|(p, (now, then))| (p, now, then))
+        .collect())
+}
+
+/// Reads PLAN and the files it includes, as they are at REV, into memory.
+/// Returns the world, the plan's path in it and its label for readers
+/// (`REV:plans/a.toml`, from the repository's root).
+fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf, String), String> {
+    let plan = normalize(plan);
+    let dir = folder_of(&plan);
+    let git = |args: &[&str]| git(&dir, args);
     if !dir.is_dir() {
         return Err(format!("cannot read `{}`: no such folder", dir.display()));
     }
@@ -208,7 +387,8 @@ fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf), String> {
         }
         mem.files.insert(key, shown.stdout);
     }
-    Ok((mem, root_key))
+    let label = format!("{rev}:{}", rev_label(&plan));
+    Ok((mem, root_key, label))
 }
 
 /// A relative path as git writes it, with `/`.
@@ -219,7 +399,8 @@ fn slash_path(p: &Path) -> String {
         .join("/")
 }
 
-/// The `include` paths of a file (a string or a list of strings).
+/// The files a file reads: its `include` paths (a string or a list of
+/// strings) and its `[plan]`'s `previous`.
 fn includes(bytes: &[u8]) -> Vec<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Vec::new();
@@ -229,10 +410,8 @@ fn includes(bytes: &[u8]) -> Vec<String> {
     let Ok(table) = crate::syntax::tree::parse(text) else {
         return Vec::new();
     };
-    match table
-        .get("include")
-        .map(super::super::syntax::tree::Item::get_ref)
-    {
+    use crate::syntax::tree::Item;
+    let mut found = match table.get("include").map(Item::get_ref) {
         Some(Value::String(s)) => vec![s.to_string()],
         Some(Value::Array(a)) => a
             .iter()
@@ -242,5 +421,11 @@ fn includes(bytes: &[u8]) -> Vec<String> {
             })
             .collect(),
         _ => Vec::new(),
+    };
+    if let Some(Value::Table(plan)) = table.get("plan").map(Item::get_ref)
+        && let Some(Value::String(previous)) = plan.get("previous").map(Item::get_ref)
+    {
+        found.push(previous.to_string());
     }
+    found
 }

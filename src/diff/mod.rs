@@ -29,47 +29,73 @@ pub struct Side<'a> {
     pub path: &'a str,
 }
 
-/// The parts of a plan, in the order the diff reports them.
+/// The parts of a plan, in the order the diff reports them. `Schedule` is
+/// the backstop: dated items that moved when no other section changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Section {
     Plan,
+    Holidays,
     Budget,
+    Kol,
     Campaigns,
     Columns,
     Moments,
     Blackouts,
+    Review,
     Kpis,
+    Highlights,
+    Audiences,
+    Guidelines,
+    Assertions,
     Rules,
     People,
     Channels,
+    Schedule,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 18] = [
         Section::Plan,
+        Section::Holidays,
         Section::Budget,
+        Section::Kol,
         Section::Campaigns,
         Section::Columns,
         Section::Moments,
         Section::Blackouts,
+        Section::Review,
         Section::Kpis,
+        Section::Highlights,
+        Section::Audiences,
+        Section::Guidelines,
+        Section::Assertions,
         Section::Rules,
         Section::People,
         Section::Channels,
+        Section::Schedule,
     ];
 
+    /// The section's key in the plan format (`schedule` is not one).
     pub fn as_str(self) -> &'static str {
         match self {
             Section::Plan => "plan",
+            Section::Holidays => "holidays",
             Section::Budget => "budget",
+            Section::Kol => "kol",
             Section::Campaigns => "campaigns",
             Section::Columns => "columns",
             Section::Moments => "moments",
             Section::Blackouts => "blackouts",
+            Section::Review => "review",
             Section::Kpis => "kpis",
+            Section::Highlights => "highlights",
+            Section::Audiences => "audiences",
+            Section::Guidelines => "guidelines",
+            Section::Assertions => "assertions",
             Section::Rules => "rules",
             Section::People => "people",
             Section::Channels => "channels",
+            Section::Schedule => "schedule",
         }
     }
 }
@@ -192,6 +218,13 @@ struct JsonDiff<'a> {
 
 /// The diff as versioned JSON (documented in `docs/diff.md`).
 pub fn render_json(d: &Diff) -> String {
+    let mut s = serde_json::to_string_pretty(&json_value(d)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The JSON document of [`render_json`], as a value.
+pub fn json_value(d: &Diff) -> Value {
     let val = |v: &Option<Val>| v.as_ref().map_or(Value::Null, Val::to_json);
     let doc = JsonDiff {
         version: 1,
@@ -216,9 +249,7 @@ pub fn render_json(d: &Diff) -> String {
             })
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_value(&doc).unwrap_or_default()
 }
 
 /// Compares two resolved plans.

@@ -1,9 +1,12 @@
 //! What the diff compares, section by section. Items that have an id
-//! (campaigns, columns, moments, blackouts, KPIs, people, channels) go
+//! (campaigns, columns, moments, blackouts, review levels, KPIs,
+//! highlights, audiences, guidelines, assertions, people, channels) go
 //! through one comparer, [`items`], over a per-section list of fields: each
 //! field is a name and how to read it as a [`Val`]. The plan's own settings,
-//! the budget tree (lines by path, with their shares) and the rule settings
-//! (by rule code) have their own shapes and their own functions.
+//! the calendar (days off and make-up workdays), the budget tree (lines by
+//! path, with their shares), the KOL policy and the rule settings (by rule
+//! code) have their own shapes and their own functions. Last, a backstop:
+//! when no section changed but the schedules differ, the items that moved.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,8 +17,8 @@ use super::{
 };
 use crate::diagnostics::codes::ALL as RULES;
 use crate::model::{
-    Blackout, Campaign, Channel, ChannelId, Column, Direction, Kpi, KpiValue, Locale, Moment,
-    Person, PersonId, Plan,
+    Audience, Blackout, Campaign, Channel, ChannelId, Column, Direction, Guideline, Highlight, Kpi,
+    KpiValue, Locale, Moment, Person, PersonId, Plan, ReviewLevel, UserAssertion,
 };
 use crate::ratio::Ratio;
 use crate::rules::config::RuleConfig;
@@ -77,8 +80,11 @@ fn no_more<T>(_: &mut Out<'_>, _: &str, _: Option<&str>, _: (usize, &T), _: (usi
 /// Every section, in the order the diff reports them.
 pub(super) fn compare(old: Side<'_>, new: Side<'_>, changes: &mut Vec<Change>) {
     let (op, np) = (old.plan, new.plan);
+    let before = changes.len();
     plan_settings(op, np, changes);
+    holidays(op, np, changes);
     budget(op, np, changes);
+    kol(op, np, changes);
     items(
         &CAMPAIGNS,
         (op, &op.campaigns),
@@ -117,7 +123,59 @@ pub(super) fn compare(old: Side<'_>, new: Side<'_>, changes: &mut Vec<Change>) {
         changes,
         no_more,
     );
+    items(
+        &REVIEW,
+        (op, &op.review),
+        (np, &np.review),
+        changes,
+        |o, id, name, a, b| {
+            // The chain runs in the order the levels are written.
+            let at = |i: usize| Some(Val::Int(i as i64 + 1));
+            o.field(id, name, "order", at(a.0), at(b.0));
+        },
+    );
     items(&KPIS, (op, &op.kpis), (np, &np.kpis), changes, no_more);
+    items(
+        &HIGHLIGHTS,
+        (op, &op.highlights),
+        (np, &np.highlights),
+        changes,
+        no_more,
+    );
+    items(
+        &AUDIENCES,
+        (op, &op.audiences),
+        (np, &np.audiences),
+        changes,
+        no_more,
+    );
+    items(
+        &GUIDELINES,
+        (op, &op.guidelines),
+        (np, &np.guidelines),
+        changes,
+        no_more,
+    );
+    items(
+        &ASSERTIONS,
+        (op, &op.assertions),
+        (np, &np.assertions),
+        changes,
+        |o, id, name, a, b| {
+            // Compared as parsed (spacing and spelling aside), shown as text.
+            if without_locations(&a.1.expr) != without_locations(&b.1.expr) {
+                let shown = |x: &UserAssertion| Some(Val::Text(assertion_text(&x.expr)));
+                o.push(
+                    id,
+                    ChangeKind::Changed,
+                    Some("check".to_string()),
+                    shown(a.1),
+                    shown(b.1),
+                    name,
+                );
+            }
+        },
+    );
     rules(op, np, changes);
     items(
         &PEOPLE,
@@ -133,6 +191,11 @@ pub(super) fn compare(old: Side<'_>, new: Side<'_>, changes: &mut Vec<Change>) {
         changes,
         no_more,
     );
+    // The backstop: when nothing above changed, the schedule must not have
+    // either; if it did, say which items moved.
+    if changes.len() == before {
+        schedule(old.schedule, new.schedule, changes);
+    }
 }
 
 /// Reads one of the plan's own settings.
@@ -159,6 +222,17 @@ const PLAN: &[(&str, Setting)] = &[
             .as_ref()
             .map(|r| Val::Text(percent(r.percent.value)))
     }),
+    ("reserve.purpose", |p| {
+        p.reserve.as_ref().and_then(|r| opt_text(&r.purpose))
+    }),
+    ("threads", |p| Some(Val::List(p.threads.clone()))),
+    ("description", |p| opt_text(&p.description)),
+    ("previous", |p| {
+        p.previous.as_ref().and_then(|s| text(&s.value))
+    }),
+    ("effort.task", |p| hours(p.effort.task)),
+    ("effort.episode", |p| hours(p.effort.episode)),
+    ("effort.review", |p| hours(p.effort.review)),
 ];
 
 fn plan_settings(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
@@ -182,6 +256,17 @@ static CAMPAIGNS: Items<Campaign> = Items {
         ("flagship", |_, c| Some(Val::Bool(c.flagship))),
         ("channels", |p, c| channel_set(p, &c.channels)),
         ("owner", |p, c| person(p, c.owner)),
+        ("messages", |_, c| Some(Val::List(c.messages.clone()))),
+        ("description", |_, c| opt_text(&c.description)),
+        ("kpis", |_, c| {
+            let mut v: Vec<String> = c
+                .kpis
+                .iter()
+                .map(|(k, q)| format!("{} {}", k.name, quantity_text(q)))
+                .collect();
+            v.sort();
+            Some(Val::List(v))
+        }),
     ],
 };
 
@@ -234,6 +319,15 @@ fn campaign_draws_and_tasks(
                     person(old, x.owner),
                     person(new, y.owner),
                 );
+                for (field, read) in TASK_FIELDS {
+                    o.field(
+                        id,
+                        name,
+                        &format!("tasks.{t}.{field}"),
+                        read(old, a, x),
+                        read(new, b, y),
+                    );
+                }
             }
             (x, y) => o.field(
                 id,
@@ -245,6 +339,40 @@ fn campaign_draws_and_tasks(
         }
     }
 }
+
+/// A task's fields beyond its name, due date and owner.
+type TaskRead = fn(&Plan, &Campaign, &crate::model::Task) -> Option<Val>;
+
+const TASK_FIELDS: &[(&str, TaskRead)] = &[
+    ("raci", |_, _, t| {
+        text(match t.role {
+            crate::model::Raci::Responsible => "R",
+            crate::model::Raci::Accountable => "A",
+            crate::model::Raci::Consulted => "C",
+            crate::model::Raci::Informed => "I",
+        })
+    }),
+    ("accountable", |p, _, t| person(p, t.accountable)),
+    ("consulted", |p, _, t| people_set(p, &t.consulted)),
+    ("informed", |p, _, t| people_set(p, &t.informed)),
+    ("after", |_, c, t| {
+        let mut v: Vec<String> = t
+            .after
+            .iter()
+            .map(|&j| c.tasks[j].id.name.clone())
+            .collect();
+        v.sort();
+        Some(Val::List(v))
+    }),
+    ("duration", |_, _, t| t.duration.map(lead)),
+    ("effort", |_, _, t| t.effort_hours.and_then(hours)),
+    ("publish", |_, _, t| Some(Val::Bool(t.publish))),
+    ("channels", |p, _, t| channel_set(p, &t.channels)),
+    ("review", |p, _, t| {
+        t.review
+            .map(|l| Val::Text(p.review[l.value].id.name.clone()))
+    }),
+];
 
 static COLUMNS: Items<Column> = Items {
     section: Section::Columns,
@@ -263,6 +391,10 @@ static COLUMNS: Items<Column> = Items {
             c.time
                 .map(|t| Val::Text(format!("{:02}:{:02}", t.hour, t.minute)))
         }),
+        ("during", |_, c| Some(Val::Range(c.during.value))),
+        ("category", |_, c| opt_text(&c.category)),
+        ("effort", |_, c| c.effort_hours.and_then(hours)),
+        ("description", |_, c| opt_text(&c.description)),
     ],
 };
 
@@ -356,6 +488,11 @@ static KPIS: Items<Kpi> = Items {
             })
         }),
         ("channel", |p, k| channel(p, k.channel)),
+        ("part_of", |p, k| {
+            k.part_of.map(|i| Val::Text(p.kpis[i].id.name.clone()))
+        }),
+        ("group", |_, k| opt_text(&k.group)),
+        ("note", |_, k| opt_text(&k.note)),
     ],
 };
 
@@ -387,11 +524,287 @@ static CHANNELS: Items<Channel> = Items {
         ("max_per_day", |_, c| {
             c.max_per_day.map(|v| Val::Int(i64::from(v.value)))
         }),
+        ("followers", |_, c| {
+            c.followers.map(|f| Val::Text(f.to_decimal_string(0)))
+        }),
+        ("note", |_, c| opt_text(&c.note)),
     ],
 };
 
+static REVIEW: Items<ReviewLevel> = Items {
+    section: Section::Review,
+    id: |l| &l.id.name,
+    name: |l| &l.name,
+    shown: |_, l| l.lead.map(|x| lead(x.value)),
+    fields: &[
+        ("name", |_, l| text(&l.name)),
+        ("lead", |_, l| l.lead.map(|x| lead(x.value))),
+        ("response", |_, l| l.response.map(|x| lead(x.value))),
+        ("owner", |p, l| person(p, l.owner)),
+        ("checks", |_, l| opt_text(&l.checks)),
+    ],
+};
+
+static HIGHLIGHTS: Items<Highlight> = Items {
+    section: Section::Highlights,
+    id: |h| &h.id.name,
+    name: |h| &h.name,
+    shown: |_, h| text(&h.name),
+    fields: &[
+        ("name", |_, h| text(&h.name)),
+        ("channels", |p, h| channel_set(p, &h.channels)),
+        ("results", |_, h| Some(Val::List(h.results.clone()))),
+    ],
+};
+
+static AUDIENCES: Items<Audience> = Items {
+    section: Section::Audiences,
+    id: |a| &a.id.name,
+    name: |a| &a.name,
+    shown: |_, a| text(&a.name),
+    fields: &[
+        ("name", |_, a| text(&a.name)),
+        ("messages", |_, a| Some(Val::List(a.messages.clone()))),
+    ],
+};
+
+static GUIDELINES: Items<Guideline> = Items {
+    section: Section::Guidelines,
+    id: |g| &g.id.name,
+    name: |g| &g.text,
+    shown: |_, g| text(&g.text),
+    fields: &[
+        ("text", |_, g| text(&g.text)),
+        ("within", |_, g| g.within.map(lead)),
+    ],
+};
+
+static ASSERTIONS: Items<UserAssertion> = Items {
+    section: Section::Assertions,
+    id: |a| &a.id.name,
+    name: |a| &a.id.name,
+    shown: |_, a| Some(Val::Text(assertion_text(&a.expr))),
+    fields: &[("message", |_, a| opt_text(&a.message))],
+};
+
+/// The plan's calendar over both periods: the working week, the days off
+/// and the make-up workdays (built in or declared in `[holidays]`), as the
+/// days that are no longer and the days that now are.
+fn holidays(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Holidays,
+        changes,
+    };
+    let from = old.period.value.start.min(new.period.value.start);
+    let to = old.period.value.end.max(new.period.value.end);
+    let week = |p: &Plan| {
+        let days = p.calendar.week().days();
+        Some(Val::List(
+            days.into_iter()
+                .map(|d| crate::model::weekday_short(d).to_lowercase())
+                .collect(),
+        ))
+    };
+    o.field("calendar", None, "working_week", week(old), week(new));
+    for (field, kind) in [
+        ("days_off", crate::calendar::DayKind::Holiday),
+        ("makeup_workdays", crate::calendar::DayKind::MakeupWorkday),
+    ] {
+        let days = |p: &Plan| -> BTreeMap<NaiveDate, String> {
+            p.calendar
+                .special_days()
+                .filter(|(d, k, _)| *k == kind && from <= *d && *d <= to)
+                .map(|(d, _, name)| (d, name.to_string()))
+                .collect()
+        };
+        let (da, db) = (days(old), days(new));
+        let gone: Vec<NaiveDate> = da.keys().filter(|d| !db.contains_key(d)).copied().collect();
+        let came: Vec<NaiveDate> = db.keys().filter(|d| !da.contains_key(d)).copied().collect();
+        if !gone.is_empty() || !came.is_empty() {
+            o.push(
+                "calendar",
+                ChangeKind::Changed,
+                Some(field.to_string()),
+                Some(Val::Dates(gone)),
+                Some(Val::Dates(came)),
+                None,
+            );
+        }
+        // The same day under another name (`春节` → `春节假期`).
+        for (d, a) in &da {
+            if let Some(b) = db.get(d).filter(|b| *b != a) {
+                o.field("calendar", None, &format!("{field}.{d}"), text(a), text(b));
+            }
+        }
+    }
+}
+
+/// The KOL policy: the budget line it spends, the pyramid's shares by
+/// tier and the selection criteria.
+fn kol(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Kol,
+        changes,
+    };
+    let line = |p: &Plan| {
+        p.kol
+            .as_ref()
+            .and_then(|k| k.line)
+            .and_then(|l| text(&p.budget.lines[l].path))
+    };
+    o.field("kol", None, "line", line(old), line(new));
+    let tiers = |p: &Plan| -> BTreeMap<String, Ratio> {
+        p.kol
+            .iter()
+            .flat_map(|k| k.pyramid.iter().map(|(t, s)| (t.name.clone(), s.value)))
+            .collect()
+    };
+    let criteria = |p: &Plan| -> BTreeMap<String, String> {
+        p.kol
+            .iter()
+            .flat_map(|k| {
+                k.criteria
+                    .iter()
+                    .map(|(c, q)| (c.name.clone(), quantity_text(q)))
+            })
+            .collect()
+    };
+    let (ta, tb) = (tiers(old), tiers(new));
+    for t in ta.keys().chain(tb.keys()).collect::<BTreeSet<_>>() {
+        let v = |m: &BTreeMap<String, Ratio>| m.get(t).map(|r| Val::Text(percent(*r)));
+        o.field("kol", None, &format!("pyramid.{t}"), v(&ta), v(&tb));
+    }
+    let (ca, cb) = (criteria(old), criteria(new));
+    for c in ca.keys().chain(cb.keys()).collect::<BTreeSet<_>>() {
+        let v = |m: &BTreeMap<String, String>| m.get(c).and_then(|q| text(q));
+        o.field("kol", None, &format!("criteria.{c}"), v(&ca), v(&cb));
+    }
+}
+
+/// Dated items whose dates, times, owners, channels or work changed, or
+/// that appeared or went, by their stable ids (`task:launch.brief`,
+/// `review:…`, `episode:vlog:2026-02-04`).
+fn schedule(old: &Schedule, new: &Schedule, changes: &mut Vec<Change>) {
+    let mut o = Out {
+        section: Section::Schedule,
+        changes,
+    };
+    let (a, b): (Vec<_>, Vec<_>) = (old.items.iter().collect(), new.items.iter().collect());
+    for (id, x, y) in pair(&a, &b, |i| &i.id) {
+        let name = y.or(x).map(|i| i.title.as_str());
+        let when = |i: &crate::schedule::Item| {
+            let time = i.time.map(|t| format!(" {:02}:{:02}", t.hour, t.minute));
+            let days = if i.start == i.end {
+                i.start.to_string()
+            } else {
+                format!("{}..{}", i.start, i.end)
+            };
+            Val::Text(format!("{days}{}", time.unwrap_or_default()))
+        };
+        match (x, y) {
+            (Some(x), None) => o.removed(&id, name, Some(when(x))),
+            (None, Some(y)) => o.added(&id, name, Some(when(y))),
+            (Some(x), Some(y)) => {
+                o.field(&id, name, "when", Some(when(x)), Some(when(y)));
+                o.field(&id, name, "hours", hours(x.hours), hours(y.hours));
+                o.field(
+                    &id,
+                    name,
+                    "publishes",
+                    Some(Val::Bool(x.publishes)),
+                    Some(Val::Bool(y.publishes)),
+                );
+            }
+            (None, None) => {}
+        }
+    }
+}
+
 fn percent(p: Ratio) -> String {
     format!("{}%", p.to_decimal_string(2))
+}
+
+/// Hours of work: `4h`.
+fn hours(h: Ratio) -> Option<Val> {
+    Some(Val::Text(format!("{}h", h.to_decimal_string(2))))
+}
+
+/// A lead, response or duration as written: `3wd`, `5d`, `24h`.
+fn lead(l: crate::calendar::Lead) -> Val {
+    use crate::calendar::Lead;
+    Val::Text(match l {
+        Lead::Days(n) => format!("{n}d"),
+        Lead::Workdays(n) => format!("{n}wd"),
+        Lead::Hours(n) => format!("{n}h"),
+    })
+}
+
+/// An assertion as text: `sum(budget.ads.*) <= 60% of budget.total`.
+fn assertion_text(a: &crate::syntax::ast::Assertion) -> String {
+    use crate::syntax::ast::{BinOp, CmpOp, Segment, Value};
+    fn path(p: &crate::syntax::ast::Path) -> String {
+        let parts: Vec<&str> = p
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Name(n) => n.as_str(),
+                Segment::Wildcard => "*",
+            })
+            .collect();
+        parts.join(".")
+    }
+    fn value(v: &Value) -> String {
+        match v {
+            Value::Money(m) => match &m.currency {
+                Some(c) => format!("{} {c}", m.value.to_decimal_string(2)),
+                None => m.value.to_decimal_string(2),
+            },
+            Value::Share(s) => match &s.of {
+                Some(of) => format!("{}% of {}", s.percent.to_decimal_string(4), path(of)),
+                None => format!("{}%", s.percent.to_decimal_string(4)),
+            },
+            Value::Number { value, .. } => value.to_decimal_string(4),
+            Value::Path(p) => path(p),
+            Value::Call { func, arg, .. } => format!("{func}({})", path(arg)),
+            Value::Binary {
+                op, left, right, ..
+            } => {
+                let op = match op {
+                    BinOp::Add => "+",
+                    BinOp::Sub => "-",
+                    BinOp::Mul => "*",
+                    BinOp::Div => "/",
+                };
+                format!("({} {op} {})", value(left), value(right))
+            }
+        }
+    }
+    let op = match a.op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+    };
+    format!("{} {op} {}", value(&a.left), value(&a.right))
+}
+
+/// An assertion's parse without where its parts were written, so that
+/// spacing alone compares equal.
+fn without_locations(a: &crate::syntax::ast::Assertion) -> String {
+    let debug = format!("{a:?}");
+    let mut out = String::with_capacity(debug.len());
+    let mut rest = debug.as_str();
+    while let Some(i) = rest.find("Loc {") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('}') {
+            Some(j) => rest = &rest[i + j + 1..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
 }
 /// A budget line's amount and its share of its parent, in percent.
 fn line_share(p: &Plan, i: usize) -> Option<Ratio> {
@@ -438,6 +851,7 @@ fn budget(old: &Plan, new: &Plan, changes: &mut Vec<Change>) {
                     x.amount.map(Val::Money),
                     y.amount.map(Val::Money),
                 );
+                o.field(&path, name, "note", opt_text(&x.note), opt_text(&y.note));
             }
             (None, None) => {}
         }
@@ -585,6 +999,11 @@ fn channel(p: &Plan, i: Option<ChannelId>) -> Option<Val> {
 }
 
 /// Channel ids as a set: the order they are listed in means nothing.
+fn people_set(p: &Plan, v: &[PersonId]) -> Option<Val> {
+    let set: BTreeSet<String> = v.iter().map(|&i| p.people[i].id.name.clone()).collect();
+    Some(Val::List(set.into_iter().collect()))
+}
+
 fn channel_set(p: &Plan, v: &[ChannelId]) -> Option<Val> {
     let set: BTreeSet<String> = v.iter().map(|&i| p.channels[i].id.name.clone()).collect();
     Some(Val::List(set.into_iter().collect()))

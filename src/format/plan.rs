@@ -115,7 +115,8 @@ pub static FILE: Table = record(
             .examples(&[T(
                 r#"{ members = { name = "老用户", messages = ["会员专属权益", "UGC 内容共创"] } }"#,
             )])
-            .meaning("audiences and the messages meant for each"),
+            .meaning("audiences and the messages meant for each")
+            .label("audiences", "受众"),
         key("holidays", Kind::Table(&HOLIDAYS))
             .doc(
                 "The plan's own days off and make-up workdays, by id: a company shutdown, a \
@@ -125,7 +126,8 @@ pub static FILE: Table = record(
             .examples(&[T(
                 r#"{ christmas = { name = "Christmas", off = "2027-12-24..2027-12-31" } }"#,
             )])
-            .meaning("the plan's own days off and make-up workdays"),
+            .meaning("the plan's own days off and make-up workdays")
+            .label("holidays", "节假日"),
         key("people", Kind::Table(&PEOPLE))
             .doc("The team, by id. Tasks, columns and review levels name their owner by this id.")
             .examples(&[T(r#"{ editor = { name = "内容编辑", capacity = "40h" } }"#)])
@@ -161,7 +163,8 @@ pub static FILE: Table = record(
             .examples(&[T(
                 r#"{ budget = "kol", pyramid = { head = "5%", waist = "25%", amateur = "70%" } }"#,
             )])
-            .meaning("the KOL (influencer) policy"),
+            .meaning("the KOL (influencer) policy")
+            .label("KOL policy", "KOL 策略"),
         key("campaigns", Kind::Table(&CAMPAIGNS))
             .doc(
                 "Campaigns, by id: a window of days, channels, an owner, a budget drawn from \
@@ -212,7 +215,8 @@ pub static FILE: Table = record(
             .examples(&[T(
                 r#"{ levels = { first = { name = "初审", response = "24h" }, final = { name = "终审", lead = "3d", response = "24h" } } }"#,
             )])
-            .meaning("the content review chain"),
+            .meaning("the content review chain")
+            .label("review", "审核流程"),
         key("effort", Kind::Table(&EFFORT))
             .doc(
                 "The hours of work counted for items that do not give their own `effort`, for \
@@ -233,7 +237,8 @@ pub static FILE: Table = record(
         key("highlights", Kind::Table(&HIGHLIGHTS))
             .doc("The year's top content, by id, for the review deck.")
             .examples(&[T(r#"{ white_paper = { name = "行业白皮书深度长文" } }"#)])
-            .meaning("the year's top content"),
+            .meaning("the year's top content")
+            .label("highlights", "亮点"),
         key("guidelines", Kind::Table(&GUIDELINES))
             .doc(
                 "Working rules the team follows, by id, written down so they travel with the \
@@ -242,11 +247,13 @@ pub static FILE: Table = record(
             .examples(&[T(
                 r#"{ hot_topic_draft = { text = "热点出现后 2 小时内出初稿", within = "2h" } }"#,
             )])
-            .meaning("working rules the team follows"),
+            .meaning("working rules the team follows")
+            .label("guidelines", "运营准则"),
         key("assertions", Kind::Table(&ASSERTIONS))
             .doc("Rules the plan writes for itself, by name; a failed assertion is an error (A001).")
             .examples(&[T(r#"{ ads_cap = "sum(budget.ads.*) <= 60% of budget.total" }"#)])
-            .meaning("rules the plan writes for itself"),
+            .meaning("rules the plan writes for itself")
+            .label("assertions", "断言"),
         key("rules", Kind::Rules(&RULES))
             .doc(
                 "Severities and thresholds of the built-in rules, like lint levels: each key is \

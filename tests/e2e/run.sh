@@ -5,7 +5,8 @@
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
 # Neovim's built-in client (lsp/nvim.lua); formats plans with the real Taplo
 # (fmt/taplo.sh); builds the Python wheel and installs it with pipx
-# (install/wheel.sh); and runs the pre-commit hooks from the real
+# (install/wheel.sh), runs the GitHub Action's steps on a pull request with
+# it (install/test_action.py); and runs the pre-commit hooks from the real
 # pre-commit (install/pre_commit.sh). Never skips: a missing tool fails
 # the run.
 #
@@ -29,8 +30,8 @@ done
   missing+=("playwright-core and @taplo/cli (run: npm ci --prefix tests/e2e)")
 python3 -c 'import pptx' 2>/dev/null ||
   missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
-python3 -c 'import pytest_lsp' 2>/dev/null ||
-  missing+=("pytest-lsp (run: python3 -m pip install -r tests/e2e/requirements.txt)")
+python3 -c 'import pytest_lsp, yaml' 2>/dev/null ||
+  missing+=("pytest-lsp and PyYAML (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
 if ((${#missing[@]})); then
   echo "e2e: FAILED: missing tools (see README.md, 'End-to-end tests'):" >&2
@@ -147,6 +148,11 @@ echo "== e2e: the wheel (maturin), installed by pipx with no Rust on the PATH"
 status=0
 CARGO_TARGET_DIR="$target_dir" bash "$here/install/wheel.sh" "$work/wheel" >/dev/null || status=$?
 result "install: pipx install of the wheel, then almanac check plans/" "$status"
+
+echo "== e2e: the GitHub Action's steps on a pull request, with the installed wheel"
+status=0
+(cd "$root" && ALMANAC_BIN="$work/wheel/bin" python3 -m pytest -q -p no:cacheprovider tests/e2e/install/test_action.py) || status=$?
+result "action: annotations, the step summary and the diff output of a pull request" "$status"
 
 echo "== e2e: the pre-commit hooks from the real pre-commit"
 status=0

@@ -478,7 +478,7 @@ fn git_compares_with_a_revision() {
     let doc: Value = serde_json::from_str(&r.stdout).expect("JSON");
     assert_eq!(
         doc["old"],
-        json!({"id": "brand-2026", "path": "HEAD:/plans/plan.toml"})
+        json!({"id": "brand-2026", "path": "HEAD:plans/plan.toml"})
     );
     assert_eq!(
         doc["new"],
@@ -539,7 +539,7 @@ fn misuse_is_exit_code_2() {
     let r = s.run(&["diff", "v1.toml"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("give two plans"), "{}", r.stderr);
-    let r = s.run(&["diff", "--git", "HEAD", "v1.toml", "v1.toml"]);
+    let r = s.run(&["diff", "--git", "HEAD"]);
     assert_eq!(r.code, 2);
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("p.toml"), V1).expect("write");
@@ -719,4 +719,258 @@ fn hostile_names_show_as_text_in_the_markdown() {
         shown.contains("v1.toml → v2 <!--|`x`.toml\n"),
         "the paths are not shown as written:\n{shown}"
     );
+}
+
+/// What the bundled plans' pull request would show: the legal review's
+/// `lead` and a company holiday, which move dates without touching any
+/// campaign, are reported; several plans nest under one heading; a plan
+/// removed or added is listed; the labels are `REV:path-from-the-root`
+/// however almanac is run.
+#[test]
+fn git_diff_of_a_folder_shows_review_and_holiday_changes_under_one_heading() {
+    let root = crate::support::repo();
+    let mut s = Scratch::new();
+    for f in [
+        "new-media-2025.toml",
+        "new-media-2026.toml",
+        "northbeam-2027.toml",
+        "shared/team.toml",
+    ] {
+        s = s.file(
+            &format!("plans/{f}"),
+            std::fs::read(root.join("plans").join(f)).expect("example"),
+        );
+    }
+    let dir = s.dir.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.name", "Almanac Test"]);
+    git(dir, &["config", "user.email", "test@example.com"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    let r = run_in(dir, &["diff", "--git", "HEAD", "plans", "--exit-code"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+
+    let path = dir.join("plans/new-media-2026.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("\nlead = \"3d\""));
+    let text = text
+        .replacen("\nlead = \"3d\"", "\nlead = \"5wd\"", 1)
+        .replacen(
+            "[budget]",
+            "[holidays.team_day]\nname = \"团建日\"\noff = \"2026-06-05\"\n\n[budget]",
+            1,
+        );
+    std::fs::write(&path, text).expect("write");
+    std::fs::remove_file(dir.join("plans/northbeam-2027.toml")).expect("remove");
+
+    let r = run_in(
+        &dir.join("plans"),
+        &["diff", "--git", "HEAD", ".", "--exit-code"],
+    );
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let md = &r.stdout;
+    assert!(md.starts_with("# 计划变更\n"), "{md}");
+    assert!(
+        md.contains("- 已删除的计划: `HEAD:plans/northbeam-2027.toml`"),
+        "{md}"
+    );
+    assert!(md.contains("- 含义未变: `new-media-2025`"), "{md}");
+    assert!(md.contains("\n## 计划变更：`new-media-2026`\n"), "{md}");
+    assert!(
+        md.contains("`HEAD:plans/new-media-2026.toml` → `new-media-2026.toml`"),
+        "{md}"
+    );
+    assert!(md.contains("| `final` 终审 | `lead` | 3d | 5wd |"), "{md}");
+    assert!(
+        md.contains("| `calendar` | `days_off` | — | 2026-06-05 |"),
+        "{md}"
+    );
+    // No heading skips a level.
+    let mut last = 0;
+    for line in md.lines().filter(|l| l.starts_with('#')) {
+        let level = line.chars().take_while(|c| *c == '#').count();
+        assert!(level <= last + 1, "`{line}` after level {last}:\n{md}");
+        last = level;
+    }
+}
+
+// ------------------------------------------------ the diff misses nothing
+
+/// Edits of the 2026 example plan and its team fragment (file, from, to):
+/// some change what the plan means, some only how it is written.
+const EDITS: &[(&str, &str, &str)] = &[
+    ("plan", "\nlead = \"3d\"", "\nlead = \"5wd\""),
+    (
+        "plan",
+        "[budget]",
+        "[holidays.team_day]\nname = \"团建日\"\noff = \"2026-06-05\"\n\n[budget]",
+    ),
+    ("plan", "\nresponse = \"24h\"", "\nresponse = \"2wd\""),
+    (
+        "plan",
+        "min_engagement_rate = \"5%\"",
+        "min_engagement_rate = \"6%\"",
+    ),
+    ("plan", "within = \"2h\"", "within = \"3h\""),
+    (
+        "plan",
+        "<= 60% of budget.total\"",
+        "<= 65% of budget.total\"",
+    ),
+    (
+        "plan",
+        "sum(budget.ads.*) <= 60%",
+        "sum( budget.ads.* )  <=  60%",
+    ),
+    (
+        "plan",
+        "every = \"every wed except holidays\"",
+        "every = \"every wed\"",
+    ),
+    ("plan", "total = \"500万\"", "total = \"5000000\""),
+    ("plan", "total = \"500万\"", "total = \"¥5M\""),
+    ("plan", "[assertions]", "# a comment\n\n[assertions]"),
+    (
+        "plan",
+        "text = \"热点出现后 2 小时内出初稿\"",
+        "text = \"热点出现后 2 小时内出稿\"",
+    ),
+    ("plan", "\nwithin = \"72h\"", ""),
+    ("team", "capacity = \"8h\"", "capacity = \"12h\""),
+    ("team", "capacity = \"8h\"", "capacity   =   \"8h\""),
+];
+
+/// One side of a diff: the checked example's plan.
+fn side(c: &almanac::check::Checked) -> almanac::diff::Side<'_> {
+    almanac::diff::Side {
+        plan: &c.plans[0],
+        schedule: &c.schedules[0],
+        path: "p",
+    }
+}
+
+/// What a resolved plan and its schedule say, without where anything was
+/// written: their debug form with every span, location and source map cut,
+/// and money without its spelling (`500万`, `5000000` and `¥5M` in a CNY
+/// plan are one amount: the literal's currency and `plain` flag go).
+fn meaning(c: &almanac::check::Checked) -> String {
+    let text = format!("{:?}\n{:?}", c.plans[0], c.schedules[0]);
+    // Fields cut with their values: any `…span`, and these.
+    let cut = [
+        "span: ",
+        "loc: ",
+        "src: ",
+        "plain: ",
+        "plain_number: ",
+        "MoneyLit { currency: ",
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some((mut i, len)) = cut
+        .iter()
+        .filter_map(|c| rest.find(c).map(|i| (i, c.len())))
+        .min()
+    {
+        let end_of_name = i + len;
+        // `value_span: `, `func_loc: `: the whole field name.
+        while i > 0
+            && (rest.as_bytes()[i - 1].is_ascii_alphanumeric() || rest.as_bytes()[i - 1] == b'_')
+        {
+            i -= 1;
+        }
+        out.push_str(&rest[..i]);
+        // Skip the value: up to the `,` or closing bracket that ends it.
+        let mut depth = 0i32;
+        let mut end = rest.len();
+        for (j, ch) in rest[end_of_name..].char_indices() {
+            match ch {
+                '{' | '(' | '[' => depth += 1,
+                '}' | ')' | ']' if depth > 0 => depth -= 1,
+                ',' | '}' | ')' | ']' if depth == 0 => {
+                    end = end_of_name + j;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn checked_example(edits: &[usize]) -> almanac::check::Checked {
+    let root = crate::support::repo();
+    let read = |f: &str| std::fs::read_to_string(root.join("plans").join(f)).expect("example");
+    let (mut plan, mut team) = (read("new-media-2026.toml"), read("shared/team.toml"));
+    // (An edit whose text an earlier one replaced does nothing.)
+    for &e in edits {
+        let (file, from, to) = EDITS[e];
+        let text = if file == "plan" { &mut plan } else { &mut team };
+        *text = text.replacen(from, to, 1);
+    }
+    let w = almanac::world::MemWorld::default()
+        .with_file("p/plans/new-media-2026.toml", plan)
+        .with_file("p/plans/shared/team.toml", team)
+        .with_file("p/plans/new-media-2025.toml", read("new-media-2025.toml"));
+    almanac::check::check_paths(
+        &w,
+        &[std::path::PathBuf::from("p/plans/new-media-2026.toml")],
+    )
+    .expect("checks")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// For any two sets of edits, the diff is empty exactly when the two
+    /// resolved plans and their schedules are the same.
+    #[test]
+    fn the_diff_is_empty_exactly_when_plan_and_schedule_are_equal(
+        a in proptest::collection::btree_set(0..EDITS.len(), 0..3),
+        b in proptest::collection::btree_set(0..EDITS.len(), 0..3),
+    ) {
+        let (a, b): (Vec<usize>, Vec<usize>) = (a.into_iter().collect(), b.into_iter().collect());
+        let (x, y) = (checked_example(&a), checked_example(&b));
+        let d = almanac::diff::diff(side(&x), side(&y));
+        let equal = meaning(&x) == meaning(&y);
+        proptest::prop_assert_eq!(
+            d.is_empty(),
+            equal,
+            "edits {:?} → {:?}: {:?}",
+            a,
+            b,
+            d.changes
+        );
+    }
+}
+
+/// Each edit of the list on its own against the plan as it is: the ones
+/// that change the meaning show in the diff, the others do not, and at
+/// least one of each kind is in the list.
+#[test]
+fn each_edit_shows_in_the_diff_exactly_when_it_changes_the_meaning() {
+    let base = checked_example(&[]);
+    let (mut shown, mut hidden) = (0, 0);
+    let root = crate::support::repo();
+    for (e, (file, from, _)) in EDITS.iter().enumerate() {
+        let path = if *file == "plan" {
+            "new-media-2026.toml"
+        } else {
+            "shared/team.toml"
+        };
+        let text = std::fs::read_to_string(root.join("plans").join(path)).expect("example");
+        assert!(text.contains(from), "edit {e}: no `{from}` in {path}");
+        let edited = checked_example(&[e]);
+        let d = almanac::diff::diff(side(&base), side(&edited));
+        let equal = meaning(&base) == meaning(&edited);
+        assert_eq!(
+            d.is_empty(),
+            equal,
+            "edit {e} {:?}: {:?}",
+            EDITS[e],
+            d.changes
+        );
+        if equal { hidden += 1 } else { shown += 1 }
+    }
+    assert!(shown >= 10 && hidden >= 4, "{shown} shown, {hidden} hidden");
 }
