@@ -213,8 +213,13 @@ pub fn expr(data: &[u8]) {
     loc(expr::parse_when(text).map(drop), "when");
     match crate::when::evaluate(&*WORLD, text, None) {
         Ok(answer) => {
-            let out = crate::when::render(text, &answer);
+            let out = crate::when::render(text, &answer, false);
             assert!(out.ends_with('\n'), "an answer is whole lines");
+            let json = crate::when::render_json(text, &answer);
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+                "the JSON answer parses"
+            );
         }
         Err(crate::when::WhenError::Diagnostics(sources, diags, _)) => {
             assert!(!diags.is_empty(), "an error without a diagnostic");

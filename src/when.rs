@@ -187,29 +187,82 @@ pub fn evaluate_on(
     }
 }
 
+/// What a day is on the calendar: its status (`workday`, `holiday`,
+/// `make-up workday`, `weekend`, `day off`) and the holiday's name.
+fn status(d: NaiveDate, cal: &WorkCalendar) -> (&'static str, Option<&str>) {
+    if cal.is_makeup_workday(d) {
+        ("make-up workday", cal.day_name(d))
+    } else if cal.is_holiday(d) {
+        ("holiday", cal.day_name(d))
+    } else if cal.is_workday(d) {
+        ("workday", None)
+    } else if !cal.week().contains(d.weekday()) {
+        ("weekend", None)
+    } else {
+        ("day off", None)
+    }
+}
+
 /// `2026-02-10 Tue (workday)`, `2026-02-16 Mon (holiday: 春节)`.
 pub fn describe(d: NaiveDate, cal: &WorkCalendar) -> String {
-    let status = if cal.is_makeup_workday(d) {
-        format!("make-up workday: {}", cal.day_name(d).unwrap_or(""))
-    } else if cal.is_holiday(d) {
-        format!("holiday: {}", cal.day_name(d).unwrap_or(""))
-    } else if cal.is_workday(d) {
-        "workday".to_string()
-    } else if !cal.week().contains(d.weekday()) {
-        "weekend".to_string()
-    } else {
-        "day off".to_string()
+    let status = match status(d, cal) {
+        (s @ ("holiday" | "make-up workday"), name) => format!("{s}: {}", name.unwrap_or("")),
+        (s, _) => s.to_string(),
     };
     format!("{d} {} ({status})", weekday_short(d.weekday()))
 }
 
-/// The answer as lines of text.
-pub fn render(text: &str, e: &Evaluated) -> String {
+/// The answer as versioned JSON: a date, a range with its days and
+/// workdays, or a recurrence's every occurrence, each day with its weekday
+/// and status.
+pub fn render_json(text: &str, e: &Evaluated) -> String {
+    use serde_json::json;
+    let cal = &e.calendar;
+    let day = |d: NaiveDate| {
+        let (status, name) = status(d, cal);
+        json!({
+            "date": d.to_string(),
+            "weekday": weekday_short(d.weekday()),
+            "status": status,
+            "holiday": name,
+        })
+    };
+    let answer = match &e.answer {
+        Answer::Date(d) => json!({ "kind": "date", "day": day(*d) }),
+        Answer::Range(r) => json!({
+            "kind": "range",
+            "start": day(r.start),
+            "end": day(r.end),
+            "days": r.days(),
+            "workdays": range_workdays(*r, cal),
+        }),
+        Answer::Occurrences(days, period, time) => json!({
+            "kind": "recurrence",
+            "period": { "start": period.start.to_string(), "end": period.end.to_string() },
+            "time": time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
+            "count": days.len(),
+            "occurrences": days.iter().map(|d| day(*d)).collect::<Vec<_>>(),
+        }),
+    };
+    let doc = json!({ "version": 1, "expression": text, "answer": answer });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The workdays of a range, both ends counted.
+fn range_workdays(r: DateRange, cal: &WorkCalendar) -> i64 {
+    cal.workdays_between(r.start, r.end) + i64::from(cal.is_workday(r.start))
+}
+
+/// The answer as lines of text: a recurrence's first [`SHOWN`]
+/// occurrences, or all of them with `all`.
+pub fn render(text: &str, e: &Evaluated, all: bool) -> String {
     let cal = &e.calendar;
     match &e.answer {
         Answer::Date(d) => format!("{text} → {}\n", describe(*d, cal)),
         Answer::Range(r) => {
-            let work = cal.workdays_between(r.start, r.end) + i64::from(cal.is_workday(r.start));
+            let work = range_workdays(*r, cal);
             format!(
                 "{text} → {} {} .. {} {} ({} day{}, {work} workday{})\n",
                 r.start,
@@ -232,11 +285,15 @@ pub fn render(text: &str, e: &Evaluated) -> String {
                 period.start,
                 period.end
             );
-            for d in days.iter().take(SHOWN) {
+            let shown = if all { days.len() } else { SHOWN };
+            for d in days.iter().take(shown) {
                 out.push_str(&format!("  {}\n", describe(*d, cal)));
             }
-            if days.len() > SHOWN {
-                out.push_str(&format!("  … and {} more\n", days.len() - SHOWN));
+            if days.len() > shown {
+                out.push_str(&format!(
+                    "  … and {} more (--all lists them)\n",
+                    days.len() - shown
+                ));
             }
             out
         }

@@ -23,14 +23,16 @@ pub enum Command {
     Rules(RulesArgs),
     /// Evaluate a date, range or recurrence on a plan's calendar.
     When(WhenArgs),
-    /// Check plans, then write their calendar and task lists (into out/<plan-id>/).
+    /// Check plans, then write their calendar, task lists, resolved plan and
+    /// slide decks (into out/<plan-id>/; nothing when a plan has errors).
     Build(BuildArgs),
     /// Compile the slide deck: a plan's, a review of its actuals, or the
     /// year-end deck (last year's review and next year's plan).
     Slides(SlidesArgs),
     /// Write the built-in templates into a folder, to change them.
     Templates(TemplatesArgs),
-    /// What changed in meaning between two versions of a plan.
+    /// What changed in meaning between two versions of a plan (or, with
+    /// `--git`, every plan of a folder since a revision).
     Diff(DiffArgs),
     /// Lay plan files out canonically, keeping every comment.
     Fmt(FmtArgs),
@@ -53,6 +55,10 @@ pub struct ProjectArgs {
     /// Colour in diagnostics [auto: on a terminal, unless NO_COLOR is set].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Print errors only: no warnings, no summary or progress lines (the
+    /// exit code is the same).
+    #[arg(short, long)]
+    pub quiet: bool,
     /// The project folder: files are read only inside it [default: the
     /// nearest folder above each plan that holds `.git`, else the plan's folder].
     #[arg(long, value_name = "DIR")]
@@ -68,7 +74,12 @@ pub struct SlidesArgs {
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
     /// Which files: html, pptx, deck-json (comma-separated) [default: html,pptx].
-    #[arg(long)]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_parser = Suggested(|| DECK_OUTPUTS.to_vec()),
+        hide_possible_values = true
+    )]
     pub format: Vec<String>,
     /// Which deck [default: year-end when the plan names its `previous`
     /// plan, review when it has actuals, else plan].
@@ -115,9 +126,11 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
     pub format: DiffFormat,
-    /// Exit with 1 when the plans differ.
+    /// Exit with 1 when anything differs.
     #[arg(long)]
     pub exit_code: bool,
+    /// Colour in the diagnostics of a side with errors [auto: on a terminal,
+    /// unless NO_COLOR is set].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }
@@ -148,6 +161,8 @@ pub struct FmtArgs {
         default_value = "<stdin>"
     )]
     pub stdin_filename: PathBuf,
+    /// Colour in diagnostics and in the `--check` difference [auto: on a
+    /// terminal, unless NO_COLOR is set].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }
@@ -179,8 +194,14 @@ pub struct BuildArgs {
     /// The folder that receives one folder per plan.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html, pptx, slides, deck-json (comma-separated).
-    #[arg(long)]
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html,
+    /// pptx, slides, deck-json (comma-separated) [default: all].
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_parser = Suggested(|| BUILD_OUTPUTS.to_vec()),
+        hide_possible_values = true
+    )]
     pub only: Vec<String>,
     /// One calendar per channel or per owner instead of one for everything.
     #[arg(long, value_enum)]
@@ -225,9 +246,23 @@ pub struct WhenArgs {
     /// official calendar in the current year).
     #[arg(long)]
     pub plan: Option<PathBuf>,
+    /// List every occurrence of a recurrence, not only the first ten.
+    #[arg(long)]
+    pub all: bool,
+    /// `text` for people, `json` (every occurrence, each day's status) for tools.
+    #[arg(long, value_enum, default_value_t = WhenFormat::Text)]
+    pub format: WhenFormat,
     /// Colour in error messages.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhenFormat {
+    /// Lines for people.
+    Text,
+    /// Versioned JSON.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -269,8 +304,65 @@ pub enum Color {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule code (`B001`) or name (`budget-shares`).
+    #[arg(value_parser = Suggested(rule_words), hide_possible_values = true)]
     pub code: String,
 }
+
+/// A value the command checks itself (with its own did-you-mean), whose
+/// likely values shell completion offers: rule codes after `explain`,
+/// output names after `--only`.
+#[derive(Clone)]
+pub struct Suggested(fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for Suggested {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Every rule's code and name.
+fn rule_words() -> Vec<&'static str> {
+    let rules = crate::diagnostics::codes::ALL;
+    rules
+        .iter()
+        .map(|r| r.code)
+        .chain(rules.iter().map(|r| r.name))
+        .collect()
+}
+
+/// What `build --only` can name.
+pub const BUILD_OUTPUTS: &[&str] = &[
+    "calendar",
+    "markdown",
+    "csv",
+    "json",
+    "plan",
+    "tasks",
+    "html",
+    "pptx",
+    "slides",
+    "deck-json",
+];
+
+/// What `slides --format` can name.
+pub const DECK_OUTPUTS: &[&str] = &["html", "pptx", "deck-json"];
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {

@@ -6,14 +6,14 @@ use std::io::IsTerminal;
 
 use super::Exit;
 use crate::build::{BuildOptions, build};
-use crate::cli::args::{BuildArgs, Color, DeckKindArg, Format, SlidesArgs};
+use crate::cli::args::{BuildArgs, DeckKindArg, Format, ProjectArgs, SlidesArgs};
 use crate::cli::{err, fail, use_color};
 use crate::diagnostics::Severity;
 use crate::emit::Target;
 use crate::world::World;
 
 /// `--only`/`--format` items as targets; `None` after reporting an unknown one.
-fn targets(items: &[String], allowed: &str) -> Option<Vec<Target>> {
+fn targets(items: &[String], allowed: &[&str]) -> Option<Vec<Target>> {
     let mut targets = Vec::new();
     for item in items
         .iter()
@@ -21,12 +21,12 @@ fn targets(items: &[String], allowed: &str) -> Option<Vec<Target>> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let Some(ts) = Target::parse(item).filter(|ts| {
-            ts.iter()
-                .all(|t| allowed.split(", ").any(|a| a == t.name()))
-        }) else {
+        let Some(ts) =
+            Target::parse(item).filter(|ts| ts.iter().all(|t| allowed.contains(&t.name())))
+        else {
             err(&format!(
-                "error: unknown output `{item}`; choose from {allowed}\n"
+                "error: unknown output `{item}`; choose from {}\n",
+                allowed.join(", ")
             ));
             return None;
         };
@@ -47,10 +47,7 @@ fn locale(l: Option<crate::cli::args::LocaleArg>) -> Option<crate::model::Locale
 }
 
 pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
-    let Some(mut targets) = targets(
-        &a.only,
-        "calendar, markdown, csv, json, plan, tasks, html, pptx, slides, deck-json",
-    ) else {
+    let Some(mut targets) = targets(&a.only, crate::cli::args::BUILD_OUTPUTS) else {
         return Exit::Usage;
     };
     if targets.is_empty() {
@@ -76,15 +73,14 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
         world,
         &a.paths,
         &opts,
-        a.format,
-        a.deny_warnings,
-        a.project.color,
+        (a.format, a.deny_warnings),
+        &a.project,
     )
 }
 
 /// `almanac slides`: the decks of the plans given.
 pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
-    let Some(mut targets) = targets(&a.format, "html, pptx, deck-json") else {
+    let Some(mut targets) = targets(&a.format, crate::cli::args::DECK_OUTPUTS) else {
         return Exit::Usage;
     };
     if targets.is_empty() {
@@ -108,25 +104,18 @@ pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
             root: a.project.root.clone(),
         },
     };
-    run_build(
-        world,
-        &a.plans,
-        &opts,
-        Format::Human,
-        false,
-        a.project.color,
-    )
+    run_build(world, &a.plans, &opts, (Format::Human, false), &a.project)
 }
 
 fn run_build(
     world: &dyn World,
     paths: &[std::path::PathBuf],
     opts: &BuildOptions,
-    format: Format,
-    deny_warnings: bool,
-    color: Color,
+    (format, deny_warnings): (Format, bool),
+    project: &ProjectArgs,
 ) -> Exit {
-    let progress = std::io::stderr().is_terminal();
+    let (color, quiet) = (project.color, project.quiet);
+    let progress = std::io::stderr().is_terminal() && !quiet;
     if progress {
         err("almanac: checking and building…\n");
     }
@@ -140,7 +129,13 @@ fn run_build(
     let c = &built.checked;
     let errors = c.count(Severity::Error);
     let warnings = c.count(Severity::Warning);
-    crate::cli::check::print_diagnostics(world, format, c, use_color(color, &std::io::stderr()));
+    crate::cli::check::print_diagnostics(
+        world,
+        format,
+        c,
+        use_color(color, &std::io::stderr()),
+        quiet,
+    );
     if errors > 0 {
         err(&format!(
             "error: nothing written: {errors} error{} (see above)\n",
@@ -148,7 +143,7 @@ fn run_build(
         ));
         return Exit::Problems;
     }
-    for (id, dir, files) in &built.written {
+    for (id, dir, files) in built.written.iter().filter(|_| !quiet) {
         err(&format!(
             "built {id} → {}/ ({})\n",
             dir.display(),

@@ -31,8 +31,9 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
         format,
         &checked,
         use_color(a.project.color, &std::io::stderr()),
+        a.project.quiet,
     );
-    if matches!(format, Format::Human | Format::Github) {
+    if matches!(format, Format::Human | Format::Github) && !a.project.quiet {
         let plans = checked.plans.len();
         err(&format!(
             "checked {plans} plan{}: {errors} error{}, {warnings} warning{}\n",
@@ -61,11 +62,28 @@ fn default_format(world: &dyn World) -> Format {
     }
 }
 
-/// Prints a run's diagnostics in `format`: the human format on stderr, the
-/// others on stdout. The GitHub format also appends a summary of every
-/// diagnostic to `$GITHUB_STEP_SUMMARY` when it is set.
-pub(crate) fn print_diagnostics(world: &dyn World, format: Format, c: &Checked, color: bool) {
-    let (diags, sources) = (&c.diagnostics, &c.sources);
+/// Prints a run's diagnostics in `format` (only the errors when `quiet`):
+/// the human format on stderr, the others on stdout. The GitHub format also
+/// appends a summary of every diagnostic to `$GITHUB_STEP_SUMMARY` when it
+/// is set.
+pub(crate) fn print_diagnostics(
+    world: &dyn World,
+    format: Format,
+    c: &Checked,
+    color: bool,
+    quiet: bool,
+) {
+    let errors_only: Vec<crate::diagnostics::Diagnostic>;
+    let diags = if quiet {
+        errors_only = (c.diagnostics.iter())
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        &errors_only
+    } else {
+        &c.diagnostics
+    };
+    let sources = &c.sources;
     match format {
         Format::Human => err(&render_human(diags, sources, color)),
         Format::Short => out(&render_short(diags, sources)),

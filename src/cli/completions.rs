@@ -88,3 +88,28 @@ fn man_page() -> std::io::Result<String> {
     text.push_str(&String::from_utf8_lossy(&tail));
     Ok(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every subcommand and every argument says what it is for in `--help`
+    /// (clap's own `--help` and `--version` aside).
+    #[test]
+    fn every_subcommand_and_flag_has_help_text() {
+        let cmd = crate::cli::Cli::command();
+        let mut missing = Vec::new();
+        for sub in cmd.get_subcommands() {
+            if sub.get_about().is_none() {
+                missing.push(format!("almanac {}", sub.get_name()));
+            }
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if !matches!(id, "help" | "version") && arg.get_help().is_none() {
+                    missing.push(format!("almanac {} {id}", sub.get_name()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no help text: {missing:?}");
+    }
+}

@@ -2,16 +2,19 @@
 //! resolves to on a plan's calendar.
 
 use super::Exit;
-use crate::cli::args::WhenArgs;
+use crate::cli::args::{WhenArgs, WhenFormat};
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
-use crate::when::{WhenError, evaluate, render};
+use crate::when::{WhenError, evaluate, render, render_json};
 use crate::world::World;
 
 pub fn run(world: &dyn World, a: &WhenArgs) -> Exit {
     match evaluate(world, &a.expr, a.plan.as_ref()) {
         Ok(e) => {
-            out(&render(&a.expr, &e));
+            out(&match a.format {
+                WhenFormat::Text => render(&a.expr, &e, a.all),
+                WhenFormat::Json => render_json(&a.expr, &e),
+            });
             Exit::Clean
         }
         Err(WhenError::Usage(e)) => {

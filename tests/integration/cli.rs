@@ -521,3 +521,44 @@ fn colour_follows_the_flag_then_the_environment() {
     let always = ["fmt", "--check", "--color", "always", "f.toml"];
     assert_eq!(run(&always, &[no]), (true, false));
 }
+
+#[test]
+fn quiet_prints_errors_only() {
+    let root = crate::support::repo();
+    let warning = "tests/fixtures/rules/P004_friday_column_on_holidays.toml";
+    let r = crate::support::run_in(&root, &["check", warning]);
+    assert!(r.stderr.contains("warning[P004]") && r.stderr.contains("checked 1 plan"));
+    let r = crate::support::run_in(&root, &["check", "--quiet", warning]);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+    let r = crate::support::run_in(&root, &["check", "-q", "--deny-warnings", warning]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (1, ""),
+        "the exit code still counts it"
+    );
+    let error = "tests/fixtures/rules/B001_shares_over_100.toml";
+    let r = crate::support::run_in(&root, &["check", "-q", error]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("error[B001]"), "{}", r.stderr);
+    assert!(!r.stderr.contains("checked 1 plan"), "{}", r.stderr);
+    let out = tempfile::tempdir().expect("temp dir");
+    let o = out.path().to_string_lossy().to_string();
+    let r = crate::support::run_in(
+        &root,
+        &[
+            "build",
+            "-q",
+            "plans/northbeam-2027.toml",
+            "-o",
+            &o,
+            "--only",
+            "calendar",
+        ],
+    );
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, ""),
+        "built lines are not printed"
+    );
+    assert!(out.path().join("northbeam-2027/calendar.ics").is_file());
+}

@@ -127,3 +127,54 @@ fn the_man_page_lists_the_subcommands() {
         );
     }
 }
+
+/// What bash offers after `words` (the cursor at the end of the last one),
+/// from the completion script sourced into a real bash.
+fn bash_offers(script: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={}\nCOMP_LINE=\"${{COMP_WORDS[*]}}\"\nCOMP_POINT=${{#COMP_LINE}}\n_almanac almanac \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display(),
+        quoted.join(" "),
+        words.len() - 1
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Sourced into bash, the completions offer rule codes after `explain`,
+/// output names after `build --only` and `slides --format`, and every
+/// subcommand.
+#[test]
+fn bash_completes_rule_codes_and_output_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let r = run_in(dir.path(), &["completions", "bash"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let script = dir.path().join("almanac.bash");
+    std::fs::write(&script, &r.stdout).expect("write");
+    let codes = bash_offers(&script, &["almanac", "explain", "B00"]);
+    assert!(codes.contains(&"B001".to_string()), "{codes:?}");
+    assert!(codes.iter().all(|c| c.starts_with("B00")), "{codes:?}");
+    let names = bash_offers(&script, &["almanac", "explain", "budget-"]);
+    assert!(names.contains(&"budget-shares".to_string()), "{names:?}");
+    let outputs = bash_offers(&script, &["almanac", "build", "--only", "c"]);
+    assert_eq!(outputs, ["calendar", "csv"]);
+    let decks = bash_offers(
+        &script,
+        &["almanac", "slides", "plan.toml", "--format", "d"],
+    );
+    assert_eq!(decks, ["deck-json"]);
+    let commands = bash_offers(&script, &["almanac", "l"]);
+    assert!(commands.contains(&"lsp".to_string()), "{commands:?}");
+}

@@ -132,3 +132,49 @@ fn a_plan_with_errors_is_reported() {
         "{err}"
     );
 }
+
+#[test]
+fn all_lists_every_occurrence_and_json_says_each_days_status() {
+    let plan = "plans/new-media-2026.toml";
+    let (code, out, err) = when(&["every fri 20:00", "--plan", plan]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("… and 42 more (--all lists them)"), "{out}");
+    let (code, all, _) = when(&["every fri 20:00", "--plan", plan, "--all"]);
+    assert_eq!(code, 0);
+    assert_eq!(all.lines().filter(|l| l.starts_with("  2026-")).count(), 52);
+    assert!(all.contains("  2026-02-20 Fri (holiday: 春节)\n"), "{all}");
+
+    let (code, json, _) = when(&["every fri 20:00", "--plan", plan, "--format", "json"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["version"], 1);
+    let a = &doc["answer"];
+    assert_eq!(a["kind"], "recurrence");
+    assert_eq!(a["time"], "20:00");
+    assert_eq!(a["count"], 52);
+    let days = a["occurrences"].as_array().expect("a list");
+    assert_eq!(days.len(), 52);
+    let feb20 = days
+        .iter()
+        .find(|d| d["date"] == "2026-02-20")
+        .expect("02-20");
+    assert_eq!(
+        feb20,
+        &serde_json::json!({"date": "2026-02-20", "weekday": "Fri", "status": "holiday", "holiday": "春节"})
+    );
+    let (_, range, _) = when(&[
+        "spring_festival-21d..+15d",
+        "--plan",
+        plan,
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&range).expect("JSON");
+    assert_eq!(
+        (
+            doc["answer"]["days"].as_i64(),
+            doc["answer"]["workdays"].as_i64()
+        ),
+        (Some(37), Some(23))
+    );
+}
