@@ -14,8 +14,37 @@ pub fn run(a: &CompletionsArgs) -> Exit {
     let mut cmd = crate::cli::Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(a.shell, &mut cmd, "almanac", &mut buf);
-    out(&String::from_utf8_lossy(&buf));
+    let mut script = String::from_utf8_lossy(&buf).into_owned();
+    if a.shell == clap_complete::Shell::Fish {
+        script.push_str(&fish_positionals(&cmd));
+    }
+    out(&script);
     Exit::Clean
+}
+
+/// clap's fish script completes the values of options only; these lines
+/// add those of positional arguments (the rule codes after `explain`),
+/// through the script's own `__fish_almanac_using_subcommand`.
+fn fish_positionals(cmd: &clap::Command) -> String {
+    let mut lines = String::new();
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                lines.push_str(&format!(
+                    "complete -c almanac -n \"__fish_almanac_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    values.join(" ")
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// Prints the man page (roff), e.g. `almanac man > almanac.1`: one page

@@ -4,7 +4,8 @@
 # the PPTX with python-pptx and LibreOffice (pptx_check.py); then drives
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
 # Neovim's built-in client (lsp/nvim.lua); formats plans with the real Taplo
-# (fmt/taplo.sh); builds the Python wheel and installs it with pipx
+# (fmt/taplo.sh); sources the completions into zsh and fish
+# (install/completions.sh); builds the Python wheel and installs it with pipx
 # (install/wheel.sh), runs the GitHub Action's steps on a pull request with
 # it (install/test_action.py); and runs the pre-commit hooks from the real
 # pre-commit (install/pre_commit.sh). Never skips: a missing tool fails
@@ -22,7 +23,7 @@ chromium="${CHROMIUM:-/usr/bin/chromium}"
 
 # --- tools -----------------------------------------------------------------
 missing=()
-for tool in cargo node python3 git soffice pdfinfo pdftotext pdftoppm nvim; do
+for tool in cargo node python3 git soffice pdfinfo pdftotext pdftoppm nvim zsh fish; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
@@ -140,6 +141,11 @@ echo "== e2e: Taplo's format-on-save, then almanac fmt --check"
 status=0
 bash "$here/fmt/taplo.sh" "$almanac" "$work/taplo" || status=$?
 result "fmt: taplo fmt, then almanac fmt --check (example and starter plans)" "$status"
+
+echo "== e2e: shell completions in zsh and fish"
+status=0
+bash "$here/install/completions.sh" "$almanac" "$work/completions" || status=$?
+result "completions: fish and zsh offer rule codes and output names" "$status"
 
 # --- installing: the Python package, the pre-commit hooks --------------------
 # Both build almanac with maturin; the repository's target folder keeps that
