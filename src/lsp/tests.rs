@@ -110,6 +110,18 @@ impl Client {
         );
     }
 
+    /// The code actions offered for the diagnostic `d` of `path`.
+    fn fixes(&mut self, path: &str, d: &Value) -> Value {
+        self.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri(path)},
+                "range": d["range"],
+                "context": {"diagnostics": [d]},
+            }),
+        )
+    }
+
     fn hover(&mut self, path: &str, line: u32, character: u32) -> String {
         let r = self.request(
             "textDocument/hover",
@@ -502,14 +514,7 @@ fn a_column_on_holidays_is_mended_either_way_and_its_code_links_to_its_rule() {
         let markdown = explained["markdown"].as_str().unwrap_or_default();
         assert!(markdown.starts_with("**P004 "), "{markdown}");
         assert!(markdown.contains("`holidays = \"publish\"`"), "{markdown}");
-        let actions = c.request(
-            "textDocument/codeAction",
-            json!({
-                "textDocument": {"uri": uri(PLAN)},
-                "range": d["range"],
-                "context": {"diagnostics": [d]},
-            }),
-        );
+        let actions = c.fixes(PLAN, &d);
         let titles: Vec<&str> = actions
             .as_array()
             .into_iter()
@@ -555,14 +560,7 @@ fn a_misspelt_owner_gets_a_quick_fix() {
                 .contains("help: did you mean `designer`?"),
             "{d}"
         );
-        let actions = c.request(
-            "textDocument/codeAction",
-            json!({
-                "textDocument": {"uri": uri(PLAN)},
-                "range": d["range"],
-                "context": {"diagnostics": [d]},
-            }),
-        );
+        let actions = c.fixes(PLAN, &d);
         let action = &actions[0];
         assert_eq!(action["title"], "Replace with `\"designer\"`");
         assert_eq!(action["kind"], "quickfix");

@@ -728,19 +728,7 @@ fn hostile_names_show_as_text_in_the_markdown() {
 /// however almanac is run.
 #[test]
 fn git_diff_of_a_folder_shows_review_and_holiday_changes_under_one_heading() {
-    let root = crate::support::repo();
-    let mut s = Scratch::new();
-    for f in [
-        "new-media-2025.toml",
-        "new-media-2026.toml",
-        "northbeam-2027.toml",
-        "shared/team.toml",
-    ] {
-        s = s.file(
-            &format!("plans/{f}"),
-            std::fs::read(root.join("plans").join(f)).expect("example"),
-        );
-    }
+    let s = Scratch::new().with_examples(|text| text);
     let dir = s.dir.path();
     git(dir, &["init", "-q"]);
     git(dir, &["config", "user.name", "Almanac Test"]);

@@ -105,18 +105,9 @@ fn stdin_is_formatted_to_stdout_for_editors() {
 
 #[test]
 fn fmt_then_check_is_clean_and_the_plans_still_check() {
-    let mut s = Scratch::new();
-    for f in [
-        "new-media-2025.toml",
-        "new-media-2026.toml",
-        "northbeam-2027.toml",
-        "shared/team.toml",
-    ] {
-        let text = std::fs::read_to_string(repo().join("plans").join(f)).expect("plan");
-        // Unformat them a little first.
-        let text = text.replace(" = ", "   =   ").replace("\n[", "\n\n\n[");
-        s = s.file(&format!("plans/{f}"), text);
-    }
+    // The example plans, unformatted a little.
+    let s = Scratch::new()
+        .with_examples(|text| text.replace(" = ", "   =   ").replace("\n[", "\n\n\n["));
     let r = s.run(&["fmt", "--check", "plans"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(

@@ -54,7 +54,24 @@ impl Scratch {
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.dir.path(), args)
     }
+
+    /// The bundled example plans under `plans/`, each passed through `edit`.
+    pub fn with_examples(mut self, edit: impl Fn(String) -> String) -> Scratch {
+        for f in EXAMPLES {
+            let text = std::fs::read_to_string(repo().join("plans").join(f)).expect("example");
+            self = self.file(&format!("plans/{f}"), edit(text));
+        }
+        self
+    }
 }
+
+/// The example plans and their fragment, relative to `plans/`.
+pub const EXAMPLES: [&str; 4] = [
+    "new-media-2025.toml",
+    "new-media-2026.toml",
+    "northbeam-2027.toml",
+    "shared/team.toml",
+];
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
