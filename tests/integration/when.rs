@@ -79,7 +79,7 @@ fn recurrences_list_their_first_occurrences() {
     assert_eq!(lines[6], "  2026-02-11 Wed (workday)");
     // 02-18 falls in the Spring Festival holiday and is skipped.
     assert_eq!(lines[7], "  2026-02-25 Wed (workday)");
-    assert_eq!(lines[11], "  … and 40 more");
+    assert_eq!(lines[11], "  … and 40 more (--all lists them)");
     // 261 weekdays in 2026, less 19 weekday holidays, plus 6 make-up days
     // (01-04, 02-14, 02-28, 05-09, 09-20, 10-10).
     let out = plan_2026("every workday");
