@@ -334,6 +334,18 @@ words! {
     episodes: &'static str =
         "期数",
         "episodes";
+    review_order: &'static str =
+        "审核顺序",
+        "order in the chain";
+    working_week: &'static str =
+        "工作周",
+        "working week";
+    days_off: &'static str =
+        "放假日（取消 / 新增）",
+        "days off (no longer / new)";
+    makeup_workdays: &'static str =
+        "调休上班日（取消 / 新增）",
+        "make-up workdays (no longer / new)";
     episode_dates: &'static str =
         "发布日期（取消 / 新增）",
         "episode dates (dropped / new)";

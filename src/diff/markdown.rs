@@ -169,7 +169,13 @@ fn section_title(s: Section, zh: bool) -> String {
 /// The label of `field` when it is a key of the section's items (a
 /// campaign's `owner`, a channel's `slots_per_week`).
 fn key_label(section: Section, field: &str) -> Option<Label> {
-    FILE.key(section.as_str())?.item()?.key(field)?.label
+    let table = FILE.key(section.as_str())?;
+    // Review levels are items of `[review.levels]`, not of `[review]`.
+    let items = match section {
+        Section::Review => table.kind.table()?.key("levels")?.item()?,
+        _ => table.item()?,
+    };
+    items.key(field)?.label
 }
 
 /// The label of a key of a campaign's tasks.
@@ -178,8 +184,8 @@ fn task_label(field: &str) -> Option<Label> {
     campaign.table_of("tasks").entry().key(field)?.label
 }
 
-/// Fields the diff derives from a column's `every` and its episodes; they
-/// are not keys of the plan.
+/// Fields the diff derives (from a column's `every` and its episodes, a
+/// review level's place, the calendar); they are not keys of the plan.
 fn derived_label(field: &str, zh: bool) -> Option<&'static str> {
     let w = lang(zh);
     Some(match field {
@@ -187,6 +193,10 @@ fn derived_label(field: &str, zh: bool) -> Option<&'static str> {
         "time" => w.time_of_day,
         "episodes" => w.episodes,
         "episode_dates" => w.episode_dates,
+        "order" => w.review_order,
+        "working_week" => w.working_week,
+        "days_off" => w.days_off,
+        "makeup_workdays" => w.makeup_workdays,
         _ => return None,
     })
 }
@@ -320,17 +330,19 @@ fn field_label(c: &Change, zh: bool) -> String {
     if let Some(rest) = f.strip_prefix("tasks.") {
         let (task, what) = rest.split_once('.').unwrap_or((rest, ""));
         let task = table_code(task);
-        // A changed name, or a field without a label, reads as a rename.
+        // A changed name reads as a rename; another field by its label.
         let label = (what != "name").then(|| task_label(what)).flatten();
         return match (what, zh, label) {
             ("", true, _) if c.old.is_none() => format!("新增任务 {task}"),
             ("", true, _) => format!("删除任务 {task}"),
             ("", false, _) if c.old.is_none() => format!("task {task} added"),
             ("", false, _) => format!("task {task} removed"),
+            ("name", true, _) => format!("任务 {task} 改名"),
+            ("name", false, _) => format!("task {task} renamed"),
             (_, true, Some(l)) => format!("任务 {task} {}", l.zh),
             (_, false, Some(l)) => format!("task {task} {}", l.en),
-            (_, true, None) => format!("任务 {task} 改名"),
-            (_, false, None) => format!("task {task} renamed"),
+            (_, true, None) => format!("任务 {task} {}", table_code(what)),
+            (_, false, None) => format!("task {task} {}", table_code(what)),
         };
     }
     if f == "name" {
@@ -518,6 +530,24 @@ mod tests {
             ),
             (Section::Columns, "episodes", true, "期数"),
             (Section::Rules, "tolerance", false, "`tolerance`"),
+            // Every task field by its own label, none as a rename.
+            (
+                Section::Campaigns,
+                "tasks.brief.after",
+                true,
+                "任务 `brief` 前置任务",
+            ),
+            (
+                Section::Campaigns,
+                "tasks.brief.publish",
+                false,
+                "task `brief` publishes",
+            ),
+            (Section::Review, "lead", true, "提前量"),
+            (Section::Review, "response", false, "response time"),
+            (Section::Review, "order", true, "审核顺序"),
+            (Section::Holidays, "days_off", true, "放假日（取消 / 新增）"),
+            (Section::Holidays, "working_week", false, "working week"),
         ] {
             assert_eq!(
                 field_label(&change(section, field), zh),
@@ -527,6 +557,19 @@ mod tests {
         }
         assert_eq!(setting_label("locale", false), "language");
         assert_eq!(setting_label("reserve", true), "热点预留");
+        // Every key of a task has a label, so none reads as a rename.
+        let campaign = FILE
+            .key("campaigns")
+            .and_then(|k| k.item())
+            .expect("campaigns");
+        for key in campaign.table_of("tasks").entry().keys {
+            let field = format!("tasks.brief.{}", key.name);
+            let shown = field_label(&change(Section::Campaigns, &field), true);
+            assert!(
+                key.name == "name" || !shown.ends_with("改名"),
+                "{field}: {shown}"
+            );
+        }
     }
 
     #[test]

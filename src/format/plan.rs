@@ -797,19 +797,23 @@ static TASK_TABLE: Table = Table {
                 .meaning(
                     "the owner's RACI role: `R`, `A`, `C`, `I` or `responsible`, \
                      `accountable`, `consulted`, `informed` (any case)",
-                ),
+                )
+                .label("RACI role", "RACI 角色"),
             key("accountable", id_of(Target::Person))
                 .doc("The person id of who is accountable, when not the owner.")
                 .examples(&[S("manager")])
-                .meaning("who is accountable, when not the owner"),
+                .meaning("who is accountable, when not the owner")
+                .label("accountable", "批准人"),
             key("consulted", ids_of(Target::Person))
                 .doc("Person ids of who is consulted.")
                 .examples(&[T(r#"["legal"]"#)])
-                .meaning("who is consulted"),
+                .meaning("who is consulted")
+                .label("consulted", "咨询"),
             key("informed", ids_of(Target::Person))
                 .doc("Person ids of who is kept informed.")
                 .examples(&[T(r#"["ads", "community"]"#)])
-                .meaning("who is kept informed"),
+                .meaning("who is kept informed")
+                .label("informed", "知会"),
             key("due", expr(Due))
                 .doc(
                     "When it must be done; required unless the task has `after` and \
@@ -830,7 +834,8 @@ static TASK_TABLE: Table = Table {
             key("after", ids_of(Target::Task))
                 .doc("Task ids of the same campaign that must be done first.")
                 .examples(&[T(r#"["brief"]"#)])
-                .meaning("tasks of the same campaign that must be done first"),
+                .meaning("tasks of the same campaign that must be done first")
+                .label("after", "前置任务"),
             key("duration", expr(DayDuration))
                 .doc(
                     "Without `due`: the task is due this long after the last of its `after` \
@@ -840,12 +845,14 @@ static TASK_TABLE: Table = Table {
                 .meaning(
                     "without `due`: the task is due this long after the last of its `after` \
                      tasks",
-                ),
+                )
+                .label("duration", "工期"),
             key("effort", expr(Duration))
                 .doc("The work it takes, in hours (default: [effort] task, 4h).")
                 .examples(&[S("6h")])
                 .default("`[effort] task` (4h)")
-                .meaning("the work it takes, in hours (a day counts 8 hours, a week 40)"),
+                .meaning("the work it takes, in hours (a day counts 8 hours, a week 40)")
+                .label("effort", "工时"),
             key("publish", Kind::Bool)
                 .doc(
                     "The task puts content out on its due date: it goes through the review \
@@ -855,7 +862,8 @@ static TASK_TABLE: Table = Table {
                 .default("`false`")
                 .meaning(
                     "the task puts content out on its due date (see [the schedule](#schedule))",
-                ),
+                )
+                .label("publishes", "发布"),
             key("channels", ids_of(Target::Channel))
                 .doc(
                     "Channel ids where a task with `publish = true` publishes (default: the \
@@ -863,14 +871,16 @@ static TASK_TABLE: Table = Table {
                 )
                 .examples(&[T(r#"["douyin"]"#)])
                 .default("the campaign's")
-                .meaning("where a task with `publish = true` publishes"),
+                .meaning("where a task with `publish = true` publishes")
+                .label("channels", "渠道"),
             key("review", id_of(Target::ReviewLevel))
                 .doc(
                     "A review level id: the task is that level's work for the campaign, due no \
                      later than the day the level receives the content (P001).",
                 )
                 .examples(&[S("final")])
-                .meaning("the task is that [review level](#review)'s work for the campaign"),
+                .meaning("the task is that [review level](#review)'s work for the campaign")
+                .label("review level", "审核级别"),
         ],
     )
 };
@@ -1090,29 +1100,34 @@ static LEVEL_TABLE: Table = record(
             .doc("The level's name (default: the id).")
             .examples(&[S("终审")])
             .default("the id")
-            .meaning("the level's name"),
+            .meaning("the level's name")
+            .label("name", "名称"),
         key("checks", text())
             .doc("What this level checks.")
             .examples(&[S("法务与品牌")])
-            .meaning("what this level checks"),
+            .meaning("what this level checks")
+            .label("checks", "审核内容"),
         key("lead", expr(Duration))
             .doc(
                 "How long before publishing this level must receive the item (`3d` calendar \
                  days, `3wd` workdays).",
             )
             .examples(&[S("3d"), S("3wd")])
-            .meaning("how long before publishing this level must **receive** the item"),
+            .meaning("how long before publishing this level must **receive** the item")
+            .label("lead time", "提前量"),
         key("response", expr(Duration))
             .doc(
                 "How long this level takes to answer; hours count as whole workdays (`24h` is \
                  one).",
             )
             .examples(&[S("24h"), S("1wd")])
-            .meaning("how long this level takes to answer"),
+            .meaning("how long this level takes to answer")
+            .label("response time", "答复时间"),
         key("owner", id_of(Target::Person))
             .doc("The person id of who reviews.")
             .examples(&[S("legal")])
-            .meaning("who reviews"),
+            .meaning("who reviews")
+            .label("owner", "负责人"),
     ],
 );
 

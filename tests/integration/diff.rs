@@ -768,9 +768,9 @@ fn git_diff_of_a_folder_shows_review_and_holiday_changes_under_one_heading() {
         md.contains("`HEAD:plans/new-media-2026.toml` → `new-media-2026.toml`"),
         "{md}"
     );
-    assert!(md.contains("| `final` 终审 | `lead` | 3d | 5wd |"), "{md}");
+    assert!(md.contains("| `final` 终审 | 提前量 | 3d | 5wd |"), "{md}");
     assert!(
-        md.contains("| `calendar` | `days_off` | — | 2026-06-05 |"),
+        md.contains("| `calendar` | 放假日（取消 / 新增） | — | 2026-06-05 |"),
         "{md}"
     );
     // No heading skips a level.

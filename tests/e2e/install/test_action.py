@@ -130,8 +130,8 @@ def test_the_action_checks_and_diffs_a_pull_request(tmp_path: pathlib.Path):
     ), r.stdout
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "P001" in summary, summary
-    assert "# 计划变更" in summary and "| `final` 终审 | `lead` | 3d | 5wd |" in summary, summary
+    assert "# 计划变更" in summary and "| `final` 终审 | 提前量 | 3d | 5wd |" in summary, summary
     out = outputs((tmp_path / "output.txt").read_text(encoding="utf-8"))
-    assert "| `final` 终审 | `lead` | 3d | 5wd |" in out["diff"], out
+    assert "| `final` 终审 | 提前量 | 3d | 5wd |" in out["diff"], out
     assert pathlib.Path(out["diff-file"]).read_text(encoding="utf-8") == out["diff"]
     assert "`HEAD" not in out["diff"] and "`origin/main:plans/new-media-2026.toml`" in out["diff"]
