@@ -258,16 +258,6 @@ fn rev_label(path: &Path) -> String {
     }
 }
 
-/// Whether a file's text is a plan (it has a `[plan]` table), not a
-/// fragment or another TOML file.
-fn is_plan(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::syntax::tree::parse(text).is_ok_and(|t| t.get("plan").is_some())
-}
-
 /// The plans named or below the folders named, each with whether it is in
 /// the working copy and whether it is in git at `rev`: a plan deleted since
 /// `rev` is found from git's list of the folder then.
@@ -295,7 +285,10 @@ fn plans_in(
             }
         };
         for f in files {
-            if world.read(&f).is_ok_and(|b| is_plan(&b)) {
+            if world
+                .read(&f)
+                .is_ok_and(|b| crate::syntax::toml::is_plan(&b))
+            {
                 found.entry(normalize(&f)).or_default().0 = true;
             }
         }
@@ -314,7 +307,7 @@ fn plans_in(
                 continue;
             }
             let shown = git(&p, &["show", &format!("{rev}:./{name}")])?;
-            if shown.status.success() && is_plan(&shown.stdout) {
+            if shown.status.success() && crate::syntax::toml::is_plan(&shown.stdout) {
                 found.entry(normalize(&p.join(name))).or_default().1 = true;
             }
         }
@@ -402,15 +395,13 @@ fn slash_path(p: &Path) -> String {
 /// The files a file reads: its `include` paths (a string or a list of
 /// strings) and its `[plan]`'s `previous`.
 fn includes(bytes: &[u8]) -> Vec<String> {
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    use crate::syntax::tree::{Item, Value};
+    let Ok(text) = crate::syntax::toml::decode(bytes) else {
         return Vec::new();
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    use crate::syntax::tree::Value;
-    let Ok(table) = crate::syntax::tree::parse(text) else {
+    let Ok(table) = crate::syntax::tree::parse(&text) else {
         return Vec::new();
     };
-    use crate::syntax::tree::Item;
     let mut found = match table.get("include").map(Item::get_ref) {
         Some(Value::String(s)) => vec![s.to_string()],
         Some(Value::Array(a)) => a

@@ -491,11 +491,9 @@ impl Server<'_> {
             .into_iter()
             .filter(|f| f != path && !self.plans.contains_key(f))
             .filter(|f| {
-                let Ok(bytes) = overlay.read(f) else {
-                    return false;
-                };
-                let text = String::from_utf8_lossy(&bytes);
-                crate::syntax::tree::parse(&text).is_ok_and(|t| t.get("plan").is_some())
+                overlay
+                    .read(f)
+                    .is_ok_and(|b| crate::syntax::toml::is_plan(&b))
             })
             .collect()
     }

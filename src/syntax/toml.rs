@@ -35,6 +35,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
     }
 }
 
+/// Whether a file's bytes are a plan — TOML with a `[plan]` table — rather
+/// than a fragment or some other TOML file. Text that is not UTF-8 is read
+/// as well as it can be, so that a plan saved as GBK is still found (and
+/// its S002 reported when it is checked).
+pub fn is_plan(bytes: &[u8]) -> bool {
+    let text = decode(bytes).unwrap_or_else(|(lossy, _, _)| lossy);
+    tree::parse(&text).is_ok_and(|t| t.get("plan").is_some())
+}
+
 /// Adds the file to `sources`. Decoding errors and an empty file are
 /// pushed as diagnostics, and `None` is returned for them.
 pub fn add_file(
