@@ -292,6 +292,9 @@ pub struct Task {
     pub consulted: Vec<PersonId>,
     pub informed: Vec<PersonId>,
     pub due: Option<Spanned<NaiveDate>>,
+    /// `due` is written in the plan (its span is that value); otherwise it
+    /// is counted from `after` and `duration`, spanned where those are.
+    pub due_written: bool,
     /// Indices of tasks in the same campaign that must finish first.
     pub after: Vec<usize>,
     /// How long the task takes before its due date.

@@ -215,6 +215,7 @@ fn tasks(
                     .or(t.duration.known().map(Expr::span))
                     .unwrap_or(t.id.span),
             }),
+            due_written: t.due.known().is_some(),
             after: after[i].clone(),
             duration: t
                 .duration

@@ -162,12 +162,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             d = d.help(format!("move `{}` to {receive} or earlier", t.id.name));
             // A `due` the plan writes (not one counted from `after`) can
             // be given the date.
-            let file = &cx.sources.get(due.span.file).text;
-            let key = file[..due.span.start as usize].trim_end();
-            if key
-                .strip_suffix('=')
-                .is_some_and(|k| k.trim_end().ends_with("due"))
-            {
+            if t.due_written {
                 d = d.fix(due.span, format!("\"{receive}\""));
             }
             out.push(d);
