@@ -92,11 +92,22 @@ pub fn check_with(
     // includes it. What follows loading depends only on the plan's own files
     // and may run in parallel; results are kept in plan order.
     let mut work = Vec::new();
+    // The language each file's diagnostics are shown in: the `locale` the
+    // plan that reads it writes (the first such plan).
+    let mut file_locales = BTreeMap::new();
     for plan in plans_found {
         let mut plan_diags = Vec::new();
         let path = &loader.sources.get(plan.file).path;
         let root = roots[path].clone();
+        let written = (plan.plan.as_ref())
+            .and_then(|m| m.locale.as_ref())
+            .and_then(|s| crate::locale::parse(&s.text));
         let loaded = load_includes(&mut loader, plan, &root, &mut plan_diags);
+        if let Some(l) = written {
+            for f in &loaded.files {
+                file_locales.entry(f.file).or_insert(l);
+            }
+        }
         work.push((loaded, plan_diags));
     }
     let mut plans = Vec::new();
@@ -132,6 +143,9 @@ pub fn check_with(
                     .help("include it from a plan with `include = [\"…\"]`, or check the plan that includes it"),
             );
         }
+    }
+    for d in &mut diags {
+        d.locale = file_locales.get(&d.primary.span.file).copied();
     }
     diags.sort_by(|a, b| {
         a.sort_key()

@@ -20,7 +20,7 @@
 use std::path::{Component, Path, PathBuf};
 use std::sync::LazyLock;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lang};
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
 };
@@ -259,14 +259,16 @@ fn check_diagnostics(diags: &[Diagnostic], sources: &SourceMap) {
             check_range(l.span.range(), text, d.code());
         }
     }
-    let colour = render_human(diags, sources, true);
-    let plain = render_human(diags, sources, false);
-    assert_eq!(
-        without_sgr(&colour),
-        without_sgr(&plain),
-        "colour changes nothing but the paint"
-    );
-    no_unsafe_text(&plain, "the terminal rendering");
+    for lang in LANGS {
+        let colour = render_human(diags, sources, true, &lang);
+        let plain = render_human(diags, sources, false, &lang);
+        assert_eq!(
+            without_sgr(&colour),
+            without_sgr(&plain),
+            "colour changes nothing but the paint"
+        );
+        no_unsafe_text(&plain, "the terminal rendering");
+    }
 }
 
 /// A rendering shows plan text only with its unsafe characters escaped.
@@ -303,23 +305,31 @@ fn without_sgr(s: &str) -> String {
 /// these: SARIF carries the whole rule registry and would dominate the
 /// cost of the small targets.)
 fn check_renderers(diags: &[Diagnostic], sources: &SourceMap) {
-    let short = render_short(diags, sources);
-    assert_eq!(short.lines().count(), diags.len());
-    no_unsafe_text(&short, "the short format");
-    let github = render_github(diags, sources);
-    assert_eq!(github.lines().count(), diags.len());
-    no_unsafe_text(&github, "the github format");
-    let _ = render_github_summary(diags, sources, 1);
-    let json: serde_json::Value =
-        serde_json::from_str(&render_json(diags, sources)).expect("render_json writes JSON");
-    assert_eq!(
-        json["diagnostics"].as_array().map(Vec::len),
-        Some(diags.len())
-    );
-    let sarif: serde_json::Value =
-        serde_json::from_str(&render_sarif(diags, sources)).expect("render_sarif writes JSON");
-    assert!(sarif["runs"].is_array(), "a SARIF log has runs");
+    for lang in &LANGS {
+        let short = render_short(diags, sources, lang);
+        assert_eq!(short.lines().count(), diags.len());
+        no_unsafe_text(&short, "the short format");
+        let github = render_github(diags, sources, lang);
+        assert_eq!(github.lines().count(), diags.len());
+        no_unsafe_text(&github, "the github format");
+        let _ = render_github_summary(diags, sources, 1, lang);
+        let json: serde_json::Value = serde_json::from_str(&render_json(diags, sources, lang))
+            .expect("render_json writes JSON");
+        assert_eq!(
+            json["diagnostics"].as_array().map(Vec::len),
+            Some(diags.len())
+        );
+        let sarif: serde_json::Value = serde_json::from_str(&render_sarif(diags, sources, lang))
+            .expect("render_sarif writes JSON");
+        assert!(sarif["runs"].is_array(), "a SARIF log has runs");
+    }
 }
+
+/// Every rendering is tried in both languages.
+const LANGS: [Lang; 2] = [
+    Lang::only(crate::locale::Locale::ZhCn),
+    Lang::only(crate::locale::Locale::En),
+];
 
 /// Splits a `check` input into files: the text before the first
 /// [`FILE_MARKER`] line is `plan.toml`; each marker line starts a file

@@ -30,6 +30,128 @@ impl Pair {
     }
 }
 
+/// A sentence made at run time, in both languages: a diagnostic's
+/// message, label or help line. Built with [`tr!`](crate::tr), which takes
+/// the two texts side by side, so a message cannot exist in one language
+/// only; [`Msg::same`] is for text that reads the same in both (a quoted
+/// value, a line of TOML).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    /// Text that needs no translation: code, a value, a file name.
+    pub fn same(text: impl Into<String>) -> Msg {
+        let text = text.into();
+        Msg {
+            zh: text.clone(),
+            en: text,
+        }
+    }
+
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            // TRANSITIONAL: falls back to English while messages are translated.
+            Locale::ZhCn if self.zh.is_empty() => &self.en,
+            Locale::ZhCn => &self.zh,
+            Locale::En => &self.en,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+
+    /// Both texts changed by `f` (escaping, joining).
+    pub fn map(&self, mut f: impl FnMut(&str) -> String) -> Msg {
+        Msg {
+            zh: f(&self.zh),
+            en: f(&self.en),
+        }
+    }
+
+    /// Both texts with `other`'s appended, `zh_sep`/`en_sep` between.
+    pub fn join(mut self, zh_sep: &str, en_sep: &str, other: &Msg) -> Msg {
+        self.zh.push_str(zh_sep);
+        self.zh.push_str(&other.zh);
+        self.en.push_str(en_sep);
+        self.en.push_str(&other.en);
+        self
+    }
+}
+
+// TRANSITIONAL: English-only text while messages are being translated;
+// removed once every message is a `tr!`.
+impl From<String> for Msg {
+    fn from(en: String) -> Msg {
+        Msg { zh: String::new(), en }
+    }
+}
+
+// TRANSITIONAL (see above).
+impl From<&str> for Msg {
+    fn from(en: &str) -> Msg {
+        Msg { zh: String::new(), en: en.to_string() }
+    }
+}
+
+impl From<Pair> for Msg {
+    fn from(p: Pair) -> Msg {
+        Msg {
+            zh: p.zh.to_string(),
+            en: p.en.to_string(),
+        }
+    }
+}
+
+/// A [`Msg`] from a Chinese and an English format string, each formatted
+/// like `format!` (names in braces are captured from the scope):
+/// `tr!("任务 `{id}` 晚于截止日期", "task `{id}` is late")`. Arguments after
+/// the two strings are shared: `tr!("{0} 天", "{0} days", n)`.
+#[macro_export]
+macro_rules! tr {
+    ($zh:literal, $en:literal $(,)?) => {
+        $crate::locale::Msg {
+            zh: format!($zh),
+            en: format!($en),
+        }
+    };
+    ($zh:literal, $en:literal, $($arg:expr),+ $(,)?) => {
+        $crate::locale::Msg {
+            zh: format!($zh, $($arg),+),
+            en: format!($en, $($arg),+),
+        }
+    };
+}
+
+/// The language a locale setting of the environment asks for (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`): `zh_CN.UTF-8`, `zh-Hans`, `zh` → zh-CN;
+/// `C`, `POSIX` and empty say nothing; any other language → en.
+pub fn from_env_value(value: &str) -> Option<Locale> {
+    let v = value.trim();
+    if v.is_empty() || v == "C" || v == "POSIX" || v.starts_with("C.") {
+        return None;
+    }
+    let lang = v.split(['_', '-', '.', '@']).next().unwrap_or("");
+    Some(if lang.eq_ignore_ascii_case("zh") {
+        Locale::ZhCn
+    } else {
+        Locale::En
+    })
+}
+
+/// A locale setting as a plan or `--lang` writes it (`zh-CN`, `zh`,
+/// `zh_Hans`, `en`, `en-US`, …), or `None` when almanac has no such language.
+pub fn parse(value: &str) -> Option<Locale> {
+    match value.to_lowercase().replace('_', "-").as_str() {
+        "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Locale::ZhCn),
+        "en" | "en-us" | "en-gb" => Some(Locale::En),
+        _ => None,
+    }
+}
+
 /// Declares [`Words`] and its two instances from `name: type = zh, en;`
 /// entries.
 macro_rules! words {
@@ -375,6 +497,29 @@ pub fn words(locale: Locale) -> &'static Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tr_formats_both_texts_with_captures_and_shared_arguments() {
+        let n = 3;
+        let m = crate::tr!("推迟 {n} 天", "{n} days later");
+        assert_eq!((m.zh.as_str(), m.en.as_str()), ("推迟 3 天", "3 days later"));
+        let m = crate::tr!("{1}：{0}", "{0} of {1}", "a", "b");
+        assert_eq!(m.get(Locale::ZhCn), "b：a");
+        assert_eq!(m.get(Locale::En), "a of b");
+    }
+
+    #[test]
+    fn the_environment_names_a_language_or_nothing() {
+        assert_eq!(from_env_value("zh_CN.UTF-8"), Some(Locale::ZhCn));
+        assert_eq!(from_env_value("zh_TW.UTF-8"), Some(Locale::ZhCn));
+        assert_eq!(from_env_value("en_US.UTF-8"), Some(Locale::En));
+        assert_eq!(from_env_value("de_DE"), Some(Locale::En));
+        assert_eq!(from_env_value("C.UTF-8"), None);
+        assert_eq!(from_env_value("POSIX"), None);
+        assert_eq!(from_env_value(""), None);
+        assert_eq!(parse("zh_Hans"), Some(Locale::ZhCn));
+        assert_eq!(parse("fr"), None);
+    }
 
     #[test]
     fn both_languages_name_their_locale_and_have_every_word() {

@@ -11,6 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages: diagnostics, explanations, errors
+    /// [default: the plan's `locale`, else LC_ALL/LC_MESSAGES/LANG, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LocaleArg>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -236,6 +240,15 @@ pub enum LocaleArg {
     #[value(name = "zh-CN", alias = "zh")]
     ZhCn,
     En,
+}
+
+impl LocaleArg {
+    pub fn locale(self) -> crate::locale::Locale {
+        match self {
+            LocaleArg::ZhCn => crate::locale::Locale::ZhCn,
+            LocaleArg::En => crate::locale::Locale::En,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ use crate::cli::args::{BuildArgs, DeckKindArg, Format, ProjectArgs, SlidesArgs};
 use crate::cli::{err, fail, use_color};
 use crate::diagnostics::Severity;
 use crate::emit::Target;
+use crate::diagnostics::Lang;
 use crate::world::World;
 
 /// `--only`/`--format` items as targets; `None` after reporting an unknown one.
@@ -46,7 +47,7 @@ fn locale(l: Option<crate::cli::args::LocaleArg>) -> Option<crate::model::Locale
     })
 }
 
-pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
+pub fn run(world: &dyn World, a: &BuildArgs, lang: &Lang) -> Exit {
     let Some(mut targets) = targets(&a.only, crate::cli::args::BUILD_OUTPUTS) else {
         return Exit::Usage;
     };
@@ -75,11 +76,12 @@ pub fn run(world: &dyn World, a: &BuildArgs) -> Exit {
         &opts,
         (a.format, a.deny_warnings),
         &a.project,
+        lang,
     )
 }
 
 /// `almanac slides`: the decks of the plans given.
-pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
+pub fn slides(world: &dyn World, a: &SlidesArgs, lang: &Lang) -> Exit {
     let Some(mut targets) = targets(&a.format, crate::cli::args::DECK_OUTPUTS) else {
         return Exit::Usage;
     };
@@ -104,7 +106,7 @@ pub fn slides(world: &dyn World, a: &SlidesArgs) -> Exit {
             root: a.project.root.clone(),
         },
     };
-    run_build(world, &a.plans, &opts, (Format::Human, false), &a.project)
+    run_build(world, &a.plans, &opts, (Format::Human, false), &a.project, lang)
 }
 
 fn run_build(
@@ -113,6 +115,7 @@ fn run_build(
     opts: &BuildOptions,
     (format, deny_warnings): (Format, bool),
     project: &ProjectArgs,
+    lang: &Lang,
 ) -> Exit {
     let (color, quiet) = (project.color, project.quiet);
     let progress = std::io::stderr().is_terminal() && !quiet;
@@ -135,6 +138,7 @@ fn run_build(
         c,
         use_color(color, &std::io::stderr()),
         quiet,
+        lang,
     );
     if errors > 0 {
         err(&format!(

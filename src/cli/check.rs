@@ -6,13 +6,13 @@ use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{CheckArgs, Format};
 use crate::cli::{err, fail, out, use_color};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Lang, Severity};
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
 };
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
+pub fn run(world: &dyn World, a: &CheckArgs, lang: &Lang) -> Exit {
     let format = a.format.unwrap_or_else(|| default_format(world));
     let opts = crate::check::Options {
         root: a.project.root.clone(),
@@ -32,6 +32,7 @@ pub fn run(world: &dyn World, a: &CheckArgs) -> Exit {
         &checked,
         use_color(a.project.color, &std::io::stderr()),
         a.project.quiet,
+        lang,
     );
     if matches!(format, Format::Human | Format::Github) && !a.project.quiet {
         let plans = checked.plans.len();
@@ -72,6 +73,7 @@ pub(crate) fn print_diagnostics(
     c: &Checked,
     color: bool,
     quiet: bool,
+    lang: &Lang,
 ) {
     let errors_only: Vec<crate::diagnostics::Diagnostic>;
     let diags = if quiet {
@@ -85,13 +87,13 @@ pub(crate) fn print_diagnostics(
     };
     let sources = &c.sources;
     match format {
-        Format::Human => err(&render_human(diags, sources, color)),
-        Format::Short => out(&render_short(diags, sources)),
-        Format::Json => out(&render_json(diags, sources)),
-        Format::Sarif => out(&render_sarif(diags, sources)),
+        Format::Human => err(&render_human(diags, sources, color, lang)),
+        Format::Short => out(&render_short(diags, sources, lang)),
+        Format::Json => out(&render_json(diags, sources, lang)),
+        Format::Sarif => out(&render_sarif(diags, sources, lang)),
         Format::Github => {
-            out(&render_github(diags, sources));
-            append_step_summary(world, c);
+            out(&render_github(diags, sources, lang));
+            append_step_summary(world, c, lang);
         }
     }
 }
@@ -99,7 +101,7 @@ pub(crate) fn print_diagnostics(
 /// Appends the Markdown summary to the file `GITHUB_STEP_SUMMARY` names,
 /// keeping what earlier steps wrote there. A summary that cannot be written
 /// is reported but does not change the exit code.
-fn append_step_summary(world: &dyn World, c: &Checked) {
+fn append_step_summary(world: &dyn World, c: &Checked, lang: &Lang) {
     let Some(path) = world.env("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return;
     };
@@ -119,7 +121,7 @@ fn append_step_summary(world: &dyn World, c: &Checked) {
         bytes.push(b'\n');
     }
     bytes.extend_from_slice(
-        render_github_summary(&c.diagnostics, &c.sources, c.plans.len()).as_bytes(),
+        render_github_summary(&c.diagnostics, &c.sources, c.plans.len(), lang).as_bytes(),
     );
     if let Err(e) = world.write_file(&path, &bytes) {
         err(&format!(

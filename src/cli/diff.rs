@@ -15,13 +15,13 @@ use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, fail, out, use_color};
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Lang, Severity};
 use crate::diagnostics::render::render_human;
 use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown};
 use crate::world::normalize;
 use crate::world::{MemWorld, World};
 
-pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
+pub fn run(world: &dyn World, a: &DiffArgs, lang: &Lang) -> Exit {
     let color = use_color(a.color, &std::io::stderr());
     let Some(rev) = &a.git else {
         let [old, new] = a.paths.as_slice() else {
@@ -30,8 +30,8 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
             );
             return Exit::Usage;
         };
-        let compared = load(world, old, "old", color, None).and_then(|o| {
-            let n = load(world, new, "new", color, None)?;
+        let compared = load(world, old, "old", color, None, lang).and_then(|o| {
+            let n = load(world, new, "new", color, None, lang)?;
             compare(
                 &o,
                 &old.display().to_string(),
@@ -48,7 +48,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
     if let [one] = a.paths.as_slice()
         && !world.is_dir(one)
     {
-        return match git_diff(world, rev, one, color) {
+        return match git_diff(world, rev, one, color, lang) {
             Ok(d) => print_one(a, &d),
             Err(code) => code,
         };
@@ -65,7 +65,7 @@ pub fn run(world: &dyn World, a: &DiffArgs) -> Exit {
     let mut code = Exit::Clean;
     for (path, now, then) in plans {
         match (now, then) {
-            (true, true) => match git_diff(world, rev, &path, color) {
+            (true, true) => match git_diff(world, rev, &path, color, lang) {
                 Ok(d) => diffs.push(d),
                 Err(c) => code = code.max(c),
             },
@@ -137,7 +137,13 @@ fn compare(old: &Checked, old_path: &str, new: &Checked, new_path: &str) -> Resu
 }
 
 /// The plan at `path` in the working copy against its version at `rev`.
-fn git_diff(world: &dyn World, rev: &str, path: &Path, color: bool) -> Result<Diff, Exit> {
+fn git_diff(
+    world: &dyn World,
+    rev: &str,
+    path: &Path,
+    color: bool,
+    lang: &Lang,
+) -> Result<Diff, Exit> {
     let (mem, key, label) = git_world(rev, path).map_err(|e| {
         fail(e);
         Exit::Usage
@@ -145,8 +151,8 @@ fn git_diff(world: &dyn World, rev: &str, path: &Path, color: bool) -> Result<Di
     // Git shows only files of the repository: the old side's project is
     // everything read from REV.
     let rev_root = PathBuf::from(format!("{rev}:"));
-    let old = load(&mem, &key, "old", color, Some(rev_root))?;
-    let new = load(world, path, "new", color, None)?;
+    let old = load(&mem, &key, "old", color, Some(rev_root), lang)?;
+    let new = load(world, path, "new", color, None, lang)?;
     compare(&old, &label, &new, &path.display().to_string())
 }
 
@@ -197,6 +203,7 @@ fn load(
     which: &str,
     color: bool,
     root: Option<PathBuf>,
+    lang: &Lang,
 ) -> Result<Checked, Exit> {
     if world.is_dir(path) {
         err(&format!(
@@ -215,7 +222,12 @@ fn load(
     };
     let errors = checked.count(Severity::Error);
     if errors > 0 {
-        err(&render_human(&checked.diagnostics, &checked.sources, color));
+        err(&render_human(
+            &checked.diagnostics,
+            &checked.sources,
+            color,
+            lang,
+        ));
         if !checked.plans.is_empty() {
             err(&format!(
                 "warning: the {which} plan `{}` has {errors} error{}; the diff shows what resolved\n",

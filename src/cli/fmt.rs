@@ -14,11 +14,12 @@ use crate::cli::args::FmtArgs;
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::fmt::{format_paths, write_atomic};
+use crate::diagnostics::Lang;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
+pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
     if a.stdin {
-        return run_stdin(world, a);
+        return run_stdin(world, a, lang);
     }
     let report = match format_paths(world, &a.paths) {
         Ok(r) => r,
@@ -33,6 +34,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
             &report.diagnostics,
             &report.sources,
             use_color(a.color, &std::io::stderr()),
+            lang,
         ));
         code = Exit::Problems;
     }
@@ -85,7 +87,7 @@ pub fn run(world: &dyn World, a: &FmtArgs) -> Exit {
 /// `--check`, the difference instead and exit 1 when there is one. Text
 /// that is not TOML prints its diagnostics and nothing on standard output,
 /// so an editor keeps its buffer as it is.
-fn run_stdin(world: &dyn World, a: &FmtArgs) -> Exit {
+fn run_stdin(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
     let bytes = match world.stdin() {
         Ok(b) => b,
         Err(e) => {
@@ -119,6 +121,7 @@ fn run_stdin(world: &dyn World, a: &FmtArgs) -> Exit {
                 &diags,
                 &sources,
                 use_color(a.color, &std::io::stderr()),
+                lang,
             ));
             Exit::Problems
         }

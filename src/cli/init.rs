@@ -110,7 +110,7 @@ mod tests {
                 let found: Vec<String> = checked
                     .diagnostics
                     .iter()
-                    .map(|d| format!("{} {}", d.rule.code, d.message))
+                    .map(|d| format!("{} {}", d.rule.code, d.message.en))
                     .collect();
                 assert!(found.is_empty(), "{year} {locale:?}: {found:#?}");
                 assert_eq!(checked.plans.len(), 1);

@@ -23,6 +23,8 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 
+use crate::diagnostics::Lang;
+use crate::locale::{Locale, Msg};
 use crate::world::OsWorld;
 
 /// Runs the program with the process's arguments.
@@ -40,16 +42,18 @@ pub fn run() -> ExitCode {
         }
     };
     let world = OsWorld;
+    let lang = Lang::new(&world, cli.lang.map(args::LocaleArg::locale));
+    let lang = &lang;
     let exit = match cli.command {
-        Command::Check(a) => check::run(&world, &a),
-        Command::Explain(a) => explain::run(&a),
-        Command::Rules(a) => rules::run(&a),
-        Command::When(a) => when::run(&world, &a),
-        Command::Build(a) => build::run(&world, &a),
-        Command::Slides(a) => build::slides(&world, &a),
-        Command::Templates(a) => templates::run(&world, &a),
-        Command::Diff(a) => diff::run(&world, &a),
-        Command::Fmt(a) => fmt::run(&world, &a),
+        Command::Check(a) => check::run(&world, &a, lang),
+        Command::Explain(a) => explain::run(&a, lang),
+        Command::Rules(a) => rules::run(&a, lang),
+        Command::When(a) => when::run(&world, &a, lang),
+        Command::Build(a) => build::run(&world, &a, lang),
+        Command::Slides(a) => build::slides(&world, &a, lang),
+        Command::Templates(a) => templates::run(&world, &a, lang),
+        Command::Diff(a) => diff::run(&world, &a, lang),
+        Command::Fmt(a) => fmt::run(&world, &a, lang),
         Command::Schema(a) => schema::run(&a),
         Command::Init(a) => init::run(&world, &a),
         Command::Completions(a) => completions::run(&a),
@@ -109,6 +113,16 @@ pub(crate) fn fail(e: impl std::fmt::Display) {
         "error: {}\n",
         crate::text::for_display(&e.to_string())
     ));
+}
+
+/// [`fail`] for a message in both languages, in the run's (`错误：…`).
+pub(crate) fn fail_in(lang: &Lang, m: &Msg) {
+    let l = lang.of_run([]);
+    let text = crate::text::for_display(m.get(l));
+    err(&match l {
+        Locale::ZhCn => format!("错误：{text}\n"),
+        Locale::En => format!("error: {text}\n"),
+    });
 }
 
 /// Whether what goes to `stream` (stdout or stderr) is coloured: the one

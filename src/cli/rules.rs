@@ -3,9 +3,13 @@
 use super::Exit;
 use crate::cli::args::RulesArgs;
 use crate::cli::out;
+use crate::diagnostics::Lang;
 use crate::diagnostics::codes::ALL as RULES;
 
-pub fn run(a: &RulesArgs) -> Exit {
+/// The table in the run's language; the JSON list keeps its field names
+/// and gives the summary in both.
+pub fn run(a: &RulesArgs, lang: &Lang) -> Exit {
+    let l = lang.of_run([]);
     if a.json {
         let list: Vec<serde_json::Value> = RULES
             .iter()
@@ -17,7 +21,9 @@ pub fn run(a: &RulesArgs) -> Exit {
                     "severity": r.default_severity.as_str(),
                     "configurable": r.configurable,
                     "options": r.options,
-                    "summary": r.summary,
+                    "summary": r.summary_in(l),
+                    "summary_en": r.summary,
+                    "summary_zh": r.summary_zh,
                 })
             })
             .collect();
@@ -33,8 +39,8 @@ pub fn run(a: &RulesArgs) -> Exit {
             "{}  {:<22} {:<8} {}\n",
             r.code,
             r.name,
-            r.default_severity.as_str(),
-            r.summary
+            r.default_severity.word(l),
+            r.summary_in(l)
         ));
     }
     out(&text);

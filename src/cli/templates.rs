@@ -7,6 +7,7 @@
 use super::Exit;
 use crate::cli::args::TemplatesArgs;
 use crate::cli::{err, out};
+use crate::diagnostics::Lang;
 use crate::world::World;
 
 /// Every file the command writes: name and built-in text.
@@ -16,7 +17,7 @@ fn files() -> Vec<(&'static str, &'static str)> {
     files
 }
 
-pub fn run(world: &dyn World, a: &TemplatesArgs) -> Exit {
+pub fn run(world: &dyn World, a: &TemplatesArgs, _lang: &Lang) -> Exit {
     let files = files();
     let existing: Vec<String> = files
         .iter()

@@ -6,9 +6,10 @@ use crate::cli::args::{WhenArgs, WhenFormat};
 use crate::cli::{err, fail, out, use_color};
 use crate::diagnostics::render::render_human;
 use crate::when::{WhenError, evaluate, render, render_json};
+use crate::diagnostics::Lang;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &WhenArgs) -> Exit {
+pub fn run(world: &dyn World, a: &WhenArgs, lang: &Lang) -> Exit {
     match evaluate(world, &a.expr, a.plan.as_ref()) {
         Ok(e) => {
             out(&match a.format {
@@ -26,6 +27,7 @@ pub fn run(world: &dyn World, a: &WhenArgs) -> Exit {
                 &diags,
                 &sources,
                 use_color(a.color, &std::io::stderr()),
+                lang,
             ));
             if in_plan {
                 err("error: the plan has errors; fix them first (`almanac check`)\n");

@@ -14,6 +14,7 @@
 //! that file, one line of the table and its fixtures.
 
 use super::Severity;
+use crate::locale::Locale;
 
 #[derive(PartialEq, Eq)]
 pub struct Rule {
@@ -29,6 +30,8 @@ pub struct Rule {
     pub options: &'static [&'static str],
     /// One line for `almanac rules`.
     pub summary: &'static str,
+    /// The same line in Chinese.
+    pub summary_zh: &'static str,
     /// The rule's own source file; its `//!` lines are the explanation.
     pub source: &'static str,
 }
@@ -39,21 +42,49 @@ impl std::fmt::Debug for Rule {
     }
 }
 
+/// The line in a rule's `//!` comment after which its explanation is
+/// written again in Chinese (invisible in rustdoc).
+pub const ZH_MARK: &str = "<!-- zh-CN -->";
+
 impl Rule {
-    /// The explanation: the `//!` paragraph(s) of the rule's file.
-    pub fn explanation(&self) -> String {
-        let mut out = String::new();
+    /// The summary in `locale`.
+    pub fn summary_in(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::ZhCn => self.summary_zh,
+            Locale::En => self.summary,
+        }
+    }
+
+    /// The explanation in `locale`: the `//!` paragraph(s) of the rule's
+    /// file, English before the line [`ZH_MARK`] and Chinese after it.
+    pub fn explanation(&self, locale: Locale) -> String {
+        let mut en = String::new();
+        let mut zh = String::new();
+        let mut in_zh = false;
+        let mut started = false;
         for line in self.source.lines() {
             let Some(rest) = line.strip_prefix("//!") else {
-                if !out.is_empty() {
+                if started {
                     break;
                 }
                 continue;
             };
-            out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            started = true;
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            if rest.trim() == ZH_MARK {
+                in_zh = true;
+                continue;
+            }
+            let out = if in_zh { &mut zh } else { &mut en };
+            out.push_str(rest);
             out.push('\n');
         }
-        out
+        let text = match locale {
+            // TRANSITIONAL: English until every rule's Chinese is written.
+            Locale::ZhCn if !zh.trim().is_empty() => zh,
+            _ => en,
+        };
+        format!("{}\n", text.trim())
     }
 }
 
@@ -93,52 +124,52 @@ impl Family {
 macro_rules! for_each_rule {
     ($then:ident) => {
         $then! {
-            A001 "assertion-failed" Assertions Error true [] assertions::failed check "A user assertion does not hold";
-            B001 "budget-shares" Budget Error true ["tolerance"] budget::shares check "Shares of one budget level do not add up to 100%";
-            B002 "budget-over-parent" Budget Error true [] budget::over_parent check "Sub-lines add up to more than their budget line";
-            B003 "campaign-over-line" Budget Error true [] budget::campaign_over_line check "Campaigns draw more from a budget line than it holds";
-            B004 "total-exceeded" Budget Error true [] budget::total_exceeded check "The budget lines add up to more than the total";
-            B005 "non-positive-amount" Budget Error true [] budget::non_positive check "A budget amount or share is zero or negative";
-            B006 "kol-pyramid" Budget Error true ["tolerance"] budget::kol_pyramid check "The KOL budget does not follow the declared pyramid";
-            B007 "budget-mixed-units" Budget Warning true [] budget::mixed_units check "A plain number among shares of one budget level";
-            C001 "over-capacity" Capacity Warning true [] capacity::over_capacity check "A person has more work in a week than their capacity";
-            C002 "reserve-below-share" Capacity Error true [] capacity::reserve check "Too few of a channel's weekly slots stay free for the reserve";
-            C003 "posting-limit" Capacity Error true [] capacity::posting_limit check "A channel publishes more in a day than its limit";
-            D001 "date-outside-period" Dates Error true [] dates::outside_period check "A date falls outside the plan's period";
-            D002 "range-reversed" Dates Error true [] dates::range_reversed found "A range that ends before it starts";
-            D003 "moment-undefined" Dates Error true [] dates::moment_undefined found "A built-in moment with no date in the plan's year";
-            D004 "no-holiday-schedule" Dates Warning true [] dates::no_holiday_schedule check "No official holiday schedule for the plan's year";
-            D005 "dependency-cycle" Dates Error false [] dates::dependency_cycle found "Dates or tasks that depend on each other in a cycle";
-            D006 "task-on-day-off" Dates Warning true [] dates::task_day_off check "A task is due on a day that is not a workday";
-            D007 "task-before-dependency" Dates Error true [] dates::task_order check "A task is due before a task it waits for";
-            K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline";
-            K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%";
-            K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total";
-            O001 "review-without-actuals" Outputs Error false [] outputs::no_actuals found "A review deck is asked of a plan with no actuals";
-            O002 "previous-plan-missing" Outputs Error false [] outputs::previous_missing found "A year-end deck's previous plan cannot be found";
-            P001 "review-lead-time" Schedule Error true [] schedule::lead_time check "A review level gets the content too late";
-            P002 "blackout-publishing" Schedule Error true [] schedule::blackout check "Content publishes on a blackout date";
-            P003 "holiday-publishing" Schedule Error true [] schedule::holiday_publishing check "A column that skips holidays publishes on one";
-            P004 "column-on-holiday" Schedule Warning true [] schedule::column_on_holiday check "A column falls on holidays without a rule for them";
-            P005 "flagship-overlap" Schedule Error true ["max"] schedule::flagship_overlap check "Flagship campaigns overlap on one channel";
-            P006 "column-never-occurs" Schedule Error true [] schedule::never_occurs check "A recurring column has no occurrence in the period";
-            P007 "too-many-occurrences" Schedule Error false [] schedule::too_many found "A recurring column would publish absurdly often";
-            R001 "unknown-reference" References Error false [] references::unknown_reference found "A reference to an id that does not exist";
-            R002 "duplicate-id" References Error false [] references::duplicate_id found "The same id declared twice";
-            R003 "include-cycle" References Error false [] references::include_cycle found "Files that include each other";
-            R004 "include-missing" References Error false [] references::include_missing found "An included file that cannot be read";
-            R005 "include-outside-project" References Error false [] references::include_outside found "An included file outside the plan's project";
-            S001 "toml-syntax" Syntax Error false [] syntax::toml_syntax found "The file is not valid TOML";
-            S002 "not-utf8" Syntax Error false [] syntax::not_utf8 found "The file is not UTF-8 text";
-            S003 "unknown-key" Syntax Error false [] syntax::unknown_key found "A key the plan format does not know";
-            S004 "wrong-type" Syntax Error false [] syntax::wrong_type found "A value of the wrong type";
-            S005 "invalid-expression" Syntax Error false [] syntax::invalid_expression found "An expression that cannot be parsed";
-            S006 "invalid-value" Syntax Error false [] syntax::invalid_value found "A value that is well-formed but impossible";
-            S007 "missing-key" Syntax Error false [] syntax::missing_key found "A required key is missing";
-            S008 "empty-file" Syntax Error false [] syntax::empty_file found "The file is empty";
-            S009 "orphan-fragment" Syntax Warning false [] syntax::orphan_fragment found "A fragment no plan includes";
-            S010 "control-character" Syntax Warning false [] syntax::control_character found "A string holds a control or bidi character that outputs drop";
-            T001 "template-error" Syntax Error false [] syntax::template_error found "A template cannot be compiled or rendered";
+            A001 "assertion-failed" Assertions Error true [] assertions::failed check "A user assertion does not hold" "用户断言不成立";
+            B001 "budget-shares" Budget Error true ["tolerance"] budget::shares check "Shares of one budget level do not add up to 100%" "同一级预算的占比加起来不是 100%";
+            B002 "budget-over-parent" Budget Error true [] budget::over_parent check "Sub-lines add up to more than their budget line" "子科目加起来超过所属预算科目";
+            B003 "campaign-over-line" Budget Error true [] budget::campaign_over_line check "Campaigns draw more from a budget line than it holds" "活动从某个预算科目支取的金额超过科目额度";
+            B004 "total-exceeded" Budget Error true [] budget::total_exceeded check "The budget lines add up to more than the total" "各预算科目加起来超过总预算";
+            B005 "non-positive-amount" Budget Error true [] budget::non_positive check "A budget amount or share is zero or negative" "预算金额或占比为零或负数";
+            B006 "kol-pyramid" Budget Error true ["tolerance"] budget::kol_pyramid check "The KOL budget does not follow the declared pyramid" "KOL 预算不符合声明的金字塔结构";
+            B007 "budget-mixed-units" Budget Warning true [] budget::mixed_units check "A plain number among shares of one budget level" "同一级预算的占比中混有不带单位的数字";
+            C001 "over-capacity" Capacity Warning true [] capacity::over_capacity check "A person has more work in a week than their capacity" "某人一周的工作量超过其产能";
+            C002 "reserve-below-share" Capacity Error true [] capacity::reserve check "Too few of a channel's weekly slots stay free for the reserve" "渠道每周留给机动预留的空档太少";
+            C003 "posting-limit" Capacity Error true [] capacity::posting_limit check "A channel publishes more in a day than its limit" "渠道单日发布数超过上限";
+            D001 "date-outside-period" Dates Error true [] dates::outside_period check "A date falls outside the plan's period" "日期落在计划周期之外";
+            D002 "range-reversed" Dates Error true [] dates::range_reversed found "A range that ends before it starts" "日期范围的结束早于开始";
+            D003 "moment-undefined" Dates Error true [] dates::moment_undefined found "A built-in moment with no date in the plan's year" "内置营销节点在计划年份中没有日期";
+            D004 "no-holiday-schedule" Dates Warning true [] dates::no_holiday_schedule check "No official holiday schedule for the plan's year" "计划年份没有官方节假日安排";
+            D005 "dependency-cycle" Dates Error false [] dates::dependency_cycle found "Dates or tasks that depend on each other in a cycle" "日期或任务相互依赖，形成循环";
+            D006 "task-on-day-off" Dates Warning true [] dates::task_day_off check "A task is due on a day that is not a workday" "任务截止日不是工作日";
+            D007 "task-before-dependency" Dates Error true [] dates::task_order check "A task is due before a task it waits for" "任务截止早于它所依赖的任务";
+            K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline" "KPI 目标值不优于基线";
+            K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%" "比率超过 100%";
+            K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total" "分项 KPI 加起来不等于总数";
+            O001 "review-without-actuals" Outputs Error false [] outputs::no_actuals found "A review deck is asked of a plan with no actuals" "要求生成复盘演示文稿，但计划没有实际数据";
+            O002 "previous-plan-missing" Outputs Error false [] outputs::previous_missing found "A year-end deck's previous plan cannot be found" "找不到年终演示文稿所需的上一年计划";
+            P001 "review-lead-time" Schedule Error true [] schedule::lead_time check "A review level gets the content too late" "审核级别拿到内容太晚";
+            P002 "blackout-publishing" Schedule Error true [] schedule::blackout check "Content publishes on a blackout date" "内容在禁发日发布";
+            P003 "holiday-publishing" Schedule Error true [] schedule::holiday_publishing check "A column that skips holidays publishes on one" "节假日停更的栏目在节假日发布";
+            P004 "column-on-holiday" Schedule Warning true [] schedule::column_on_holiday check "A column falls on holidays without a rule for them" "栏目排期落在节假日上，但没有说明如何处理";
+            P005 "flagship-overlap" Schedule Error true ["max"] schedule::flagship_overlap check "Flagship campaigns overlap on one channel" "同一渠道上的旗舰活动档期重叠";
+            P006 "column-never-occurs" Schedule Error true [] schedule::never_occurs check "A recurring column has no occurrence in the period" "重复栏目在计划周期内一次也不发生";
+            P007 "too-many-occurrences" Schedule Error false [] schedule::too_many found "A recurring column would publish absurdly often" "重复栏目的发布频率高得离谱";
+            R001 "unknown-reference" References Error false [] references::unknown_reference found "A reference to an id that does not exist" "引用了不存在的标识";
+            R002 "duplicate-id" References Error false [] references::duplicate_id found "The same id declared twice" "同一标识声明了两次";
+            R003 "include-cycle" References Error false [] references::include_cycle found "Files that include each other" "文件相互引入";
+            R004 "include-missing" References Error false [] references::include_missing found "An included file that cannot be read" "引入的文件无法读取";
+            R005 "include-outside-project" References Error false [] references::include_outside found "An included file outside the plan's project" "引入的文件在计划项目之外";
+            S001 "toml-syntax" Syntax Error false [] syntax::toml_syntax found "The file is not valid TOML" "文件不是有效的 TOML";
+            S002 "not-utf8" Syntax Error false [] syntax::not_utf8 found "The file is not UTF-8 text" "文件不是 UTF-8 文本";
+            S003 "unknown-key" Syntax Error false [] syntax::unknown_key found "A key the plan format does not know" "计划格式不认识的键";
+            S004 "wrong-type" Syntax Error false [] syntax::wrong_type found "A value of the wrong type" "值的类型不对";
+            S005 "invalid-expression" Syntax Error false [] syntax::invalid_expression found "An expression that cannot be parsed" "表达式无法解析";
+            S006 "invalid-value" Syntax Error false [] syntax::invalid_value found "A value that is well-formed but impossible" "值格式正确但不可能成立";
+            S007 "missing-key" Syntax Error false [] syntax::missing_key found "A required key is missing" "缺少必填的键";
+            S008 "empty-file" Syntax Error false [] syntax::empty_file found "The file is empty" "文件是空的";
+            S009 "orphan-fragment" Syntax Warning false [] syntax::orphan_fragment found "A fragment no plan includes" "没有任何计划引入的片段文件";
+            S010 "control-character" Syntax Warning false [] syntax::control_character found "A string holds a control or bidi character that outputs drop" "字符串含有输出时会被删除的控制字符或双向控制字符";
+            T001 "template-error" Syntax Error false [] syntax::template_error found "A template cannot be compiled or rendered" "模板无法编译或渲染";
         }
     };
 }
@@ -146,7 +177,7 @@ pub(crate) use for_each_rule;
 
 macro_rules! declare {
     ($($code:ident $name:literal $family:ident $severity:ident $configurable:literal
-       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal;)*) => {
+       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal $summary_zh:literal;)*) => {
         $(
             #[doc = $summary]
             pub static $code: Rule = Rule {
@@ -157,6 +188,7 @@ macro_rules! declare {
                 configurable: $configurable,
                 options: &[$($option),*],
                 summary: $summary,
+                summary_zh: $summary_zh,
                 source: include_str!(concat!(
                     "../rules/", stringify!($group), "/", stringify!($file), ".rs"
                 )),

@@ -13,7 +13,8 @@ use lsp_types::{
 };
 
 use crate::check::{Checked, Options, check_with};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Lang, Severity, help_word};
+use crate::locale::Locale;
 use crate::source::SourceMap;
 use crate::world::World;
 
@@ -39,6 +40,7 @@ pub fn check_plan(
     old: Option<PlanState>,
     enc: Encoding,
     rule_links: &str,
+    lang: &Lang,
 ) -> PlanState {
     let mut state = PlanState {
         good: old.and_then(|o| o.good),
@@ -64,7 +66,7 @@ pub fn check_plan(
     let mut indexes: BTreeMap<u32, LineIndex> = BTreeMap::new();
     for d in &checked.diagnostics {
         let file = checked.sources.get(d.primary.span.file);
-        let lsp = to_lsp(d, &checked.sources, &mut indexes, enc, rule_links);
+        let lsp = to_lsp(d, &checked.sources, &mut indexes, enc, rule_links, lang.of(d));
         state
             .diagnostics
             .entry(file.path.clone())
@@ -93,6 +95,7 @@ fn to_lsp(
     indexes: &mut BTreeMap<u32, LineIndex>,
     enc: Encoding,
     rule_links: &str,
+    locale: Locale,
 ) -> LspDiagnostic {
     let mut range = |span: crate::source::Span| {
         let file = sources.get(span.file);
@@ -101,12 +104,16 @@ fn to_lsp(
             .or_insert_with(|| LineIndex::new(&file.text));
         index.range(&file.text, span.range(), enc)
     };
-    let mut message = d.message.clone();
-    if !d.primary.text.is_empty() {
-        message.push_str(&format!(" ({})", d.primary.text));
+    let mut message = d.message.get(locale).to_string();
+    let label = d.primary.text.get(locale);
+    if !label.is_empty() {
+        message.push_str(&match locale {
+            Locale::ZhCn => format!("（{label}）"),
+            Locale::En => format!(" ({label})"),
+        });
     }
     for h in &d.help {
-        message.push_str(&format!("\nhelp: {h}"));
+        message.push_str(&format!("\n{} {}", help_word(locale), h.get(locale)));
     }
     let related: Vec<DiagnosticRelatedInformation> = d
         .secondary
@@ -117,7 +124,7 @@ fn to_lsp(
                     uri: path_to_uri(&sources.get(l.span.file).path)?,
                     range: range(l.span),
                 },
-                message: l.text.clone(),
+                message: l.text.get(locale).to_string(),
             })
         })
         .collect();

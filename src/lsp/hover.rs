@@ -105,16 +105,26 @@ pub fn key_doc(name: &str, key: &Key) -> String {
 }
 
 /// A rule's explanation, as `almanac explain` gives it.
-pub fn rule_doc(code_or_name: &str) -> Option<String> {
+pub fn rule_doc(code_or_name: &str, locale: crate::locale::Locale) -> Option<String> {
     let r = crate::diagnostics::codes::find(code_or_name)?;
-    Some(format!(
-        "**{} {}** ({}, {} by default)\n\n{}",
-        r.code,
-        r.name,
-        r.family.as_str(),
-        r.default_severity.as_str(),
-        r.explanation()
-    ))
+    Some(match locale {
+        crate::locale::Locale::ZhCn => format!(
+            "**{} {}**（{}，默认{}）\n\n{}",
+            r.code,
+            r.name,
+            r.family.as_str(),
+            r.default_severity.word(locale),
+            r.explanation(locale)
+        ),
+        crate::locale::Locale::En => format!(
+            "**{} {}** ({}, {} by default)\n\n{}",
+            r.code,
+            r.name,
+            r.family.as_str(),
+            r.default_severity.as_str(),
+            r.explanation(locale)
+        ),
+    })
 }
 
 /// What the value at `offset` of the file `path` resolves to, from a check

@@ -44,6 +44,7 @@ use lsp_types::{
     TextDocumentSyncOptions, WorkDoneProgressOptions,
 };
 
+use crate::diagnostics::Lang;
 use crate::world::World;
 use analysis::PlanState;
 use documents::{Doc, Documents, Overlay};
@@ -101,6 +102,15 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         .and_then(serde_json::Value::as_str)
         .unwrap_or(EXPLAIN_LINKS)
         .to_string();
+    // `initializationOptions: { "lang": "en" }` fixes the language of
+    // messages; by default each plan's `locale`, else the environment's.
+    let lang = Lang::new(
+        world,
+        (params.initialization_options.as_ref())
+            .and_then(|o| o.get("lang"))
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::locale::parse),
+    );
     let capabilities = ServerCapabilities {
         position_encoding: Some(match encoding {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
@@ -153,6 +163,7 @@ pub fn serve(world: &dyn World, connection: &Connection) -> Result<(), LspError>
         encoding,
         inlay_hints,
         rule_links,
+        lang,
         connection,
         docs: Documents::default(),
         plans: BTreeMap::new(),
@@ -192,6 +203,8 @@ struct Server<'w> {
     inlay_hints: bool,
     /// Where a diagnostic's code links, `{code}` standing for the code.
     rule_links: String,
+    /// The language of messages.
+    lang: Lang,
     connection: &'w Connection,
     docs: Documents,
     /// Every plan (or lone fragment) checked so far, by path.
@@ -275,8 +288,8 @@ impl Server<'_> {
                 Ok(s.complete(&p.text_document_position))
             }),
             // What a rule code's link (`almanac-explain:R001`) opens.
-            EXPLAIN => self.answer(req, |_, p: ExplainParams| {
-                Ok(hover::rule_doc(&p.code)
+            EXPLAIN => self.answer(req, |s, p: ExplainParams| {
+                Ok(hover::rule_doc(&p.code, s.lang.of_run([]))
                     .map(|markdown| serde_json::json!({ "markdown": markdown })))
             }),
             _ => Response::new_err(
@@ -509,7 +522,7 @@ impl Server<'_> {
                     base: s.world,
                     docs: &s.docs,
                 };
-                analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links)
+                analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links, &s.lang)
             });
             if let Some(state) = state {
                 touched.extend(state.files.iter().cloned());
@@ -582,7 +595,7 @@ impl Server<'_> {
                 let name = leaf.path.last()?;
                 let doc = match (leaf.path.first().map(String::as_str), leaf.path.len()) {
                     // A rule's code or name in `[rules]`: its explanation.
-                    (Some("rules"), 2) => hover::rule_doc(name),
+                    (Some("rules"), 2) => hover::rule_doc(name, self.lang.of_run([])),
                     _ => hover::key_at(&leaf.path).map(|k| hover::key_doc(name, k)),
                 };
                 (leaf.key.clone(), doc)
@@ -649,7 +662,7 @@ impl Server<'_> {
                 }
             }
         }
-        let docs: Vec<String> = codes.iter().filter_map(|c| hover::rule_doc(c)).collect();
+        let docs: Vec<String> = codes.iter().filter_map(|c| hover::rule_doc(c, self.lang.of_run([]))).collect();
         Some((range?, docs.join("\n\n---\n\n")))
     }
 

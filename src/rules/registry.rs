@@ -14,7 +14,7 @@ use crate::rules::{
 /// Calls `check` of each rule the table marks `check`.
 macro_rules! run_checks {
     ($($code:ident $name:literal $family:ident $severity:ident $configurable:literal
-       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal;)*) => {
+       [$($option:literal),*] $group:ident::$file:ident $stage:ident $summary:literal $summary_zh:literal;)*) => {
         /// Runs every plan rule over a resolved plan and its schedule.
         pub fn check_plan(cx: &Context, out: &mut Vec<Diagnostic>) {
             $(run_checks!(@$stage cx, out, $group::$file);)*
@@ -63,7 +63,7 @@ mod tests {
     #[test]
     fn every_rule_has_an_explanation() {
         for r in ALL {
-            let e = r.explanation();
+            let e = r.explanation(crate::locale::Locale::En);
             assert!(e.len() > 80, "{} has no real explanation: {e:?}", r.code);
             assert!(!r.summary.ends_with('.'), "{}", r.code);
         }

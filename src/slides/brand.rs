@@ -290,9 +290,9 @@ mod tests {
             panic!("expected a diagnostic");
         };
         assert!(
-            d.message.contains("`primary` is not RRGGBB"),
+            d.message.en.contains("`primary` is not RRGGBB"),
             "{}",
-            d.message
+            d.message.en
         );
         let s = d.primary.span;
         assert_eq!(&text[s.start as usize..s.end as usize], "\"#b4232a\"");

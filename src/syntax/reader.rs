@@ -1441,7 +1441,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code() == "S003")
-            .map(|d| d.message.as_str())
+            .map(|d| d.message.en.as_str())
             .collect();
         assert!(unknown.is_empty(), "{unknown:?}\n{plan}");
         // Every key is looked up; looking up any other is a debug assertion.
@@ -1483,7 +1483,7 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code() == "S003")
-            .map(|d| d.help.join(" "))
+            .map(|d| d.help.iter().map(|h| h.en.as_str()).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(
             helps,
@@ -1507,7 +1507,7 @@ mod tests {
             .map(|d| {
                 let s = d.primary.span;
                 (
-                    d.message.clone(),
+                    d.message.en.clone(),
                     plan[s.start as usize..s.end as usize].to_string(),
                 )
             })

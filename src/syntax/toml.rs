@@ -416,7 +416,7 @@ mod tests {
             let id = sources.add("p.toml".into(), text.into());
             let mut diags = Vec::new();
             assert!(parse(&sources, id, &mut diags).is_none());
-            diags.remove(0).help.join("\n")
+            diags.remove(0).help.iter().map(|h| h.en.as_str()).collect::<Vec<_>>().join("\n")
         };
         assert_eq!(
             help("[plan]\n名称 = \"x\"\n"),

@@ -11,15 +11,19 @@
 //!
 //! `# error[S008]@1: file is empty` names the line explicitly. The harness
 //! checks that exactly the annotated diagnostics are reported (code,
-//! severity, file, line, and the message contains the text), and records
-//! the full human rendering as an insta snapshot.
+//! severity, file, line, and the message contains the text, in English or
+//! Chinese), that every message, label and help line reads in Chinese as
+//! well as English, and records the full human rendering in both languages
+//! as an insta snapshot.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use almanac::check::check_paths;
 use almanac::diagnostics::codes::ALL as RULES;
+use almanac::diagnostics::Lang;
 use almanac::diagnostics::render::render_human;
+use almanac::locale::{Locale, Msg};
 use almanac::world::OsWorld;
 
 use crate::support::repo;
@@ -133,7 +137,7 @@ fn check_fixture(path: &Path) -> String {
     for f in toml_files(path) {
         expected.extend(expectations(&f));
     }
-    let actual: Vec<(Expect, String)> = checked
+    let actual: Vec<(Expect, Msg)> = checked
         .diagnostics
         .iter()
         .map(|d| {
@@ -150,7 +154,35 @@ fn check_fixture(path: &Path) -> String {
             )
         })
         .collect();
-    let rendered = render_human(&checked.diagnostics, &checked.sources, false);
+    let rendered = render_human(
+        &checked.diagnostics,
+        &checked.sources,
+        false,
+        &Lang::only(Locale::En),
+    );
+    let rendered_zh = render_human(
+        &checked.diagnostics,
+        &checked.sources,
+        false,
+        &Lang::only(Locale::ZhCn),
+    );
+    for d in &checked.diagnostics {
+        let texts = std::iter::once(&d.message)
+            .chain(std::iter::once(&d.primary.text))
+            .chain(d.secondary.iter().map(|l| &l.text))
+            .chain(&d.help);
+        for m in texts {
+            if let Some(word) = untranslated(m) {
+                panic!(
+                    "{}: {} has English ({word:?}) in its Chinese text {:?} (English: {:?})",
+                    path.display(),
+                    d.code(),
+                    m.zh,
+                    m.en
+                );
+            }
+        }
+    }
     let exp: BTreeSet<Expect> = expected.iter().map(|(e, _)| e.clone()).collect();
     let act: BTreeSet<Expect> = actual.iter().map(|(e, _)| e.clone()).collect();
     assert_eq!(
@@ -162,7 +194,7 @@ fn check_fixture(path: &Path) -> String {
     for (e, text) in &expected {
         let found = actual
             .iter()
-            .any(|(a, m)| a == e && m.contains(text.as_str()));
+            .any(|(a, m)| a == e && (m.en.contains(text.as_str()) || m.zh.contains(text.as_str())));
         assert!(
             found,
             "{}: no {}[{}] on line {} whose message contains {text:?}\n{rendered}",
@@ -187,7 +219,46 @@ fn check_fixture(path: &Path) -> String {
     }
     // Paths in snapshots are relative to the repository.
     let root = format!("{}/", repo().display());
-    rendered.replace(&root, "")
+    format!("{rendered}--- zh-CN ---\n{rendered_zh}").replace(&root, "")
+}
+
+/// Words an ASCII-lettered run of the Chinese text may be: names that
+/// Chinese marketing teams write in Latin letters.
+const LATIN_IN_CHINESE: &[&str] = &[
+    "KPI", "KOL", "KOC", "TOML", "UTF", "JSON", "SARIF", "IANA", "ROI", "ID", "CSV", "PPTX",
+    "HTML", "RRGGBB", "BOM", "Markdown", "GitHub", "almanac", "git", "Q1", "Q2", "Q3", "Q4",
+];
+
+/// An English word left in the Chinese text of `m` (outside code spans in
+/// backticks and quoted plan text), if any: a message translated in one
+/// language only.
+fn untranslated(m: &Msg) -> Option<String> {
+    if m.zh.is_empty() != m.en.is_empty() {
+        return Some("<empty in one language>".into());
+    }
+    let mut in_code = false;
+    let mut word = String::new();
+    let mut found = None;
+    let mut check = |word: &mut String| {
+        if word.len() >= 3 && !LATIN_IN_CHINESE.contains(&word.as_str()) && found.is_none() {
+            found = Some(word.clone());
+        }
+        word.clear();
+    };
+    for c in m.zh.chars() {
+        if c == '`' {
+            in_code = !in_code;
+            check(&mut word);
+            continue;
+        }
+        if !in_code && c.is_ascii_alphabetic() {
+            word.push(c);
+        } else {
+            check(&mut word);
+        }
+    }
+    check(&mut word);
+    found
 }
 
 /// Every fixture is checked, and a failing one does not stop the rest:

@@ -34,7 +34,7 @@ fn meaning(name: &str, plan: &str, fragment: Option<(&str, &str)>) -> Vec<u8> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == almanac::diagnostics::Severity::Error)
-        .map(|d| format!("{}: {}", d.code(), d.message))
+        .map(|d| format!("{}: {}", d.code(), d.message.en))
         .collect();
     assert!(errors.is_empty(), "{errors:?}\n{plan}");
     assert_eq!(checked.plans.len(), 1);

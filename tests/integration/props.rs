@@ -7,7 +7,9 @@
 use std::path::PathBuf;
 
 use almanac::check::check_paths;
+use almanac::diagnostics::Lang;
 use almanac::diagnostics::render::{render_human, render_json};
+use almanac::locale::Locale;
 use almanac::world::MemWorld;
 use proptest::prelude::*;
 
@@ -33,8 +35,8 @@ fn check_bytes(plan: Vec<u8>) {
         }
         assert!(!d.message.is_empty());
     }
-    let _ = render_human(&checked.diagnostics, &checked.sources, true);
-    let _ = render_json(&checked.diagnostics, &checked.sources);
+    let _ = render_human(&checked.diagnostics, &checked.sources, true, &Lang::only(Locale::ZhCn));
+    let _ = render_json(&checked.diagnostics, &checked.sources, &Lang::only(Locale::En));
 }
 
 const SPLICES: &[&str] = &[

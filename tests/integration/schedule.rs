@@ -44,7 +44,7 @@ fn clean(text: &str) -> Checked {
     let msgs: Vec<String> = c
         .diagnostics
         .iter()
-        .map(|d| format!("{}: {}", d.code(), d.message))
+        .map(|d| format!("{}: {}", d.code(), d.message.en))
         .collect();
     assert!(msgs.is_empty(), "unexpected diagnostics: {msgs:#?}");
     assert_eq!(c.plans.len(), 1);
@@ -525,7 +525,7 @@ owner = "editor"
 "#,
     ));
     assert_eq!(codes(&c), ["P006"]);
-    assert!(c.diagnostics[0].message.contains("never publishes"));
+    assert!(c.diagnostics[0].message.en.contains("never publishes"));
     assert!(episodes(&c.schedules[0], "monthly").is_empty());
 }
 
@@ -541,7 +541,7 @@ fn an_interval_of_zero_is_an_error() {
         )));
         assert_eq!(codes(&c), ["S006"], "{every}");
         assert!(
-            c.diagnostics[0].message.contains("never repeats"),
+            c.diagnostics[0].message.en.contains("never repeats"),
             "{every}"
         );
         let s = &c.schedules[0];
@@ -587,7 +587,7 @@ owner = "editor"
 "#;
     let c = within(60, move || check(text));
     assert_eq!(codes(&c), ["P007"]);
-    assert!(c.diagnostics[0].message.contains("5000"));
+    assert!(c.diagnostics[0].message.en.contains("5000"));
     assert!(episodes(&c.schedules[0], "daily").is_empty());
 }
 
@@ -612,8 +612,8 @@ due = "2026-02-13"
     ));
     assert_eq!(codes(&c), ["R001"]);
     let d0 = &c.diagnostics[0];
-    assert!(d0.message.contains("breif"), "{}", d0.message);
-    assert!(d0.help.iter().any(|h| h.contains("brief")), "{:?}", d0.help);
+    assert!(d0.message.en.contains("breif"), "{}", d0.message.en);
+    assert!(d0.help.iter().any(|h| h.en.contains("brief")), "{:?}", d0.help);
 }
 
 #[test]

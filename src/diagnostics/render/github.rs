@@ -16,7 +16,8 @@
 //! also appends [`render_github_summary`] — every diagnostic, as a Markdown
 //! table — to the file named by `GITHUB_STEP_SUMMARY`.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Lang, Severity, counts, help_word};
+use crate::locale::Locale;
 use crate::source::SourceMap;
 
 use super::slash_path;
@@ -24,7 +25,7 @@ use super::slash_path;
 /// How many annotations of each kind GitHub shows per step.
 const GITHUB_SHOWN: usize = 10;
 
-pub fn render_github(diags: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_github(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
@@ -44,10 +45,13 @@ pub fn render_github(diags: &[Diagnostic], sources: &SourceMap) -> String {
             ",title={}",
             escape_property(&format!("{} {}", d.rule.code, d.rule.name))
         ));
-        let mut message = d.message.clone();
+        let l = lang.of(d);
+        let mut message = d.message.get(l).to_string();
         for h in &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(h);
+            message.push('\n');
+            message.push_str(help_word(l));
+            message.push(' ');
+            message.push_str(h.get(l));
         }
         out.push_str(&format!(
             "::{} {props}::{}\n",
@@ -60,47 +64,63 @@ pub fn render_github(diags: &[Diagnostic], sources: &SourceMap) -> String {
 
 /// A Markdown summary of every diagnostic, for `$GITHUB_STEP_SUMMARY`: a
 /// heading with the counts and a table (file:line, code, severity, message).
-pub fn render_github_summary(diags: &[Diagnostic], sources: &SourceMap, plans: usize) -> String {
+pub fn render_github_summary(
+    diags: &[Diagnostic],
+    sources: &SourceMap,
+    plans: usize,
+    lang: &Lang,
+) -> String {
     let diags = &*super::shown(diags);
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
-    let mut out = format!(
-        "### almanac: {errors} error{}, {warnings} warning{} in {plans} plan{}\n\n",
-        plural(errors),
-        plural(warnings),
-        plural(plans)
-    );
+    let run = lang.of_run(diags.iter().map(|d| d.locale));
+    let mut out = match run {
+        Locale::ZhCn => format!(
+            "### almanac：{plans} 个计划，{}\n\n",
+            counts(run, errors, warnings)
+        ),
+        Locale::En => format!(
+            "### almanac: {} in {plans} plan{}\n\n",
+            counts(run, errors, warnings),
+            if plans == 1 { "" } else { "s" }
+        ),
+    };
     if diags.is_empty() {
         return out;
     }
     if errors > GITHUB_SHOWN || warnings > GITHUB_SHOWN {
-        out.push_str(&format!(
-            "GitHub annotates at most {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings; \
-             every diagnostic is listed here.\n\n"
-        ));
+        out.push_str(&match run {
+            Locale::ZhCn => format!(
+                "GitHub 每类最多标注 {GITHUB_SHOWN} 条错误和 {GITHUB_SHOWN} 条警告；全部诊断列在这里。\n\n"
+            ),
+            Locale::En => format!(
+                "GitHub annotates at most {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings; \
+                 every diagnostic is listed here.\n\n"
+            ),
+        });
     }
-    out.push_str("| file:line | code | severity | message |\n|---|---|---|---|\n");
+    out.push_str(match run {
+        Locale::ZhCn => "| 文件:行 | 代码 | 级别 | 说明 |\n|---|---|---|---|\n",
+        Locale::En => "| file:line | code | severity | message |\n|---|---|---|---|\n",
+    });
     for d in diags {
         let f = sources.get(d.primary.span.file);
         let line = f.position(d.primary.span.start as usize).line;
+        let l = lang.of(d);
         out.push_str(&format!(
             "| {}:{line} | {} {} | {} | {} |\n",
             escape_cell(&slash_path(&f.path)),
             d.rule.code,
             d.rule.name,
-            d.severity.as_str(),
-            escape_cell(&d.message),
+            d.severity.word(l),
+            escape_cell(d.message.get(l)),
         ));
     }
     out.push('\n');
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Escapes a workflow command's message: `%`, CR and LF.
@@ -184,7 +204,7 @@ mod tests {
         w.severity = Severity::Warning;
         w.primary.span = Span::new(id, 0, text.len() - 1);
         assert_eq!(
-            render_github(&[d, w], &sources),
+            render_github(&[d, w], &sources, &Lang::only(Locale::En)),
             "::error file=dir/p%2C1.toml,line=1,endLine=1,col=16,endColumn=17,\
              title=S003 unknown-key::100%25 odd: a, b%0Ac%0Ahelp: remove it\n\
              ::warning file=dir/p%2C1.toml,line=1,endLine=2,\

@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::diagnostics::{Diagnostic, Label, Severity};
+use crate::diagnostics::{Diagnostic, Label, Lang, Severity, help_word};
+use crate::locale::Locale;
 use crate::source::{SourceMap, display_width, floor_char_boundary};
 use crate::text::{QUOTE_CHARS, escape_unsafe};
 
@@ -36,27 +37,33 @@ impl Painter {
 }
 
 /// Renders every diagnostic, each followed by a blank line.
-pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool, lang: &Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
-        render_one(&mut out, d, sources, &Painter { on: color });
+        render_one(&mut out, d, sources, &Painter { on: color }, lang.of(d));
         out.push('\n');
     }
     out
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, painter: &Painter) {
+fn render_one(
+    out: &mut String,
+    d: &Diagnostic,
+    sources: &SourceMap,
+    painter: &Painter,
+    locale: Locale,
+) {
     let (sev_color, mark) = match d.severity {
         Severity::Error => (ERROR, '^'),
         Severity::Warning => (WARNING, '^'),
     };
-    let head = format!("{}[{}]", d.severity.as_str(), d.code());
+    let head = format!("{}[{}]", d.severity.word(locale), d.code());
     let _ = writeln!(
         out,
         "{}: {}",
         painter.paint(sev_color, &head),
-        painter.paint(STRONG, &d.message)
+        painter.paint(STRONG, d.message.get(locale))
     );
 
     // Labels grouped by file, the primary's file first.
@@ -147,9 +154,10 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, painter: &P
                 " ".repeat(display_width(&before)),
                 painter.paint(color, &underline)
             );
-            if !label.text.is_empty() {
+            let text = label.text.get(locale);
+            if !text.is_empty() {
                 row.push(' ');
-                row.push_str(&painter.paint(color, &label.text));
+                row.push_str(&painter.paint(color, text));
             }
             let _ = writeln!(out, "{row}");
         }
@@ -157,9 +165,10 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &SourceMap, painter: &P
     for h in &d.help {
         let _ = writeln!(
             out,
-            "{pad} {} {} {h}",
+            "{pad} {} {} {}",
             painter.paint(FRAME, "="),
-            painter.paint(STRONG, "help:")
+            painter.paint(STRONG, help_word(locale)),
+            h.get(locale)
         );
     }
 }
@@ -214,6 +223,8 @@ mod tests {
     use crate::diagnostics::codes;
     use crate::source::Span;
 
+    const EN: Lang = Lang::only(Locale::En);
+
     #[test]
     fn underline_is_aligned_after_chinese_text() {
         let mut sm = SourceMap::default();
@@ -222,7 +233,7 @@ mod tests {
         let start = text.find('x').unwrap();
         let rule = &codes::S005;
         let d = Diagnostic::new(rule, Span::new(id, start, start + 1), "bad").label("here");
-        let out = render_human(&[d], &sm, false);
+        let out = render_human(&[d], &sm, false, &EN);
         let lines: Vec<&str> = out.lines().collect();
         let source_line = lines.iter().find(|l| l.contains("年味")).unwrap();
         let caret_line = lines.iter().find(|l| l.contains('^')).unwrap();
@@ -244,7 +255,7 @@ mod tests {
         let rule = &codes::S005;
         let message = format!("bad `\u{1b}[2J{}`", "c".repeat(10_000));
         let d = Diagnostic::new(rule, Span::new(id, at, at + 1), message).label("here");
-        let out = render_human(&[d], &sm, false);
+        let out = render_human(&[d], &sm, false, &EN);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
         assert!(
@@ -273,7 +284,7 @@ mod tests {
         let d = Diagnostic::new(rule, Span::new(id, 4, 5), "bad")
             .label("here")
             .help("fix");
-        let out = render_human(&[d], &sm, true);
+        let out = render_human(&[d], &sm, true, &EN);
         let (bold, reset) = ("\x1b[1m", "\x1b[0m");
         let (red, blue) = ("\x1b[1m\x1b[31m", "\x1b[1m\x1b[34m");
         assert_eq!(

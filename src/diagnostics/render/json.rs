@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Label, Severity};
+use crate::diagnostics::{Diagnostic, Label, Lang, Severity};
+use crate::locale::Locale;
 use crate::source::SourceMap;
 
 #[derive(Serialize)]
@@ -25,11 +26,13 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     rule: &'static str,
     severity: &'static str,
+    /// The language of `message`, the labels' `text` and `help`.
+    locale: &'static str,
     message: &'a str,
     file: String,
     primary: JsonLabel<'a>,
     secondary: Vec<JsonLabel<'a>>,
-    help: &'a [String],
+    help: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -44,7 +47,7 @@ struct JsonLabel<'a> {
     text: &'a str,
 }
 
-fn label<'a>(l: &'a Label, sources: &SourceMap) -> JsonLabel<'a> {
+fn label<'a>(l: &'a Label, sources: &SourceMap, locale: Locale) -> JsonLabel<'a> {
     let f = sources.get(l.span.file);
     let s = f.position(l.span.start as usize);
     let e = f.position(l.span.end as usize);
@@ -56,25 +59,29 @@ fn label<'a>(l: &'a Label, sources: &SourceMap) -> JsonLabel<'a> {
         column: s.column,
         end_line: e.line,
         end_column: e.column,
-        text: &l.text,
+        text: l.text.get(locale),
     }
 }
 
-pub fn render_json(diags: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_json(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
     let diags = &*super::shown(diags);
     let doc = Document {
         version: 1,
         diagnostics: diags
             .iter()
-            .map(|d| JsonDiagnostic {
-                code: d.rule.code,
-                rule: d.rule.name,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                file: sources.get(d.primary.span.file).path.display().to_string(),
-                primary: label(&d.primary, sources),
-                secondary: d.secondary.iter().map(|l| label(l, sources)).collect(),
-                help: &d.help,
+            .map(|d| {
+                let l = lang.of(d);
+                JsonDiagnostic {
+                    code: d.rule.code,
+                    rule: d.rule.name,
+                    severity: d.severity.as_str(),
+                    locale: crate::locale::words(l).locale,
+                    message: d.message.get(l),
+                    file: sources.get(d.primary.span.file).path.display().to_string(),
+                    primary: label(&d.primary, sources, l),
+                    secondary: d.secondary.iter().map(|x| label(x, sources, l)).collect(),
+                    help: d.help.iter().map(|h| h.get(l)).collect(),
+                }
             })
             .collect(),
         summary: Summary {

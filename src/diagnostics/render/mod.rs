@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Msg;
 use crate::text::for_display;
 
 /// The diagnostics as every format shows them: the plan text their
@@ -24,7 +25,9 @@ use crate::text::for_display;
 /// is clipped (`text::for_display`), so a plan cannot send escape sequences
 /// to a terminal or a log, nor fill it. Borrowed when nothing needs it.
 pub(crate) fn shown(diags: &[Diagnostic]) -> Cow<'_, [Diagnostic]> {
-    let changes = |s: &String| matches!(for_display(s), Cow::Owned(_));
+    let changes = |m: &Msg| {
+        matches!(for_display(&m.zh), Cow::Owned(_)) || matches!(for_display(&m.en), Cow::Owned(_))
+    };
     let needed = diags.iter().any(|d| {
         changes(&d.message)
             || changes(&d.primary.text)
@@ -34,11 +37,7 @@ pub(crate) fn shown(diags: &[Diagnostic]) -> Cow<'_, [Diagnostic]> {
     if !needed {
         return Cow::Borrowed(diags);
     }
-    let fix = |s: &mut String| {
-        if let Cow::Owned(o) = for_display(s) {
-            *s = o;
-        }
-    };
+    let fix = |m: &mut Msg| *m = m.map(|s| for_display(s).into_owned());
     let mut out = diags.to_vec();
     for d in &mut out {
         fix(&mut d.message);

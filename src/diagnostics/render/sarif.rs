@@ -18,7 +18,8 @@ use serde::Serialize;
 
 use crate::diagnostics::codes::ALL as RULES;
 use crate::diagnostics::codes::Rule;
-use crate::diagnostics::{Diagnostic, Label, Severity};
+use crate::diagnostics::{Diagnostic, Label, Lang, Severity, help_word};
+use crate::locale::Locale;
 use crate::source::SourceMap;
 
 use super::slash_path;
@@ -43,6 +44,8 @@ struct Run<'a> {
     tool: Tool,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
+    /// The language of the messages and the rules' descriptions.
+    language: &'static str,
 }
 
 #[derive(Serialize)]
@@ -142,15 +145,15 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn descriptor(r: &Rule) -> Descriptor {
+fn descriptor(r: &Rule, locale: Locale) -> Descriptor {
     Descriptor {
         id: r.code,
         name: r.name,
         short_description: Text {
-            text: r.summary.to_string(),
+            text: r.summary_in(locale).to_string(),
         },
         full_description: Text {
-            text: r.explanation().trim_end().to_string(),
+            text: r.explanation(locale).trim_end().to_string(),
         },
         default_configuration: Configuration {
             level: level(r.default_severity),
@@ -161,7 +164,12 @@ fn descriptor(r: &Rule) -> Descriptor {
     }
 }
 
-fn location<'a>(l: &'a Label, sources: &SourceMap, id: Option<usize>) -> Location<'a> {
+fn location<'a>(
+    l: &'a Label,
+    sources: &SourceMap,
+    id: Option<usize>,
+    locale: Locale,
+) -> Location<'a> {
     let f = sources.get(l.span.file);
     let s = f.position(l.span.start as usize);
     let e = f.position(l.span.end as usize);
@@ -176,12 +184,16 @@ fn location<'a>(l: &'a Label, sources: &SourceMap, id: Option<usize>) -> Locatio
                 end_column: e.column,
             },
         },
-        message: (!l.text.is_empty()).then_some(MessageRef { text: &l.text }),
+        message: (!l.text.is_empty()).then_some(MessageRef {
+            text: l.text.get(locale),
+        }),
     }
 }
 
-pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap) -> String {
+/// SARIF has one language per run: the run's (see [`Lang::of_run`]).
+pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
     let diags = &*super::shown(diags);
+    let l = lang.of_run(diags.iter().map(|d| d.locale));
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     let results = diags
         .iter()
@@ -189,22 +201,24 @@ pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap) -> String {
             let hash = line_hash(d, sources);
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
-            let mut text = d.message.clone();
+            let mut text = d.message.get(l).to_string();
             for h in &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(h);
+                text.push('\n');
+                text.push_str(help_word(l));
+                text.push(' ');
+                text.push_str(h.get(l));
             }
             SarifResult {
                 rule_id: d.rule.code,
                 rule_index: RULES.iter().position(|r| r.code == d.rule.code),
                 level: level(d.severity),
                 message: Text { text },
-                locations: vec![location(&d.primary, sources, None)],
+                locations: vec![location(&d.primary, sources, None, l)],
                 related_locations: d
                     .secondary
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| location(l, sources, Some(i)))
+                    .map(|(i, x)| location(x, sources, Some(i), l))
                     .collect(),
                 partial_fingerprints: BTreeMap::from([(
                     FINGERPRINT_KEY,
@@ -223,11 +237,15 @@ pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap) -> String {
                     name: "almanac",
                     version,
                     semantic_version: version,
-                    rules: RULES.iter().map(|r| descriptor(r)).collect(),
+                    rules: RULES.iter().map(|r| descriptor(r, l)).collect(),
                 },
             },
             results,
             column_kind: "unicodeCodePoints",
+            language: match l {
+                Locale::ZhCn => "zh-CN",
+                Locale::En => "en-US",
+            },
         }],
     };
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();

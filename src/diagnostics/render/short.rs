@@ -4,10 +4,10 @@
 //! every machine format (product.md). A message never spans lines here: a
 //! line break inside it is printed as a space.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lang};
 use crate::source::SourceMap;
 
-pub fn render_short(diags: &[Diagnostic], sources: &SourceMap) -> String {
+pub fn render_short(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
@@ -20,7 +20,7 @@ pub fn render_short(diags: &[Diagnostic], sources: &SourceMap) -> String {
             p.column,
             d.severity.as_str(),
             d.rule.code,
-            one_line(&d.message),
+            one_line(d.message.get(lang.of(d))),
         ));
     }
     out

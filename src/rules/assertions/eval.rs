@@ -10,6 +10,8 @@
 
 use crate::diagnostics::codes::{self, Rule};
 use crate::diagnostics::suggest;
+use crate::locale::Msg;
+use crate::tr;
 use crate::model::{Plan, money_text, percent_text};
 use crate::ratio::Ratio;
 use crate::syntax::ast::{BinOp, Loc, Path, QuantityUnit, Segment, Value};
@@ -64,11 +66,11 @@ pub struct EvalError {
     /// a budget line, `[reserve]`), not the assertion's own shape.
     pub undeclared: bool,
     pub loc: Loc,
-    pub message: String,
-    pub help: String,
+    pub message: Msg,
+    pub help: Msg,
 }
 
-fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+fn err(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
     EvalError {
         code: Some(&codes::S006),
         undeclared: false,
@@ -78,7 +80,7 @@ fn err(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalErr
     }
 }
 
-fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+fn unknown(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
     EvalError {
         code: Some(&codes::R001),
         ..err(loc, message, help)
@@ -86,7 +88,7 @@ fn unknown(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> Eva
 }
 
 /// A name the plan does not declare.
-fn undeclared(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> EvalError {
+fn undeclared(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
     EvalError {
         undeclared: true,
         ..unknown(loc, message, help)
@@ -94,15 +96,21 @@ fn undeclared(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> 
 }
 
 /// "did you mean …?", or the known names, or `none`.
-fn hint<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone, none: &str) -> String {
+fn hint<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone, none: Msg) -> Msg {
     if let Some(h) = suggest(name, known.clone()) {
         return h;
     }
     let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
     match all.len() {
-        0 => none.to_string(),
-        n if n > 8 => format!("known: {}, …", all[..8].join(", ")),
-        _ => format!("known: {}", all.join(", ")),
+        0 => none,
+        n if n > 8 => {
+            let list = all[..8].join(", ");
+            tr!("已有：{list}, …", "known: {list}, …")
+        }
+        _ => {
+            let list = all.join(", ");
+            tr!("已有：{list}", "known: {list}")
+        }
     }
 }
 
@@ -330,7 +338,7 @@ fn pick<'a, T>(
             hint(
                 name,
                 items.iter().map(|x| id(x).as_str()),
-                &format!("the plan declares no {what}s"),
+                format!("the plan declares no {what}s").into(),
             ),
         ));
     }
@@ -392,7 +400,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                 // Compared without the common `budget.` prefix, shown with it.
                 let known = b.lines.iter().skip(1).map(|l| l.path.as_str());
                 let help = match suggest(&name, known.clone()) {
-                    Some(_) => hint(&name, known, "").replacen('`', "`budget.", 1),
+                    Some(_) => hint(&name, known, Msg::default()).map(|s| s.replacen('`', "`budget.", 1)),
                     None => {
                         let all: Vec<String> = b
                             .lines
@@ -403,7 +411,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         hint(
                             &name,
                             all.iter().map(String::as_str),
-                            "the budget has no lines",
+                            "the budget has no lines".into(),
                         )
                     }
                 };
@@ -564,7 +572,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             Err(unknown(
                 p.loc,
                 format!("unknown name `{text}`"),
-                suggest(first, roots).unwrap_or_else(|| ROOTS.to_string()),
+                suggest(first, roots).unwrap_or_else(|| ROOTS.into()),
             ))
         }
     }
