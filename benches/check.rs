@@ -69,6 +69,7 @@ fn bench_schedule(c: &mut Criterion) {
         let w = generated(n);
         let checked = check_paths(&w, &[PathBuf::from("gen/plan.toml")]).expect("checks");
         let plan = &checked.plans[0];
+        let files: Vec<_> = checked.sources.iter().map(|(id, _)| id).collect();
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
@@ -80,6 +81,7 @@ fn bench_schedule(c: &mut Criterion) {
                     schedule: &s,
                     config: &config,
                     sources: &checked.sources,
+                    files: &files,
                 };
                 almanac::rules::check_plan(&cx, &mut diags);
                 assert!(diags.is_empty());

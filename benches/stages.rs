@@ -115,6 +115,7 @@ fn stages(c: &mut Criterion) {
             almanac::schedule::build(plan, &mut diags).items.len()
         });
     });
+    let files: Vec<_> = checked.sources.iter().map(|(id, _)| id).collect();
     g.bench_function("rules", |b| {
         b.iter(|| {
             let mut diags = Vec::new();
@@ -124,6 +125,7 @@ fn stages(c: &mut Criterion) {
                 schedule,
                 config: &config,
                 sources: &checked.sources,
+                files: &files,
             };
             almanac::rules::check_plan(&cx, &mut diags);
             assert!(diags.is_empty());

@@ -50,7 +50,7 @@ fn main() -> std::process::ExitCode {
         } else {
             almanac::syntax::tree::parse(&text)
                 .map(|t| t.len())
-                .map_err(|e| e.message)
+                .map_err(|e| e.message.en)
         };
         match parsed {
             Ok(n) => keys += n,

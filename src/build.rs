@@ -6,6 +6,7 @@
 //! old one is moved aside first and removed after). A build that fails at
 //! any point leaves the previous outputs as they were.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime};
@@ -13,9 +14,11 @@ use chrono::{DateTime, NaiveDateTime};
 use crate::check::{CheckError, Checked, check_with};
 use crate::diagnostics::Severity;
 use crate::emit::{self, Artifact, Options, Target};
+use crate::locale::Msg;
 use crate::model::Plan;
 use crate::slides;
 use crate::templates::{TemplateError, Templates};
+use crate::tr;
 use crate::world::World;
 
 pub struct BuildOptions {
@@ -35,13 +38,39 @@ pub struct BuildOptions {
     pub check: crate::check::Options,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum BuildError {
-    #[error(transparent)]
-    Check(#[from] CheckError),
-    #[error("cannot write `{path}`: {reason}")]
-    Write { path: PathBuf, reason: String },
+    Check(CheckError),
+    Write { path: PathBuf, reason: Msg },
 }
+
+impl From<CheckError> for BuildError {
+    fn from(e: CheckError) -> Self {
+        BuildError::Check(e)
+    }
+}
+
+impl BuildError {
+    /// What went wrong, in both languages.
+    pub fn msg(&self) -> Msg {
+        match self {
+            BuildError::Check(e) => e.msg(),
+            BuildError::Write { path, reason } => {
+                let path = path.display();
+                let (rz, re) = (&reason.zh, &reason.en);
+                tr!("无法写入 `{path}`：{rz}", "cannot write `{path}`: {re}")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en)
+    }
+}
+
+impl std::error::Error for BuildError {}
 
 /// What a build did.
 pub struct Built {
@@ -106,13 +135,14 @@ pub fn build(
     } else {
         Vec::new()
     };
-    checked.diagnostics.extend(deck_diags);
+    checked.add(deck_diags);
     let mut built = Built {
         checked: Checked {
             sources: Default::default(),
             diagnostics: Vec::new(),
             plans: Vec::new(),
             schedules: Vec::new(),
+            locales: BTreeMap::new(),
         },
         written: Vec::new(),
     };
@@ -184,7 +214,13 @@ pub fn build(
         if let Some(why) = crate::model::plan_id_problem(id) {
             return Err(BuildError::Write {
                 path: opts.out.join(id),
-                reason: format!("the plan id cannot name a folder: {why}"),
+                reason: {
+                    let (wz, we) = (why.zh, why.en);
+                    tr!(
+                        "计划 ID 不能用作目录名：{wz}",
+                        "the plan id cannot name a folder: {we}"
+                    )
+                },
             });
         }
     }
@@ -218,7 +254,7 @@ pub fn build(
 fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Built, BuildError> {
     match e {
         TemplateError::Diagnostic(d) => {
-            checked.diagnostics.push(*d);
+            checked.add([*d]);
             Ok(Built {
                 checked,
                 written: Vec::new(),
@@ -226,7 +262,7 @@ fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Built, Bui
         }
         TemplateError::Io(path, err) => Err(BuildError::Write {
             path,
-            reason: crate::resolve::load::io_reason(&err),
+            reason: crate::world::io_reason(&err),
         }),
     }
 }
@@ -268,7 +304,7 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
 fn write_err(path: &Path, e: std::io::Error) -> BuildError {
     BuildError::Write {
         path: path.to_path_buf(),
-        reason: crate::resolve::load::io_reason(&e),
+        reason: crate::world::io_reason(&e),
     }
 }
 
@@ -283,7 +319,7 @@ fn stage(
     if world.exists(target) && !world.is_dir(target) {
         return Err(BuildError::Write {
             path: target.to_path_buf(),
-            reason: "it is a file, not a folder".into(),
+            reason: tr!("它是文件，不是目录", "it is a file, not a folder"),
         });
     }
     let tmp = sibling(target, STAGING[0]);

@@ -7,22 +7,51 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity, codes};
+use crate::locale::Msg;
 use crate::model::Plan;
 use crate::project;
-use crate::resolve::load::{Keep, Loaded, Loader, io_reason, load_includes};
+use crate::resolve::load::{Keep, Loaded, Loader, load_includes};
 use crate::rules::config::RuleConfig;
 use crate::source::{SourceMap, Span};
+use crate::tr;
 use crate::world::World;
+use crate::world::io_reason;
 use crate::world::normalize;
 
 /// A path on the command line that could not be used.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CheckError {
-    #[error("cannot read `{path}`: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
-    #[error("no plans in `{path}`: no `.toml` file there has a `[plan]` table")]
+    Unreadable { path: PathBuf, reason: Msg },
     NoPlans { path: PathBuf },
 }
+
+impl CheckError {
+    /// What went wrong, in both languages.
+    pub fn msg(&self) -> Msg {
+        match self {
+            CheckError::Unreadable { path, reason } => {
+                let path = path.display();
+                let (rz, re) = (&reason.zh, &reason.en);
+                tr!("无法读取 `{path}`：{rz}", "cannot read `{path}`: {re}")
+            }
+            CheckError::NoPlans { path } => {
+                let path = path.display();
+                tr!(
+                    "`{path}` 里没有计划：那里没有一个 `.toml` 文件含有 `[plan]` 表",
+                    "no plans in `{path}`: no `.toml` file there has a `[plan]` table"
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en)
+    }
+}
+
+impl std::error::Error for CheckError {}
 
 /// Everything one run found.
 pub struct Checked {
@@ -31,9 +60,27 @@ pub struct Checked {
     pub plans: Vec<Plan>,
     /// The schedule of each plan, in the same order.
     pub schedules: Vec<crate::schedule::Schedule>,
+    /// The `locale` written in the plan that reads each file (the first
+    /// such plan), for the language of messages about it.
+    pub locales: BTreeMap<crate::source::FileId, crate::locale::Locale>,
 }
 
 impl Checked {
+    /// The language of text about the whole run (a summary line): `lang`'s
+    /// choice for the locales the checked plans write.
+    pub fn run_locale(&self, lang: crate::diagnostics::Lang) -> crate::locale::Locale {
+        lang.of_run(self.locales.values().copied().map(Some))
+    }
+
+    /// Adds diagnostics found after the check (a deck's, a template's),
+    /// each in the language of the plan it is about.
+    pub fn add(&mut self, diags: impl IntoIterator<Item = Diagnostic>) {
+        for mut d in diags {
+            d.locale = self.locales.get(&d.primary.span.file).copied();
+            self.diagnostics.push(d);
+        }
+    }
+
     pub fn count(&self, s: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == s).count()
     }
@@ -138,26 +185,48 @@ pub fn check_with(
         let included = included_by_any(&loader, &path);
         if !included {
             diags.push(
-                Diagnostic::new(&codes::S009, Span::new(file, 0, 0), format!("`{}` is not a plan, and no plan checked here includes it", path.display()))
-                    .label("a fragment (no `[plan]` table)")
-                    .help("include it from a plan with `include = [\"…\"]`, or check the plan that includes it"),
+                Diagnostic::new(
+                    &codes::S009,
+                    Span::new(file, 0, 0),
+                    tr!(
+                        "`{0}` 不是计划，这次检查的计划也都没有引入它",
+                        "`{0}` is not a plan, and no plan checked here includes it",
+                        path.display()
+                    ),
+                )
+                .label(tr!("片段文件（没有 `[plan]` 表）", "a fragment (no `[plan]` table)"))
+                .help(tr!(
+                    "在计划里用 `include = [\"…\"]` 引入它，或者检查引入它的那个计划",
+                    "include it from a plan with `include = [\"…\"]`, or check the plan that includes it"
+                )),
             );
         }
     }
     for d in &mut diags {
         d.locale = file_locales.get(&d.primary.span.file).copied();
     }
-    diags.sort_by(|a, b| {
-        a.sort_key()
-            .cmp(&b.sort_key())
-            .then_with(|| a.message.cmp(&b.message))
-    });
-    diags.dedup();
+    let locales = file_locales;
+    // By place; diagnostics at the same place keep the order they were
+    // found in (D004's festivals in the order of the year), and one
+    // reported twice there (a fragment two plans include) is kept once.
+    diags.sort_by_key(Diagnostic::sort_key);
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diags.len());
+    let mut run_start = 0;
+    for d in diags {
+        if kept.last().is_none_or(|l| l.sort_key() != d.sort_key()) {
+            run_start = kept.len();
+        }
+        if !kept[run_start..].contains(&d) {
+            kept.push(d);
+        }
+    }
+    let diags = kept;
     Ok(Checked {
         sources: loader.sources,
         diagnostics: diags,
         plans,
         schedules,
+        locales,
     })
 }
 
@@ -171,6 +240,7 @@ fn check_loaded(
     loaded: Loaded,
     mut diags: Vec<Diagnostic>,
 ) -> (Option<PlanAndSchedule>, Vec<Diagnostic>) {
+    let files: Vec<crate::source::FileId> = loaded.files.iter().map(|f| f.file).collect();
     let Some(plan) = crate::resolve::resolve(sources, loaded, &mut diags) else {
         return (None, diags);
     };
@@ -181,6 +251,7 @@ fn check_loaded(
         schedule: &schedule,
         config: &config,
         sources,
+        files: &files,
     };
     crate::rules::check_plan(&cx, &mut diags);
     let diags = config.apply(diags);
@@ -243,22 +314,36 @@ fn previous_plan(
     };
     let target = normalize(&path.parent().unwrap_or(Path::new("")).join(&prev.value));
     let why = match project::confine(world, root, &prev.value, &target) {
-        Ok(_) if world.is_dir(&target) => "is a folder, not a plan file".to_string(),
+        Ok(_) if world.is_dir(&target) => {
+            tr!("是一个目录，不是计划文件", "is a folder, not a plan file")
+        }
         Ok(_) => return,
         Err(project::Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            "does not exist".to_string()
+            tr!("不存在", "does not exist")
         }
-        Err(project::Refusal::Io(e)) => format!("cannot be read: {}", io_reason(&e)),
-        Err(_) => "is outside the plan's project, where almanac does not read".to_string(),
+        Err(project::Refusal::Io(e)) => {
+            let r = io_reason(&e);
+            let (rz, re) = (&r.zh, &r.en);
+            tr!("无法读取：{rz}", "cannot be read: {re}")
+        }
+        Err(_) => tr!(
+            "在计划的项目之外，almanac 不读取那里的文件",
+            "is outside the plan's project, where almanac does not read"
+        ),
     };
+    let target = target.display();
+    let (wz, we) = (&why.zh, &why.en);
     diags.push(
         Diagnostic::new(
             &codes::O002,
             prev.span,
-            format!("the previous plan `{}` {why}", target.display()),
+            tr!("上一年计划 `{target}` {wz}", "the previous plan `{target}` {we}"),
         )
-        .label("last year's plan, for the year-end deck")
-        .help("give the path of last year's plan relative to this file, inside the project, or remove `previous`"),
+        .label(tr!("上一年计划，用于年终演示文稿", "last year's plan, for the year-end deck"))
+        .help(tr!(
+            "写出上一年计划相对于本文件的路径（须在项目之内），或者删除 `previous`",
+            "give the path of last year's plan relative to this file, inside the project, or remove `previous`"
+        )),
     );
 }
 
@@ -272,11 +357,24 @@ fn duplicate_plan_ids(plans: &[Plan], diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &codes::R002,
                     p.id_span,
-                    format!("two plans have the id `{}`", p.id),
+                    tr!(
+                        "两个计划的 ID 都是 `{0}`",
+                        "two plans have the id `{0}`",
+                        p.id
+                    ),
                 )
-                .label("this plan's outputs would replace the other's")
-                .secondary(first, "the other plan with this id")
-                .help("give each plan its own `id` in `[plan]`"),
+                .label(tr!(
+                    "这个计划的输出文件会覆盖另一个计划的",
+                    "this plan's outputs would replace the other's"
+                ))
+                .secondary(
+                    first,
+                    tr!("另一个同 ID 的计划", "the other plan with this id"),
+                )
+                .help(tr!(
+                    "在 `[plan]` 中给每个计划一个不同的 `id`",
+                    "give each plan its own `id` in `[plan]`"
+                )),
             ),
             None => {
                 seen.insert(&p.id, p.id_span);
@@ -292,7 +390,7 @@ fn included_by_any(loader: &Loader<'_>, path: &Path) -> bool {
 /// Why paths could not be expanded into files.
 pub enum Expanded {
     /// A path that cannot be read, or that leaves its project, and why.
-    Unreadable(PathBuf, String),
+    Unreadable(PathBuf, Msg),
     /// A folder with no `.toml` file.
     Empty(PathBuf),
 }
@@ -330,14 +428,20 @@ pub fn expand_paths(
     let mut roots = BTreeMap::new();
     let mut unique = Vec::new();
     for (path, project) in files {
-        let unreadable = |reason: String| Expanded::Unreadable(path.clone(), reason);
+        let unreadable = |reason: Msg| Expanded::Unreadable(path.clone(), reason);
         let real = world
             .canonicalize(&path)
             .map_err(|e| unreadable(io_reason(&e)))?;
         if !real.starts_with(&project) {
             return Err(unreadable(match root {
-                Some(_) => "it is outside the folder given with `--root`".into(),
-                None => "it is a link to a file outside its project (the nearest folder above it that holds `.git`); `--root DIR` sets the project".into(),
+                Some(_) => tr!(
+                    "它在 `--root` 指定的目录之外",
+                    "it is outside the folder given with `--root`"
+                ),
+                None => tr!(
+                    "它是指向项目之外文件的链接（项目是它上方最近的含 `.git` 的目录）；用 `--root DIR` 指定项目",
+                    "it is a link to a file outside its project (the nearest folder above it that holds `.git`); `--root DIR` sets the project"
+                ),
             }));
         }
         if seen.insert(real) {

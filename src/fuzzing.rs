@@ -20,10 +20,10 @@
 use std::path::{Component, Path, PathBuf};
 use std::sync::LazyLock;
 
-use crate::diagnostics::{Diagnostic, Lang};
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
 };
+use crate::diagnostics::{Diagnostic, Lang};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::ast::{ExprError, Loc};
 use crate::syntax::expr;
@@ -213,7 +213,7 @@ pub fn expr(data: &[u8]) {
     loc(expr::parse_when(text).map(drop), "when");
     match crate::when::evaluate(&*WORLD, text, None) {
         Ok(answer) => {
-            let out = crate::when::render(text, &answer, false);
+            let out = crate::when::render(text, &answer, false, crate::locale::Locale::ZhCn);
             assert!(out.ends_with('\n'), "an answer is whole lines");
             let json = crate::when::render_json(text, &answer);
             assert!(
@@ -260,8 +260,8 @@ fn check_diagnostics(diags: &[Diagnostic], sources: &SourceMap) {
         }
     }
     for lang in LANGS {
-        let colour = render_human(diags, sources, true, &lang);
-        let plain = render_human(diags, sources, false, &lang);
+        let colour = render_human(diags, sources, true, lang);
+        let plain = render_human(diags, sources, false, lang);
         assert_eq!(
             without_sgr(&colour),
             without_sgr(&plain),
@@ -305,7 +305,7 @@ fn without_sgr(s: &str) -> String {
 /// these: SARIF carries the whole rule registry and would dominate the
 /// cost of the small targets.)
 fn check_renderers(diags: &[Diagnostic], sources: &SourceMap) {
-    for lang in &LANGS {
+    for &lang in &LANGS {
         let short = render_short(diags, sources, lang);
         assert_eq!(short.lines().count(), diags.len());
         no_unsafe_text(&short, "the short format");

@@ -12,6 +12,7 @@ pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod copy;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;

@@ -53,8 +53,6 @@ impl Msg {
 
     pub fn get(&self, locale: Locale) -> &str {
         match locale {
-            // TRANSITIONAL: falls back to English while messages are translated.
-            Locale::ZhCn if self.zh.is_empty() => &self.en,
             Locale::ZhCn => &self.zh,
             Locale::En => &self.en,
         }
@@ -79,21 +77,6 @@ impl Msg {
         self.en.push_str(en_sep);
         self.en.push_str(&other.en);
         self
-    }
-}
-
-// TRANSITIONAL: English-only text while messages are being translated;
-// removed once every message is a `tr!`.
-impl From<String> for Msg {
-    fn from(en: String) -> Msg {
-        Msg { zh: String::new(), en }
-    }
-}
-
-// TRANSITIONAL (see above).
-impl From<&str> for Msg {
-    fn from(en: &str) -> Msg {
-        Msg { zh: String::new(), en: en.to_string() }
     }
 }
 
@@ -502,7 +485,10 @@ mod tests {
     fn tr_formats_both_texts_with_captures_and_shared_arguments() {
         let n = 3;
         let m = crate::tr!("推迟 {n} 天", "{n} days later");
-        assert_eq!((m.zh.as_str(), m.en.as_str()), ("推迟 3 天", "3 days later"));
+        assert_eq!(
+            (m.zh.as_str(), m.en.as_str()),
+            ("推迟 3 天", "3 days later")
+        );
         let m = crate::tr!("{1}：{0}", "{0} of {1}", "a", "b");
         assert_eq!(m.get(Locale::ZhCn), "b：a");
         assert_eq!(m.get(Locale::En), "a of b");

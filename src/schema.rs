@@ -269,6 +269,14 @@ fn option_doc(code: &str, option: &str) -> (&'static str, Value) {
             "How many flagship campaigns may run at once on one channel (default 1).",
             json!(2),
         ),
+        ("L001", "terms") => (
+            "More terms to look for, beside the built-in list.",
+            json!(["吊打"]),
+        ),
+        ("L001", "allow") => (
+            "Words the plan may use: a term itself, or a phrase that contains one (a product's name, a claim legal has approved).",
+            json!(["最佳拍档"]),
+        ),
         _ => ("A threshold of this rule.", json!(1)),
     }
 }
@@ -293,14 +301,20 @@ fn rule_settings() -> Map<String, Value> {
         for o in r.options {
             let (d, example) = option_doc(r.code, o);
             table_example.insert((*o).into(), example.clone());
-            settings.insert(
-                (*o).into(),
+            let setting = if crate::rules::config::LISTS.contains(o) {
+                doc(
+                    json!({ "type": "array", "items": { "type": "string" } }),
+                    d,
+                    vec![example],
+                )
+            } else {
                 doc(
                     value(&threshold.kind),
                     &format!("{d} {}", threshold.doc),
                     vec![example],
-                ),
-            );
+                )
+            };
+            settings.insert((*o).into(), setting);
         }
         let setting = doc(
             json!({

@@ -15,9 +15,11 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, Value};
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::markdown;
 use crate::source::{SourceMap, Span};
 use crate::text;
+use crate::tr;
 use crate::world::World;
 
 /// The built-in templates: name and text.
@@ -179,21 +181,64 @@ fn error(
         }
         _ => Span::new(id, 0, 0),
     };
-    let detail = e
-        .detail()
-        .map_or_else(|| e.kind().to_string(), str::to_string);
+    let kind = kind_text(e.kind());
+    // minijinja's own detail is English only; without one, the kind says it.
+    let detail = e.detail().map_or_else(|| kind.clone(), Msg::same);
+    let (dz, de) = (&detail.zh, &detail.en);
     let help = if e.kind() == minijinja::ErrorKind::OutOfFuel {
-        format!(
+        tr!(
+            "一次渲染最多执行 {FUEL} 步；遍历计划中的条目，不要遍历很大的范围",
             "a render may take at most {FUEL} steps; loop over the plan's items, not over large ranges"
         )
     } else {
-        "fix the template, or remove it from `--templates` to use the built-in one".to_string()
+        tr!(
+            "修改模板，或者把它从 `--templates` 目录中移除，改用内置模板",
+            "fix the template, or remove it from `--templates` to use the built-in one"
+        )
     };
     TemplateError::Diagnostic(Box::new(
-        Diagnostic::new(&codes::T001, span, format!("template error: {detail}"))
-            .label(e.kind().to_string())
-            .help(help),
+        Diagnostic::new(
+            &codes::T001,
+            span,
+            tr!("模板错误：{dz}", "template error: {de}"),
+        )
+        .label(kind)
+        .help(help),
     ))
+}
+
+/// What kind of error minijinja found, in both languages (the English is
+/// minijinja's own wording).
+fn kind_text(kind: minijinja::ErrorKind) -> Msg {
+    use minijinja::ErrorKind as K;
+    let zh = match kind {
+        K::NonPrimitive => "不是基本类型的值",
+        K::NonKey => "不能用作键的值",
+        K::InvalidOperation => "无效的操作",
+        K::SyntaxError => "语法错误",
+        K::TemplateNotFound => "找不到模板",
+        K::TooManyArguments => "参数过多",
+        K::MissingArgument => "缺少参数",
+        K::UnknownFilter => "未知的过滤器",
+        K::UnknownTest => "未知的测试",
+        K::UnknownFunction => "未知的函数",
+        K::UnknownMethod => "未知的方法",
+        K::BadEscape => "字符串转义有误",
+        K::UndefinedError => "未定义的值",
+        K::BadSerialization => "无法序列化为值",
+        K::CannotDeserialize => "无法反序列化",
+        K::BadInclude => "无法渲染引入的模板",
+        K::EvalBlock => "无法渲染块",
+        K::CannotUnpack => "无法解包",
+        K::WriteFailure => "写出失败",
+        K::OutOfFuel => "渲染步数超出上限",
+        K::InvalidDelimiter => "自定义分隔符无效",
+        _ => "模板出错",
+    };
+    Msg {
+        zh: zh.to_string(),
+        en: kind.to_string(),
+    }
 }
 
 #[cfg(test)]

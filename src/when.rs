@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::calendar::{WorkCalendar, WorkWeek};
 use crate::check::{CheckError, Checked, check_paths};
 use crate::diagnostics::{Diagnostic, Severity, codes};
+use crate::locale::{Locale, words};
 use crate::model::{DateRange, Plan, weekday_short};
 use crate::resolve::dates::{DateCx, Names};
 use crate::schedule::recur;
@@ -17,6 +18,7 @@ use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{DateBase, Exception, RangeExpr, TimeOfDay, When};
 use crate::syntax::expr::parse_when;
 use crate::syntax::strlit::StrSrc;
+use crate::tr;
 use crate::world::World;
 
 /// How many occurrences of a recurrence are listed.
@@ -68,6 +70,8 @@ impl Names for PlanRanges<'_> {
 pub struct Evaluated {
     pub answer: Answer,
     pub calendar: WorkCalendar,
+    /// The `locale` the plan writes, if a plan was given and writes one.
+    pub locale: Option<Locale>,
 }
 
 /// Evaluates `text` against the plan at `plan` (or the built-in calendar in
@@ -88,7 +92,13 @@ pub fn evaluate(
         None => None,
     };
     let plan: Option<&Plan> = checked.as_ref().and_then(|c: &Checked| c.plans.first());
-    evaluate_on(plan, world.today(), text)
+    let locale = checked
+        .as_ref()
+        .zip(plan)
+        .and_then(|(c, p)| c.locales.get(&p.span.file).copied());
+    let mut e = evaluate_on(plan, world.today(), text)?;
+    e.locale = locale;
+    Ok(e)
 }
 
 /// Evaluates `text` against a resolved plan (or, with none, the built-in
@@ -117,7 +127,8 @@ pub fn evaluate_on(
     let node = match parse_when(text) {
         Ok(n) => n,
         Err(e) => {
-            let mut d = Diagnostic::new(&codes::S005, src.at(e.loc), e.message).label("here");
+            let mut d =
+                Diagnostic::new(&codes::S005, src.at(e.loc), e.message).label(tr!("这里", "here"));
             if let Some(h) = e.help {
                 d = d.help(h);
             }
@@ -142,9 +153,16 @@ pub fn evaluate_on(
         When::Range(e) => cx.range(&mut names, e, &src, &mut diags).map(Answer::Range),
         When::Recurrence(r) if r.frequency.zero_interval().is_some() => {
             diags.push(
-                Diagnostic::new(&codes::S006, src.span, "an interval of 0 never repeats")
-                    .label("interval of 0")
-                    .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
+                Diagnostic::new(
+                    &codes::S006,
+                    src.span,
+                    tr!("间隔为 0，永远不会重复", "an interval of 0 never repeats"),
+                )
+                .label(tr!("间隔为 0", "interval of 0"))
+                .help(tr!(
+                    "间隔至少为 1，例如 `every 2 weeks on mon`",
+                    "the interval must be at least 1, e.g. `every 2 weeks on mon`"
+                )),
             );
             None
         }
@@ -168,10 +186,13 @@ pub fn evaluate_on(
                         Diagnostic::new(
                             &codes::P007,
                             src.span,
-                            format!("more than {n} occurrences"),
+                            tr!("超过 {n} 次", "more than {n} occurrences"),
                         )
-                        .label("too many")
-                        .help("a recurrence is listed for one plan period at most"),
+                        .label(tr!("次数太多", "too many"))
+                        .help(tr!(
+                            "重复规则最多只列出一个计划周期内的日期",
+                            "a recurrence is listed for one plan period at most"
+                        )),
                     );
                     None
                 }
@@ -182,34 +203,92 @@ pub fn evaluate_on(
         Some(a) if diags.is_empty() => Ok(Evaluated {
             answer: a,
             calendar,
+            locale: None,
         }),
         _ => Err(WhenError::Diagnostics(sources, diags, false)),
     }
 }
 
-/// What a day is on the calendar: its status (`workday`, `holiday`,
-/// `make-up workday`, `weekend`, `day off`) and the holiday's name.
-fn status(d: NaiveDate, cal: &WorkCalendar) -> (&'static str, Option<&str>) {
-    if cal.is_makeup_workday(d) {
-        ("make-up workday", cal.day_name(d))
-    } else if cal.is_holiday(d) {
-        ("holiday", cal.day_name(d))
-    } else if cal.is_workday(d) {
-        ("workday", None)
-    } else if !cal.week().contains(d.weekday()) {
-        ("weekend", None)
-    } else {
-        ("day off", None)
+/// What a day is on the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Workday,
+    Holiday,
+    MakeupWorkday,
+    Weekend,
+    DayOff,
+}
+
+impl Status {
+    /// The stable name the JSON answer carries.
+    fn key(self) -> &'static str {
+        match self {
+            Status::Workday => "workday",
+            Status::Holiday => "holiday",
+            Status::MakeupWorkday => "make-up workday",
+            Status::Weekend => "weekend",
+            Status::DayOff => "day off",
+        }
+    }
+
+    fn word(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.key(),
+            Locale::ZhCn => match self {
+                Status::Workday => "工作日",
+                Status::Holiday => "节假日",
+                Status::MakeupWorkday => "调休上班",
+                Status::Weekend => "周末",
+                Status::DayOff => "休息日",
+            },
+        }
     }
 }
 
-/// `2026-02-10 Tue (workday)`, `2026-02-16 Mon (holiday: 春节)`.
-pub fn describe(d: NaiveDate, cal: &WorkCalendar) -> String {
-    let status = match status(d, cal) {
-        (s @ ("holiday" | "make-up workday"), name) => format!("{s}: {}", name.unwrap_or("")),
-        (s, _) => s.to_string(),
+/// A day's status and, on a holiday or a make-up workday, the holiday's name.
+fn status(d: NaiveDate, cal: &WorkCalendar) -> (Status, Option<&str>) {
+    if cal.is_makeup_workday(d) {
+        (Status::MakeupWorkday, cal.day_name(d))
+    } else if cal.is_holiday(d) {
+        (Status::Holiday, cal.day_name(d))
+    } else if cal.is_workday(d) {
+        (Status::Workday, None)
+    } else if !cal.week().contains(d.weekday()) {
+        (Status::Weekend, None)
+    } else {
+        (Status::DayOff, None)
+    }
+}
+
+/// `2026-02-10 Tue (workday)`, `2026-02-16 Mon (holiday: 春节)`;
+/// `2026-02-16 周一（节假日：春节）`. A day of a year whose official
+/// schedule is not built in says so: `2027-10-01 Fri (holiday: 国庆节)
+/// (provisional: 2027 official schedule not built in)`.
+pub fn describe(d: NaiveDate, cal: &WorkCalendar, locale: Locale) -> String {
+    let (s, name) = status(d, cal);
+    let day = weekday(d, locale);
+    let mut out = match (locale, name) {
+        (Locale::En, Some(n)) => format!("{d} {day} ({}: {n})", s.word(locale)),
+        (Locale::En, None) => format!("{d} {day} ({})", s.word(locale)),
+        (Locale::ZhCn, Some(n)) => format!("{d} {day}（{}：{n}）", s.word(locale)),
+        (Locale::ZhCn, None) => format!("{d} {day}（{}）", s.word(locale)),
     };
-    format!("{d} {} ({status})", weekday_short(d.weekday()))
+    if cal.is_provisional(d) {
+        let year = d.year();
+        out.push_str(&match locale {
+            Locale::En => format!(" (provisional: {year} official schedule not built in)"),
+            Locale::ZhCn => format!("（暂定：尚未内置 {year} 年官方放假安排）"),
+        });
+    }
+    out
+}
+
+/// `Mon` / `周一`.
+fn weekday(d: NaiveDate, locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => weekday_short(d.weekday()),
+        Locale::ZhCn => words(locale).weekdays[d.weekday().num_days_from_monday() as usize],
+    }
 }
 
 /// The answer as versioned JSON: a date, a range with its days and
@@ -223,8 +302,9 @@ pub fn render_json(text: &str, e: &Evaluated) -> String {
         json!({
             "date": d.to_string(),
             "weekday": weekday_short(d.weekday()),
-            "status": status,
+            "status": status.key(),
             "holiday": name,
+            "provisional": cal.is_provisional(d),
         })
     };
     let answer = match &e.answer {
@@ -255,45 +335,57 @@ fn range_workdays(r: DateRange, cal: &WorkCalendar) -> i64 {
     cal.workdays_between(r.start, r.end) + i64::from(cal.is_workday(r.start))
 }
 
-/// The answer as lines of text: a recurrence's first [`SHOWN`]
-/// occurrences, or all of them with `all`.
-pub fn render(text: &str, e: &Evaluated, all: bool) -> String {
+/// The answer as lines of text in `locale`: a recurrence's first
+/// [`SHOWN`] occurrences, or all of them with `all`.
+pub fn render(text: &str, e: &Evaluated, all: bool, locale: Locale) -> String {
     let cal = &e.calendar;
+    let s = |n: i64| if n == 1 { "" } else { "s" };
     match &e.answer {
-        Answer::Date(d) => format!("{text} → {}\n", describe(*d, cal)),
+        Answer::Date(d) => format!("{text} → {}\n", describe(*d, cal, locale)),
         Answer::Range(r) => {
             let work = range_workdays(*r, cal);
-            format!(
-                "{text} → {} {} .. {} {} ({} day{}, {work} workday{})\n",
-                r.start,
-                weekday_short(r.start.weekday()),
-                r.end,
-                weekday_short(r.end.weekday()),
-                r.days(),
-                if r.days() == 1 { "" } else { "s" },
-                if work == 1 { "" } else { "s" },
-            )
+            let (start, end, days) = (r.start, r.end, r.days());
+            let (ws, we) = (weekday(start, locale), weekday(end, locale));
+            match locale {
+                Locale::En => format!(
+                    "{text} → {start} {ws} .. {end} {we} ({days} day{}, {work} workday{})\n",
+                    s(days),
+                    s(work),
+                ),
+                Locale::ZhCn => format!(
+                    "{text} → {start} {ws} .. {end} {we}（共 {days} 天，{work} 个工作日）\n"
+                ),
+            }
         }
         Answer::Occurrences(days, period, time) => {
-            let at = time.map_or(String::new(), |t| {
-                format!(" at {:02}:{:02}", t.hour, t.minute)
-            });
-            let mut out = format!(
-                "{text} → {} occurrence{}{at} in {}..{}\n",
-                days.len(),
-                if days.len() == 1 { "" } else { "s" },
-                period.start,
-                period.end
-            );
-            let shown = if all { days.len() } else { SHOWN };
+            let n = days.len();
+            let (from, to) = (period.start, period.end);
+            let mut out = match (locale, time) {
+                (Locale::En, Some(t)) => format!(
+                    "{text} → {n} occurrence{} at {:02}:{:02} in {from}..{to}\n",
+                    s(n as i64),
+                    t.hour,
+                    t.minute
+                ),
+                (Locale::En, None) => {
+                    format!("{text} → {n} occurrence{} in {from}..{to}\n", s(n as i64))
+                }
+                (Locale::ZhCn, Some(t)) => format!(
+                    "{text} → {from}..{to} 期间共 {n} 次，{:02}:{:02}\n",
+                    t.hour, t.minute
+                ),
+                (Locale::ZhCn, None) => format!("{text} → {from}..{to} 期间共 {n} 次\n"),
+            };
+            let shown = if all { n } else { SHOWN };
             for d in days.iter().take(shown) {
-                out.push_str(&format!("  {}\n", describe(*d, cal)));
+                out.push_str(&format!("  {}\n", describe(*d, cal, locale)));
             }
-            if days.len() > shown {
-                out.push_str(&format!(
-                    "  … and {} more (--all lists them)\n",
-                    days.len() - shown
-                ));
+            if n > shown {
+                let more = n - shown;
+                out.push_str(&match locale {
+                    Locale::En => format!("  … and {more} more (--all lists them)\n"),
+                    Locale::ZhCn => format!("  …… 还有 {more} 次（加 --all 全部列出）\n"),
+                });
             }
             out
         }

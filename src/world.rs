@@ -574,6 +574,16 @@ pub fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// Why a file could not be read or written, for a person: the two common
+/// cases in both languages, any other in the system's words.
+pub fn io_reason(e: &std::io::Error) -> crate::locale::Msg {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::tr!("文件不存在", "no such file"),
+        std::io::ErrorKind::PermissionDenied => crate::tr!("没有权限", "permission denied"),
+        _ => crate::locale::Msg::same(e.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

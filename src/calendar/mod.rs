@@ -7,6 +7,7 @@
 
 mod moments;
 mod official;
+mod statutory;
 mod table;
 mod workdays;
 
@@ -17,4 +18,5 @@ pub use moments::{
 pub use official::{
     DayKind, OfficialDay, cn_has_official_schedule, cn_official_day, cn_official_days,
 };
+pub use statutory::{Statutory, cn_is_provisional, cn_statutory};
 pub use workdays::{Lead, WorkCalendar, WorkWeek, add_days, month_end};

@@ -11,7 +11,9 @@ use std::ops::Bound::{Excluded, Included, Unbounded};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use super::moments::lunar_years;
 use super::official::{DayKind, OfficialDay, cn_official_days};
+use super::statutory::{Statutory, cn_is_provisional, cn_statutory};
 
 /// The longest stretch without a workday that [`WorkCalendar::add_workdays`]
 /// will cross: 10 years. A longer one means the calendar has no more workdays
@@ -127,6 +129,9 @@ pub struct WorkCalendar {
 enum Special {
     /// A built-in official day.
     Official(&'static OfficialDay),
+    /// A statutory holiday in a year whose official schedule is not built
+    /// in (see `statutory.rs`).
+    Provisional(&'static Statutory),
     /// A day the plan declares itself.
     Declared { kind: DayKind, name: String },
 }
@@ -135,6 +140,7 @@ impl Special {
     fn kind(&self) -> DayKind {
         match self {
             Special::Official(day) => day.kind,
+            Special::Provisional(_) => DayKind::Holiday,
             Special::Declared { kind, .. } => *kind,
         }
     }
@@ -146,6 +152,7 @@ impl Special {
     fn name(&self) -> &str {
         match self {
             Special::Official(day) => day.name_zh,
+            Special::Provisional(s) => s.name_zh,
             Special::Declared { name, .. } => name,
         }
     }
@@ -161,19 +168,32 @@ impl WorkCalendar {
     }
 
     /// Adds the built-in official holidays and make-up workdays
-    /// ([`cn_official_days`]). Days the plan declared itself win over the
+    /// ([`cn_official_days`]), and for each later year the lunar table
+    /// knows, the statutory holidays as provisional days off
+    /// ([`cn_statutory`]). Days the plan declared itself win over the
     /// built-in ones, whichever was added first.
     pub fn with_cn_official(mut self) -> Self {
         for day in cn_official_days() {
-            let entry = self
-                .special
-                .entry(day.date)
-                .or_insert(Special::Official(day));
-            if let Special::Official(_) = entry {
-                *entry = Special::Official(day);
+            self.add_builtin(day.date, Special::Official(day));
+        }
+        let years =
+            (cn_official_days().last().map_or(0, |d| d.date.year()) + 1)..=*lunar_years().end();
+        for year in years.filter(|&y| cn_is_provisional(y)) {
+            for s in cn_statutory() {
+                for d in s.dates(year).unwrap_or_default() {
+                    self.add_builtin(d, Special::Provisional(s));
+                }
             }
         }
         self
+    }
+
+    /// A built-in day, unless the plan declared that date.
+    fn add_builtin(&mut self, date: NaiveDate, day: Special) {
+        let entry = self.special.entry(date).or_insert_with(|| day.clone());
+        if !matches!(entry, Special::Declared { .. }) {
+            *entry = day;
+        }
     }
 
     /// Declares a day off. A later declaration (holiday or make-up workday)
@@ -188,9 +208,42 @@ impl WorkCalendar {
         self.declare(date, DayKind::MakeupWorkday, name);
     }
 
+    /// A declared day off on a provisional statutory holiday declares that
+    /// festival: its other provisional days that year are dropped, since
+    /// the plan now says which days the festival has off.
     fn declare(&mut self, date: NaiveDate, kind: DayKind, name: &str) {
         let name = name.to_owned();
-        self.special.insert(date, Special::Declared { kind, name });
+        let replaced = self.special.insert(date, Special::Declared { kind, name });
+        if let (Some(Special::Provisional(s)), DayKind::Holiday) = (replaced, kind) {
+            self.special.retain(|d, day| {
+                !(d.year() == date.year()
+                    && matches!(day, Special::Provisional(o) if o.key == s.key))
+            });
+        }
+    }
+
+    /// The statutory holidays still provisional in `year` (not declared by
+    /// the plan), each with its provisional days, in the order of the year.
+    pub fn provisional(&self, year: i32) -> Vec<(&'static Statutory, Vec<NaiveDate>)> {
+        let mut out: Vec<(&'static Statutory, Vec<NaiveDate>)> = Vec::new();
+        let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+        for (d, day) in self.special.range(start..=end) {
+            let Special::Provisional(s) = day else {
+                continue;
+            };
+            match out.iter_mut().find(|(o, _)| o.key == s.key) {
+                Some((_, days)) => days.push(*d),
+                None => out.push((s, vec![*d])),
+            }
+        }
+        out
+    }
+
+    /// Whether `d` is a provisional statutory holiday, or any day of a year
+    /// that still has one: its make-up workdays are not known yet.
+    pub fn is_provisional(&self, d: NaiveDate) -> bool {
+        !self.provisional(d.year()).is_empty()
     }
 
     /// A make-up workday is a workday, a holiday is not, and any other day is
@@ -522,7 +575,13 @@ mod tests {
             cal.official_day(ymd(2026, 2, 16)).unwrap().name_en,
             "Spring Festival"
         );
-        assert_eq!(cal.special_days().count(), cn_official_days().len());
+        // Every official day, then the provisional days of later years.
+        let (official, later): (Vec<_>, Vec<_>) = cal
+            .special_days()
+            .partition(|(d, _, _)| cal.official_day(*d).is_some());
+        assert_eq!(official.len(), cn_official_days().len());
+        assert!(later.iter().all(|(d, _, _)| cal.is_provisional(*d)));
+        assert!(later.iter().all(|(d, _, _)| d.year() > 2026));
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Evaluate a date, range or recurrence on a plan's calendar.
     When(WhenArgs),
+    /// Check drafts (Markdown, text) for terms China's advertising law
+    /// forbids, as `check` does for a plan's published text (L001).
+    Copy(CopyArgs),
     /// Check plans, then write their calendar, task lists, resolved plan and
     /// slide decks (into out/<plan-id>/; nothing when a plan has errors).
     Build(BuildArgs),
@@ -182,6 +185,9 @@ pub struct InitArgs {
     /// The starter plan's language.
     #[arg(long, value_enum, default_value_t = LocaleArg::ZhCn)]
     pub locale: LocaleArg,
+    /// The year to plan [default: next year from October on, else this year].
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Args)]
@@ -287,6 +293,25 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Exit with 1 when there are warnings, too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// Draft files: Markdown or plain text, UTF-8.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// A plan whose `[rules.absolute-term]` terms and exemptions apply, and
+    /// whose `locale` the messages follow.
+    #[arg(long)]
+    pub plan: Option<PathBuf>,
+    /// How to print diagnostics [default: human; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Exit with 1 when a term is found (terms are warnings).
     #[arg(long)]
     pub deny_warnings: bool,
     #[command(flatten)]

@@ -7,14 +7,16 @@ use std::io::IsTerminal;
 use super::Exit;
 use crate::build::{BuildOptions, build};
 use crate::cli::args::{BuildArgs, DeckKindArg, Format, ProjectArgs, SlidesArgs};
-use crate::cli::{err, fail, use_color};
+use crate::cli::{err, fail_in, use_color};
+use crate::diagnostics::Lang;
 use crate::diagnostics::Severity;
 use crate::emit::Target;
-use crate::diagnostics::Lang;
+use crate::locale::Locale;
+use crate::tr;
 use crate::world::World;
 
 /// `--only`/`--format` items as targets; `None` after reporting an unknown one.
-fn targets(items: &[String], allowed: &[&str]) -> Option<Vec<Target>> {
+fn targets(items: &[String], allowed: &[&str], l: Locale) -> Option<Vec<Target>> {
     let mut targets = Vec::new();
     for item in items
         .iter()
@@ -25,10 +27,14 @@ fn targets(items: &[String], allowed: &[&str]) -> Option<Vec<Target>> {
         let Some(ts) =
             Target::parse(item).filter(|ts| ts.iter().all(|t| allowed.contains(&t.name())))
         else {
-            err(&format!(
-                "error: unknown output `{item}`; choose from {}\n",
-                allowed.join(", ")
-            ));
+            let choices = allowed.join(", ");
+            fail_in(
+                l,
+                &tr!(
+                    "没有输出 `{item}`；可选：{choices}",
+                    "unknown output `{item}`; choose from {choices}"
+                ),
+            );
             return None;
         };
         for t in ts {
@@ -47,8 +53,9 @@ fn locale(l: Option<crate::cli::args::LocaleArg>) -> Option<crate::model::Locale
     })
 }
 
-pub fn run(world: &dyn World, a: &BuildArgs, lang: &Lang) -> Exit {
-    let Some(mut targets) = targets(&a.only, crate::cli::args::BUILD_OUTPUTS) else {
+pub fn run(world: &dyn World, a: &BuildArgs, lang: Lang) -> Exit {
+    let Some(mut targets) = targets(&a.only, crate::cli::args::BUILD_OUTPUTS, lang.of_run([]))
+    else {
         return Exit::Usage;
     };
     if targets.is_empty() {
@@ -81,8 +88,9 @@ pub fn run(world: &dyn World, a: &BuildArgs, lang: &Lang) -> Exit {
 }
 
 /// `almanac slides`: the decks of the plans given.
-pub fn slides(world: &dyn World, a: &SlidesArgs, lang: &Lang) -> Exit {
-    let Some(mut targets) = targets(&a.format, crate::cli::args::DECK_OUTPUTS) else {
+pub fn slides(world: &dyn World, a: &SlidesArgs, lang: Lang) -> Exit {
+    let Some(mut targets) = targets(&a.format, crate::cli::args::DECK_OUTPUTS, lang.of_run([]))
+    else {
         return Exit::Usage;
     };
     if targets.is_empty() {
@@ -106,7 +114,14 @@ pub fn slides(world: &dyn World, a: &SlidesArgs, lang: &Lang) -> Exit {
             root: a.project.root.clone(),
         },
     };
-    run_build(world, &a.plans, &opts, (Format::Human, false), &a.project, lang)
+    run_build(
+        world,
+        &a.plans,
+        &opts,
+        (Format::Human, false),
+        &a.project,
+        lang,
+    )
 }
 
 fn run_build(
@@ -115,17 +130,20 @@ fn run_build(
     opts: &BuildOptions,
     (format, deny_warnings): (Format, bool),
     project: &ProjectArgs,
-    lang: &Lang,
+    lang: Lang,
 ) -> Exit {
     let (color, quiet) = (project.color, project.quiet);
     let progress = std::io::stderr().is_terminal() && !quiet;
     if progress {
-        err("almanac: checking and building…\n");
+        err(match lang.of_run([]) {
+            Locale::ZhCn => "almanac：正在检查和生成……\n",
+            Locale::En => "almanac: checking and building…\n",
+        });
     }
     let built = match build(world, paths, opts) {
         Ok(b) => b,
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e.msg());
             return Exit::Usage;
         }
     };
@@ -140,19 +158,24 @@ fn run_build(
         quiet,
         lang,
     );
+    let l = c.run_locale(lang);
     if errors > 0 {
-        err(&format!(
-            "error: nothing written: {errors} error{} (see above)\n",
-            if errors == 1 { "" } else { "s" }
-        ));
+        let s = if errors == 1 { "" } else { "s" };
+        fail_in(
+            l,
+            &tr!(
+                "什么也没有写入：有 {errors} 个错误（见上）",
+                "nothing written: {errors} error{s} (see above)"
+            ),
+        );
         return Exit::Problems;
     }
     for (id, dir, files) in built.written.iter().filter(|_| !quiet) {
-        err(&format!(
-            "built {id} → {}/ ({})\n",
-            dir.display(),
-            files.join(", ")
-        ));
+        let (dir, files) = (dir.display(), files.join(", "));
+        err(&match l {
+            Locale::ZhCn => format!("已生成 {id} → {dir}/（{files}）\n"),
+            Locale::En => format!("built {id} → {dir}/ ({files})\n"),
+        });
     }
     // The process ends here; freeing a large plan piece by piece would only
     // add to the wall time.

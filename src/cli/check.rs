@@ -5,14 +5,16 @@ use std::path::PathBuf;
 use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{CheckArgs, Format};
-use crate::cli::{err, fail, out, use_color};
-use crate::diagnostics::{Lang, Severity};
+use crate::cli::{err, fail_in, out, use_color, warn_in};
 use crate::diagnostics::render::{
     render_github, render_github_summary, render_human, render_json, render_sarif, render_short,
 };
+use crate::diagnostics::{Lang, Severity};
+use crate::locale::Locale;
+use crate::tr;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &CheckArgs, lang: &Lang) -> Exit {
+pub fn run(world: &dyn World, a: &CheckArgs, lang: Lang) -> Exit {
     let format = a.format.unwrap_or_else(|| default_format(world));
     let opts = crate::check::Options {
         root: a.project.root.clone(),
@@ -20,7 +22,7 @@ pub fn run(world: &dyn World, a: &CheckArgs, lang: &Lang) -> Exit {
     let checked = match check_with(world, &a.paths, &opts) {
         Ok(c) => c,
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e.msg());
             return Exit::Usage;
         }
     };
@@ -36,12 +38,15 @@ pub fn run(world: &dyn World, a: &CheckArgs, lang: &Lang) -> Exit {
     );
     if matches!(format, Format::Human | Format::Github) && !a.project.quiet {
         let plans = checked.plans.len();
-        err(&format!(
-            "checked {plans} plan{}: {errors} error{}, {warnings} warning{}\n",
-            if plans == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
-        ));
+        let l = checked.run_locale(lang);
+        let counts = crate::diagnostics::counts(l, errors, warnings);
+        err(&match l {
+            Locale::ZhCn => format!("检查了 {plans} 个计划：{counts}\n"),
+            Locale::En => format!(
+                "checked {plans} plan{}: {counts}\n",
+                if plans == 1 { "" } else { "s" }
+            ),
+        });
     }
     // The process ends here: freeing a large plan's memory piece by piece
     // would only add to the wall time.
@@ -55,7 +60,7 @@ pub fn run(world: &dyn World, a: &CheckArgs, lang: &Lang) -> Exit {
 
 /// The format when none is asked for: GitHub workflow commands inside
 /// GitHub Actions, otherwise the human format.
-fn default_format(world: &dyn World) -> Format {
+pub(crate) fn default_format(world: &dyn World) -> Format {
     if world.env("GITHUB_ACTIONS").as_deref() == Some("true") {
         Format::Github
     } else {
@@ -73,7 +78,7 @@ pub(crate) fn print_diagnostics(
     c: &Checked,
     color: bool,
     quiet: bool,
-    lang: &Lang,
+    lang: Lang,
 ) {
     let errors_only: Vec<crate::diagnostics::Diagnostic>;
     let diags = if quiet {
@@ -101,7 +106,8 @@ pub(crate) fn print_diagnostics(
 /// Appends the Markdown summary to the file `GITHUB_STEP_SUMMARY` names,
 /// keeping what earlier steps wrote there. A summary that cannot be written
 /// is reported but does not change the exit code.
-fn append_step_summary(world: &dyn World, c: &Checked, lang: &Lang) {
+fn append_step_summary(world: &dyn World, c: &Checked, lang: Lang) {
+    let l = c.run_locale(lang);
     let Some(path) = world.env("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return;
     };
@@ -110,10 +116,14 @@ fn append_step_summary(world: &dyn World, c: &Checked, lang: &Lang) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => {
-            err(&format!(
-                "warning: cannot read GITHUB_STEP_SUMMARY `{}`: {e}\n",
-                path.display()
-            ));
+            warn_in(
+                l,
+                &tr!(
+                    "无法读取 GITHUB_STEP_SUMMARY `{0}`：{e}",
+                    "cannot read GITHUB_STEP_SUMMARY `{0}`: {e}",
+                    path.display()
+                ),
+            );
             return;
         }
     };
@@ -124,9 +134,13 @@ fn append_step_summary(world: &dyn World, c: &Checked, lang: &Lang) {
         render_github_summary(&c.diagnostics, &c.sources, c.plans.len(), lang).as_bytes(),
     );
     if let Err(e) = world.write_file(&path, &bytes) {
-        err(&format!(
-            "warning: cannot write GITHUB_STEP_SUMMARY `{}`: {e}\n",
-            path.display()
-        ));
+        warn_in(
+            l,
+            &tr!(
+                "无法写入 GITHUB_STEP_SUMMARY `{0}`：{e}",
+                "cannot write GITHUB_STEP_SUMMARY `{0}`: {e}",
+                path.display()
+            ),
+        );
     }
 }

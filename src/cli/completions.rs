@@ -6,7 +6,7 @@ use clap::CommandFactory;
 
 use super::Exit;
 use crate::cli::args::CompletionsArgs;
-use crate::cli::{err, out};
+use crate::cli::out;
 
 /// Prints the completion script for `a.shell`, e.g.
 /// `almanac completions bash > ~/.local/share/bash-completion/completions/almanac`.
@@ -50,14 +50,20 @@ fn fish_positionals(cmd: &clap::Command) -> String {
 /// Prints the man page (roff), e.g. `almanac man > almanac.1`: one page
 /// for the whole program, with a section per subcommand (its synopsis,
 /// description and options), so that `man almanac` needs no other page.
-pub fn man() -> Exit {
+pub fn man(lang: crate::diagnostics::Lang) -> Exit {
     match man_page() {
         Ok(page) => {
             out(&page);
             Exit::Clean
         }
         Err(e) => {
-            err(&format!("error: cannot render the man page: {e}\n"));
+            crate::cli::fail_in(
+                lang.of_run([]),
+                &crate::tr!(
+                    "无法生成 man 手册页：{e}",
+                    "cannot render the man page: {e}"
+                ),
+            );
             Exit::Usage
         }
     }

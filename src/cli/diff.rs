@@ -14,29 +14,36 @@ use std::process::Command;
 use super::Exit;
 use crate::check::{Checked, check_with};
 use crate::cli::args::{DiffArgs, DiffFormat};
-use crate::cli::{err, fail, out, use_color};
-use crate::diagnostics::{Lang, Severity};
+use crate::cli::{err, fail_in, out, use_color, warn_in};
 use crate::diagnostics::render::render_human;
+use crate::diagnostics::{Lang, Severity};
 use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown};
+use crate::locale::Msg;
+use crate::tr;
 use crate::world::normalize;
 use crate::world::{MemWorld, World};
 
-pub fn run(world: &dyn World, a: &DiffArgs, lang: &Lang) -> Exit {
+pub fn run(world: &dyn World, a: &DiffArgs, lang: Lang) -> Exit {
     let color = use_color(a.color, &std::io::stderr());
     let Some(rev) = &a.git else {
         let [old, new] = a.paths.as_slice() else {
-            err(
-                "error: give two plans (`almanac diff OLD NEW`) or a revision (`almanac diff --git REV PLAN…`)\n",
+            fail_in(
+                lang.of_run([]),
+                &tr!(
+                    "给出两个计划（`almanac diff OLD NEW`）或一个版本（`almanac diff --git REV PLAN…`）",
+                    "give two plans (`almanac diff OLD NEW`) or a revision (`almanac diff --git REV PLAN…`)"
+                ),
             );
             return Exit::Usage;
         };
-        let compared = load(world, old, "old", color, None, lang).and_then(|o| {
-            let n = load(world, new, "new", color, None, lang)?;
+        let compared = load(world, old, Which::Old, color, None, lang).and_then(|o| {
+            let n = load(world, new, Which::New, color, None, lang)?;
             compare(
                 &o,
                 &old.display().to_string(),
                 &n,
                 &new.display().to_string(),
+                lang,
             )
         });
         return match compared {
@@ -56,7 +63,7 @@ pub fn run(world: &dyn World, a: &DiffArgs, lang: &Lang) -> Exit {
     let plans = match plans_in(world, rev, &a.paths) {
         Ok(p) => p,
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e);
             return Exit::Usage;
         }
     };
@@ -111,13 +118,24 @@ fn print_one(a: &DiffArgs, d: &Diff) -> Exit {
 
 /// Compares two checked sides; a side that does not resolve is an error
 /// (exit 1).
-fn compare(old: &Checked, old_path: &str, new: &Checked, new_path: &str) -> Result<Diff, Exit> {
+fn compare(
+    old: &Checked,
+    old_path: &str,
+    new: &Checked,
+    new_path: &str,
+    lang: Lang,
+) -> Result<Diff, Exit> {
     let (Some(old_plan), Some(new_plan)) = (old.plans.first(), new.plans.first()) else {
-        for (c, which, path) in [(old, "old", old_path), (new, "new", new_path)] {
+        for (c, which, path) in [(old, Which::Old, old_path), (new, Which::New, new_path)] {
             if c.plans.is_empty() {
-                err(&format!(
-                    "error: the {which} plan `{path}` does not resolve, so there is nothing to compare\n"
-                ));
+                let (wz, we) = which.words();
+                fail_in(
+                    c.run_locale(lang),
+                    &tr!(
+                        "{wz}计划 `{path}` 无法解析，没有可比较的内容",
+                        "the {we} plan `{path}` does not resolve, so there is nothing to compare"
+                    ),
+                );
             }
         }
         return Err(Exit::Problems);
@@ -142,18 +160,18 @@ fn git_diff(
     rev: &str,
     path: &Path,
     color: bool,
-    lang: &Lang,
+    lang: Lang,
 ) -> Result<Diff, Exit> {
     let (mem, key, label) = git_world(rev, path).map_err(|e| {
-        fail(e);
+        fail_in(lang.of_run([]), &e);
         Exit::Usage
     })?;
     // Git shows only files of the repository: the old side's project is
     // everything read from REV.
     let rev_root = PathBuf::from(format!("{rev}:"));
-    let old = load(&mem, &key, "old", color, Some(rev_root), lang)?;
-    let new = load(world, path, "new", color, None, lang)?;
-    compare(&old, &label, &new, &path.display().to_string())
+    let old = load(&mem, &key, Which::Old, color, Some(rev_root), lang)?;
+    let new = load(world, path, Which::New, color, None, lang)?;
+    compare(&old, &label, &new, &path.display().to_string(), lang)
 }
 
 /// Several plans' diffs under one heading (each plan's own heading one
@@ -200,23 +218,27 @@ fn render_many(diffs: &[Diff], added: &[PathBuf], removed: &[PathBuf], rev: &str
 fn load(
     world: &dyn World,
     path: &Path,
-    which: &str,
+    which: Which,
     color: bool,
     root: Option<PathBuf>,
-    lang: &Lang,
+    lang: Lang,
 ) -> Result<Checked, Exit> {
     if world.is_dir(path) {
-        err(&format!(
-            "error: `{}` is a folder; `almanac diff` compares two plan files\n",
-            path.display()
-        ));
+        let path = path.display();
+        fail_in(
+            lang.of_run([]),
+            &tr!(
+                "`{path}` 是一个目录；`almanac diff` 比较的是两个计划文件",
+                "`{path}` is a folder; `almanac diff` compares two plan files"
+            ),
+        );
         return Err(Exit::Usage);
     }
     let opts = crate::check::Options { root };
     let checked = match check_with(world, &[path.to_path_buf()], &opts) {
         Ok(c) => c,
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e.msg());
             return Err(Exit::Usage);
         }
     };
@@ -229,23 +251,45 @@ fn load(
             lang,
         ));
         if !checked.plans.is_empty() {
-            err(&format!(
-                "warning: the {which} plan `{}` has {errors} error{}; the diff shows what resolved\n",
-                path.display(),
-                if errors == 1 { "" } else { "s" }
-            ));
+            let (wz, we) = which.words();
+            let path = path.display();
+            let s = if errors == 1 { "" } else { "s" };
+            warn_in(
+                checked.run_locale(lang),
+                &tr!(
+                    "{wz}计划 `{path}` 有 {errors} 个错误；差异只包含能解析的部分",
+                    "the {we} plan `{path}` has {errors} error{s}; the diff shows what resolved"
+                ),
+            );
         }
     }
     Ok(checked)
 }
 
+/// Which side of a comparison.
+#[derive(Clone, Copy)]
+enum Which {
+    Old,
+    New,
+}
+
+impl Which {
+    /// `旧`/`old`, `新`/`new`.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Which::Old => ("旧", "old"),
+            Which::New => ("新", "new"),
+        }
+    }
+}
+
 /// Runs git in `dir`.
-fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, String> {
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Msg> {
     Command::new("git")
         .args(args)
         .current_dir(dir)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))
+        .map_err(|e| tr!("无法运行 git：{e}", "cannot run git: {e}"))
 }
 
 /// The folder of a file, `.` for a bare file name.
@@ -277,7 +321,7 @@ fn plans_in(
     world: &dyn World,
     rev: &str,
     paths: &[PathBuf],
-) -> Result<Vec<(PathBuf, bool, bool)>, String> {
+) -> Result<Vec<(PathBuf, bool, bool)>, Msg> {
     let mut found: BTreeMap<PathBuf, (bool, bool)> = BTreeMap::new();
     for p in paths {
         let p = normalize(p);
@@ -293,7 +337,8 @@ fn plans_in(
             Ok((files, _)) => files,
             Err(crate::check::Expanded::Empty(_)) => Vec::new(),
             Err(crate::check::Expanded::Unreadable(path, reason)) => {
-                return Err(format!("cannot read `{}`: {reason}", path.display()));
+                let (path, rz, re) = (path.display(), &reason.zh, &reason.en);
+                return Err(tr!("无法读取 `{path}`：{rz}", "cannot read `{path}`: {re}"));
             }
         };
         for f in files {
@@ -307,10 +352,10 @@ fn plans_in(
         let listed = git(&p, &["ls-tree", "-r", "--name-only", rev, "--", "."])?;
         if !listed.status.success() {
             let why = String::from_utf8_lossy(&listed.stderr);
-            return Err(format!(
-                "cannot list `{}` at git revision `{rev}` ({})",
-                p.display(),
-                why.trim().trim_start_matches("fatal: ")
+            let (p, why) = (p.display(), why.trim().trim_start_matches("fatal: "));
+            return Err(tr!(
+                "无法列出 `{p}` 在 git 版本 `{rev}` 中的文件（{why}）",
+                "cannot list `{p}` at git revision `{rev}` ({why})"
             ));
         }
         for name in String::from_utf8_lossy(&listed.stdout).lines() {
@@ -333,17 +378,22 @@ fn plans_in(
 /// Reads PLAN and the files it includes, as they are at REV, into memory.
 /// Returns the world, the plan's path in it and its label for readers
 /// (`REV:plans/a.toml`, from the repository's root).
-fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf, String), String> {
+fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf, String), Msg> {
     let plan = normalize(plan);
     let dir = folder_of(&plan);
     let git = |args: &[&str]| git(&dir, args);
     if !dir.is_dir() {
-        return Err(format!("cannot read `{}`: no such folder", dir.display()));
+        let dir = dir.display();
+        return Err(tr!(
+            "无法读取 `{dir}`：目录不存在",
+            "cannot read `{dir}`: no such folder"
+        ));
     }
     if !git(&["rev-parse", "--git-dir"])?.status.success() {
-        return Err(format!(
-            "`{}` is not in a git repository; `--git` reads the plan from git",
-            plan.display()
+        let plan = plan.display();
+        return Err(tr!(
+            "`{plan}` 不在 git 仓库里；`--git` 要从 git 读取计划",
+            "`{plan}` is not in a git repository; `--git` reads the plan from git"
         ));
     }
     let verify = git(&[
@@ -353,10 +403,11 @@ fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf, String), Stri
         &format!("{rev}^{{commit}}"),
     ])?;
     if !verify.status.success() {
-        return Err(format!("unknown git revision `{rev}`"));
+        return Err(tr!("没有 git 版本 `{rev}`", "unknown git revision `{rev}`"));
     }
     let Some(name) = plan.file_name() else {
-        return Err(format!("`{}` is not a file", plan.display()));
+        let plan = plan.display();
+        return Err(tr!("`{plan}` 不是文件", "`{plan}` is not a file"));
     };
     // The old files live under a `REV:` folder, so paths (and the plan id
     // taken from the file name) stay those of the working copy.
@@ -374,9 +425,10 @@ fn git_world(rev: &str, plan: &Path) -> Result<(MemWorld, PathBuf, String), Stri
             if key == root_key {
                 let why = String::from_utf8_lossy(&shown.stderr);
                 let why = why.trim().trim_start_matches("fatal: ");
-                return Err(format!(
-                    "`{}` is not in git at `{rev}` ({why})",
-                    plan.display()
+                let plan = plan.display();
+                return Err(tr!(
+                    "`{plan}` 在 git 版本 `{rev}` 中不存在（{why}）",
+                    "`{plan}` is not in git at `{rev}` ({why})"
                 ));
             }
             continue; // reported as a missing include when the plan is checked

@@ -8,7 +8,7 @@ use crate::diagnostics::{Lang, suggest};
 use crate::locale::Locale;
 use crate::tr;
 
-pub fn run(a: &ExplainArgs, lang: &Lang) -> Exit {
+pub fn run(a: &ExplainArgs, lang: Lang) -> Exit {
     let l = lang.of_run([]);
     let Some(r) = find(&a.code) else {
         let code = &a.code;
@@ -26,7 +26,7 @@ pub fn run(a: &ExplainArgs, lang: &Lang) -> Exit {
                 "no rule `{code}`; `almanac rules` lists them"
             ),
         };
-        crate::cli::fail_in(lang, &m);
+        crate::cli::fail_in(lang.of_run([]), &m);
         return Exit::Usage;
     };
     let head = match l {
@@ -36,7 +36,11 @@ pub fn run(a: &ExplainArgs, lang: &Lang) -> Exit {
             r.name,
             r.family.as_str(),
             r.default_severity.word(l),
-            if r.configurable { "" } else { "，不可更改" },
+            if r.configurable {
+                ""
+            } else {
+                "，不可更改"
+            },
         ),
         Locale::En => format!(
             "{} {} ({}, {} by default{})",
@@ -44,7 +48,11 @@ pub fn run(a: &ExplainArgs, lang: &Lang) -> Exit {
             r.name,
             r.family.as_str(),
             r.default_severity.as_str(),
-            if r.configurable { "" } else { ", cannot be changed" },
+            if r.configurable {
+                ""
+            } else {
+                ", cannot be changed"
+            },
         ),
     };
     out(&format!("{head}\n\n{}", r.explanation(l)));

@@ -11,20 +11,22 @@ use similar::{Algorithm, ChangeTag, DiffOp};
 
 use super::Exit;
 use crate::cli::args::FmtArgs;
-use crate::cli::{err, fail, out, use_color};
+use crate::cli::{err, fail_in, out, use_color};
+use crate::diagnostics::Lang;
 use crate::diagnostics::render::render_human;
 use crate::fmt::{format_paths, write_atomic};
-use crate::diagnostics::Lang;
+use crate::locale::Locale;
+use crate::tr;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
+pub fn run(world: &dyn World, a: &FmtArgs, lang: Lang) -> Exit {
     if a.stdin {
         return run_stdin(world, a, lang);
     }
     let report = match format_paths(world, &a.paths) {
         Ok(r) => r,
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e.msg());
             return Exit::Usage;
         }
     };
@@ -39,12 +41,16 @@ pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
         code = Exit::Problems;
     }
     for e in &report.failed {
-        fail(e);
+        fail_in(lang.of_run([]), &e.msg());
         code = Exit::Usage;
     }
     let changed: Vec<_> = report.files.iter().filter(|f| f.changed()).collect();
     let unchanged = report.files.len() - changed.len();
-    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    let l = lang.of_run([]);
+    let files = |n: usize| match l {
+        Locale::ZhCn => format!("{n} 个文件"),
+        Locale::En => format!("{n} file{}", if n == 1 { "" } else { "s" }),
+    };
     if a.check {
         let color = use_color(a.color, &std::io::stdout());
         for f in &changed {
@@ -56,11 +62,13 @@ pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
             ));
         }
         if !changed.is_empty() {
-            err(&format!(
-                "{} would be reformatted, {} already formatted\n",
-                files(changed.len()),
-                unchanged
-            ));
+            let (would, already) = (files(changed.len()), unchanged);
+            err(&match l {
+                Locale::ZhCn => format!("{would}需要重新排版，{already} 个已是规范格式\n"),
+                Locale::En => {
+                    format!("{would} would be reformatted, {already} already formatted\n")
+                }
+            });
             code = code.max(Exit::Problems);
         }
         return code;
@@ -70,16 +78,18 @@ pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
         match write_atomic(world, &f.path, &f.bytes) {
             Ok(()) => written += 1,
             Err(e) => {
-                fail(format!("{e}; the file is unchanged"));
+                let m = e.msg();
+                let (ez, ee) = (&m.zh, &m.en);
+                fail_in(l, &tr!("{ez}；文件没有改动", "{ee}; the file is unchanged"));
                 code = Exit::Usage;
             }
         }
     }
-    err(&format!(
-        "formatted {}, {} already formatted\n",
-        files(written),
-        unchanged
-    ));
+    let (done, already) = (files(written), unchanged);
+    err(&match l {
+        Locale::ZhCn => format!("已排版 {done}，{already} 个已是规范格式\n"),
+        Locale::En => format!("formatted {done}, {already} already formatted\n"),
+    });
     code
 }
 
@@ -87,11 +97,14 @@ pub fn run(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
 /// `--check`, the difference instead and exit 1 when there is one. Text
 /// that is not TOML prints its diagnostics and nothing on standard output,
 /// so an editor keeps its buffer as it is.
-fn run_stdin(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
+fn run_stdin(world: &dyn World, a: &FmtArgs, lang: Lang) -> Exit {
     let bytes = match world.stdin() {
         Ok(b) => b,
         Err(e) => {
-            fail(format!("cannot read standard input: {e}"));
+            fail_in(
+                lang.of_run([]),
+                &tr!("无法读取标准输入：{e}", "cannot read standard input: {e}"),
+            );
             return Exit::Usage;
         }
     };
@@ -126,7 +139,7 @@ fn run_stdin(world: &dyn World, a: &FmtArgs, lang: &Lang) -> Exit {
             Exit::Problems
         }
         Err(e) => {
-            fail(e);
+            fail_in(lang.of_run([]), &e.msg());
             Exit::Usage
         }
     }

@@ -7,6 +7,7 @@ mod args;
 mod build;
 mod check;
 mod completions;
+mod copy;
 mod diff;
 mod explain;
 mod fmt;
@@ -43,21 +44,22 @@ pub fn run() -> ExitCode {
     };
     let world = OsWorld;
     let lang = Lang::new(&world, cli.lang.map(args::LocaleArg::locale));
-    let lang = &lang;
+
     let exit = match cli.command {
         Command::Check(a) => check::run(&world, &a, lang),
         Command::Explain(a) => explain::run(&a, lang),
         Command::Rules(a) => rules::run(&a, lang),
         Command::When(a) => when::run(&world, &a, lang),
+        Command::Copy(a) => copy::run(&world, &a, lang),
         Command::Build(a) => build::run(&world, &a, lang),
         Command::Slides(a) => build::slides(&world, &a, lang),
         Command::Templates(a) => templates::run(&world, &a, lang),
         Command::Diff(a) => diff::run(&world, &a, lang),
         Command::Fmt(a) => fmt::run(&world, &a, lang),
         Command::Schema(a) => schema::run(&a),
-        Command::Init(a) => init::run(&world, &a),
+        Command::Init(a) => init::run(&world, &a, lang),
         Command::Completions(a) => completions::run(&a),
-        Command::Man => completions::man(),
+        Command::Man => completions::man(lang),
         Command::Lsp => match crate::lsp::run_stdio(&world) {
             Ok(()) => Exit::Clean,
             Err(e) => {
@@ -106,22 +108,25 @@ pub(crate) fn err(text: &str) {
     let _ = e.flush();
 }
 
-/// An operational error on stderr (`error: …`): its text, which can name
-/// paths from a pull request, shown as diagnostics show plan text.
-pub(crate) fn fail(e: impl std::fmt::Display) {
-    err(&format!(
-        "error: {}\n",
-        crate::text::for_display(&e.to_string())
-    ));
+/// An operational error on stderr in `l` (`错误：…`, `error: …`): its
+/// text, which can name paths from a pull request, shown as diagnostics
+/// show plan text. `l` is `lang.of_run([])` before any plan is read, else
+/// `Checked::run_locale`.
+pub(crate) fn fail_in(l: Locale, m: &Msg) {
+    say(l, crate::diagnostics::Severity::Error, m);
 }
 
-/// [`fail`] for a message in both languages, in the run's (`错误：…`).
-pub(crate) fn fail_in(lang: &Lang, m: &Msg) {
-    let l = lang.of_run([]);
+/// A warning about the run itself (not about a plan) on stderr.
+pub(crate) fn warn_in(l: Locale, m: &Msg) {
+    say(l, crate::diagnostics::Severity::Warning, m);
+}
+
+fn say(l: Locale, severity: crate::diagnostics::Severity, m: &Msg) {
     let text = crate::text::for_display(m.get(l));
+    let word = severity.word(l);
     err(&match l {
-        Locale::ZhCn => format!("错误：{text}\n"),
-        Locale::En => format!("error: {text}\n"),
+        Locale::ZhCn => format!("{word}：{text}\n"),
+        Locale::En => format!("{word}: {text}\n"),
     });
 }
 

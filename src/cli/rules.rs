@@ -8,7 +8,7 @@ use crate::diagnostics::codes::ALL as RULES;
 
 /// The table in the run's language; the JSON list keeps its field names
 /// and gives the summary in both.
-pub fn run(a: &RulesArgs, lang: &Lang) -> Exit {
+pub fn run(a: &RulesArgs, lang: Lang) -> Exit {
     let l = lang.of_run([]);
     if a.json {
         let list: Vec<serde_json::Value> = RULES

@@ -6,8 +6,10 @@
 
 use super::Exit;
 use crate::cli::args::TemplatesArgs;
-use crate::cli::{err, out};
-use crate::diagnostics::Lang;
+use crate::cli::{fail_in, out};
+use crate::diagnostics::{Lang, help_word};
+use crate::locale::Locale;
+use crate::tr;
 use crate::world::World;
 
 /// Every file the command writes: name and built-in text.
@@ -17,7 +19,8 @@ fn files() -> Vec<(&'static str, &'static str)> {
     files
 }
 
-pub fn run(world: &dyn World, a: &TemplatesArgs, _lang: &Lang) -> Exit {
+pub fn run(world: &dyn World, a: &TemplatesArgs, lang: Lang) -> Exit {
+    let l = lang.of_run([]);
     let files = files();
     let existing: Vec<String> = files
         .iter()
@@ -26,28 +29,43 @@ pub fn run(world: &dyn World, a: &TemplatesArgs, _lang: &Lang) -> Exit {
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() && !a.force {
-        err(&format!(
-            "error: {} already exist{}; nothing written\n  = help: pass `--force` to replace them, or choose another folder\n",
+        let (list, s) = (
             existing.join(", "),
-            if existing.len() == 1 { "s" } else { "" }
-        ));
+            if existing.len() == 1 { "s" } else { "" },
+        );
+        let help = help_word(l);
+        fail_in(
+            l,
+            &tr!(
+                "{list} 已经存在；什么也没有写入\n  = {help}加 `--force` 覆盖它们，或者换一个目录",
+                "{list} already exist{s}; nothing written\n  = {help}pass `--force` to replace them, or choose another folder"
+            ),
+        );
         return Exit::Usage;
     }
     if let Err(e) = world.create_dir_all(&a.dir) {
-        err(&format!("error: cannot create {}: {e}\n", a.dir.display()));
+        let dir = a.dir.display();
+        fail_in(l, &tr!("无法创建 {dir}：{e}", "cannot create {dir}: {e}"));
         return Exit::Usage;
     }
     for (name, text) in &files {
         let path = a.dir.join(name);
         if let Err(e) = world.write_file(&path, text.as_bytes()) {
-            err(&format!("error: cannot write {}: {e}\n", path.display()));
+            let path = path.display();
+            fail_in(l, &tr!("无法写入 {path}：{e}", "cannot write {path}: {e}"));
             return Exit::Usage;
         }
-        out(&format!("wrote {}\n", path.display()));
+        out(&match l {
+            Locale::ZhCn => format!("已写入 {}\n", path.display()),
+            Locale::En => format!("wrote {}\n", path.display()),
+        });
     }
-    out(&format!(
-        "next: edit them, then `almanac slides PLAN --templates {}`\n",
-        a.dir.display()
-    ));
+    let dir = a.dir.display();
+    out(&match l {
+        Locale::ZhCn => {
+            format!("下一步：修改它们，然后运行 `almanac slides PLAN --templates {dir}`\n")
+        }
+        Locale::En => format!("next: edit them, then `almanac slides PLAN --templates {dir}`\n"),
+    });
     Exit::Clean
 }

@@ -3,23 +3,26 @@
 
 use super::Exit;
 use crate::cli::args::{WhenArgs, WhenFormat};
-use crate::cli::{err, fail, out, use_color};
+use crate::cli::{err, out, use_color};
+use crate::diagnostics::Lang;
 use crate::diagnostics::render::render_human;
 use crate::when::{WhenError, evaluate, render, render_json};
-use crate::diagnostics::Lang;
 use crate::world::World;
 
-pub fn run(world: &dyn World, a: &WhenArgs, lang: &Lang) -> Exit {
+pub fn run(world: &dyn World, a: &WhenArgs, lang: Lang) -> Exit {
     match evaluate(world, &a.expr, a.plan.as_ref()) {
         Ok(e) => {
             out(&match a.format {
-                WhenFormat::Text => render(&a.expr, &e, a.all),
+                WhenFormat::Text => {
+                    let l = lang.fixed.or(e.locale).unwrap_or(lang.fallback);
+                    render(&a.expr, &e, a.all, l)
+                }
                 WhenFormat::Json => render_json(&a.expr, &e),
             });
             Exit::Clean
         }
         Err(WhenError::Usage(e)) => {
-            fail(e);
+            crate::cli::fail_in(lang.of_run([]), &e.msg());
             Exit::Usage
         }
         Err(WhenError::Diagnostics(sources, diags, in_plan)) => {
@@ -30,7 +33,13 @@ pub fn run(world: &dyn World, a: &WhenArgs, lang: &Lang) -> Exit {
                 lang,
             ));
             if in_plan {
-                err("error: the plan has errors; fix them first (`almanac check`)\n");
+                crate::cli::fail_in(
+                    lang.of_run([]),
+                    &crate::tr!(
+                        "计划有错误，先修正它们（`almanac check`）",
+                        "the plan has errors; fix them first (`almanac check`)"
+                    ),
+                );
                 Exit::Problems
             } else {
                 Exit::Usage

@@ -80,9 +80,8 @@ impl Rule {
             out.push('\n');
         }
         let text = match locale {
-            // TRANSITIONAL: English until every rule's Chinese is written.
-            Locale::ZhCn if !zh.trim().is_empty() => zh,
-            _ => en,
+            Locale::ZhCn => zh,
+            Locale::En => en,
         };
         format!("{}\n", text.trim())
     }
@@ -95,6 +94,7 @@ pub enum Family {
     Budget,
     Dates,
     Kpi,
+    Copy,
     Assertions,
     Schedule,
     Capacity,
@@ -109,6 +109,7 @@ impl Family {
             Family::Budget => "budget",
             Family::Dates => "dates",
             Family::Kpi => "kpi",
+            Family::Copy => "copy",
             Family::Assertions => "assertions",
             Family::Schedule => "schedule",
             Family::Capacity => "capacity",
@@ -145,6 +146,7 @@ macro_rules! for_each_rule {
             K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline" "KPI 目标值不优于基线";
             K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%" "比率超过 100%";
             K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total" "分项 KPI 加起来不等于总数";
+            L001 "absolute-term" Copy Warning true ["terms", "allow"] copy::absolute_term check "Published text uses a term China's advertising law forbids" "对外文字用了广告法禁止的绝对化用语";
             O001 "review-without-actuals" Outputs Error false [] outputs::no_actuals found "A review deck is asked of a plan with no actuals" "要求生成复盘演示文稿，但计划没有实际数据";
             O002 "previous-plan-missing" Outputs Error false [] outputs::previous_missing found "A year-end deck's previous plan cannot be found" "找不到年终演示文稿所需的上一年计划";
             P001 "review-lead-time" Schedule Error true [] schedule::lead_time check "A review level gets the content too late" "审核级别拿到内容太晚";

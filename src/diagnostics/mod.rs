@@ -38,11 +38,11 @@ impl Severity {
     }
 }
 
-/// `help:` as a person reads it, before a help line.
+/// What comes before a help line: `help: ` (with its space) or `提示：`.
 pub fn help_word(locale: Locale) -> &'static str {
     match locale {
         Locale::ZhCn => "提示：",
-        Locale::En => "help:",
+        Locale::En => "help: ",
     }
 }
 

@@ -17,25 +17,73 @@ use std::path::{Path, PathBuf};
 
 use crate::check::Expanded;
 use crate::diagnostics::{Diagnostic, codes};
-use crate::resolve::load::io_reason;
 use crate::source::{SourceMap, Span};
+use crate::tr;
 use crate::world::World;
+use crate::world::io_reason;
 use crate::world::normalize;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A path that could not be used (exit code 2).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FmtError {
-    #[error("cannot read `{path}`: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
-    #[error("no `.toml` files in `{path}`")]
-    NoFiles { path: PathBuf },
-    #[error("cannot write `{path}`: {reason}")]
-    Unwritable { path: PathBuf, reason: String },
-    #[error("cannot format `{path}`: {reason}; this is a bug in almanac, the file is unchanged")]
-    Bug { path: PathBuf, reason: String },
+    Unreadable {
+        path: PathBuf,
+        reason: crate::locale::Msg,
+    },
+    NoFiles {
+        path: PathBuf,
+    },
+    Unwritable {
+        path: PathBuf,
+        reason: crate::locale::Msg,
+    },
+    /// The formatter's own failure; `reason` is the TOML parser's words.
+    Bug {
+        path: PathBuf,
+        reason: String,
+    },
 }
+
+impl FmtError {
+    /// What went wrong, in both languages.
+    pub fn msg(&self) -> crate::locale::Msg {
+        use crate::tr;
+        match self {
+            FmtError::Unreadable { path, reason } => {
+                let (path, rz, re) = (path.display(), &reason.zh, &reason.en);
+                tr!("无法读取 `{path}`：{rz}", "cannot read `{path}`: {re}")
+            }
+            FmtError::NoFiles { path } => {
+                let path = path.display();
+                tr!(
+                    "`{path}` 里没有 `.toml` 文件",
+                    "no `.toml` files in `{path}`"
+                )
+            }
+            FmtError::Unwritable { path, reason } => {
+                let (path, rz, re) = (path.display(), &reason.zh, &reason.en);
+                tr!("无法写入 `{path}`：{rz}", "cannot write `{path}`: {re}")
+            }
+            FmtError::Bug { path, reason } => {
+                let path = path.display();
+                tr!(
+                    "无法排版 `{path}`：{reason}；这是 almanac 的缺陷，文件没有改动",
+                    "cannot format `{path}`: {reason}; this is a bug in almanac, the file is unchanged"
+                )
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FmtError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().en)
+    }
+}
+
+impl std::error::Error for FmtError {}
 
 /// Why a text could not be formatted.
 #[derive(Debug, thiserror::Error)]
@@ -86,7 +134,7 @@ pub fn format_source(text: &str) -> Result<String, SourceError> {
     // A last guard before anything is written: the output must read as
     // `check` reads it.
     if let Err(e) = crate::syntax::tree::parse(&out) {
-        return Err(SourceError::Output(e.message));
+        return Err(SourceError::Output(e.message.en));
     }
     Ok(if crlf { out.replace('\n', "\r\n") } else { out })
 }
@@ -165,10 +213,13 @@ pub fn format_bytes(
                 Diagnostic::new(
                     &codes::S001,
                     Span::new(id, start, end),
-                    format!("invalid TOML: {message}"),
+                    tr!("TOML 语法错误：{message}", "invalid TOML: {message}"),
                 )
-                .label("here")
-                .help("see https://toml.io for the syntax of TOML files"),
+                .label(tr!("此处", "here"))
+                .help(tr!(
+                    "TOML 文件的语法见 `https://toml.io`",
+                    "see https://toml.io for the syntax of TOML files"
+                )),
             );
             Ok(None)
         }
@@ -188,7 +239,10 @@ pub fn write_atomic(world: &dyn World, path: &Path, bytes: &[u8]) -> Result<(), 
     if world.is_readonly(&real).map_err(unwritable)? {
         return Err(FmtError::Unwritable {
             path: path.to_path_buf(),
-            reason: "it is read-only; make it writable to format it".into(),
+            reason: crate::tr!(
+                "文件是只读的；改为可写后才能排版",
+                "it is read-only; make it writable to format it"
+            ),
         });
     }
     let name = real

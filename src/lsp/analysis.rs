@@ -40,7 +40,7 @@ pub fn check_plan(
     old: Option<PlanState>,
     enc: Encoding,
     rule_links: &str,
-    lang: &Lang,
+    lang: Lang,
 ) -> PlanState {
     let mut state = PlanState {
         good: old.and_then(|o| o.good),
@@ -66,7 +66,14 @@ pub fn check_plan(
     let mut indexes: BTreeMap<u32, LineIndex> = BTreeMap::new();
     for d in &checked.diagnostics {
         let file = checked.sources.get(d.primary.span.file);
-        let lsp = to_lsp(d, &checked.sources, &mut indexes, enc, rule_links, lang.of(d));
+        let lsp = to_lsp(
+            d,
+            &checked.sources,
+            &mut indexes,
+            enc,
+            rule_links,
+            lang.of(d),
+        );
         state
             .diagnostics
             .entry(file.path.clone())
@@ -113,7 +120,7 @@ fn to_lsp(
         });
     }
     for h in &d.help {
-        message.push_str(&format!("\n{} {}", help_word(locale), h.get(locale)));
+        message.push_str(&format!("\n{}{}", help_word(locale), h.get(locale)));
     }
     let related: Vec<DiagnosticRelatedInformation> = d
         .secondary

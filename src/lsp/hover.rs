@@ -145,7 +145,7 @@ pub fn resolved(
             }
             for t in &c.tasks {
                 if let Some(d) = t.due.filter(|d| at(d.span)) {
-                    return Some(describe(d.value, cal));
+                    return Some(describe(d.value, cal, crate::locale::Locale::En));
                 }
             }
         }
@@ -168,7 +168,7 @@ pub fn resolved(
             .chain(plan.columns.iter().flat_map(|c| c.skip.iter().copied()));
         for d in days {
             if at(d.span) {
-                return Some(describe(d.value, cal));
+                return Some(describe(d.value, cal, crate::locale::Locale::En));
             }
         }
         for (k, col) in plan.columns.iter().enumerate() {
@@ -223,7 +223,7 @@ fn budget_text(plan: &Plan, at: &dyn Fn(crate::source::Span) -> bool) -> Option<
 /// `2026-01-27 Tue (workday) → 2026-02-18 Wed (workday)`, with its length.
 fn range_text(r: DateRange, cal: &WorkCalendar) -> String {
     if r.start == r.end {
-        return describe(r.start, cal);
+        return describe(r.start, cal, crate::locale::Locale::En);
     }
     let workdays = r
         .start
@@ -233,8 +233,8 @@ fn range_text(r: DateRange, cal: &WorkCalendar) -> String {
         .count();
     format!(
         "{} → {}\n\n{} days, {workdays} workdays",
-        describe(r.start, cal),
-        describe(r.end, cal),
+        describe(r.start, cal, crate::locale::Locale::En),
+        describe(r.end, cal, crate::locale::Locale::En),
         r.days()
     )
 }
@@ -268,7 +268,7 @@ fn episodes_text(
 pub fn evaluated(plan: Option<&Plan>, today: NaiveDate, text: &str) -> Option<String> {
     let e = evaluate_on(plan, today, text).ok()?;
     Some(match &e.answer {
-        Answer::Date(d) => describe(*d, &e.calendar),
+        Answer::Date(d) => describe(*d, &e.calendar, crate::locale::Locale::En),
         Answer::Range(r) => range_text(*r, &e.calendar),
         Answer::Occurrences(days, _, _) => episodes_text(days, &[], false, today),
     })
@@ -442,7 +442,7 @@ pub fn reference(
             let t = c.tasks.iter().find(|t| t.id.name == id)?;
             let due = t.due.map_or_else(
                 || "no due date".to_string(),
-                |d| describe(d.value, &plan.calendar),
+                |d| describe(d.value, &plan.calendar, crate::locale::Locale::En),
             );
             format!("task **{}** (`{id}`): due {due}", t.name)
         }

@@ -522,7 +522,7 @@ impl Server<'_> {
                     base: s.world,
                     docs: &s.docs,
                 };
-                analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links, &s.lang)
+                analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links, s.lang)
             });
             if let Some(state) = state {
                 touched.extend(state.files.iter().cloned());
@@ -662,7 +662,10 @@ impl Server<'_> {
                 }
             }
         }
-        let docs: Vec<String> = codes.iter().filter_map(|c| hover::rule_doc(c, self.lang.of_run([]))).collect();
+        let docs: Vec<String> = codes
+            .iter()
+            .filter_map(|c| hover::rule_doc(c, self.lang.of_run([])))
+            .collect();
         Some((range?, docs.join("\n\n---\n\n")))
     }
 

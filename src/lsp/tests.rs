@@ -233,7 +233,7 @@ fn an_open_plan_gets_the_diagnostics_check_gives_and_typing_updates_them() {
             d["message"]
                 .as_str()
                 .unwrap_or_default()
-                .starts_with("unknown person `经理`"),
+                .starts_with("成员 `经理` 不存在"),
             "{d}"
         );
         // The quoted value, in UTF-16 columns: `owner = ` is 8, each
@@ -296,7 +296,7 @@ fn editing_a_fragment_rechecks_the_plan_that_includes_it() {
                 d["message"]
                     .as_str()
                     .unwrap_or_default()
-                    .starts_with("unknown person `manager`")
+                    .starts_with("成员 `manager` 不存在")
             })
             .count();
         assert!(unknown > 0, "{diags:?}");
@@ -557,7 +557,7 @@ fn a_misspelt_owner_gets_a_quick_fix() {
             d["message"]
                 .as_str()
                 .unwrap_or_default()
-                .contains("help: did you mean `designer`?"),
+                .contains("提示：是不是想写 `designer`？"),
             "{d}"
         );
         let actions = c.fixes(PLAN, &d);

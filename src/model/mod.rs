@@ -34,7 +34,8 @@ pub fn within_years(d: NaiveDate) -> bool {
 /// of every id it may hold `-` and inner dots (`a.ok`, from a file name),
 /// but nothing that a file system reads as a path (`/`, `\`, `.`, `..`, an
 /// empty or hidden name) or, on Windows, as a device.
-pub fn plan_id_problem(id: &str) -> Option<&'static str> {
+pub fn plan_id_problem(id: &str) -> Option<crate::locale::Pair> {
+    use crate::locale::Pair;
     const DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
     let lower = id
         .split('.')
@@ -47,17 +48,35 @@ pub fn plan_id_problem(id: &str) -> Option<&'static str> {
             .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
     });
     if id.is_empty() {
-        Some("it is empty")
+        Some(Pair {
+            zh: "它是空的",
+            en: "it is empty",
+        })
     } else if id.chars().count() > 100 {
-        Some("it is longer than 100 characters")
+        Some(Pair {
+            zh: "它超过了 100 个字符",
+            en: "it is longer than 100 characters",
+        })
     } else if !id.starts_with(char::is_alphanumeric) {
-        Some("it must start with a letter or a digit")
+        Some(Pair {
+            zh: "它必须以字母或数字开头",
+            en: "it must start with a letter or a digit",
+        })
     } else if !id.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
-        Some("only letters, digits, `-`, `_` and `.` can name the plan's output folder")
+        Some(Pair {
+            zh: "计划的输出目录名只能由字母、数字、`-`、`_` 和 `.` 组成",
+            en: "only letters, digits, `-`, `_` and `.` can name the plan's output folder",
+        })
     } else if id.ends_with('.') {
-        Some("it must not end with `.`")
+        Some(Pair {
+            zh: "它不能以 `.` 结尾",
+            en: "it must not end with `.`",
+        })
     } else if DEVICES.contains(&lower.as_str()) || numbered {
-        Some("it is the name of a device on Windows")
+        Some(Pair {
+            zh: "它是 `Windows` 的设备名",
+            en: "it is the name of a device on Windows",
+        })
     } else {
         None
     }

@@ -12,6 +12,7 @@ use crate::syntax::ast::{Amount, MoneyLit, ShareLit};
 use crate::syntax::raw::{Expr, RawBudget, RawKol, RawLine, RawReserve, Str, Val};
 use crate::syntax::reader::path_text;
 use crate::syntax::strlit::StrSrc;
+use crate::tr;
 
 use super::text;
 
@@ -26,8 +27,12 @@ pub fn lookup(
     if let Some(i) = find_line(lines, name) {
         return Some(i);
     }
-    let mut d = Diagnostic::new(&codes::R001, span, format!("unknown budget line `{name}`"))
-        .label("not a line of `[budget]`");
+    let mut d = Diagnostic::new(
+        &codes::R001,
+        span,
+        tr!("预算科目 `{name}` 不存在", "unknown budget line `{name}`"),
+    )
+    .label(tr!("不是 `[budget]` 中的科目", "not a line of `[budget]`"));
     if let Some(meant) = closest(name, lines.iter().skip(1).map(|l| l.path.as_str())) {
         d = d.help(did_you_mean(meant));
         // The span is the path's last key: mend it when the rest is right.
@@ -134,11 +139,16 @@ fn flatten(
                     Diagnostic::new(
                         &codes::S007,
                         l.id.span,
-                        format!("budget line `{}` has no amount or share", l.path),
+                        tr!(
+                            "预算科目 `{0}` 没有金额或占比",
+                            "budget line `{0}` has no amount or share",
+                            l.path
+                        ),
                     )
-                    .label("how much?")
-                    .help(format!(
-                        "write `{} = \"20%\"` or give it `amount` or `share`",
+                    .label(tr!("多少？", "how much?"))
+                    .help(tr!(
+                        "写成 `{0} = \"20%\"`，或给它 `amount` 或 `share`",
+                        "write `{0} = \"20%\"` or give it `amount` or `share`",
                         l.id.name
                     )),
                 );
@@ -269,16 +279,23 @@ fn report_waiting(
         let mut d = Diagnostic::new(
             &codes::S006,
             l.value_span,
-            format!("the amount of budget line `{}` cannot be computed", l.path),
+            tr!(
+                "预算科目 `{0}` 的金额无法计算",
+                "the amount of budget line `{0}` cannot be computed",
+                l.path
+            ),
         )
-        .label("depends on itself");
+        .label(tr!("依赖它自己", "depends on itself"));
         for &j in &group[1..] {
             d = d.secondary(
                 lines[j].value_span,
-                format!("`{}` waits on it too", lines[j].path),
+                tr!("`{0}` 也在等它", "`{0}` waits on it too", lines[j].path),
             );
         }
-        diags.push(d.help("a share needs a parent (or `of` line) with a known amount; give `budget.total` or an amount somewhere on the way"));
+        diags.push(d.help(tr!(
+            "占比要有金额已知的上级科目（或 `of` 指定的科目）；给出 `budget.total`，或在这条链上的某一级写明金额",
+            "a share needs a parent (or `of` line) with a known amount; give `budget.total` or an amount somewhere on the way"
+        )));
     }
 }
 
@@ -296,10 +313,14 @@ pub fn money(
             Diagnostic::new(
                 &codes::S006,
                 src.at(m.loc),
-                format!("amount in {c}, but the plan's currency is {currency}"),
+                tr!(
+                    "金额的币种是 `{c}`，但计划的币种是 `{currency}`",
+                    "amount in {c}, but the plan's currency is {currency}"
+                ),
             )
-            .label("other currency")
-            .help(format!(
+            .label(tr!("币种不同", "other currency"))
+            .help(tr!(
+                "用 `{currency}` 写金额，或修改 `plan.currency`",
                 "write amounts in {currency}, or change `plan.currency`"
             )),
         );
@@ -307,9 +328,16 @@ pub fn money(
     }
     if m.value.abs() > max_money() {
         diags.push(
-            Diagnostic::new(&codes::S006, src.at(m.loc), "amount too large")
-                .label("more than 10^15")
-                .help("almanac handles amounts up to a quadrillion (10^15) units of the currency"),
+            Diagnostic::new(
+                &codes::S006,
+                src.at(m.loc),
+                tr!("金额过大", "amount too large"),
+            )
+            .label(tr!("超过 10^15", "more than 10^15"))
+            .help(tr!(
+                "almanac 能处理的金额最多为 10^15（一千万亿）个货币单位",
+                "almanac handles amounts up to a quadrillion (10^15) units of the currency"
+            )),
         );
         return None;
     }
@@ -323,10 +351,16 @@ pub fn percent(s: &ShareLit, src: &StrSrc, diags: &mut Vec<Diagnostic>) -> Optio
             Diagnostic::new(
                 &codes::S006,
                 src.at(s.loc),
-                format!("`{}%` is not a share", s.percent),
+                tr!("`{0}%` 不是有效的占比", "`{0}%` is not a share", s.percent),
             )
-            .label("a share is between 0% and 100%")
-            .help("a share is a part of a whole; for more than the whole, give an amount"),
+            .label(tr!(
+                "占比在 0% 到 100% 之间",
+                "a share is between 0% and 100%"
+            ))
+            .help(tr!(
+                "占比是整体的一部分；超过整体的，直接写金额",
+                "a share is a part of a whole; for more than the whole, give an amount"
+            )),
         );
         return None;
     }

@@ -14,9 +14,10 @@ use crate::model::{Budget, Campaign, DateRange, Draw, Raci, Task};
 use crate::source::Spanned;
 use crate::syntax::ast;
 use crate::syntax::raw::{Expr, RawCampaign, Str, Val};
+use crate::tr;
 
 use super::dates::DateCx;
-use super::names::{self, Index, PlanNames};
+use super::names::{self, Index, PlanNames, noun};
 use super::{Ids, budget, duplicate, hours, lead, text, text_or};
 
 /// The campaigns whose windows are known, and the ids of those whose
@@ -38,7 +39,7 @@ pub(super) fn campaigns(
         let owner = c
             .owner
             .as_ref()
-            .and_then(|o| ids.people.get(o, "person", diags));
+            .and_then(|o| ids.people.get(o, noun::PERSON, diags));
         let mut draws = Vec::new();
         for d in &c.budget {
             let Some(budget) = budget else {
@@ -57,7 +58,7 @@ pub(super) fn campaigns(
             };
             draws.push(Draw { line, amount, span });
         }
-        let campaign_channels = ids.channels.refs(&c.channels, "channel", diags);
+        let campaign_channels = ids.channels.refs(&c.channels, noun::CHANNEL, diags);
         let (Some(window), Val::Known(window_expr)) = (window, &c.window) else {
             unresolved.push(c.id.name.clone());
             continue;
@@ -103,7 +104,7 @@ fn tasks(
     let ids = Index::new(c.tasks.iter().map(|t| t.id.name.as_str()));
     for (i, t) in c.tasks.iter().enumerate() {
         if let Some(j) = c.tasks[..i].iter().position(|o| o.id.name == t.id.name) {
-            diags.push(duplicate("task", &t.id, c.tasks[j].id.span));
+            diags.push(duplicate(noun::TASK, &t.id, c.tasks[j].id.span));
         }
     }
     // Dependencies: `after` and task names used in `due`.
@@ -113,7 +114,7 @@ fn tasks(
         let a: Vec<usize> = t
             .after
             .iter()
-            .filter_map(|s| ids.get(s, "task", diags))
+            .filter_map(|s| ids.get(s, noun::TASK, diags))
             .collect();
         let mut a = a;
         let mut d = a.clone();
@@ -132,13 +133,21 @@ fn tasks(
                 Diagnostic::new(
                     &codes::S007,
                     t.id.span,
-                    format!(
-                        "task `{}.{}` has a `duration` but nothing to count it from",
-                        c.id.name, t.id.name
+                    tr!(
+                        "任务 `{0}.{1}` 写了 `duration`，但没有起算的日期",
+                        "task `{0}.{1}` has a `duration` but nothing to count it from",
+                        c.id.name,
+                        t.id.name
                     ),
                 )
-                .label("no `due` and no `after`")
-                .help("add `after = [\"…\"]` naming the tasks it follows, or a `due` date"),
+                .label(tr!(
+                    "既没有 `due` 也没有 `after`",
+                    "no `due` and no `after`"
+                ))
+                .help(tr!(
+                    "加上 `after = [\"…\"]` 写明它接在哪些任务之后，或写一个 `due` 日期",
+                    "add `after = [\"…\"]` naming the tasks it follows, or a `due` date"
+                )),
             );
         }
         deps.push(d);
@@ -198,14 +207,14 @@ fn tasks(
             owner: t
                 .owner
                 .as_ref()
-                .and_then(|o| people.get(o, "person", diags)),
+                .and_then(|o| people.get(o, noun::PERSON, diags)),
             role: raci(t.role.as_ref(), diags),
             accountable: t
                 .accountable
                 .as_ref()
-                .and_then(|o| people.get(o, "person", diags)),
-            consulted: people.refs(&t.consulted, "person", diags),
-            informed: people.refs(&t.informed, "person", diags),
+                .and_then(|o| people.get(o, noun::PERSON, diags)),
+            consulted: people.refs(&t.consulted, noun::PERSON, diags),
+            informed: people.refs(&t.informed, noun::PERSON, diags),
             due: dates[i].map(|d| Spanned {
                 value: d,
                 span: t
@@ -224,12 +233,14 @@ fn tasks(
                 .map(|l| l.value),
             effort_hours: t.effort.known().and_then(|e| hours(e, diags)),
             publish: t.publish.is_some_and(|p| p.value),
-            channels: channels.refs(&t.channels, "channel", diags),
+            channels: channels.refs(&t.channels, noun::CHANNEL, diags),
             review: t.review.as_ref().and_then(|r| {
-                levels.get(r, "review level", diags).map(|value| Spanned {
-                    value,
-                    span: r.span(),
-                })
+                levels
+                    .get(r, noun::REVIEW_LEVEL, diags)
+                    .map(|value| Spanned {
+                        value,
+                        span: r.span(),
+                    })
             }),
         })
         .collect()
@@ -278,22 +289,24 @@ fn report_cycle(
         let mut names: Vec<&str> = cycle.iter().map(|&i| c.tasks[i].id.name.as_str()).collect();
         names.push(names[0]);
         let first = &c.tasks[cycle[0]];
+        let chain_zh: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        let (campaign, chain, chain_zh) = (&c.id.name, names.join(" → "), chain_zh.join(" → "));
         let mut d = Diagnostic::new(
             &codes::D005,
             first.id.span,
-            format!(
-                "tasks of `{}` depend on each other in a cycle: {}",
-                c.id.name,
-                names.join(" → ")
+            tr!(
+                "活动 `{campaign}` 的任务相互依赖，形成了循环：{chain_zh}",
+                "tasks of `{campaign}` depend on each other in a cycle: {chain}"
             ),
         )
-        .label("this task waits for itself");
+        .label(tr!("这个任务在等它自己", "this task waits for itself"));
         for &i in &cycle[1..] {
-            d = d.secondary(c.tasks[i].id.span, "part of the cycle");
+            d = d.secondary(c.tasks[i].id.span, tr!("循环中的一环", "part of the cycle"));
         }
-        diags.push(d.help(
-            "remove one dependency (`after` or a date relative to another task) to break the cycle",
-        ));
+        diags.push(d.help(tr!(
+            "去掉一个依赖（`after` 或相对另一个任务的日期），打破循环",
+            "remove one dependency (`after` or a date relative to another task) to break the cycle"
+        )));
     }
     for i in 0..deps.len() {
         if !done[i] && !reported[i] {
@@ -313,9 +326,23 @@ fn raci(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Raci {
         "i" | "informed" => Raci::Informed,
         _ => {
             diags.push(
-                Diagnostic::new(&codes::S006, s.span(), format!("`{}` is not a RACI role", s.text))
-                    .label("expected R, A, C or I")
-                    .help("`raci = \"R\"` (responsible), `\"A\"` (accountable), `\"C\"` (consulted) or `\"I\"` (informed)"),
+                Diagnostic::new(
+                    &codes::S006,
+                    s.span(),
+                    tr!(
+                        "`{0}` 不是有效的分工角色",
+                        "`{0}` is not a RACI role",
+                        s.text
+                    ),
+                )
+                .label(tr!(
+                    "应为 `R`、`A`、`C` 或 `I`",
+                    "expected R, A, C or I"
+                ))
+                .help(tr!(
+                    "`raci = \"R\"`（执行）、`\"A\"`（最终负责）、`\"C\"`（咨询）或 `\"I\"`（知会）",
+                    "`raci = \"R\"` (responsible), `\"A\"` (accountable), `\"C\"` (consulted) or `\"I\"` (informed)"
+                )),
             );
             Raci::Responsible
         }

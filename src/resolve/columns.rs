@@ -9,9 +9,10 @@ use crate::model::{Column, DateRange};
 use crate::source::Spanned;
 use crate::syntax::ast::Exception;
 use crate::syntax::raw::{RawColumn, Val};
+use crate::tr;
 
 use super::dates::DateCx;
-use super::names::PlanNames;
+use super::names::{PlanNames, noun};
 use super::{Ids, evaluate_each, hours, text, text_or};
 
 pub(super) fn columns(
@@ -29,9 +30,16 @@ pub(super) fn columns(
         };
         if let Some(bad) = every.node.frequency.zero_interval() {
             diags.push(
-                Diagnostic::new(&codes::S006, every.span(), format!("`{bad}` never repeats"))
-                    .label("interval of 0")
-                    .help("the interval must be at least 1, e.g. `every 2 weeks on mon`"),
+                Diagnostic::new(
+                    &codes::S006,
+                    every.span(),
+                    tr!("`{bad}` 永远不会重复", "`{bad}` never repeats"),
+                )
+                .label(tr!("间隔为 0", "interval of 0"))
+                .help(tr!(
+                    "间隔至少为 1，例如 `every 2 weeks on mon`",
+                    "the interval must be at least 1, e.g. `every 2 weeks on mon`"
+                )),
             );
             continue;
         }
@@ -98,9 +106,23 @@ pub(super) fn columns(
             Some(h) if h.text == "skip" => false,
             Some(h) => {
                 diags.push(
-                    Diagnostic::new(&codes::S006, h.span(), format!("`{}` is not a holiday policy", h.text))
-                        .label("expected `publish` or `skip`")
-                        .help("`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"),
+                    Diagnostic::new(
+                        &codes::S006,
+                        h.span(),
+                        tr!(
+                            "`{0}` 不是有效的节假日策略",
+                            "`{0}` is not a holiday policy",
+                            h.text
+                        ),
+                    )
+                    .label(tr!(
+                        "应为 `publish` 或 `skip`",
+                        "expected `publish` or `skip`"
+                    ))
+                    .help(tr!(
+                        "`holidays = \"publish\"` 表示节假日有意照常发布；要跳过节假日，在 `every` 中写 `except holidays`",
+                        "`holidays = \"publish\"` publishes on holidays on purpose; to skip them write `except holidays` in `every`"
+                    )),
                 );
                 unknown = true;
                 false
@@ -118,11 +140,11 @@ pub(super) fn columns(
             channel: col
                 .channel
                 .as_ref()
-                .and_then(|c| ids.channels.get(c, "channel", diags)),
+                .and_then(|c| ids.channels.get(c, noun::CHANNEL, diags)),
             owner: col
                 .owner
                 .as_ref()
-                .and_then(|o| ids.people.get(o, "person", diags)),
+                .and_then(|o| ids.people.get(o, noun::PERSON, diags)),
             time: every.node.time,
             recurrence: every.node.clone(),
             recurrence_span: every.span(),

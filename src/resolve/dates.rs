@@ -9,9 +9,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{self, WorkCalendar, add_days, month_end};
 use crate::diagnostics::{Diagnostic, codes, suggest};
+use crate::locale::Msg;
 use crate::model::DateRange;
 use crate::syntax::ast::{DateBase, DateExpr, Loc, Offset, Period, RangeEnd, RangeExpr, Unit};
 use crate::syntax::strlit::StrSrc;
+use crate::tr;
 
 /// What a name in a date expression can refer to.
 pub trait Names {
@@ -103,9 +105,22 @@ impl DateCx<'_> {
                 Unit::Workdays => self.calendar.add_workdays(d, n),
                 Unit::Hours | Unit::Minutes => {
                     diags.push(
-                        Diagnostic::new(&codes::S006, src.at(o.loc), "a date cannot be moved by hours or minutes")
-                            .label("use days (`d`), weeks (`w`) or workdays (`wd`)")
-                            .help("`24h` as a date offset is `1d`; as a review response time it is one workday"),
+                        Diagnostic::new(
+                            &codes::S006,
+                            src.at(o.loc),
+                            tr!(
+                                "日期不能按小时或分钟偏移",
+                                "a date cannot be moved by hours or minutes"
+                            ),
+                        )
+                        .label(tr!(
+                            "用天（`d`）、周（`w`）或工作日（`wd`）",
+                            "use days (`d`), weeks (`w`) or workdays (`wd`)"
+                        ))
+                        .help(tr!(
+                            "作为日期偏移，`24h` 就是 `1d`；作为审核响应时间，它是 1 个工作日",
+                            "`24h` as a date offset is `1d`; as a review response time it is one workday"
+                        )),
                     );
                     return None;
                 }
@@ -115,10 +130,16 @@ impl DateCx<'_> {
                     Diagnostic::new(
                         &codes::S006,
                         src.at(o.loc),
-                        "this offset moves the date out of the calendar",
+                        tr!(
+                            "这个偏移把日期移出了日历的范围",
+                            "this offset moves the date out of the calendar"
+                        ),
                     )
-                    .label("too far")
-                    .help("use an offset of at most a few years"),
+                    .label(tr!("偏移太远", "too far"))
+                    .help(tr!(
+                        "偏移量最多几年",
+                        "use an offset of at most a few years"
+                    )),
                 );
                 return None;
             };
@@ -139,10 +160,10 @@ impl DateCx<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<NaiveDate> {
         let span = src.at(e.base_loc);
-        let invalid = |diags: &mut Vec<Diagnostic>, what: String, help: String| {
+        let invalid = |diags: &mut Vec<Diagnostic>, what: Msg, help: Msg| {
             diags.push(
                 Diagnostic::new(&codes::S006, span, what)
-                    .label("no such day")
+                    .label(tr!("没有这一天", "no such day"))
                     .help(help),
             );
         };
@@ -152,13 +173,20 @@ impl DateCx<'_> {
                 if d.is_none() {
                     let help = match month_end(*year, *month) {
                         Some(end) => {
-                            format!("{} {year} has {} days", month_name(*month), end.day())
+                            let (name, days) = (month_name(*month), end.day());
+                            tr!(
+                                "{year} 年 {month} 月有 {days} 天",
+                                "{name} {year} has {days} days"
+                            )
                         }
-                        None => "months are numbered 01 to 12".into(),
+                        None => tr!("月份是 01 到 12", "months are numbered 01 to 12"),
                     };
                     invalid(
                         diags,
-                        format!("`{year:04}-{month:02}-{day:02}` is not a date"),
+                        tr!(
+                            "`{year:04}-{month:02}-{day:02}` 不是有效的日期",
+                            "`{year:04}-{month:02}-{day:02}` is not a date"
+                        ),
                         help,
                     );
                 }
@@ -173,10 +201,17 @@ impl DateCx<'_> {
             DateBase::MonthDay { month, day } => {
                 let d = self.in_period(|y| NaiveDate::from_ymd_opt(y, *month, *day));
                 if d.is_none() {
+                    let year = self.year();
                     invalid(
                         diags,
-                        format!("`{month:02}-{day:02}` is not a date in {}", self.year()),
-                        "months are numbered 01 to 12 and have at most 31 days".into(),
+                        tr!(
+                            "{year} 年没有 `{month:02}-{day:02}` 这一天",
+                            "`{month:02}-{day:02}` is not a date in {year}"
+                        ),
+                        tr!(
+                            "月份是 01 到 12，每月最多 31 天",
+                            "months are numbered 01 to 12 and have at most 31 days"
+                        ),
                     );
                 }
                 d
@@ -190,8 +225,14 @@ impl DateCx<'_> {
                 if d.is_none() {
                     invalid(
                         diags,
-                        format!("week {week} of {year} does not exist"),
-                        "ISO years have 52 or 53 weeks".into(),
+                        tr!(
+                            "{year} 年没有第 {week} 周",
+                            "week {week} of {year} does not exist"
+                        ),
+                        tr!(
+                            "按国际标准周历，一年有 52 或 53 周",
+                            "ISO years have 52 or 53 weeks"
+                        ),
                     );
                 }
                 d
@@ -199,10 +240,15 @@ impl DateCx<'_> {
             DateBase::NthWeekday { n, weekday, month } => {
                 let d = self.in_period(|y| calendar::nth_weekday_of_month(y, *month, *n, *weekday));
                 if d.is_none() {
+                    let name = month_name(*month);
+                    let zh_day = weekday_zh(*weekday);
                     invalid(
                         diags,
-                        format!("{} has no such {weekday:?}", month_name(*month)),
-                        "use `last` for the last one".into(),
+                        tr!(
+                            "{month} 月没有第 {n} 个{zh_day}",
+                            "{name} has no such {weekday:?}"
+                        ),
+                        tr!("最后一个写作 `last`", "use `last` for the last one"),
                     );
                 }
                 d
@@ -236,14 +282,21 @@ impl DateCx<'_> {
                 None | Some("start") if path.len() <= 2 => Some(r.start),
                 Some("end") if path.len() == 2 => Some(r.end),
                 _ => {
+                    let part = path[1..].join(".");
                     diags.push(
                         Diagnostic::new(
                             &codes::R001,
                             span,
-                            format!("`{}` has no part `{}`", first, path[1..].join(".")),
+                            tr!(
+                                "`{first}` 没有 `{part}` 这一部分",
+                                "`{first}` has no part `{part}`"
+                            ),
                         )
-                        .label("unknown part")
-                        .help(format!("write `{first}.start` or `{first}.end`")),
+                        .label(tr!("未知的部分", "unknown part"))
+                        .help(tr!(
+                            "写成 `{first}.start` 或 `{first}.end`",
+                            "write `{first}.start` or `{first}.end`"
+                        )),
                     );
                     None
                 }
@@ -255,17 +308,23 @@ impl DateCx<'_> {
             let date = self.in_period(|y| calendar::moment_date(m, y));
             if date.is_none() {
                 let years = calendar::lunar_years();
+                let (year, from, to) = (self.year(), years.start(), years.end());
                 diags.push(
                     Diagnostic::new(
                         &codes::D003,
                         span,
-                        format!("`{first}` is not defined for {}", self.year()),
+                        tr!(
+                            "`{first}` 在 {year} 年没有日期",
+                            "`{first}` is not defined for {year}"
+                        ),
                     )
-                    .label("no date in the built-in table")
-                    .help(format!(
-                        "the built-in lunar calendar covers {}–{}; declare the date under `[moments]`",
-                        years.start(),
-                        years.end()
+                    .label(tr!(
+                        "内置日期表中没有这一年的日期",
+                        "no date in the built-in table"
+                    ))
+                    .help(tr!(
+                        "内置农历只覆盖 {from}–{to} 年；在 `[moments]` 中声明这个日期",
+                        "the built-in lunar calendar covers {from}–{to}; declare the date under `[moments]`"
                     )),
                 );
             }
@@ -280,16 +339,23 @@ impl DateCx<'_> {
                 .iter()
                 .map(|m| m.key.to_string()),
         );
+        let name = path.join(".");
         let mut d = Diagnostic::new(
             &codes::R001,
             span,
-            format!("unknown date name `{}`", path.join(".")),
+            tr!("未知的日期名称 `{name}`", "unknown date name `{name}`"),
         )
-        .label("not a moment, campaign or built-in festival");
+        .label(tr!(
+            "既不是营销节点、活动，也不是内置节日",
+            "not a moment, campaign or built-in festival"
+        ));
         if let Some(h) = suggest(first, candidates.iter().map(String::as_str)) {
             d = d.help(h);
         } else {
-            d = d.help("declare it under `[moments]`, or see `almanac explain R001` for the built-in names");
+            d = d.help(tr!(
+                "在 `[moments]` 中声明它；内置的名称见 `almanac explain R001`",
+                "declare it under `[moments]`, or see `almanac explain R001` for the built-in names"
+            ));
         }
         diags.push(d);
         None
@@ -344,10 +410,16 @@ impl DateCx<'_> {
                         Diagnostic::new(
                             &codes::D002,
                             src.at(*loc),
-                            format!("this range ends on {e_date} before it starts on {s}"),
+                            tr!(
+                                "这个日期范围的结束日 {e_date} 早于开始日 {s}",
+                                "this range ends on {e_date} before it starts on {s}"
+                            ),
                         )
-                        .label("end before start")
-                        .help("swap the two ends, or check the offsets"),
+                        .label(tr!("结束早于开始", "end before start"))
+                        .help(tr!(
+                            "把两端对调，或检查偏移量",
+                            "swap the two ends, or check the offsets"
+                        )),
                     );
                     return None;
                 }
@@ -367,12 +439,21 @@ fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
     Diagnostic::new(
         &codes::S006,
         span,
-        format!("{d} is outside the years almanac plans, {first} to {last}"),
+        tr!(
+            "{d} 超出了 almanac 能做计划的年份（{first}–{last} 年）",
+            "{d} is outside the years almanac plans, {first} to {last}"
+        ),
     )
-    .label("out of range")
-    .help(format!(
+    .label(tr!("超出范围", "out of range"))
+    .help(tr!(
+        "计划、节假日及其中的日期都要在 {first}-01-01 到 {last}-12-31 之间",
         "plans, holidays and their dates fall between {first}-01-01 and {last}-12-31"
     ))
+}
+
+/// `周一` … `周日`.
+fn weekday_zh(w: chrono::Weekday) -> &'static str {
+    crate::locale::words(crate::locale::Locale::ZhCn).weekdays[w.num_days_from_monday() as usize]
 }
 
 pub fn month_name(m: u32) -> &'static str {

@@ -7,8 +7,9 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{ChannelId, Direction, Kpi, KpiValue, UserAssertion};
 use crate::syntax::ast;
 use crate::syntax::raw::{Expr, RawAssertion, RawKpi, Str, Val};
+use crate::tr;
 
-use super::names::Index;
+use super::names::{Index, noun};
 use super::{text, text_or};
 
 /// The KPIs; `part_of` names another KPI, which may be declared in an
@@ -36,11 +37,11 @@ pub(super) fn kpis(
             channel: k
                 .channel
                 .as_ref()
-                .and_then(|c| channels.get(c, "channel", diags)),
+                .and_then(|c| channels.get(c, noun::CHANNEL, diags)),
             part_of: k
                 .part_of
                 .as_ref()
-                .and_then(|p| kpi_ids.get(p, "KPI", diags)),
+                .and_then(|p| kpi_ids.get(p, noun::KPI, diags)),
             group: text(&k.group),
             note: text(&k.note),
         })
@@ -66,12 +67,13 @@ fn direction(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Option<Direction> 
                 Diagnostic::new(
                     &codes::S006,
                     s.span(),
-                    format!("`{other}` is not a direction"),
+                    tr!("`{other}` 不是有效的方向", "`{other}` is not a direction"),
                 )
-                .label("expected `up` or `down`")
-                .help(
-                    "`up`: higher is better (followers); `down`: lower is better (cost per lead)",
-                ),
+                .label(tr!("应为 `up` 或 `down`", "expected `up` or `down`"))
+                .help(tr!(
+                    "`up`：越高越好（如粉丝数）；`down`：越低越好（如单条线索成本）",
+                    "`up`: higher is better (followers); `down`: lower is better (cost per lead)"
+                )),
             );
             None
         }

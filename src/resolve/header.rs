@@ -12,6 +12,7 @@ use crate::model::{DateRange, Locale, YEARS};
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::syntax::ast;
 use crate::syntax::raw::{RawMeta, Str, Val};
+use crate::tr;
 
 use super::dates::DateCx;
 use super::names;
@@ -35,10 +36,17 @@ pub(super) fn period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Span
                     Diagnostic::new(
                         &codes::S006,
                         y.span,
-                        format!("`{}` is not a year almanac can plan", y.value),
+                        tr!(
+                            "`{0}` 不是 almanac 能做计划的年份",
+                            "`{0}` is not a year almanac can plan",
+                            y.value
+                        ),
                     )
-                    .label("out of range")
-                    .help("write a year such as `year = 2027`"),
+                    .label(tr!("超出范围", "out of range"))
+                    .help(tr!(
+                        "写一个年份，例如 `year = 2027`",
+                        "write a year such as `year = 2027`"
+                    )),
                 );
             }
             r.map(|value| Spanned {
@@ -68,9 +76,19 @@ pub(super) fn period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Span
             };
             if !absolute {
                 diags.push(
-                    Diagnostic::new(&codes::S006, p.span(), "the plan's period must be written with full dates")
-                        .label("no year to place it in")
-                        .help("write `period = \"2027-04-01..2028-03-31\"`, or `year = 2027` for a calendar year"),
+                    Diagnostic::new(
+                        &codes::S006,
+                        p.span(),
+                        tr!(
+                            "计划周期必须写完整的日期",
+                            "the plan's period must be written with full dates"
+                        ),
+                    )
+                    .label(tr!("没有年份，无法确定在哪一年", "no year to place it in"))
+                    .help(tr!(
+                        "写成 `period = \"2027-04-01..2028-03-31\"`；按自然年做计划则写 `year = 2027`",
+                        "write `period = \"2027-04-01..2028-03-31\"`, or `year = 2027` for a calendar year"
+                    )),
                 );
                 return None;
             }
@@ -85,10 +103,16 @@ pub(super) fn period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Span
                 Diagnostic::new(
                     &codes::S006,
                     p.span(),
-                    "`[plan]` has both `year` and `period`",
+                    tr!(
+                        "`[plan]` 同时写了 `year` 和 `period`",
+                        "`[plan]` has both `year` and `period`"
+                    ),
                 )
-                .secondary(y.span, "year given here")
-                .help("keep one: `year = 2027` or `period = \"2027-04-01..2028-03-31\"`"),
+                .secondary(y.span, tr!("`year` 写在这里", "year given here"))
+                .help(tr!(
+                    "只保留一个：`year = 2027` 或 `period = \"2027-04-01..2028-03-31\"`",
+                    "keep one: `year = 2027` or `period = \"2027-04-01..2028-03-31\"`"
+                )),
             );
             None
         }
@@ -97,10 +121,13 @@ pub(super) fn period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Span
                 Diagnostic::new(
                     &codes::S007,
                     meta.span,
-                    "`[plan]` needs a `year` or a `period`",
+                    tr!(
+                        "`[plan]` 需要 `year` 或 `period`",
+                        "`[plan]` needs a `year` or a `period`"
+                    ),
                 )
-                .label("in this table")
-                .help("add `year = 2027`"),
+                .label(tr!("在这个表中", "in this table"))
+                .help(tr!("加上 `year = 2027`", "add `year = 2027`")),
             );
             None
         }
@@ -121,9 +148,20 @@ pub(super) fn calendar(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> (String, 
         Some(c) if matches!(c.text.as_str(), "cn" | "none") => c.text.clone(),
         Some(c) => {
             diags.push(
-                Diagnostic::new(&codes::S006, c.span(), format!("unknown holiday calendar `{}`", c.text))
-                    .label("not a built-in calendar")
-                    .help("use `calendar = \"cn\"` (China's official holidays and make-up workdays) or `calendar = \"none\"` (only the plan's own `[holidays]`)"),
+                Diagnostic::new(
+                    &codes::S006,
+                    c.span(),
+                    tr!(
+                        "未知的节假日日历 `{0}`",
+                        "unknown holiday calendar `{0}`",
+                        c.text
+                    ),
+                )
+                .label(tr!("不是内置的日历", "not a built-in calendar"))
+                .help(tr!(
+                    "写 `calendar = \"cn\"`（中国法定节假日和调休上班日）或 `calendar = \"none\"`（只用计划自己的 `[holidays]`）",
+                    "use `calendar = \"cn\"` (China's official holidays and make-up workdays) or `calendar = \"none\"` (only the plan's own `[holidays]`)"
+                )),
             );
             "cn".into()
         }
@@ -150,18 +188,41 @@ pub(super) fn plan_id(
         None => (file_stem(sources, root_file), meta.span),
     };
     if let Some(why) = crate::model::plan_id_problem(&id) {
+        let (why_zh, why) = (why.zh, why.en);
         let d = if meta.id.is_some() {
-            Diagnostic::new(&codes::S006, span, format!("`{id}` cannot be the plan's id: {why}"))
-                .label("the plan's outputs are written to a folder of this name")
-                .help("use letters, digits, `-` and `_`, starting with a letter or a digit, e.g. `new-media-2027`")
+            Diagnostic::new(
+                &codes::S006,
+                span,
+                tr!(
+                    "`{id}` 不能作为计划的标识：{why_zh}",
+                    "`{id}` cannot be the plan's id: {why}"
+                ),
+            )
+            .label(tr!(
+                "计划的输出文件会写到以它命名的目录中",
+                "the plan's outputs are written to a folder of this name"
+            ))
+            .help(tr!(
+                "用字母、数字、`-` 和 `_`，以字母或数字开头，例如 `new-media-2027`",
+                "use letters, digits, `-` and `_`, starting with a letter or a digit, e.g. `new-media-2027`"
+            ))
         } else {
             Diagnostic::new(
                 &codes::S006,
                 span,
-                format!("the file name `{id}` cannot be the plan's id: {why}"),
+                tr!(
+                    "文件名 `{id}` 不能作为计划的标识：{why_zh}",
+                    "the file name `{id}` cannot be the plan's id: {why}"
+                ),
             )
-            .label("a plan without `id` takes its file's name")
-            .help("give the plan an id in `[plan]`, e.g. `id = \"new-media-2027\"`")
+            .label(tr!(
+                "没有写 `id` 的计划以文件名作为标识",
+                "a plan without `id` takes its file's name"
+            ))
+            .help(tr!(
+                "在 `[plan]` 中给计划一个标识，例如 `id = \"new-media-2027\"`",
+                "give the plan an id in `[plan]`, e.g. `id = \"new-media-2027\"`"
+            ))
         };
         diags.push(d);
     }
@@ -186,21 +247,25 @@ pub(super) fn currency(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
         return t.to_string();
     }
     let help = match t.to_uppercase().as_str() {
-        "RMB" | "¥" | "￥" | "YUAN" | "人民币" => {
-            "the ISO code of the renminbi is `CNY`".to_string()
-        }
+        "RMB" | "¥" | "￥" | "YUAN" | "人民币" => tr!(
+            "人民币的币种代码是 `CNY`",
+            "the ISO code of the renminbi is `CNY`"
+        ),
         up if up.len() == 3 && up.chars().all(|c| c.is_ascii_alphabetic()) => {
-            format!("write it in capitals: `{up}`")
+            tr!("用大写字母：`{up}`", "write it in capitals: `{up}`")
         }
-        _ => "write an ISO 4217 code such as `CNY`, `USD` or `EUR`".to_string(),
+        _ => tr!(
+            "写三个字母的国际币种代码，例如 `CNY`、`USD` 或 `EUR`",
+            "write an ISO 4217 code such as `CNY`, `USD` or `EUR`"
+        ),
     };
     diags.push(
         Diagnostic::new(
             &codes::S006,
             s.span(),
-            format!("`{t}` is not a currency code"),
+            tr!("`{t}` 不是币种代码", "`{t}` is not a currency code"),
         )
-        .label("expected three capital letters")
+        .label(tr!("应为三个大写字母", "expected three capital letters"))
         .help(help),
     );
     "CNY".into()
@@ -222,9 +287,19 @@ pub(super) fn timezone(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> String {
             });
     if !shaped {
         diags.push(
-            Diagnostic::new(&codes::S006, s.span(), format!("`{t}` is not a time zone name"))
-                .label("expected an IANA zone such as `Asia/Shanghai`")
-                .help("write the zone's IANA name, e.g. `Asia/Shanghai`, `Europe/Berlin`, `America/New_York`, or `UTC`"),
+            Diagnostic::new(
+                &codes::S006,
+                s.span(),
+                tr!("`{t}` 不是时区名称", "`{t}` is not a time zone name"),
+            )
+            .label(tr!(
+                "应为 `Asia/Shanghai` 这样的标准时区名称",
+                "expected an IANA zone such as `Asia/Shanghai`"
+            ))
+            .help(tr!(
+                "写时区的标准名称，例如 `Asia/Shanghai`、`Europe/Berlin`、`America/New_York` 或 `UTC`",
+                "write the zone's IANA name, e.g. `Asia/Shanghai`, `Europe/Berlin`, `America/New_York`, or `UTC`"
+            )),
         );
         return "Asia/Shanghai".into();
     }
@@ -243,10 +318,13 @@ pub(super) fn locale(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Locale {
                 Diagnostic::new(
                     &codes::S006,
                     s.span(),
-                    format!("unsupported locale `{}`", s.text),
+                    tr!("不支持的语言 `{0}`", "unsupported locale `{0}`", s.text),
                 )
-                .label("expected `zh-CN` or `en`")
-                .help("almanac writes its outputs in `zh-CN` or `en`"),
+                .label(tr!("应为 `zh-CN` 或 `en`", "expected `zh-CN` or `en`"))
+                .help(tr!(
+                    "almanac 的输出文件只有 `zh-CN` 和 `en` 两种语言",
+                    "almanac writes its outputs in `zh-CN` or `en`"
+                )),
             );
             Locale::ZhCn
         }

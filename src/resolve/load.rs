@@ -7,11 +7,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Label, codes};
+use crate::diagnostics::{Diagnostic, Label, codes, did_you_mean};
+use crate::locale::Msg;
 use crate::project::{Refusal, confine};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::raw::{RawFile, Val};
 use crate::syntax::reader::{Reader, read_file};
+use crate::tr;
 use crate::world::{World, normalize};
 
 /// Reads, parses and schema-checks one file. `None` if it could not be parsed.
@@ -178,20 +180,29 @@ fn visit(
                 }
             }
             chain.push(target.display().to_string());
+            // In Chinese text, file names are quoted.
+            let quoted: Vec<String> = chain.iter().map(|p| format!("`{p}`")).collect();
+            let (chain_zh, chain) = (quoted.join(" → "), chain.join(" → "));
             let mut d = Diagnostic::new(
                 &codes::R003,
                 inc.span(),
-                format!("include cycle: {}", chain.join(" → ")),
+                tr!("循环引入：{chain_zh}", "include cycle: {chain}"),
             )
-            .label("includes a file that includes this one");
+            .label(tr!(
+                "引入的文件又引入了这个文件",
+                "includes a file that includes this one"
+            ));
             let mut in_cycle = false;
             for (f, span) in stack.iter() {
                 in_cycle |= *f == first;
                 if in_cycle {
-                    d = d.secondary(*span, "included from here");
+                    d = d.secondary(*span, included_from_here());
                 }
             }
-            diags.push(d.help("remove one of the `include` entries; shared parts belong in a fragment that includes nothing back"));
+            diags.push(d.help(tr!(
+                "删掉其中一条 `include`；共用的部分放进一个不反过来引入它们的片段文件",
+                "remove one of the `include` entries; shared parts belong in a fragment that includes nothing back"
+            )));
             continue;
         }
         if loaded
@@ -215,7 +226,7 @@ fn visit(
                     {
                         d.secondary.push(Label {
                             span: inc.span(),
-                            text: "included from here".into(),
+                            text: included_from_here(),
                         });
                     }
                 }
@@ -231,20 +242,25 @@ fn visit(
         let raw = match read {
             Ok((_, raw)) => raw,
             Err(e) => {
+                let (written, reason) = (&inc.text, crate::world::io_reason(&e));
+                let (reason_zh, reason_en) = (&reason.zh, &reason.en);
+                let looked = target.display();
                 diags.push(
                     Diagnostic::new(
                         &codes::R004,
                         inc.span(),
-                        format!(
-                            "included file `{}` cannot be read: {}",
-                            inc.text,
-                            io_reason(&e)
+                        tr!(
+                            "引入的文件 `{written}` 无法读取：{reason_zh}",
+                            "included file `{written}` cannot be read: {reason_en}"
                         ),
                     )
-                    .label(format!("looked for {}", target.display()))
+                    .label(tr!("查找的路径：`{looked}`", "looked for {looked}"))
                     .help(
                         similar_file(loader.world, &target, &inc.text).unwrap_or_else(|| {
-                            "paths in `include` are relative to the file that includes them".into()
+                            tr!(
+                                "`include` 中的路径相对于引入它的那个文件",
+                                "paths in `include` are relative to the file that includes them"
+                            )
                         }),
                     ),
                 );
@@ -261,12 +277,16 @@ fn visit(
                 Diagnostic::new(
                     &codes::S006,
                     meta.span,
-                    "an included file cannot have its own `[plan]` table",
+                    tr!(
+                        "被引入的文件不能有自己的 `[plan]` 表",
+                        "an included file cannot have its own `[plan]` table"
+                    ),
                 )
-                .secondary(inc.span(), "included from here")
-                .help(
-                    "move `[plan]` into the including file; a fragment holds only shared sections",
-                ),
+                .secondary(inc.span(), included_from_here())
+                .help(tr!(
+                    "把 `[plan]` 移到引入它的文件中；片段文件只放共用的部分",
+                    "move `[plan]` into the including file; a fragment holds only shared sections"
+                )),
             );
         }
         stack.push((this, inc.span()));
@@ -279,25 +299,37 @@ fn visit(
 fn outside(written: &str, at: Span, why: &Refusal) -> Diagnostic {
     let (message, label) = match why {
         Refusal::Absolute => (
-            format!(
+            tr!(
+                "`{written}` 是绝对路径；只读取计划项目内的引入文件",
                 "`{written}` is an absolute path; included files are read only inside the plan's project"
             ),
-            "an absolute path",
+            tr!("绝对路径", "an absolute path"),
         ),
         _ => (
-            format!(
+            tr!(
+                "`{written}` 在计划项目之外；只读取项目内的引入文件",
                 "`{written}` is outside the plan's project; included files are read only inside it"
             ),
-            "leads out of the project (after `..` and symlinks)",
+            tr!(
+                "（经过 `..` 和符号链接后）指向项目之外",
+                "leads out of the project (after `..` and symlinks)"
+            ),
         ),
     };
     Diagnostic::new(&codes::R005, at, message)
         .label(label)
-        .help("the project is the nearest folder above the plan that holds `.git`, or the plan's own folder; move the file into it, or set the project with `--root DIR`")
+        .help(tr!(
+            "项目是计划所在位置往上最近的、含有 `.git` 的目录，没有则是计划自己所在的目录；把文件移进项目，或用 `--root DIR` 指定项目",
+            "the project is the nearest folder above the plan that holds `.git`, or the plan's own folder; move the file into it, or set the project with `--root DIR`"
+        ))
+}
+
+fn included_from_here() -> Msg {
+    tr!("从这里引入", "included from here")
 }
 
 /// "did you mean `shared/team.toml`?" for a misspelt include.
-fn similar_file(world: &dyn World, target: &Path, written: &str) -> Option<String> {
+fn similar_file(world: &dyn World, target: &Path, written: &str) -> Option<Msg> {
     let dir = target.parent()?;
     let wanted = target.file_name()?.to_string_lossy().into_owned();
     let names: Vec<String> = world
@@ -311,13 +343,5 @@ fn similar_file(world: &dyn World, target: &Path, written: &str) -> Option<Strin
     let prefix = written
         .rsplit_once('/')
         .map_or(String::new(), |(d, _)| format!("{d}/"));
-    Some(format!("did you mean `{prefix}{name}`?"))
-}
-
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    Some(did_you_mean(&format!("{prefix}{name}")))
 }

@@ -7,8 +7,12 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::{Msg, Pair};
 use crate::source::{Ident, Span};
 use crate::syntax::raw::*;
+use crate::tr;
+
+use super::names::noun;
 
 /// Everything the plan's files declare, merged.
 #[derive(Default)]
@@ -39,29 +43,29 @@ pub(super) fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged 
         // Sections of items with ids: a later file's items follow, and an
         // id declared twice is reported.
         macro_rules! append {
-            ($($field:ident: $what:literal),* $(,)?) => {
+            ($($field:ident: $what:expr),* $(,)?) => {
                 $(append(&mut m.$field, f.$field, $what, |x| &x.id, diags);)*
             };
         }
         append!(
-            holidays: "holiday",
-            people: "person",
-            channels: "channel",
-            campaigns: "campaign",
-            columns: "column",
-            moments: "moment",
-            blackouts: "blackout",
-            review: "review level",
-            kpis: "KPI",
-            highlights: "highlight",
-            audiences: "audience",
-            guidelines: "guideline",
+            holidays: noun::HOLIDAY,
+            people: noun::PERSON,
+            channels: noun::CHANNEL,
+            campaigns: noun::CAMPAIGN,
+            columns: noun::COLUMN,
+            moments: noun::MOMENT,
+            blackouts: noun::BLACKOUT,
+            review: noun::REVIEW_LEVEL,
+            kpis: noun::KPI,
+            highlights: noun::HIGHLIGHT,
+            audiences: noun::AUDIENCE,
+            guidelines: noun::GUIDELINE,
         );
-        append(&mut m.rules, f.rules, "rule setting", |x| &x.key, diags);
+        append(&mut m.rules, f.rules, noun::RULE_SETTING, |x| &x.key, diags);
         append(
             &mut m.assertions,
             f.assertions,
-            "assertion",
+            noun::ASSERTION,
             |x| &x.id,
             diags,
         );
@@ -76,7 +80,7 @@ pub(super) fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged 
 fn append<T>(
     into: &mut Vec<T>,
     items: Vec<T>,
-    what: &str,
+    what: Pair,
     id: impl Fn(&T) -> &Ident,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -96,15 +100,28 @@ fn append<T>(
     }
 }
 
-pub fn duplicate(what: &str, this: &Ident, first: Span) -> Diagnostic {
+/// R002: `this` repeats an id of a `what` ([`noun`]) first declared at `first`.
+pub fn duplicate(what: Pair, this: &Ident, first: Span) -> Diagnostic {
+    let (w, ws, id) = (what.zh, what.en, &this.name);
     Diagnostic::new(
         &codes::R002,
         this.span,
-        format!("{what} `{}` is declared twice", this.name),
+        tr!("{w} `{id}` 声明了两次", "{ws} `{id}` is declared twice"),
     )
-    .label("declared again here")
-    .secondary(first, "first declared here")
-    .help("ids must be unique; rename one of them or remove the copy")
+    .label(again_here())
+    .secondary(first, first_here())
+    .help(tr!(
+        "标识不能重复：给其中一个改名，或删掉重复的那个",
+        "ids must be unique; rename one of them or remove the copy"
+    ))
+}
+
+fn again_here() -> Msg {
+    tr!("在这里再次声明", "declared again here")
+}
+
+fn first_here() -> Msg {
+    tr!("首次声明在这里", "first declared here")
 }
 
 fn single<T>(
@@ -122,11 +139,14 @@ fn single<T>(
             Diagnostic::new(
                 &codes::R002,
                 span(&item),
-                format!("`[{what}]` is declared in two files"),
+                tr!(
+                    "`[{what}]` 在两个文件中都有声明",
+                    "`[{what}]` is declared in two files"
+                ),
             )
-            .label("declared again here")
-            .secondary(span(first), "first declared here")
-            .help(format!("keep one `[{what}]` table")),
+            .label(again_here())
+            .secondary(span(first), first_here())
+            .help(tr!("只保留一个 `[{what}]` 表", "keep one `[{what}]` table")),
         ),
         None => *into = Some(item),
     }

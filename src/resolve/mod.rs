@@ -33,6 +33,7 @@ use crate::ratio::Ratio;
 use crate::source::{SourceMap, Spanned};
 use crate::syntax::ast::{self, Unit};
 use crate::syntax::raw::{Expr, Str, Val};
+use crate::tr;
 use dates::DateCx;
 use load::Loaded;
 use names::{Index, PlanNames};
@@ -184,9 +185,16 @@ fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> 
     };
     if h.is_negative() {
         diags.push(
-            Diagnostic::new(&codes::S006, e.span(), "a duration cannot be negative")
-                .label("negative")
-                .help("write a positive duration such as `6h`"),
+            Diagnostic::new(
+                &codes::S006,
+                e.span(),
+                tr!("时长不能为负数", "a duration cannot be negative"),
+            )
+            .label(tr!("负数", "negative"))
+            .help(tr!(
+                "写一个正的时长，例如 `6h`",
+                "write a positive duration such as `6h`"
+            )),
         );
         return None;
     }
@@ -197,9 +205,16 @@ fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<
     let d = e.node;
     if d.amount < 0 {
         diags.push(
-            Diagnostic::new(&codes::S006, e.span(), "a duration cannot be negative")
-                .label("negative")
-                .help("write e.g. `3d`, `3wd` or `24h`"),
+            Diagnostic::new(
+                &codes::S006,
+                e.span(),
+                tr!("时长不能为负数", "a duration cannot be negative"),
+            )
+            .label(tr!("负数", "negative"))
+            .help(tr!(
+                "写成 `3d`、`3wd` 或 `24h` 这样的时长",
+                "write e.g. `3d`, `3wd` or `24h`"
+            )),
         );
         return None;
     }

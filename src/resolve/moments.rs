@@ -10,7 +10,7 @@ use crate::source::Spanned;
 use crate::syntax::raw::{RawBlackout, RawMoment, Val};
 
 use super::dates::DateCx;
-use super::names::{Index, PlanNames};
+use super::names::{Index, PlanNames, noun};
 use super::{text, text_or};
 
 pub(super) fn moments(
@@ -35,7 +35,7 @@ pub(super) fn moments(
                 value: when,
                 span: date.span(),
             },
-            channels: channels.refs(&mo.channels, "channel", diags),
+            channels: channels.refs(&mo.channels, noun::CHANNEL, diags),
             content: text(&mo.content),
         });
     }
@@ -64,7 +64,7 @@ pub(super) fn blackouts(
                 value: when,
                 span: e.span(),
             },
-            channels: channels.refs(&b.channels, "channel", diags),
+            channels: channels.refs(&b.channels, noun::CHANNEL, diags),
         });
     }
     blackouts

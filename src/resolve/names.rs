@@ -8,10 +8,12 @@ use std::collections::{BTreeMap, VecDeque};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, closest, codes, did_you_mean};
+use crate::locale::Pair;
 use crate::model::{DateRange, Id};
 use crate::resolve::dates::{DateCx, Names};
 use crate::syntax::ast::RangeExpr;
 use crate::syntax::raw::{Expr, RawCampaign, RawMoment, Str};
+use crate::tr;
 
 /// Ids of one kind, in declaration order; a reference found is an `I`
 /// (a [`PersonId`](crate::model::PersonId) for people, and so on).
@@ -49,36 +51,119 @@ impl<I: Id> Index<I> {
     }
 
     /// Looks up a reference; an unknown one is reported with a suggestion.
-    pub fn get(&self, s: &Str, what: &str, diags: &mut Vec<Diagnostic>) -> Option<I> {
+    /// `what` is the kind of thing referred to ([`noun`]).
+    pub fn get(&self, s: &Str, what: Pair, diags: &mut Vec<Diagnostic>) -> Option<I> {
         if let Some(i) = self.find(&s.text) {
             return Some(i);
         }
         if self.partial {
             return None;
         }
+        let (id, w, ws) = (&s.text, what.zh, what.en);
+        // After Chinese text, a Latin noun (`KPI`) takes a space.
+        let after = if w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!(" {w}")
+        } else {
+            w.to_string()
+        };
         let mut d = Diagnostic::new(
             &codes::R001,
             s.span(),
-            format!("unknown {what} `{}`", s.text),
+            tr!("{w} `{id}` 不存在", "unknown {ws} `{id}`"),
         )
-        .label(format!("no {what} has this id"));
+        .label(tr!("没有这个标识的{after}", "no {ws} has this id"));
         d = match closest(&s.text, self.names.iter().map(String::as_str)) {
             // The quoted id, replaced by the one meant.
             Some(c) => d.help(did_you_mean(c)).fix(s.span(), format!("\"{c}\"")),
             None if self.names.is_empty() => {
-                d.help(format!("the plan declares no {}", plural(what)))
+                let wp = plural(ws);
+                d.help(tr!("计划没有声明任何{after}", "the plan declares no {wp}"))
             }
-            None => d.help(format!("known: {}", preview(&self.names))),
+            None => {
+                let (zh, en) = preview(&self.names);
+                d.help(tr!("已声明的{after}：{zh}", "known: {en}"))
+            }
         };
         diags.push(d);
         None
     }
 
-    pub fn refs(&self, list: &[Str], what: &str, diags: &mut Vec<Diagnostic>) -> Vec<I> {
+    pub fn refs(&self, list: &[Str], what: Pair, diags: &mut Vec<Diagnostic>) -> Vec<I> {
         list.iter()
             .filter_map(|s| self.get(s, what, diags))
             .collect()
     }
+}
+
+/// The kinds of things a plan declares, as messages name them.
+pub mod noun {
+    use crate::locale::Pair;
+
+    pub const PERSON: Pair = Pair {
+        zh: "成员",
+        en: "person",
+    };
+    pub const CHANNEL: Pair = Pair {
+        zh: "渠道",
+        en: "channel",
+    };
+    pub const KPI: Pair = Pair {
+        zh: "KPI",
+        en: "KPI",
+    };
+    pub const TASK: Pair = Pair {
+        zh: "任务",
+        en: "task",
+    };
+    pub const REVIEW_LEVEL: Pair = Pair {
+        zh: "审核级别",
+        en: "review level",
+    };
+    pub const HOLIDAY: Pair = Pair {
+        zh: "节假日",
+        en: "holiday",
+    };
+    pub const CAMPAIGN: Pair = Pair {
+        zh: "活动",
+        en: "campaign",
+    };
+    pub const COLUMN: Pair = Pair {
+        zh: "栏目",
+        en: "column",
+    };
+    pub const MOMENT: Pair = Pair {
+        zh: "营销节点",
+        en: "moment",
+    };
+    pub const BLACKOUT: Pair = Pair {
+        zh: "禁发日",
+        en: "blackout",
+    };
+    pub const HIGHLIGHT: Pair = Pair {
+        zh: "亮点",
+        en: "highlight",
+    };
+    pub const AUDIENCE: Pair = Pair {
+        zh: "受众",
+        en: "audience",
+    };
+    pub const GUIDELINE: Pair = Pair {
+        zh: "运营准则",
+        en: "guideline",
+    };
+    pub const RULE_SETTING: Pair = Pair {
+        zh: "规则设置",
+        en: "rule setting",
+    };
+    pub const ASSERTION: Pair = Pair {
+        zh: "断言",
+        en: "assertion",
+    };
+    /// A moment or a campaign, as a date expression names it.
+    pub const DATE_NAME: Pair = Pair {
+        zh: "日期名称",
+        en: "date name",
+    };
 }
 
 fn plural(what: &str) -> String {
@@ -88,13 +173,19 @@ fn plural(what: &str) -> String {
     }
 }
 
-fn preview(names: &[String]) -> String {
+/// The first ids, in backticks: `、`-separated in Chinese, `, ` in English.
+fn preview(names: &[String]) -> (String, String) {
     let shown: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
-    if names.len() > 8 {
-        format!("{}, …", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
+    let more = names.len() > 8;
+    let list = |sep: &str, tail: &str| {
+        let joined = shown.join(sep);
+        if more {
+            format!("{joined}{sep}{tail}")
+        } else {
+            joined
+        }
+    };
+    (list("、", "…"), list(", ", "…"))
 }
 
 /// No names at all: for the plan's period and holidays.
@@ -138,7 +229,7 @@ impl<'a> PlanNames<'a> {
         for c in campaigns {
             // Moments and campaigns share one namespace of date names.
             if let Some(m) = moments.iter().find(|m| m.id.name == c.id.name) {
-                diags.push(crate::resolve::duplicate("date name", &c.id, m.id.span));
+                diags.push(crate::resolve::duplicate(noun::DATE_NAME, &c.id, m.id.span));
                 continue;
             }
             if c.window.is_given() {
@@ -174,14 +265,22 @@ impl<'a> PlanNames<'a> {
         };
         if self.visiting.iter().any(|v| v == name) {
             let chain = self.visiting.join(" → ");
+            let chain_zh: Vec<String> = self.visiting.iter().map(|v| format!("`{v}`")).collect();
+            let chain_zh = chain_zh.join(" → ");
             diags.push(
                 Diagnostic::new(
                     &codes::D005,
                     expr.span(),
-                    format!("the date of `{name}` depends on itself: {chain} → {name}"),
+                    tr!(
+                        "`{name}` 的日期依赖它自己：{chain_zh} → `{name}`",
+                        "the date of `{name}` depends on itself: {chain} → {name}"
+                    ),
                 )
-                .label("circular")
-                .help("give one of these dates without referring to the others"),
+                .label(tr!("循环依赖", "circular"))
+                .help(tr!(
+                    "其中一个日期直接写出，不要引用另外几个",
+                    "give one of these dates without referring to the others"
+                )),
             );
             return Some(None);
         }

@@ -7,7 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Audience, ChannelId, Guideline, Highlight};
 use crate::syntax::raw::{RawAudience, RawGuideline, RawHighlight};
 
-use super::names::Index;
+use super::names::{Index, noun};
 use super::{lead, text_or};
 
 pub(super) fn highlights(
@@ -19,7 +19,7 @@ pub(super) fn highlights(
         .map(|h| Highlight {
             id: h.id.clone(),
             name: text_or(&h.name, &h.id.name),
-            channels: channels.refs(&h.channels, "channel", diags),
+            channels: channels.refs(&h.channels, noun::CHANNEL, diags),
             results: h.results.iter().map(|s| s.text.clone()).collect(),
         })
         .collect()

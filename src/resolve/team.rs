@@ -9,8 +9,9 @@ use crate::ratio::Ratio;
 use crate::source::Spanned;
 use crate::syntax::ast;
 use crate::syntax::raw::{Expr, RawChannel, RawEffort, RawPerson, RawReviewLevel, Val};
+use crate::tr;
 
-use super::names::Index;
+use super::names::{Index, noun};
 use super::{hours, lead, text, text_or};
 
 pub(super) fn people(raw: &[RawPerson], diags: &mut Vec<Diagnostic>) -> Vec<Person> {
@@ -60,10 +61,13 @@ fn count(s: Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
                 Diagnostic::new(
                     &codes::S006,
                     s.span,
-                    format!("`{}` is not a count", s.value),
+                    tr!("`{0}` 不是有效的数量", "`{0}` is not a count", s.value),
                 )
-                .label("expected 0 or more")
-                .help("write a whole number such as `7`"),
+                .label(tr!("应为 0 或更大的数", "expected 0 or more"))
+                .help(tr!(
+                    "写一个整数，例如 `7`",
+                    "write a whole number such as `7`"
+                )),
             );
             None
         }
@@ -90,7 +94,7 @@ pub(super) fn review(
                 owner: l
                     .owner
                     .as_ref()
-                    .and_then(|o| people.get(o, "person", diags)),
+                    .and_then(|o| people.get(o, noun::PERSON, diags)),
             }
         })
         .collect()

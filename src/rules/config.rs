@@ -6,8 +6,13 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::codes::{ALL as RULES, find};
 use crate::diagnostics::{Diagnostic, Severity, codes, suggest};
+use crate::locale::Msg;
 use crate::ratio::Ratio;
 use crate::syntax::raw::RawRuleSetting;
+use crate::tr;
+
+/// The settings that are lists of words rather than thresholds.
+pub const LISTS: &[&str] = &["allow", "terms"];
 
 #[derive(Debug, Default)]
 pub struct RuleConfig {
@@ -15,6 +20,8 @@ pub struct RuleConfig {
     severities: BTreeMap<&'static str, Option<Severity>>,
     /// (code, option) → value.
     options: BTreeMap<(&'static str, String), Ratio>,
+    /// (code, option) → the words a list setting holds (`allow`).
+    lists: BTreeMap<(&'static str, String), Vec<String>>,
 }
 
 impl RuleConfig {
@@ -23,12 +30,13 @@ impl RuleConfig {
         let mut seen: BTreeMap<&'static str, crate::source::Span> = BTreeMap::new();
         for s in raw {
             let Some(r) = find(&s.key.name) else {
+                let name = &s.key.name;
                 let mut d = Diagnostic::new(
                     &codes::S003,
                     s.key.span,
-                    format!("unknown rule `{}`", s.key.name),
+                    tr!("没有规则 `{name}`", "unknown rule `{name}`"),
                 )
-                .label("not a rule code or name");
+                .label(tr!("不是规则代码或名称", "not a rule code or name"));
                 d = match suggest(
                     &s.key.name,
                     RULES
@@ -37,21 +45,31 @@ impl RuleConfig {
                         .chain(RULES.iter().map(|r| r.code)),
                 ) {
                     Some(h) => d.help(h),
-                    None => d.help("`almanac rules` lists every rule"),
+                    None => d.help(tr!(
+                        "`almanac rules` 会列出全部规则",
+                        "`almanac rules` lists every rule"
+                    )),
                 };
                 diags.push(d);
                 continue;
             };
+            let (code, name) = (r.code, r.name);
             if let Some(first) = seen.insert(r.code, s.key.span) {
                 diags.push(
                     Diagnostic::new(
                         &codes::R002,
                         s.key.span,
-                        format!("rule {} `{}` is set twice", r.code, r.name),
+                        tr!(
+                            "规则 {code} `{name}` 设置了两次",
+                            "rule {code} `{name}` is set twice"
+                        ),
                     )
-                    .label("set again here")
-                    .secondary(first, "first set here")
-                    .help("a rule is named by its code or its name; keep one setting"),
+                    .label(tr!("这里又设置了一次", "set again here"))
+                    .secondary(first, tr!("第一次在这里设置", "first set here"))
+                    .help(tr!(
+                        "规则用代码或名称指定都可以；只保留一处设置",
+                        "a rule is named by its code or its name; keep one setting"
+                    )),
                 );
                 continue;
             }
@@ -62,46 +80,118 @@ impl RuleConfig {
                     "allow" | "off" => Some(None),
                     _ => None,
                 };
+                let text = &sev.text;
                 match level {
                     None => diags.push(
-                        Diagnostic::new(&codes::S006, sev.span(), format!("`{}` is not a severity", sev.text))
-                            .label("expected `error`, `warn` or `allow`")
-                            .help("`allow` turns the rule off for this plan"),
+                        Diagnostic::new(
+                            &codes::S006,
+                            sev.span(),
+                            tr!("`{text}` 不是严重级别", "`{text}` is not a severity"),
+                        )
+                        .label(tr!(
+                            "应为 `error`、`warn` 或 `allow`",
+                            "expected `error`, `warn` or `allow`"
+                        ))
+                        .help(tr!(
+                            "`allow` 会在这个计划中关闭该规则",
+                            "`allow` turns the rule off for this plan"
+                        )),
                     ),
                     Some(_) if !r.configurable => diags.push(
-                        Diagnostic::new(&codes::S006, sev.span(), format!("the severity of {} `{}` cannot be changed", r.code, r.name))
-                            .label("fixed severity")
-                            .help("syntax errors, broken references and problems outside a plan cannot be turned off or down"),
+                        Diagnostic::new(
+                            &codes::S006,
+                            sev.span(),
+                            tr!(
+                                "规则 {code} `{name}` 的严重级别不能更改",
+                                "the severity of {code} `{name}` cannot be changed"
+                            ),
+                        )
+                        .label(tr!("严重级别固定", "fixed severity"))
+                        .help(tr!(
+                            "语法错误、失效的引用和计划之外的问题不能关闭，也不能降级",
+                            "syntax errors, broken references and problems outside a plan cannot be turned off or down"
+                        )),
                     ),
                     Some(level) => {
                         cfg.severities.insert(r.code, level);
                     }
                 }
             }
+            let unknown = |id: &crate::source::Ident| {
+                let setting = &id.name;
+                let d = Diagnostic::new(
+                    &codes::S003,
+                    id.span,
+                    tr!(
+                        "规则 {code} `{name}` 没有 `{setting}` 这项设置",
+                        "rule {code} `{name}` has no setting `{setting}`"
+                    ),
+                )
+                .label(tr!("未知设置", "unknown setting"));
+                match (
+                    suggest(&id.name, r.options.iter().copied()),
+                    r.options.is_empty(),
+                ) {
+                    (Some(h), _) => d.help(h),
+                    (None, true) => d.help(tr!(
+                        "这条规则只能设置严重级别",
+                        "this rule has only a severity"
+                    )),
+                    (None, false) => d.help(settings(r.options)),
+                }
+            };
+            // A setting given the other shape: a number for a list of
+            // words, or a list for a threshold.
+            let misshapen = |id: &crate::source::Ident, span, list: bool| {
+                let setting = &id.name;
+                let (zh, en) = if list {
+                    (
+                        "词语列表，例如 `[\"最佳拍档\"]`",
+                        "a list of words, e.g. `[\"最佳拍档\"]`",
+                    )
+                } else {
+                    ("一个数值，例如 `\"5%\"`", "a number, e.g. `\"5%\"`")
+                };
+                Diagnostic::new(
+                    &codes::S004,
+                    span,
+                    tr!(
+                        "规则 {code} `{name}` 的 `{setting}` 应为{zh}",
+                        "`{setting}` of {code} `{name}` should be {en}"
+                    ),
+                )
+                .label(tr!("类型不对", "wrong type"))
+            };
             for (id, value) in &s.options {
                 if !r.options.contains(&id.name.as_str()) {
-                    let mut d = Diagnostic::new(
-                        &codes::S003,
-                        id.span,
-                        format!("rule {} `{}` has no setting `{}`", r.code, r.name, id.name),
-                    )
-                    .label("unknown setting");
-                    d = match (
-                        suggest(&id.name, r.options.iter().copied()),
-                        r.options.is_empty(),
-                    ) {
-                        (Some(h), _) => d.help(h),
-                        (None, true) => d.help("this rule has only a severity"),
-                        (None, false) => d.help(format!("settings: {}", r.options.join(", "))),
-                    };
-                    diags.push(d);
-                    continue;
+                    diags.push(unknown(id));
+                } else if LISTS.contains(&id.name.as_str()) {
+                    diags.push(misshapen(id, value.src.span, true));
+                } else {
+                    cfg.options
+                        .insert((r.code, id.name.clone()), value.node.value);
                 }
-                cfg.options
-                    .insert((r.code, id.name.clone()), value.node.value);
+            }
+            for (id, words) in &s.lists {
+                if !r.options.contains(&id.name.as_str()) {
+                    diags.push(unknown(id));
+                } else if !LISTS.contains(&id.name.as_str()) {
+                    diags.push(misshapen(id, id.span, false));
+                } else {
+                    let words = words.iter().map(|w| w.text.clone()).collect();
+                    cfg.lists.insert((r.code, id.name.clone()), words);
+                }
             }
         }
         cfg
+    }
+
+    /// The words of a list setting (`[rules.absolute-term] allow = […]`);
+    /// empty when the plan sets none.
+    pub fn list(&self, code: &'static str, name: &str) -> &[String] {
+        self.lists
+            .get(&(code, name.to_string()))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A threshold set by the plan, if any.
@@ -133,4 +223,15 @@ impl RuleConfig {
             })
             .collect()
     }
+}
+
+/// The help line that lists a rule's settings: `settings: tolerance`.
+fn settings(options: &[&str]) -> Msg {
+    let zh = options
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join("、");
+    let en = options.join(", ");
+    tr!("可用设置：{zh}", "settings: {en}")
 }

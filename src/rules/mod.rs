@@ -13,6 +13,7 @@ pub mod assertions;
 pub mod budget;
 pub mod capacity;
 pub mod config;
+pub mod copy;
 pub mod dates;
 pub mod kpi;
 pub mod outputs;
@@ -35,6 +36,8 @@ pub struct Context<'a> {
     pub schedule: &'a Schedule,
     pub config: &'a RuleConfig,
     pub sources: &'a crate::source::SourceMap,
+    /// The plan's files: its own and those it includes.
+    pub files: &'a [crate::source::FileId],
 }
 
 impl Context<'_> {

@@ -8,7 +8,7 @@ use crate::diagnostics::codes::for_each_rule;
 use crate::rules::Context;
 #[allow(unused_imports)] // the table names every group; only checked ones are used
 use crate::rules::{
-    assertions, budget, capacity, dates, kpi, outputs, references, schedule, syntax,
+    assertions, budget, capacity, copy, dates, kpi, outputs, references, schedule, syntax,
 };
 
 /// Calls `check` of each rule the table marks `check`.
@@ -46,6 +46,7 @@ mod tests {
                 Family::Budget => &['B'],
                 Family::Dates => &['D'],
                 Family::Kpi => &['K'],
+                Family::Copy => &['L'],
                 Family::Assertions => &['A'],
                 Family::Schedule => &['P'],
                 Family::Capacity => &['C'],

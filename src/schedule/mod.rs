@@ -15,6 +15,7 @@ use crate::model::{CampaignId, ChannelId, DateRange, PersonId, Plan, with_ids};
 use crate::ratio::Ratio;
 use crate::source::{Span, Spanned};
 use crate::syntax::ast::TimeOfDay;
+use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -241,31 +242,43 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
     let mut days = match recur::expand(&col.recurrence.frequency, range, &plan.calendar) {
         Ok(d) => d,
         Err(n) => {
+            let (id, start, end) = (&col.id.name, range.start, range.end);
             diags.push(
                 Diagnostic::new(
                     &codes::P007,
                     col.recurrence_span,
-                    format!("column `{}` would publish more than {n} times", col.id.name),
+                    tr!(
+                        "栏目 `{id}` 的发布次数会超过 {n} 次",
+                        "column `{id}` would publish more than {n} times"
+                    ),
                 )
-                .label("too many occurrences")
-                .help(format!(
-                    "almanac expands at most {n} occurrences per column; {}..{} is too long for this rule: shorten `during` or the plan's period",
-                    range.start, range.end
+                .label(tr!("次数过多", "too many occurrences"))
+                .help(tr!(
+                    "almanac 每个栏目最多展开 {n} 次；对这条重复规则来说，{start}..{end} 太长了：缩短 `during` 或计划周期",
+                    "almanac expands at most {n} occurrences per column; {start}..{end} is too long for this rule: shorten `during` or the plan's period"
                 )),
             );
             return Vec::new();
         }
     };
     let not_an_occurrence = |diags: &mut Vec<Diagnostic>, span: Span, day: NaiveDate, key: &str| {
+        let id = &col.id.name;
         let why = if col.skips_holidays && plan.calendar.is_holiday(day) {
-            format!("{day} is a holiday the column already skips")
+            tr!(
+                "{day} 是节假日，栏目本来就会跳过",
+                "{day} is a holiday the column already skips"
+            )
         } else {
-            format!("column `{}` does not publish on {day}", col.id.name)
+            tr!(
+                "栏目 `{id}` 在 {day} 不发布",
+                "column `{id}` does not publish on {day}"
+            )
         };
         diags.push(
             Diagnostic::new(&codes::S006, span, why)
-                .label("not an occurrence")
-                .help(format!(
+                .label(tr!("不是发布日", "not an occurrence"))
+                .help(tr!(
+                    "`{key}` 只能写栏目本来会发布的日子；`almanac when` 会列出这些日期",
                     "`{key}` names days the column would publish on; `almanac when` lists them"
                 )),
         );
@@ -286,30 +299,40 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
             not_an_occurrence(diags, from.span, from.value, "moves");
             continue;
         };
-        if !p.contains(to.value) {
+        let (id, day) = (&col.id.name, to.value);
+        if !p.contains(day) {
             diags.push(
                 Diagnostic::new(
                     &codes::D001,
                     to.span,
-                    format!(
-                        "column `{}` is moved to {}, outside the plan's period",
-                        col.id.name, to.value
+                    tr!(
+                        "栏目 `{id}` 被挪到 {day}，超出了计划周期",
+                        "column `{id}` is moved to {day}, outside the plan's period"
                     ),
                 )
-                .label("outside the period")
-                .help("move it to a day in the plan's period, or `skip` it"),
+                .label(tr!("超出计划周期", "outside the period"))
+                .help(tr!(
+                    "挪到计划周期内的某一天，或用 `skip` 跳过这一期",
+                    "move it to a day in the plan's period, or `skip` it"
+                )),
             );
             continue;
         }
-        if to.value != from.value && days.contains(&to.value) {
+        if day != from.value && days.contains(&day) {
             diags.push(
                 Diagnostic::new(
                     &codes::S006,
                     to.span,
-                    format!("column `{}` already publishes on {}", col.id.name, to.value),
+                    tr!(
+                        "栏目 `{id}` 在 {day} 已经有一期",
+                        "column `{id}` already publishes on {day}"
+                    ),
                 )
-                .label("two episodes on one day")
-                .help("move it to a day without an episode, or `skip` it"),
+                .label(tr!("同一天排了两期", "two episodes on one day"))
+                .help(tr!(
+                    "挪到没有其他期的日子，或用 `skip` 跳过这一期",
+                    "move it to a day without an episode, or `skip` it"
+                )),
             );
             continue;
         }

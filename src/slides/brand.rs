@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::source::{SourceMap, Span};
 use crate::templates::TemplateError;
+use crate::tr;
 use crate::world::World;
 
 pub const BUILTIN: &str = include_str!("../../templates/brand.toml");
@@ -79,24 +81,33 @@ pub fn load(
         }
         None => (PathBuf::from("templates/brand.toml"), BUILTIN.to_string()),
     };
-    let fail = |sources: &mut SourceMap,
-                range: Option<std::ops::Range<usize>>,
-                msg: String,
-                help: &str| {
-        let id = sources.add(path.clone(), text.clone());
-        let r = range.unwrap_or(0..0);
-        TemplateError::Diagnostic(Box::new(
-            Diagnostic::new(&codes::T001, Span::new(id, r.start, r.end), msg)
-                .label("here")
-                .help(help.to_string()),
-        ))
+    let fail =
+        |sources: &mut SourceMap, range: Option<std::ops::Range<usize>>, msg: Msg, help: Msg| {
+            let id = sources.add(path.clone(), text.clone());
+            let r = range.unwrap_or(0..0);
+            // Every message is about the brand file.
+            let msg = tr!("品牌文件：", "brand file: ").join("", "", &msg);
+            TemplateError::Diagnostic(Box::new(
+                Diagnostic::new(&codes::T001, Span::new(id, r.start, r.end), msg)
+                    .label(tr!("此处", "here"))
+                    .help(help),
+            ))
+        };
+    let hex_help = || {
+        tr!(
+            "写六位十六进制数，不带 `#`，例如 `B4232A`",
+            "write six hex digits without `#`, e.g. `B4232A`"
+        )
     };
     let raw: RawBrand = toml::from_str(&text).map_err(|e| {
         fail(
             sources,
             e.span(),
-            format!("brand file: {}", e.message()),
-            "see the built-in templates/brand.toml (`almanac templates DIR` writes it out)",
+            Msg::same(e.message()),
+            tr!(
+                "参照内置的 `templates/brand.toml`（`almanac templates DIR` 会把它写出来）",
+                "see the built-in templates/brand.toml (`almanac templates DIR` writes it out)"
+            ),
         )
     })?;
     let colors_span = raw.colors.span();
@@ -107,8 +118,11 @@ pub fn load(
             return Err(fail(
                 sources,
                 Some(colors_span.clone()),
-                format!("brand file: `[colors]` has no `{key}`"),
-                "give every colour as six hex digits, e.g. `primary = \"B4232A\"`",
+                tr!("`[colors]` 缺少 `{key}`", "`[colors]` has no `{key}`"),
+                tr!(
+                    "每种颜色都写成六位十六进制数，例如 `primary = \"B4232A\"`",
+                    "give every colour as six hex digits, e.g. `primary = \"B4232A\"`"
+                ),
             ));
         };
         let value = v.as_str().map(str::to_string).unwrap_or_default();
@@ -117,8 +131,11 @@ pub fn load(
             return Err(fail(
                 sources,
                 range,
-                format!("brand file: colour `{key}` is not RRGGBB"),
-                "write six hex digits without `#`, e.g. `B4232A`",
+                tr!(
+                    "颜色 `{key}` 不是 `RRGGBB` 格式",
+                    "colour `{key}` is not RRGGBB"
+                ),
+                hex_help(),
             ));
         }
         colors.push(value.to_ascii_uppercase());
@@ -128,8 +145,11 @@ pub fn load(
         return Err(fail(
             sources,
             range,
-            format!("brand file: unknown colour `{extra}`"),
-            "the colours are primary, accent, text, muted, background, surface, good and bad",
+            tr!("未知的颜色 `{extra}`", "unknown colour `{extra}`"),
+            tr!(
+                "颜色只有 `primary`、`accent`、`text`、`muted`、`background`、`surface`、`good` 和 `bad`",
+                "the colours are primary, accent, text, muted, background, surface, good and bad"
+            ),
         ));
     }
     let series_span = raw.series.span();
@@ -138,8 +158,8 @@ pub fn load(
         return Err(fail(
             sources,
             Some(series_span),
-            "brand file: `series` is empty".into(),
-            "give at least one colour",
+            tr!("`series` 是空的", "`series` is empty"),
+            tr!("至少写一种颜色", "give at least one colour"),
         ));
     }
     let mut series = Vec::new();
@@ -148,8 +168,11 @@ pub fn load(
             return Err(fail(
                 sources,
                 Some(s.span()),
-                "brand file: a `series` colour is not RRGGBB".into(),
-                "write six hex digits without `#`, e.g. `B4232A`",
+                tr!(
+                    "`series` 中有颜色不是 `RRGGBB` 格式",
+                    "a `series` colour is not RRGGBB"
+                ),
+                hex_help(),
             ));
         }
         series.push(s.into_inner().to_ascii_uppercase());
@@ -165,8 +188,11 @@ pub fn load(
             return Err(fail(
                 sources,
                 range,
-                format!("brand file: font name `{f}` cannot be used"),
-                "a font name is plain text: letters, digits, spaces",
+                tr!("字体名 `{f}` 不能使用", "font name `{f}` cannot be used"),
+                tr!(
+                    "字体名只能是普通文本：字母、数字、空格",
+                    "a font name is plain text: letters, digits, spaces"
+                ),
             ));
         }
     }
@@ -182,8 +208,11 @@ pub fn load(
                     return Err(fail(
                         sources,
                         Some(l.span()),
-                        "brand file: the logo must be a .png or .svg file".into(),
-                        "convert the logo to PNG",
+                        tr!(
+                            "标志必须是 `.png` 或 `.svg` 文件",
+                            "the logo must be a .png or .svg file"
+                        ),
+                        tr!("把标志转换成 `.png` 图片", "convert the logo to PNG"),
                     ));
                 }
             };

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::check::Checked;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Plan;
+use crate::tr;
 use crate::world::World;
 use crate::world::normalize;
 
@@ -104,22 +105,38 @@ pub fn choose(
     let plans = &checked.plans;
     let no_actuals = |i: usize,
                       at: crate::source::Span,
-                      whose: &str,
+                      whose: crate::locale::Pair,
                       diags: &mut Vec<Diagnostic>| {
+        let (wz, we, id) = (whose.zh, whose.en, &plans[i].id);
         diags.push(
             Diagnostic::new(
                 &codes::O001,
                 at,
-                format!("{whose} `{}` has no actuals to review", plans[i].id),
+                tr!(
+                    "{wz} `{id}` 没有可供复盘的实际值",
+                    "{we} `{id}` has no actuals to review"
+                ),
             )
-            .label("no KPI here has an `actual`, and there are no `[highlights]`")
-            .help("fill in the year's actuals (`actual = \"+35%\"` on its KPIs), or build the plan deck with `--kind plan`"),
+            .label(tr!(
+                "这里没有哪个 KPI 写了 `actual`，也没有 `[highlights]`",
+                "no KPI here has an `actual`, and there are no `[highlights]`"
+            ))
+            .help(tr!(
+                "填上这一年的实际值（在 KPI 中写 `actual = \"+35%\"`），或者用 `--kind plan` 生成计划演示文稿",
+                "fill in the year's actuals (`actual = \"+35%\"` on its KPIs), or build the plan deck with `--kind plan`"
+            )),
         );
     };
+    let pair_of = |zh, en| crate::locale::Pair { zh, en };
     if pair && emit.len() == 2 && matches!(kind, Kind::Auto | Kind::YearEnd) {
         let (r, p) = (emit[0], emit[1]);
         if !content::has_actuals(&plans[r]) {
-            no_actuals(r, plans[r].span, "the first plan", diags);
+            no_actuals(
+                r,
+                plans[r].span,
+                pair_of("第一个计划", "the first plan"),
+                diags,
+            );
             return Vec::new();
         }
         return vec![Spec {
@@ -141,7 +158,7 @@ pub fn choose(
                 review: Some(i),
                 plan: None,
             }),
-            (Kind::Review, _) => no_actuals(i, p.span, "the plan", diags),
+            (Kind::Review, _) => no_actuals(i, p.span, pair_of("计划", "the plan"), diags),
             (Kind::Auto, None) => out.push(Spec {
                 review: None,
                 plan: Some(i),
@@ -154,20 +171,27 @@ pub fn choose(
                         plan: Some(i),
                     });
                 } else {
-                    no_actuals(r, at, "the previous plan", diags);
+                    no_actuals(r, at, pair_of("上一年计划", "the previous plan"), diags);
                 }
             }
             (Kind::YearEnd, None) => {
                 // A missing file was reported by `missing_previous`.
                 if p.previous.is_none() {
+                    let id = &p.id;
                     diags.push(
                         Diagnostic::new(
                             &codes::O002,
                             p.span,
-                            format!("a year-end deck needs last year's plan, and `{}` names none", p.id),
+                            tr!(
+                                "年终汇报演示文稿需要上一年计划，但 `{id}` 没有指定",
+                                "a year-end deck needs last year's plan, and `{id}` names none"
+                            ),
                         )
-                        .label("no `previous` in this table")
-                        .help("add `previous = \"<last year's plan>.toml\"` to `[plan]`, or give both plans: `almanac slides LAST.toml NEXT.toml`"),
+                        .label(tr!("这个表中没有 `previous`", "no `previous` in this table"))
+                        .help(tr!(
+                            "在 `[plan]` 中添加 `previous = \"<上一年计划>.toml\"`，或者同时给出两个计划：`almanac slides LAST.toml NEXT.toml`",
+                            "add `previous = \"<last year's plan>.toml\"` to `[plan]`, or give both plans: `almanac slides LAST.toml NEXT.toml`"
+                        )),
                     );
                 }
             }

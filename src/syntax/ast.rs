@@ -7,6 +7,7 @@
 
 use chrono::Weekday;
 
+use crate::locale::Msg;
 use crate::ratio::Ratio;
 
 /// A byte range inside the decoded expression string.
@@ -292,13 +293,23 @@ pub enum When {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprError {
     pub loc: Loc,
-    /// Lowercase, no final period: "expected a date, found `x`".
-    pub message: String,
-    /// E.g. the ASCII spelling of full-width input.
-    pub help: Option<String>,
+    /// Lowercase, no final period: "expected a date, found `x`" (in
+    /// Chinese, no final 。).
+    pub message: Msg,
+    /// E.g. the ASCII spelling of full-width input. Boxed, so that the
+    /// parsers' results stay small (most errors have no help).
+    pub help: Option<Box<Msg>>,
     /// The whole expression rewritten, when the help says to write it so
     /// (and it reads): offered to editors as a fix.
     pub fix: Option<String>,
+}
+
+/// An error's boxed help line is a help line (`Diagnostic::help` takes it
+/// as it is).
+impl From<Box<Msg>> for Msg {
+    fn from(m: Box<Msg>) -> Msg {
+        *m
+    }
 }
 
 impl Value {

@@ -334,6 +334,8 @@ pub struct RawRuleSetting {
     pub key: Ident,
     pub severity: Option<Str>,
     pub options: Vec<(Ident, Expr<Quantity>)>,
+    /// Settings that are lists of words (`allow = ["最佳拍档"]`).
+    pub lists: Vec<(Ident, Vec<Str>)>,
 }
 
 #[derive(Clone, Debug)]

@@ -8,6 +8,7 @@ use chrono::Weekday;
 
 use crate::diagnostics::{Diagnostic, closest, codes, did_you_mean};
 use crate::format::{self, Table};
+use crate::locale::{Msg, Pair};
 use crate::source::Ident;
 use crate::source::{FileId, Span, Spanned};
 use crate::syntax::ast::{ExprError, Loc};
@@ -16,9 +17,69 @@ use crate::syntax::raw::*;
 use crate::syntax::strlit::StrSrc;
 use crate::syntax::toml::{Node, Tree};
 use crate::syntax::tree::{Key, Value};
+use crate::tr;
 
 /// The path of the top-level table, for messages.
 const ROOT: &str = "the file";
+
+/// A table's path as a message names it: `` `plan` `` / `` `plan` 中 ``, and
+/// the top-level table as the file.
+fn place(path: &str) -> Msg {
+    if path == ROOT {
+        tr!("文件顶层", "`the file`")
+    } else {
+        tr!("`{path}` 中", "`{path}`")
+    }
+}
+
+/// What a value should be, in both languages, for messages. The English
+/// of an expression's kind is a bare noun (`with_article` gives it its
+/// article: "a date range"); the others carry theirs.
+mod what {
+    use crate::locale::Pair;
+
+    const fn pair(zh: &'static str, en: &'static str) -> Pair {
+        Pair { zh, en }
+    }
+
+    pub const DATE: Pair = pair("日期", "date");
+    pub const DATE_RANGE: Pair = pair("日期范围", "date range");
+    pub const DATE_OR_RANGE: Pair = pair("日期或日期范围", "date or date range");
+    pub const DURATION: Pair = pair("时长", "duration");
+    pub const NUMBER: Pair = pair("数值", "number");
+    pub const RECURRENCE: Pair = pair("重复规则", "recurrence");
+    pub const SHARE: Pair = pair("占比", "share");
+    pub const KPI_VALUE: Pair = pair("指标值", "KPI value");
+    pub const MONEY: Pair = pair("金额", "money amount");
+    pub const AMOUNT: Pair = pair("金额", "amount");
+    pub const AMOUNT_OR_SHARE: Pair = pair("金额或占比", "amount or share");
+    pub const THRESHOLD: Pair = pair("阈值", "threshold");
+    pub const ASSERTION: Pair = pair("断言", "assertion");
+    pub const TABLE: Pair = pair("表", "a table");
+    pub const STRING: Pair = pair("字符串", "a string");
+    pub const STRINGS: Pair = pair("字符串数组", "an array of strings");
+    pub const INTEGER: Pair = pair("整数", "an integer");
+    pub const BOOLEAN: Pair = pair("布尔值（`true` 或 `false`）", "`true` or `false`");
+    pub const DRAWS: Pair = pair(
+        "由预算科目和金额组成的表",
+        "a table of budget lines and amounts",
+    );
+    pub const SEVERITY: Pair = pair(
+        "严重级别（`\"error\"`、`\"warn\"`、`\"allow\"`）或表",
+        "a severity (`\"error\"`, `\"warn\"`, `\"allow\"`) or a table",
+    );
+    pub const LINE: Pair = pair("金额、占比或表", "an amount, a share or a table");
+}
+
+/// The space Chinese text puts before `word` when it starts with a Latin
+/// letter, a digit or code (`而不是 TOML 日期`), else nothing.
+fn zh_space(word: &str) -> &'static str {
+    if word.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '`') {
+        " "
+    } else {
+        ""
+    }
+}
 
 /// A table being read, with what the format says it holds: the reader
 /// asks it only for keys the format defines, and reports the others.
@@ -42,6 +103,16 @@ impl<'t, 'a> Tbl<'t, 'a> {
         #[cfg(test)]
         asked::record(self.def, key);
         self.map.entry(key)
+    }
+
+    /// The path of the value of `key` in this table: `plan.year`, and
+    /// `include` (not `the file.include`) at the top level.
+    fn key_path(&self, key: &str) -> String {
+        if self.path == ROOT {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     /// Whether the table has `key` (read or not).
@@ -97,16 +168,17 @@ fn with_article(what: &str) -> String {
     format!("{} {what}", if vowel { "an" } else { "a" })
 }
 
-fn kind(v: &Value<'_>) -> &'static str {
-    match v {
-        Value::String(_) => "a string",
-        Value::Integer(_) => "an integer",
-        Value::Float(_) => "a number",
-        Value::Boolean(_) => "a boolean",
-        Value::Datetime => "a TOML date",
-        Value::Array(_) => "an array",
-        Value::Table(_) => "a table",
-    }
+fn kind(v: &Value<'_>) -> Pair {
+    let (zh, en) = match v {
+        Value::String(_) => ("字符串", "a string"),
+        Value::Integer(_) => ("整数", "an integer"),
+        Value::Float(_) => ("小数", "a number"),
+        Value::Boolean(_) => ("布尔值", "a boolean"),
+        Value::Datetime => ("TOML 日期", "a TOML date"),
+        Value::Array(_) => ("数组", "an array"),
+        Value::Table(_) => ("表", "a table"),
+    };
+    Pair { zh, en }
 }
 
 impl Reader<'_, '_> {
@@ -122,9 +194,19 @@ impl Reader<'_, '_> {
             && !name.starts_with(|c: char| c.is_ascii_digit());
         if !ok {
             self.diags.push(
-                Diagnostic::new(&codes::S006, span, format!("`{name}` is not a valid id"))
-                    .label("ids are names other parts of the plan refer to")
-                    .help("use letters, digits and `_`, not starting with a digit, e.g. `summer_campaign`"),
+                Diagnostic::new(
+                    &codes::S006,
+                    span,
+                    tr!("`{name}` 不是有效的标识", "`{name}` is not a valid id"),
+                )
+                .label(tr!(
+                    "标识是计划中其他地方引用它时用的名称",
+                    "ids are names other parts of the plan refer to"
+                ))
+                .help(tr!(
+                    "只用字母、数字和 `_`，且不以数字开头，例如 `summer_campaign`",
+                    "use letters, digits and `_`, not starting with a digit, e.g. `summer_campaign`"
+                )),
             );
         }
         Ident { name, span }
@@ -143,55 +225,72 @@ impl Reader<'_, '_> {
             } else {
                 ("amount", "amount = \"¥1.2M\"")
             };
+            let (holds, not) = if key == "amount" {
+                (
+                    tr!("写的是占比", "holds a share"),
+                    tr!("不是金额", "not money"),
+                )
+            } else {
+                (
+                    tr!("写的是金额", "holds money"),
+                    tr!("不是占比", "not a share"),
+                )
+            };
+            let (hz, he) = (&holds.zh, &holds.en);
             self.diags.push(
                 Diagnostic::new(
                     &codes::S006,
                     e.span(),
-                    format!(
-                        "`budget.{path}.{key}` holds {}",
-                        if key == "amount" { "a share" } else { "money" }
-                    ),
+                    tr!("`budget.{path}.{key}` {hz}", "`budget.{path}.{key}` {he}"),
                 )
-                .label(format!(
-                    "not {}",
-                    if key == "amount" { "money" } else { "a share" }
-                ))
-                .help(format!("write it as `{other}`: `{example}`")),
+                .label(not)
+                .help(tr!(
+                    "改用 `{other}` 来写：`{example}`",
+                    "write it as `{other}`: `{example}`"
+                )),
             );
         }
         ok
     }
 
-    fn wrong_type(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display, expected: &str) {
+    fn wrong_type(&mut self, v: &Node<'_>, path: &dyn std::fmt::Display, expected: Pair) {
         let found = kind(v.get_ref());
-        let expected = with_article(expected);
+        let (fz, fe) = (found.zh, found.en);
+        let (ez, ee) = (expected.zh, with_article(expected.en));
+        let (s1, s2) = (zh_space(ez), zh_space(fz));
         let mut d = Diagnostic::new(
             &codes::S004,
             self.span(v.span()),
-            format!("`{path}` should be {expected}, not {found}"),
+            tr!(
+                "`{path}` 应为{s1}{ez}，而不是{s2}{fz}",
+                "`{path}` should be {ee}, not {fe}"
+            ),
         )
         .label(found);
         if let Value::Integer(_) | Value::Float(_) = v.get_ref()
-            && expected.contains("string")
+            && ee.contains("string")
         {
-            d = d.help(format!(
-                "put the value in quotes: `\"{}\"`",
-                &self.text[v.span()]
+            let value = &self.text[v.span()];
+            d = d.help(tr!(
+                "给值加上引号：`\"{value}\"`",
+                "put the value in quotes: `\"{value}\"`"
             ));
         }
         if let Value::String(text) = v.get_ref()
-            && expected.contains("integer")
+            && ee.contains("integer")
             && text.trim().parse::<i64>().is_ok()
         {
-            d = d.help(format!(
-                "write the number without quotes: `{}`",
-                text.trim()
+            let number = text.trim();
+            d = d.help(tr!(
+                "去掉数字两边的引号：`{number}`",
+                "write the number without quotes: `{number}`"
             ));
         }
         if let Value::Datetime = v.get_ref() {
-            d = d.help(format!(
-                "write dates as strings: `\"{}\"`",
-                &self.text[v.span()]
+            let value = &self.text[v.span()];
+            d = d.help(tr!(
+                "日期要写成字符串：`\"{value}\"`",
+                "write dates as strings: `\"{value}\"`"
             ));
         }
         self.diags.push(d);
@@ -213,7 +312,7 @@ impl Reader<'_, '_> {
                 def,
             }),
             _ => {
-                self.wrong_type(v, &path, "a table");
+                self.wrong_type(v, &path, what::TABLE);
                 None
             }
         }
@@ -225,10 +324,15 @@ impl Reader<'_, '_> {
         if t.has(key) {
             return;
         }
+        let path = &t.path;
         self.diags.push(
-            Diagnostic::new(&codes::S007, t.span, format!("`{}` has no `{key}`", t.path))
-                .label(format!("`{key}` is required"))
-                .help(format!("add e.g. `{example}`")),
+            Diagnostic::new(
+                &codes::S007,
+                t.span,
+                tr!("`{path}` 缺少 `{key}`", "`{path}` has no `{key}`"),
+            )
+            .label(tr!("`{key}` 是必填的键", "`{key}` is required"))
+            .help(tr!("补上这个键，例如 `{example}`", "add e.g. `{example}`")),
         );
     }
 
@@ -239,17 +343,21 @@ impl Reader<'_, '_> {
             if t.def.key(name).is_some() {
                 continue;
             }
+            let at = place(&t.path);
+            let (az, ae) = (&at.zh, &at.en);
             let mut d = Diagnostic::new(
                 &codes::S003,
                 self.span(k.span()),
-                format!("unknown key `{name}` in `{}`", t.path),
+                tr!("{az}有未知的键 `{name}`", "unknown key `{name}` in {ae}"),
             )
-            .label("not a key of this table");
+            .label(tr!("不是这个表的键", "not a key of this table"));
             if let Some(meant) = closest(name, t.def.names()) {
                 d = d.help(did_you_mean(meant)).fix(self.span(k.span()), meant);
             } else if !t.def.keys.is_empty() {
                 let known: Vec<&str> = t.def.names().collect();
-                d = d.help(format!("known keys: {}", known.join(", ")));
+                let kz: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                let (kz, ke) = (kz.join("、"), known.join(", "));
+                d = d.help(tr!("可用的键：{kz}", "known keys: {ke}"));
             }
             self.diags.push(d);
         }
@@ -266,12 +374,15 @@ impl Reader<'_, '_> {
         let Some((at, c)) = crate::text::find_unsafe(text) else {
             return;
         };
-        let what = match c {
-            '\u{2028}' => "the line separator",
-            '\u{2029}' => "the paragraph separator",
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "the bidi control character",
-            _ => "the control character",
+        let (wz, we) = match c {
+            '\u{2028}' => ("行分隔符", "the line separator"),
+            '\u{2029}' => ("段落分隔符", "the paragraph separator"),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                ("双向控制字符", "the bidi control character")
+            }
+            _ => ("控制字符", "the control character"),
         };
+        let code = c as u32;
         let span = src.at(Loc {
             start: at,
             end: at + c.len_utf8(),
@@ -280,13 +391,17 @@ impl Reader<'_, '_> {
             Diagnostic::new(
                 &codes::S010,
                 span,
-                format!("`{path}` holds {what} `\\u{{{:x}}}`", c as u32),
+                tr!(
+                    "`{path}` 中有{wz} `\\u{{{code:x}}}`",
+                    "`{path}` holds {we} `\\u{{{code:x}}}`"
+                ),
             )
-            .label("dropped from the outputs")
-            .help(
+            .label(tr!("输出文件中会删掉它", "dropped from the outputs"))
+            .help(tr!(
+                "日历、任务清单和演示文稿都不会写出它，只有 JSON 输出文件保留；删掉它，或者写出它代表的内容",
                 "the calendar, the task lists and the decks leave it out, the JSON outputs \
-                 keep it; delete it, or write what it stands for",
-            ),
+                 keep it; delete it, or write what it stands for"
+            )),
         );
     }
 
@@ -301,7 +416,7 @@ impl Reader<'_, '_> {
                 })
             }
             _ => {
-                self.wrong_type(v, path, "a string");
+                self.wrong_type(v, path, what::STRING);
                 None
             }
         }
@@ -309,7 +424,7 @@ impl Reader<'_, '_> {
 
     pub fn string(&mut self, t: &mut Tbl<'_, '_>, key: &'static str) -> Option<Str> {
         let (_, v) = t.get(key)?;
-        self.str_value(v, &format_args!("{}.{key}", t.path))
+        self.str_value(v, &t.key_path(key))
     }
 
     /// A string or an array of strings, each entry as read: a value that
@@ -318,12 +433,12 @@ impl Reader<'_, '_> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format_args!("{}.{key}", t.path);
+        let path = t.key_path(key);
         let items = match v.get_ref() {
             Value::Array(items) => items.iter().collect(),
             Value::String(_) => vec![v],
             _ => {
-                self.wrong_type(v, &path, "an array of strings");
+                self.wrong_type(v, &path, what::STRINGS);
                 return vec![Val::Unknown(self.span(v.span()))];
             }
         };
@@ -338,7 +453,7 @@ impl Reader<'_, '_> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format_args!("{}.{key}", t.path);
+        let path = t.key_path(key);
         match v.get_ref() {
             Value::Array(items) => items
                 .iter()
@@ -346,7 +461,7 @@ impl Reader<'_, '_> {
                 .collect(),
             Value::String(_) => self.str_value(v, &path).into_iter().collect(),
             _ => {
-                self.wrong_type(v, &path, "an array of strings");
+                self.wrong_type(v, &path, what::STRINGS);
                 Vec::new()
             }
         }
@@ -364,7 +479,7 @@ impl Reader<'_, '_> {
                 span,
             }),
             _ => {
-                self.wrong_type(v, &format_args!("{}.{key}", t.path), "an integer");
+                self.wrong_type(v, &t.key_path(key), what::INTEGER);
                 Val::Unknown(span)
             }
         }
@@ -378,7 +493,7 @@ impl Reader<'_, '_> {
                 span: self.span(v.span()),
             }),
             _ => {
-                self.wrong_type(v, &format_args!("{}.{key}", t.path), "`true` or `false`");
+                self.wrong_type(v, &t.key_path(key), what::BOOLEAN);
                 None
             }
         }
@@ -390,7 +505,7 @@ impl Reader<'_, '_> {
         &mut self,
         v: &Node<'_>,
         path: &dyn std::fmt::Display,
-        what: &str,
+        what: Pair,
         numbers: bool,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Option<Expr<T>> {
@@ -419,7 +534,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn expr_error(&mut self, src: &StrSrc, e: &ExprError, what: &str) {
+    pub fn expr_error(&mut self, src: &StrSrc, e: &ExprError, what: Pair) {
         let span = src.at(e.loc);
         let span = if span.start == span.end {
             // Point at one character (or the closing quote at the end).
@@ -429,8 +544,10 @@ impl Reader<'_, '_> {
         } else {
             span
         };
-        let mut d =
-            Diagnostic::new(&codes::S005, span, e.message.clone()).label(format!("in this {what}"));
+        let (wz, we) = (what.zh, what.en);
+        let sp = zh_space(wz);
+        let mut d = Diagnostic::new(&codes::S005, span, e.message.clone())
+            .label(tr!("在此{sp}{wz}中", "in this {we}"));
         if let Some(h) = &e.help {
             d = d.help(h.clone());
         }
@@ -457,7 +574,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
-        what: &str,
+        what: Pair,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Val<Expr<T>> {
         self.expr_or_number(t, key, what, false, parse)
@@ -468,7 +585,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
-        what: &str,
+        what: Pair,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Val<Expr<T>> {
         self.expr_or_number(t, key, what, true, parse)
@@ -478,14 +595,14 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
-        what: &str,
+        what: Pair,
         numbers: bool,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Val<Expr<T>> {
         let Some((_, v)) = t.get(key) else {
             return Val::Absent;
         };
-        let e = self.expr_value(v, &format_args!("{}.{key}", t.path), what, numbers, parse);
+        let e = self.expr_value(v, &t.key_path(key), what, numbers, parse);
         Val::read(self.span(v.span()), e)
     }
 
@@ -494,13 +611,13 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
-        what: &str,
+        what: Pair,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Vec<Val<Expr<T>>> {
         let Some((_, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format_args!("{}.{key}", t.path);
+        let path = t.key_path(key);
         let items = match v.get_ref() {
             Value::Array(items) => items.iter().collect(),
             _ => vec![v],
@@ -524,11 +641,7 @@ impl Reader<'_, '_> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = if t.path == ROOT {
-            key.to_string()
-        } else {
-            format!("{}.{key}", t.path)
-        };
+        let path = t.key_path(key);
         let Some(section) = self.table(k, v, &path, t.def.table_of(key)) else {
             return Vec::new();
         };
@@ -550,13 +663,13 @@ impl Reader<'_, '_> {
         &mut self,
         t: &mut Tbl<'_, '_>,
         key: &'static str,
-        what: &str,
+        what: Pair,
         parse: fn(&str) -> Result<T, ExprError>,
     ) -> Vec<(Ident, Val<Expr<T>>)> {
         let Some((k, v)) = t.get(key) else {
             return Vec::new();
         };
-        let path = format!("{}.{key}", t.path);
+        let path = t.key_path(key);
         let Some(tbl) = self.table(k, v, &path, t.def.table_of(key)) else {
             return Vec::new();
         };
@@ -593,10 +706,19 @@ fn misplaced_includes(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> Vec<Val<St
                 Diagnostic::new(
                     &codes::S003,
                     r.span(k.span()),
-                    "`include` must come before the first table",
+                    tr!(
+                        "`include` 必须写在第一个表之前",
+                        "`include` must come before the first table"
+                    ),
                 )
-                .label(format!("here it is a key of `[{path}]`"))
-                .help("move the `include` line to the top of the file, before the first table"),
+                .label(tr!(
+                    "写在这里，它就成了 `[{path}]` 的键",
+                    "here it is a key of `[{path}]`"
+                ))
+                .help(tr!(
+                    "把 `include` 这一行移到文件开头，放在第一个表之前",
+                    "move the `include` line to the top of the file, before the first table"
+                )),
             );
             let items = match v.get_ref() {
                 Value::Array(items) => items.iter().collect(),
@@ -695,19 +817,19 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
     f.holidays = r.keyed(&mut t, "holidays", |r, id, t| RawHoliday {
         id,
         name: r.string(t, "name"),
-        off: r.exprs(t, "off", "date range", expr::parse_range),
-        workdays: r.exprs(t, "workdays", "date", expr::parse_date),
+        off: r.exprs(t, "off", what::DATE_RANGE, expr::parse_range),
+        workdays: r.exprs(t, "workdays", what::DATE, expr::parse_date),
     });
     f.people = r.keyed(&mut t, "people", |r, id, t| RawPerson {
         id,
         name: r.string(t, "name"),
         role: r.string(t, "role"),
-        capacity: r.expr(t, "capacity", "duration", expr::parse_duration),
+        capacity: r.expr(t, "capacity", what::DURATION, expr::parse_duration),
     });
     f.channels = r.keyed(&mut t, "channels", |r, id, t| RawChannel {
         id,
         name: r.string(t, "name"),
-        followers: r.expr_num(t, "followers", "number", expr::parse_quantity),
+        followers: r.expr_num(t, "followers", what::NUMBER, expr::parse_quantity),
         slots_per_week: r.int(t, "slots_per_week"),
         max_per_day: r.int(t, "max_per_day"),
         note: r.string(t, "note"),
@@ -725,14 +847,14 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
             name: r.string(t, "name"),
             channel: r.string(t, "channel"),
             owner: r.string(t, "owner"),
-            every: r.expr(t, "every", "recurrence", expr::parse_recurrence),
-            during: r.expr(t, "during", "date range", expr::parse_range),
-            skip: r.exprs(t, "skip", "date", expr::parse_date),
-            pause: r.exprs(t, "pause", "date range", expr::parse_range),
+            every: r.expr(t, "every", what::RECURRENCE, expr::parse_recurrence),
+            during: r.expr(t, "during", what::DATE_RANGE, expr::parse_range),
+            skip: r.exprs(t, "skip", what::DATE, expr::parse_date),
+            pause: r.exprs(t, "pause", what::DATE_RANGE, expr::parse_range),
             moves: read_moves(r, t),
             holidays: r.string(t, "holidays"),
             category: r.string(t, "category"),
-            effort: r.expr(t, "effort", "duration", expr::parse_duration),
+            effort: r.expr(t, "effort", what::DURATION, expr::parse_duration),
             description: r.string(t, "description"),
         }
     });
@@ -741,7 +863,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         RawMoment {
             id,
             name: r.string(t, "name"),
-            date: r.expr(t, "date", "date or date range", expr::parse_range),
+            date: r.expr(t, "date", what::DATE_OR_RANGE, expr::parse_range),
             channels: r.strings(t, "channels"),
             content: r.string(t, "content"),
         }
@@ -751,7 +873,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         RawBlackout {
             id,
             reason: r.string(t, "reason"),
-            date: r.expr(t, "date", "date or date range", expr::parse_range),
+            date: r.expr(t, "date", what::DATE_OR_RANGE, expr::parse_range),
             channels: r.strings(t, "channels"),
         }
     });
@@ -762,8 +884,8 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
             id,
             name: r.string(t, "name"),
             checks: r.string(t, "checks"),
-            lead: r.expr(t, "lead", "duration", expr::parse_duration),
-            response: r.expr(t, "response", "duration", expr::parse_duration),
+            lead: r.expr(t, "lead", what::DURATION, expr::parse_duration),
+            response: r.expr(t, "response", what::DURATION, expr::parse_duration),
             owner: r.string(t, "owner"),
         });
         r.finish(tbl);
@@ -774,7 +896,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         r.require(&tbl, "share", "share = \"20%\"");
         f.reserve = Some(RawReserve {
             span: tbl.span,
-            share: r.expr(&mut tbl, "share", "share", expr::parse_share),
+            share: r.expr(&mut tbl, "share", what::SHARE, expr::parse_share),
             purpose: r.string(&mut tbl, "purpose"),
         });
         r.finish(tbl);
@@ -783,9 +905,9 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         id,
         name: r.string(t, "name"),
         direction: r.string(t, "direction"),
-        baseline: r.expr_num(t, "baseline", "KPI value", expr::parse_quantity),
-        target: r.expr_num(t, "target", "KPI value", expr::parse_quantity),
-        actual: r.expr_num(t, "actual", "KPI value", expr::parse_quantity),
+        baseline: r.expr_num(t, "baseline", what::KPI_VALUE, expr::parse_quantity),
+        target: r.expr_num(t, "target", what::KPI_VALUE, expr::parse_quantity),
+        actual: r.expr_num(t, "actual", what::KPI_VALUE, expr::parse_quantity),
         channel: r.string(t, "channel"),
         part_of: r.string(t, "part_of"),
         group: r.string(t, "group"),
@@ -797,8 +919,8 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         f.kol = Some(RawKol {
             span: tbl.span,
             budget: r.string(&mut tbl, "budget"),
-            pyramid: r.pairs(&mut tbl, "pyramid", "share", expr::parse_share),
-            criteria: r.pairs(&mut tbl, "criteria", "KPI value", expr::parse_quantity),
+            pyramid: r.pairs(&mut tbl, "pyramid", what::SHARE, expr::parse_share),
+            criteria: r.pairs(&mut tbl, "criteria", what::KPI_VALUE, expr::parse_quantity),
         });
         r.finish(tbl);
     }
@@ -816,16 +938,16 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
     f.guidelines = r.keyed(&mut t, "guidelines", |r, id, t| RawGuideline {
         id,
         text: r.string(t, "text"),
-        within: r.expr(t, "within", "duration", expr::parse_duration),
+        within: r.expr(t, "within", what::DURATION, expr::parse_duration),
     });
     if let Some((k, v)) = t.get("effort")
         && let Some(mut tbl) = r.table(k, v, "effort", t.def.table_of("effort"))
     {
         f.effort = Some(RawEffort {
             span: tbl.span,
-            task: r.expr(&mut tbl, "task", "duration", expr::parse_duration),
-            episode: r.expr(&mut tbl, "episode", "duration", expr::parse_duration),
-            review: r.expr(&mut tbl, "review", "duration", expr::parse_duration),
+            task: r.expr(&mut tbl, "task", what::DURATION, expr::parse_duration),
+            episode: r.expr(&mut tbl, "episode", what::DURATION, expr::parse_duration),
+            review: r.expr(&mut tbl, "review", what::DURATION, expr::parse_duration),
         });
         r.finish(tbl);
     }
@@ -841,7 +963,7 @@ fn read_meta(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawMeta {
         id: r.string(&mut t, "id"),
         name: r.string(&mut t, "name"),
         year: r.int(&mut t, "year"),
-        period: r.expr(&mut t, "period", "date range", expr::parse_range),
+        period: r.expr(&mut t, "period", what::DATE_RANGE, expr::parse_range),
         timezone: r.string(&mut t, "timezone"),
         currency: r.string(&mut t, "currency"),
         locale: r.string(&mut t, "locale"),
@@ -883,11 +1005,24 @@ fn read_week(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<Spanned<Vec<
         };
         match parsed {
             Some(ds) => days.extend(ds),
-            None => r.diags.push(
-                Diagnostic::new(&codes::S005, s.span(), format!("`{}` is not a weekday or a range of weekdays", s.text))
-                    .label("expected e.g. `mon..fri`")
-                    .help("write `working_week = \"mon..fri\"` or a list such as `[\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]`"),
-            ),
+            None => {
+                let day = &s.text;
+                r.diags.push(
+                    Diagnostic::new(
+                        &codes::S005,
+                        s.span(),
+                        tr!(
+                            "`{day}` 既不是星期几，也不是星期范围",
+                            "`{day}` is not a weekday or a range of weekdays"
+                        ),
+                    )
+                    .label(tr!("应写成 `mon..fri` 这样", "expected e.g. `mon..fri`"))
+                    .help(tr!(
+                        "写成 `working_week = \"mon..fri\"`，或者写成列表，例如 `[\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]`",
+                        "write `working_week = \"mon..fri\"` or a list such as `[\"sun\", \"mon\", \"tue\", \"wed\", \"thu\"]`"
+                    )),
+                );
+            }
         }
     }
     Some(Spanned { value: days, span })
@@ -909,8 +1044,8 @@ pub fn weekday(s: &str) -> Option<Weekday> {
 }
 
 fn read_budget(r: &mut Reader<'_, '_>, mut t: Tbl<'_, '_>) -> RawBudget {
-    let total = r.expr_num(&mut t, "total", "money amount", expr::parse_money);
-    let spent = r.expr_num(&mut t, "spent", "money amount", expr::parse_money);
+    let total = r.expr_num(&mut t, "total", what::MONEY, expr::parse_money);
+    let spent = r.expr_num(&mut t, "spent", what::MONEY, expr::parse_money);
     let name = r.string(&mut t, "name");
     let note = r.string(&mut t, "note");
     let lines = read_lines(r, &t, "", &mut false);
@@ -980,19 +1115,24 @@ fn read_lines(
                 if lines.key(key).is_none()
                     && let Some(meant) = misspelt_line_key(key, v, r.text)
                 {
+                    let at = dotted(prefix);
                     r.diags.push(
                         Diagnostic::new(
                             &codes::S003,
                             id.span,
-                            format!("unknown key `{key}` in `budget{}`", dotted(prefix)),
+                            tr!(
+                                "`budget{at}` 中有未知的键 `{key}`",
+                                "unknown key `{key}` in `budget{at}`"
+                            ),
                         )
-                        .label("not a budget line key")
-                        .help(format!("did you mean `{meant}`?")),
+                        .label(tr!("不是预算科目的键", "not a budget line key"))
+                        .help(did_you_mean(meant)),
                     );
                     *typo = true;
                     continue;
                 }
-                let amount = r.expr_value(v, &path, "amount or share", true, expr::parse_amount);
+                let amount =
+                    r.expr_value(v, &path, what::AMOUNT_OR_SHARE, true, expr::parse_amount);
                 out.push(RawLine {
                     id,
                     path,
@@ -1010,14 +1150,14 @@ fn read_lines(
                 };
                 let name = r.string(&mut tbl, "name");
                 let note = r.string(&mut tbl, "note");
-                let spent = r.expr_num(&mut tbl, "spent", "money amount", expr::parse_money);
+                let spent = r.expr_num(&mut tbl, "spent", what::MONEY, expr::parse_money);
                 let amount = match (tbl.get("amount"), tbl.get("share")) {
                     (Some((_, a)), None) => {
                         let e = r
                             .expr_value(
                                 a,
                                 &format!("budget.{path}.amount"),
-                                "money amount",
+                                what::MONEY,
                                 true,
                                 expr::parse_amount,
                             )
@@ -1029,7 +1169,7 @@ fn read_lines(
                             .expr_value(
                                 s,
                                 &format!("budget.{path}.share"),
-                                "share",
+                                what::SHARE,
                                 false,
                                 expr::parse_amount,
                             )
@@ -1041,10 +1181,19 @@ fn read_lines(
                             Diagnostic::new(
                                 &codes::S006,
                                 r.span(s.span()),
-                                format!("budget line `{path}` has both `amount` and `share`"),
+                                tr!(
+                                    "预算科目 `{path}` 同时写了 `amount` 和 `share`",
+                                    "budget line `{path}` has both `amount` and `share`"
+                                ),
                             )
-                            .secondary(r.span(a.span()), "amount given here")
-                            .help("give one of them; the other is computed"),
+                            .secondary(
+                                r.span(a.span()),
+                                tr!("`amount` 写在这里", "amount given here"),
+                            )
+                            .help(tr!(
+                                "只写其中一个，另一个会自动算出",
+                                "give one of them; the other is computed"
+                            )),
                         );
                         Val::Unknown(r.span(s.span()))
                     }
@@ -1068,11 +1217,7 @@ fn read_lines(
                     children,
                 });
             }
-            _ => r.wrong_type(
-                v,
-                &format!("budget.{path}"),
-                "an amount, a share or a table",
-            ),
+            _ => r.wrong_type(v, &format!("budget.{path}"), what::LINE),
         }
     }
     out
@@ -1084,14 +1229,22 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
         None => Vec::new(),
         Some((_, v)) => read_draws(r, v, &format!("{path}.budget"), ""),
     };
-    let kpis = r.pairs(t, "kpis", "KPI value", expr::parse_quantity);
+    let kpis = r.pairs(t, "kpis", what::KPI_VALUE, expr::parse_quantity);
     let tasks = r.keyed(t, "tasks", |r, id, t| {
         let dated = t.has("due") || (t.has("after") && t.has("duration"));
         if !dated {
+            let path = &t.path;
             r.diags.push(
-                Diagnostic::new(&codes::S007, t.span, format!("`{}` has no `due`", t.path))
-                    .label("when is it due?")
-                    .help("add e.g. `due = \"start - 5wd\"`, or `after` and `duration` to count from other tasks"),
+                Diagnostic::new(
+                    &codes::S007,
+                    t.span,
+                    tr!("`{path}` 缺少 `due`", "`{path}` has no `due`"),
+                )
+                .label(tr!("什么时候截止？", "when is it due?"))
+                .help(tr!(
+                    "补上例如 `due = \"start - 5wd\"`，或者用 `after` 和 `duration` 从其他任务起算",
+                    "add e.g. `due = \"start - 5wd\"`, or `after` and `duration` to count from other tasks"
+                )),
             );
         }
         RawTask {
@@ -1105,10 +1258,10 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
             due_after: t
                 .get("due")
                 .is_some_and(|(_, v)| matches!(v.get_ref(), Value::String(s) if s.trim_start().to_lowercase().starts_with("after "))),
-            due: r.expr(t, "due", "date", parse_due),
+            due: r.expr(t, "due", what::DATE, parse_due),
             after: r.strings(t, "after"),
-            duration: r.expr(t, "duration", "duration", expr::parse_duration),
-            effort: r.expr(t, "effort", "duration", expr::parse_duration),
+            duration: r.expr(t, "duration", what::DURATION, expr::parse_duration),
+            effort: r.expr(t, "effort", what::DURATION, expr::parse_duration),
             publish: r.boolean(t, "publish"),
             channels: r.strings(t, "channels"),
             review: r.string(t, "review"),
@@ -1118,7 +1271,7 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
     RawCampaign {
         id,
         name: r.string(t, "name"),
-        window: r.expr(t, "window", "date range", expr::parse_range),
+        window: r.expr(t, "window", what::DATE_RANGE, expr::parse_range),
         channels: r.strings(t, "channels"),
         owner: r.string(t, "owner"),
         flagship: r.boolean(t, "flagship"),
@@ -1134,7 +1287,8 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
 fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) -> Vec<RawDraw> {
     match v.get_ref() {
         Value::String(_) => {
-            let Some(amount) = r.expr_value(v, &path, "amount", false, expr::parse_amount) else {
+            let Some(amount) = r.expr_value(v, &path, what::AMOUNT, false, expr::parse_amount)
+            else {
                 return Vec::new();
             };
             let line = match &amount.node {
@@ -1154,10 +1308,16 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                         Diagnostic::new(
                             &codes::S006,
                             amount.span(),
-                            "a campaign budget must name the budget line it draws from",
+                            tr!(
+                                "活动预算必须写明从哪个预算科目支出",
+                                "a campaign budget must name the budget line it draws from"
+                            ),
                         )
-                        .label("which line?")
-                        .help("write `budget = { ads = \"¥800k\" }` or `budget = \"25% of kol\"`"),
+                        .label(tr!("哪个预算科目？", "which line?"))
+                        .help(tr!(
+                            "写成 `budget = {{ ads = \"¥800k\" }}` 或 `budget = \"25% of kol\"`",
+                            "write `budget = {{ ads = \"¥800k\" }}` or `budget = \"25% of kol\"`"
+                        )),
                     );
                     Vec::new()
                 }
@@ -1178,7 +1338,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
                         let amount = r.expr_value(
                             v,
                             &format!("{path}.{line}"),
-                            "amount",
+                            what::AMOUNT,
                             true,
                             expr::parse_amount,
                         );
@@ -1193,7 +1353,7 @@ fn read_draws(r: &mut Reader<'_, '_>, v: &Node<'_>, path: &str, prefix: &str) ->
             out
         }
         _ => {
-            r.wrong_type(v, &path, "a table of budget lines and amounts");
+            r.wrong_type(v, &path, what::DRAWS);
             Vec::new()
         }
     }
@@ -1258,11 +1418,11 @@ fn read_moves(
         let from = match expr::parse_date(&key_text) {
             Ok(node) => Some(Expr { node, src }),
             Err(e) => {
-                r.expr_error(&src, &e, "date");
+                r.expr_error(&src, &e, what::DATE);
                 None
             }
         };
-        let to = r.expr_value(v, &path, "date", false, expr::parse_date);
+        let to = r.expr_value(v, &path, what::DATE, false, expr::parse_date);
         out.push(Val::read(key_span, from.zip(to)));
     }
     out
@@ -1298,6 +1458,7 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
                 key,
                 severity: r.str_value(v, &path),
                 options: Vec::new(),
+                lists: Vec::new(),
             }),
             Value::Table(_) => {
                 let Some(mut setting) = r.table(k, v, &path, tbl.def.table_of(&key.name)) else {
@@ -1305,16 +1466,25 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
                 };
                 let severity = r.string(&mut setting, "severity");
                 let mut options = Vec::new();
+                let mut lists = Vec::new();
                 for (ok, ov) in setting.entries() {
                     let oname = ok.get_ref().as_ref();
                     if setting.def.key(oname).is_some() {
                         continue;
                     }
                     let oid = r.ident(ok);
+                    // A list of words (`allow = ["最佳拍档"]`) rather than
+                    // a threshold.
+                    if let Value::Array(items) = ov.get_ref() {
+                        let opath = format!("{path}.{oname}");
+                        let words = items.iter().filter_map(|i| r.str_value(i, &opath));
+                        lists.push((oid, words.collect()));
+                        continue;
+                    }
                     if let Some(e) = r.expr_value(
                         ov,
                         &format!("{path}.{oname}"),
-                        "threshold",
+                        what::THRESHOLD,
                         true,
                         expr::parse_quantity,
                     ) {
@@ -1325,13 +1495,10 @@ fn read_rules(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawRuleSetting
                     key,
                     severity,
                     options,
+                    lists,
                 });
             }
-            _ => r.wrong_type(
-                v,
-                &path,
-                "a severity (`\"error\"`, `\"warn\"`, `\"allow\"`) or a table",
-            ),
+            _ => r.wrong_type(v, &path, what::SEVERITY),
         }
     }
     out
@@ -1356,14 +1523,14 @@ fn read_assertions(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Vec<RawAssert
                 r.require(&t, "expr", "expr = \"budget.tools <= 10% of budget.total\"");
                 let a = RawAssertion {
                     id,
-                    expr: r.expr(&mut t, "expr", "assertion", expr::parse_assertion),
+                    expr: r.expr(&mut t, "expr", what::ASSERTION, expr::parse_assertion),
                     message: r.string(&mut t, "message"),
                 };
                 r.finish(t);
                 out.push(a);
             }
             _ => {
-                let expr = r.expr_value(v, &path, "assertion", false, expr::parse_assertion);
+                let expr = r.expr_value(v, &path, what::ASSERTION, false, expr::parse_assertion);
                 out.push(RawAssertion {
                     id,
                     expr: Val::read(r.span(v.span()), expr),
@@ -1483,7 +1650,13 @@ mod tests {
             .diagnostics
             .iter()
             .filter(|d| d.code() == "S003")
-            .map(|d| d.help.iter().map(|h| h.en.as_str()).collect::<Vec<_>>().join(" "))
+            .map(|d| {
+                d.help
+                    .iter()
+                    .map(|h| h.en.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         assert_eq!(
             helps,

@@ -5,22 +5,31 @@
 //! help line with the ASCII spelling.
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::tree;
+use crate::tr;
 
 pub type Tree<'a> = tree::Table<'a>;
 pub type Node<'a> = tree::Item<'a>;
 
 /// Turns a file's bytes into text: `Err` carries the lossy text (for
 /// showing the location) and the diagnostic.
-pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
+pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, Msg)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().take(8192).any(|b| *b == 0) {
         // Point at the first NUL as it appears in the lossy text.
         let text = String::from_utf8_lossy(bytes).replace('\0', "\u{FFFD}");
         let valid = bytes.iter().position(|b| *b == 0).unwrap_or(0);
         let at = std::str::from_utf8(&bytes[..valid]).map_or(0, str::len);
-        return Err((text, at, "this is a binary file, not a plan".into()));
+        return Err((
+            text,
+            at,
+            tr!(
+                "这是二进制文件，不是计划文件",
+                "this is a binary file, not a plan"
+            ),
+        ));
     }
     match String::from_utf8(bytes.to_vec()) {
         Ok(s) => Ok(s),
@@ -29,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, usize, String)> {
             Err((
                 String::from_utf8_lossy(bytes).into_owned(),
                 at,
-                "file is not valid UTF-8".into(),
+                tr!("文件不是有效的 UTF-8 文本", "file is not valid UTF-8"),
             ))
         }
     }
@@ -55,20 +64,28 @@ pub fn add_file(
     let text = match decode(bytes) {
         Ok(t) => t,
         Err((lossy, at, msg)) => {
-            let binary = msg.contains("binary");
+            let binary = msg.en.contains("binary");
             let id = sources.add(path, lossy);
             let text = &sources.get(id).text;
             let at = crate::source::floor_char_boundary(text, at.min(text.len()));
             let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
             let d = Diagnostic::new(&codes::S002, Span::new(id, at, end), msg);
             diags.push(if binary {
-                d.label("a NUL byte")
-                    .help("give almanac a plan written as TOML text")
+                d.label(tr!("空字节（`NUL`）", "a NUL byte")).help(tr!(
+                    "交给 almanac 的计划应是 TOML 文本",
+                    "give almanac a plan written as TOML text"
+                ))
             } else {
-                d.label("this byte is not UTF-8 text").help(
+                d.label(tr!(
+                    "这个字节不是 UTF-8 文本",
+                    "this byte is not UTF-8 text"
+                ))
+                .help(tr!(
+                    "almanac 只读 UTF-8；文件如果存成了 `GBK` 或 `GB18030` 编码\
+                         （中文系统上常见），另存为 UTF-8 即可",
                     "almanac reads UTF-8; if the file was saved as GBK or GB18030 \
-                     (common on Chinese Windows), save it again as UTF-8",
-                )
+                         (common on Chinese Windows), save it again as UTF-8"
+                ))
             });
             return (id, false);
         }
@@ -80,8 +97,15 @@ pub fn add_file(
     let id = sources.add(path, text);
     if empty {
         diags.push(
-            Diagnostic::new(&codes::S008, Span::new(id, 0, 0), "file is empty")
-                .help("a plan starts with a `[plan]` table; `almanac init` writes a starter plan"),
+            Diagnostic::new(
+                &codes::S008,
+                Span::new(id, 0, 0),
+                tr!("文件是空的", "file is empty"),
+            )
+            .help(tr!(
+                "计划以 `[plan]` 表开头；`almanac init` 可以生成一份初始计划",
+                "a plan starts with a `[plan]` table; `almanac init` writes a starter plan"
+            )),
         );
         return (id, false);
     }
@@ -122,9 +146,12 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
         d = Diagnostic::new(
             &codes::S001,
             span,
-            format!("full-width character `{ch}` in TOML syntax"),
+            tr!(
+                "TOML 语法中出现了全角字符 `{ch}`",
+                "full-width character `{ch}` in TOML syntax"
+            ),
         )
-        .label("typed by an input method");
+        .label(tr!("输入法打出的全角字符", "typed by an input method"));
         // The line in ASCII, offered if it mends the line: the file with
         // it parses, or fails only further on.
         let fixed = ascii_outside_strings(line_text);
@@ -137,50 +164,65 @@ fn syntax_error(sources: &SourceMap, id: FileId, e: &tree::Error) -> Diagnostic 
         };
         d = if mends {
             // The whole line, in ASCII outside its strings.
-            d.help(format!("write `{}`", fixed.trim()))
+            let line = fixed.trim();
+            d.help(tr!("写成 `{line}`", "write `{line}`"))
                 .fix(Span::new(id, start, end), fixed)
         } else {
-            d.help("type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)")
+            d.help(tr!(
+                "TOML 的 `=`、`[`、`]`、`,` 和引号要用半角（英文）输入",
+                "type TOML's `=`, `[`, `]`, `,` and quotes in ASCII (half-width)"
+            ))
         };
     } else if let Some(word) = text.get(e.span.clone()).filter(|_| e.bare_word) {
         let help = match keys_for(word) {
-            [] => format!(
+            [] => tr!(
+                "不加引号的键只能由英文字母、数字、`_` 和 `-` 组成；\
+                 自己起的名称要加引号：`\"{word}\"`",
                 "keys without quotes are ASCII letters, digits, `_` and `-`; \
                  quote a name of your own: `\"{word}\"`"
             ),
-            [one] => format!("keys are written in ASCII; did you mean `{one}`?"),
-            [first @ .., last] => format!(
-                "keys are written in ASCII; did you mean {} or `{last}`?",
-                first
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            [one] => tr!(
+                "键名要用英文写；是不是想写 `{one}`？",
+                "keys are written in ASCII; did you mean `{one}`?"
             ),
+            [first @ .., last] => {
+                let quoted: Vec<String> = first.iter().map(|k| format!("`{k}`")).collect();
+                let (zh, en) = (quoted.join("、"), quoted.join(", "));
+                tr!(
+                    "键名要用英文写；是不是想写 {zh} 或 `{last}`？",
+                    "keys are written in ASCII; did you mean {en} or `{last}`?"
+                )
+            }
         };
-        d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}"))
-            .label("not ASCII")
+        d = Diagnostic::new(&codes::S001, span, invalid_toml(message))
+            .label(tr!("不是英文字符", "not ASCII"))
             .help(help);
         if let [one] = keys_for(word) {
             d = d.fix(span, *one);
         }
     } else {
-        d = Diagnostic::new(&codes::S001, span, format!("invalid TOML: {message}")).label("here");
+        d = Diagnostic::new(&codes::S001, span, invalid_toml(message)).label(tr!("这里", "here"));
         if span.start == span.end && (span.start as usize) < text.len() {
             let s = span.start as usize;
             let next = text[s..].chars().next().map_or(1, char::len_utf8);
             d.primary.span = Span::new(id, s, s + next);
         }
-        if let Some((range, label)) = &e.related {
+        if let Some((range, label)) = e.related.as_deref() {
             d = d.secondary(at(range), label.clone());
         }
-        d = d.help(
-            e.help
-                .clone()
-                .unwrap_or_else(|| "see https://toml.io for the syntax of TOML files".into()),
-        );
+        d = d.help(e.help.as_deref().cloned().unwrap_or_else(|| {
+            tr!(
+                "TOML 的语法见 `https://toml.io/cn/`",
+                "see https://toml.io for the syntax of TOML files"
+            )
+        }));
     }
     d
+}
+
+/// The message of a TOML syntax error: what the parser found wrong.
+fn invalid_toml(message: &Msg) -> Msg {
+    tr!("TOML 语法错误：", "invalid TOML: ").join("", "", message)
 }
 
 /// The plan's keys as a Chinese-speaking author may type them, for the
@@ -416,7 +458,13 @@ mod tests {
             let id = sources.add("p.toml".into(), text.into());
             let mut diags = Vec::new();
             assert!(parse(&sources, id, &mut diags).is_none());
-            diags.remove(0).help.iter().map(|h| h.en.as_str()).collect::<Vec<_>>().join("\n")
+            diags
+                .remove(0)
+                .help
+                .iter()
+                .map(|h| h.en.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
         };
         assert_eq!(
             help("[plan]\n名称 = \"x\"\n"),

@@ -26,17 +26,22 @@ use toml_parser::lexer::TokenKind;
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
+use crate::locale::{Msg, Pair};
+use crate::tr;
+
 /// A syntax error: what is wrong and where (byte offsets), with a help
 /// line and a second location when there is something better to say than
 /// a pointer to the TOML specification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
-    pub message: String,
+    pub message: Msg,
     pub span: Range<usize>,
-    pub help: Option<String>,
+    /// Boxed, as is `related`: most errors have neither, and the parser's
+    /// results stay small.
+    pub help: Option<Box<Msg>>,
     /// Another place that explains the error (the first definition of a
     /// duplicate key, the opening bracket of an unclosed array).
-    pub related: Option<(Range<usize>, String)>,
+    pub related: Option<Box<(Range<usize>, Msg)>>,
     /// `span` is a word where a key was expected that would be a key if
     /// TOML allowed its characters unquoted (`名称 = "x"`), so the caller
     /// can say which key was meant.
@@ -44,9 +49,9 @@ pub struct Error {
 }
 
 impl Error {
-    fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+    fn new(span: Range<usize>, message: Msg) -> Self {
         Error {
-            message: message.into(),
+            message,
             span,
             help: None,
             related: None,
@@ -54,13 +59,13 @@ impl Error {
         }
     }
 
-    fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    fn help(mut self, help: Msg) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
-    fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.related = Some((span, label.into()));
+    fn related(mut self, span: Range<usize>, label: Msg) -> Self {
+        self.related = Some(Box::new((span, label)));
         self
     }
 }
@@ -269,7 +274,10 @@ impl<'a> Table<'a> {
 /// Parses a whole document; the first syntax error ends it.
 pub fn parse(text: &str) -> Result<Table<'_>, Error> {
     if text.len() > u32::MAX as usize {
-        return Err(Error::new(0..0, "file is larger than 4 GiB"));
+        return Err(Error::new(
+            0..0,
+            tr!("文件超过 4 GB", "file is larger than 4 GiB"),
+        ));
     }
     if text.starts_with('\u{feff}') {
         // The lexer skips a byte-order mark; the loader strips one before
@@ -448,27 +456,38 @@ impl<'a> Builder<'a, '_> {
                 error_here(
                     src,
                     pos,
-                    format!("a dotted key may have at most {MAX_DEPTH} parts"),
+                    tr!(
+                        "点分键最多只能有 {MAX_DEPTH} 段",
+                        "a dotted key may have at most {MAX_DEPTH} parts"
+                    ),
                 )
             }
             Expect::Line | Expect::Key | Expect::Entry => not_a_key(src, pos),
             Expect::AfterKey => match &self.header {
-                Some(h) if h.of_tables => error_here(src, pos, "expected `]]` to end the header"),
-                Some(_) => error_here(src, pos, "expected `]` to end the header"),
-                None => error_here(src, pos, "expected `=` after a key"),
+                Some(h) if h.of_tables => error_here(
+                    src,
+                    pos,
+                    tr!("表头应以 `]]` 结束", "expected `]]` to end the header"),
+                ),
+                Some(_) => error_here(
+                    src,
+                    pos,
+                    tr!("表头应以 `]` 结束", "expected `]` to end the header"),
+                ),
+                None => error_here(src, pos, tr!("键后面应有 `=`", "expected `=` after a key")),
             },
             Expect::Value | Expect::Item if pos >= src.len() => {
-                Error::new(pos..pos, "expected a value")
+                Error::new(pos..pos, tr!("此处应有一个值", "expected a value"))
             }
             Expect::Value | Expect::Item => unquoted(src, pos),
-            Expect::AfterHeader => error_here(src, pos, "expected a newline after the header"),
+            Expect::AfterHeader => error_here(
+                src,
+                pos,
+                tr!("表头后面应换行", "expected a newline after the header"),
+            ),
             Expect::AfterValue => match self.frames.last() {
-                Some(Frame::Array { open, .. }) => {
-                    unclosed(src, pos, *open, ']', "array", "values")
-                }
-                Some(Frame::Inline { open, .. }) => {
-                    unclosed(src, pos, *open, '}', "inline table", "entries")
-                }
+                Some(Frame::Array { open, .. }) => unclosed(src, pos, *open, true),
+                Some(Frame::Inline { open, .. }) => unclosed(src, pos, *open, false),
                 None => {
                     // `name = 2026 新媒体计划`: a number or date followed
                     // by more words was text without quotes.
@@ -483,7 +502,11 @@ impl<'a> Builder<'a, '_> {
                             return e;
                         }
                     }
-                    error_here(src, pos, "expected a newline after the value")
+                    error_here(
+                        src,
+                        pos,
+                        tr!("值后面应换行", "expected a newline after the value"),
+                    )
                 }
             },
         }
@@ -556,7 +579,7 @@ impl<'a> Builder<'a, '_> {
                 return Err(error_here(
                     self.src,
                     start,
-                    "a key cannot be a multi-line string",
+                    tr!("键不能是多行字符串", "a key cannot be a multi-line string"),
                 ));
             }
             Some(e) => self.string(span, e, true)?,
@@ -595,10 +618,8 @@ impl<'a> Builder<'a, '_> {
             if errors.is_empty() {
                 let (start, end) = (span.start(), span.end());
                 return Err(match encoding {
-                    Encoding::BasicString => {
-                        Error::new(start..end, "this string has no closing `\"`")
-                    }
-                    _ => Error::new(start..start + 3, "this string has no closing `\"\"\"`"),
+                    Encoding::BasicString => Error::new(start..end, no_closing("\"")),
+                    _ => Error::new(start..start + 3, no_closing("\"\"\"")),
                 });
             }
         }
@@ -649,7 +670,7 @@ impl<'a> Builder<'a, '_> {
             return Err(error_here(
                 self.src,
                 end,
-                "unexpected character after the value",
+                tr!("值后面有多余的字符", "unexpected character after the value"),
             ));
         }
         match self.frames.last_mut() {
@@ -675,7 +696,10 @@ impl<'a> Builder<'a, '_> {
             let e = error_here(
                 self.src,
                 span.start(),
-                "arrays and tables are nested too deeply",
+                tr!(
+                    "数组和表嵌套得太深",
+                    "arrays and tables are nested too deeply"
+                ),
             );
             self.fail(e);
             return false;
@@ -902,7 +926,10 @@ impl EventReceiver for Builder<'_, '_> {
             return self.fail(error_here(
                 self.src,
                 at,
-                format!("control character U+{c:04X} is not allowed in a comment"),
+                tr!(
+                    "注释中不能有控制字符 U+{c:04X}",
+                    "control character U+{c:04X} is not allowed in a comment"
+                ),
             ));
         }
         self.cursor = span.end();
@@ -919,9 +946,12 @@ impl EventReceiver for Builder<'_, '_> {
         let at = span.start();
         if span.len() == 1 && self.src.as_bytes()[at] == b'\r' {
             let message = if self.comment_end == Some(at) {
-                "control character U+000D is not allowed in a comment"
+                tr!(
+                    "注释中不能有控制字符 U+000D",
+                    "control character U+000D is not allowed in a comment"
+                )
             } else {
-                "a carriage return must be followed by a newline"
+                lone_carriage_return()
             };
             return self.fail(error_here(self.src, at, message));
         }
@@ -973,7 +1003,7 @@ const BARE: [bool; 256] = {
 };
 
 /// An error covering the character at `at` (nothing at the end).
-fn error_here(src: &str, at: usize, message: impl Into<String>) -> Error {
+fn error_here(src: &str, at: usize, message: Msg) -> Error {
     let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
     Error::new(at..end, message)
 }
@@ -987,14 +1017,18 @@ fn not_a_key(src: &str, at: usize) -> Error {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-'))
         .map_or(rest.len(), |(i, _)| i);
     if rest.chars().next().is_some_and(|c| !c.is_ascii()) && word > 0 {
+        let word = &rest[..word];
         let mut e = Error::new(
-            at..at + word,
-            format!("`{}` cannot be a key without quotes", &rest[..word]),
+            at..at + word.len(),
+            tr!(
+                "`{word}` 不加引号不能作为键",
+                "`{word}` cannot be a key without quotes"
+            ),
         );
         e.bare_word = true;
         return e;
     }
-    error_here(src, at, "expected a key")
+    error_here(src, at, tr!("此处应为键", "expected a key"))
 }
 
 /// Something that is not a value: most often text without quotes
@@ -1011,23 +1045,73 @@ fn unquoted(src: &str, at: usize) -> Error {
         return error_here(
             src,
             at,
-            "expected a value (a string, a number, `true`, `false`, a date, an array or a table)",
+            tr!(
+                "此处应有一个值（字符串、数字、`true`、`false`、日期、数组或表）",
+                "expected a value (a string, a number, `true`, `false`, a date, an array or a table)"
+            ),
         );
     }
-    Error::new(at..at + text.len(), "text must be in quotes").help(format!(
-        "write `\"{}\"`",
-        text.replace('\\', "\\\\").replace('"', "\\\"")
-    ))
+    let quoted = text.replace('\\', "\\\\").replace('"', "\\\"");
+    Error::new(
+        at..at + text.len(),
+        tr!("文本必须加引号", "text must be in quotes"),
+    )
+    .help(tr!("写成 `\"{quoted}\"`", "write `\"{quoted}\"`"))
 }
 
 /// A separator or closing bracket was expected after an entry of the array
-/// or inline table opened at `open`.
-fn unclosed(src: &str, at: usize, open: usize, close: char, what: &str, entries: &str) -> Error {
-    error_here(src, at, format!("expected `,` or `{close}` in the {what}"))
-        .related(open..open + 1, format!("the {what} starts here"))
-        .help(format!(
-            "separate the {entries} with `,` and end the {what} with `{close}`"
+/// (`array`) or inline table opened at `open`.
+fn unclosed(src: &str, at: usize, open: usize, array: bool) -> Error {
+    if array {
+        error_here(
+            src,
+            at,
+            tr!(
+                "数组中此处应为 `,` 或 `]`",
+                "expected `,` or `]` in the array"
+            ),
+        )
+        .related(
+            open..open + 1,
+            tr!("数组从这里开始", "the array starts here"),
+        )
+        .help(tr!(
+            "数组的值之间用 `,` 分隔，数组以 `]` 结束",
+            "separate the values with `,` and end the array with `]`"
         ))
+    } else {
+        error_here(
+            src,
+            at,
+            tr!(
+                "内联表中此处应为 `,` 或 `}}`",
+                "expected `,` or `}}` in the inline table"
+            ),
+        )
+        .related(
+            open..open + 1,
+            tr!("内联表从这里开始", "the inline table starts here"),
+        )
+        .help(tr!(
+            "内联表的各项之间用 `,` 分隔，内联表以 `}}` 结束",
+            "separate the entries with `,` and end the inline table with `}}`"
+        ))
+    }
+}
+
+/// A string that does not end: its quote is `quote`.
+fn no_closing(quote: &str) -> Msg {
+    tr!(
+        "这个字符串缺少结尾的 `{quote}`",
+        "this string has no closing `{quote}`"
+    )
+}
+
+fn lone_carriage_return() -> Msg {
+    tr!(
+        "回车符后面必须紧跟换行符",
+        "a carriage return must be followed by a newline"
+    )
 }
 
 /// The decoder's error that comes first in the string: where a reader of
@@ -1090,7 +1174,7 @@ fn string_error(src: &str, span: Span, encoding: Encoding, e: &ParseError) -> Er
         {
             return invalid_escape(src, backslash);
         }
-        return error_here(src, cr, "a carriage return must be followed by a newline");
+        return error_here(src, cr, lone_carriage_return());
     }
     if no_closing_quote(e, span) {
         let span = if multi_line {
@@ -1098,7 +1182,7 @@ fn string_error(src: &str, span: Span, encoding: Encoding, e: &ParseError) -> Er
         } else {
             start..end
         };
-        return Error::new(span, format!("this string has no closing `{quote}`"));
+        return Error::new(span, no_closing(quote));
     }
     if encoding == Encoding::MlBasicString
         && let Some(backslash) = escaping_backslash(src, start, at)
@@ -1108,12 +1192,15 @@ fn string_error(src: &str, span: Span, encoding: Encoding, e: &ParseError) -> Er
     }
     let c = src.as_bytes().get(at).copied().unwrap_or(0);
     if !multi_line && matches!(c, b'\r' | b'\n') {
-        return Error::new(start..at, format!("this string has no closing `{quote}`"));
+        return Error::new(start..at, no_closing(quote));
     }
     error_here(
         src,
         at,
-        format!("control character U+{c:04X} is not allowed in a string; write it as an escape"),
+        tr!(
+            "字符串中不能有控制字符 U+{c:04X}，要写成转义序列",
+            "control character U+{c:04X} is not allowed in a string; write it as an escape"
+        ),
     )
 }
 
@@ -1135,21 +1222,23 @@ fn invalid_escape(src: &str, at: usize) -> Error {
                 _ => 8,
             };
             let end = crate::source::floor_char_boundary(src, (at + 2 + n).min(src.len()));
+            let escape = &src[at..end];
             Error::new(
                 at..end,
-                format!(
-                    "invalid escape `{}`: `\\{k}` takes {n} hex digits of a Unicode scalar value",
-                    &src[at..end]
+                tr!(
+                    "无效的转义 `{escape}`：`\\{k}` 后面要跟 {n} 位十六进制数字（字符的码位）",
+                    "invalid escape `{escape}`: `\\{k}` takes {n} hex digits of a Unicode scalar value"
                 ),
             )
         }
         k => {
             let end = at + 1 + k.map_or(0, char::len_utf8);
+            let escape = &src[at..end];
             Error::new(
                 at..end,
-                format!(
-                    "invalid escape `{}`; write `\\\\` for a backslash",
-                    &src[at..end]
+                tr!(
+                    "无效的转义 `{escape}`；反斜杠要写成 `\\\\`",
+                    "invalid escape `{escape}`; write `\\\\` for a backslash"
                 ),
             )
         }
@@ -1176,7 +1265,10 @@ fn too_many_quotes(src: &str, span: Range<usize>, q: u8) -> Error {
     let quotes = if q == b'"' { "\"\"\"" } else { "'''" };
     Error::new(
         start..end,
-        format!("too many quotes here: a multi-line string ends at `{quotes}`"),
+        tr!(
+            "这里的引号太多：多行字符串以 `{quotes}` 结束",
+            "too many quotes here: a multi-line string ends at `{quotes}`"
+        ),
     )
 }
 
@@ -1219,22 +1311,34 @@ fn number_or_date(src: &str, start: usize) -> Res<(Value<'static>, usize)> {
     if t.len() >= 5 && t[..4].iter().all(u8::is_ascii_digit) && t[4] == b'-' {
         return match datetime(t) {
             Ok(()) => Ok((Value::Datetime, end)),
-            Err(why) => Err(Error::new(
+            Err(Pair { zh, en }) => Err(Error::new(
                 span,
-                format!("invalid date-time `{tok}`: {why}"),
+                tr!(
+                    "无效的日期时间 `{tok}`：{zh}",
+                    "invalid date-time `{tok}`: {en}"
+                ),
             )),
         };
     }
     if t.len() >= 3 && t[..2].iter().all(u8::is_ascii_digit) && t[2] == b':' {
         return match time(t) {
             Ok(n) if n == t.len() => Ok((Value::Datetime, end)),
-            Ok(_) => Err(Error::new(span, format!("invalid time `{tok}`"))),
-            Err(why) => Err(Error::new(span, format!("invalid time `{tok}`: {why}"))),
+            Ok(_) => Err(Error::new(
+                span,
+                tr!("无效的时间 `{tok}`", "invalid time `{tok}`"),
+            )),
+            Err(Pair { zh, en }) => Err(Error::new(
+                span,
+                tr!("无效的时间 `{tok}`：{zh}", "invalid time `{tok}`: {en}"),
+            )),
         };
     }
     match number(tok) {
         Ok(v) => Ok((v, end)),
-        Err(why) => Err(Error::new(span, format!("invalid number `{tok}`: {why}"))),
+        Err(Pair { zh, en }) => Err(Error::new(
+            span,
+            tr!("无效的数字 `{tok}`：{zh}", "invalid number `{tok}`: {en}"),
+        )),
     }
 }
 
@@ -1265,18 +1369,25 @@ fn dotted(path: &[Key<'_>]) -> String {
         .join(".")
 }
 
-fn err<T>(key: &Key<'_>, message: String) -> Res<T> {
+fn err<T>(key: &Key<'_>, message: Msg) -> Res<T> {
     Err(Error::new(key.span(), message))
 }
 
 /// Why a header path or dotted key `name` cannot go on into `item`.
 fn cannot_extend(key: &Key<'_>, name: &str, item: &Item<'_>) -> Error {
     let message = match item.value {
-        Value::Table(_) if item.flags & FROZEN != 0 => {
-            format!("`{name}` is an inline table, which cannot be extended")
-        }
-        Value::Table(_) => format!("table `{name}` has a header of its own; add the key under it"),
-        _ => format!("`{name}` is already a value, not a table"),
+        Value::Table(_) if item.flags & FROZEN != 0 => tr!(
+            "`{name}` 是内联表，不能再往里添加键",
+            "`{name}` is an inline table, which cannot be extended"
+        ),
+        Value::Table(_) => tr!(
+            "表 `{name}` 有自己的表头，把键写到那个表头下",
+            "table `{name}` has a header of its own; add the key under it"
+        ),
+        _ => tr!(
+            "`{name}` 已经是一个值，不是表",
+            "`{name}` is already a value, not a table"
+        ),
     };
     Error::new(key.span(), message)
 }
@@ -1333,28 +1444,46 @@ fn declare<'a>(
                     t.entries.len() - 1
                 }
                 (Value::Table(_), false) if item.flags & DOTTED != 0 => {
+                    let name = name();
                     return err(
                         last,
-                        format!("table `{}` was already made by dotted keys", name()),
+                        tr!(
+                            "表 `{name}` 已经由点分键定义过",
+                            "table `{name}` was already made by dotted keys"
+                        ),
                     );
                 }
                 (Value::Table(_), false) if item.flags & FROZEN == 0 => {
+                    let name = name();
                     return Err(Error::new(
                         last.span(),
-                        format!("table `{}` is defined twice", name()),
+                        tr!("表 `{name}` 定义了两次", "table `{name}` is defined twice"),
                     )
-                    .related(first, "first defined here")
-                    .help("put all of the table's keys under one header"));
+                    .related(first, first_defined())
+                    .help(tr!(
+                        "把这个表的键都写在同一个表头下",
+                        "put all of the table's keys under one header"
+                    )));
                 }
                 (Value::Array(_), false) if item.flags & OF_TABLES != 0 => {
                     let name = name();
                     return err(
                         last,
-                        format!("`{name}` is an array of tables; write `[[{name}]]` to add one"),
+                        tr!(
+                            "`{name}` 是表数组，要再添加一个就写 `[[{name}]]`",
+                            "`{name}` is an array of tables; write `[[{name}]]` to add one"
+                        ),
                     );
                 }
                 _ => {
-                    return err(last, format!("`{}` is already defined as a value", name()));
+                    let name = name();
+                    return err(
+                        last,
+                        tr!(
+                            "`{name}` 已经定义为一个值",
+                            "`{name}` is already defined as a value"
+                        ),
+                    );
                 }
             }
         }
@@ -1392,14 +1521,28 @@ fn insert<'a>(table: &mut Table<'a>, keys: &mut Vec<Key<'a>>, value: Item<'a>) -
 /// Inserts `key = value` into `t`, unless `t` has the key already.
 fn insert_here<'a>(t: &mut Table<'a>, key: Key<'a>, value: Item<'a>) -> Res<()> {
     if let Some(i) = t.find(&key.name) {
-        return Err(
-            Error::new(key.span(), format!("duplicate key `{}`", key.name))
-                .related(t.entries[i].0.span(), "first defined here")
-                .help("a key is given once per table; remove one of them"),
-        );
+        let name = &key.name;
+        return Err(Error::new(
+            key.span(),
+            tr!("重复的键 `{name}`", "duplicate key `{name}`"),
+        )
+        .related(t.entries[i].0.span(), first_defined())
+        .help(tr!(
+            "同一个表里每个键只能写一次，删掉其中一个",
+            "a key is given once per table; remove one of them"
+        )));
     }
     t.push(key, value);
     Ok(())
+}
+
+fn first_defined() -> Msg {
+    tr!("第一次定义在这里", "first defined here")
+}
+
+/// Why a date, time or number token is not one, in both languages.
+const fn why(zh: &'static str, en: &'static str) -> Pair {
+    Pair { zh, en }
 }
 
 fn is_date(t: &[u8]) -> bool {
@@ -1419,9 +1562,12 @@ fn digits(t: &[u8], n: usize) -> Option<u32> {
 }
 
 /// A date, optionally followed by a time and an offset.
-fn datetime(t: &[u8]) -> Result<(), &'static str> {
+fn datetime(t: &[u8]) -> Result<(), Pair> {
     if t.len() < 10 || !is_date(&t[..10]) {
-        return Err("dates are written YYYY-MM-DD");
+        return Err(why(
+            "日期的写法是 `YYYY-MM-DD`",
+            "dates are written YYYY-MM-DD",
+        ));
     }
     let (y, m, d) = (
         digits(t, 4).unwrap_or(0),
@@ -1429,16 +1575,19 @@ fn datetime(t: &[u8]) -> Result<(), &'static str> {
         digits(&t[8..], 2).unwrap_or(0),
     );
     if !(1..=12).contains(&m) {
-        return Err("no such month");
+        return Err(why("没有这个月份", "no such month"));
     }
     if chrono::NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
-        return Err("no such day in that month");
+        return Err(why("这个月没有这一天", "no such day in that month"));
     }
     if t.len() == 10 {
         return Ok(());
     }
     if !matches!(t[10], b'T' | b't' | b' ') {
-        return Err("a time follows the date after `T` or a space");
+        return Err(why(
+            "日期和时间之间用 `T` 或空格隔开",
+            "a time follows the date after `T` or a space",
+        ));
     }
     let rest = &t[11..];
     let n = time(rest)?;
@@ -1448,31 +1597,40 @@ fn datetime(t: &[u8]) -> Result<(), &'static str> {
         [b'+' | b'-', ..] if offset.len() == 6 && offset[3] == b':' => {
             match (digits(&offset[1..], 2), digits(&offset[4..], 2)) {
                 (Some(h), Some(m)) if h < 24 && m < 60 => Ok(()),
-                _ => Err("offsets are written +HH:MM"),
+                _ => Err(why(
+                    "时区偏移的写法是 `+HH:MM`",
+                    "offsets are written +HH:MM",
+                )),
             }
         }
-        _ => Err("offsets are written Z or +HH:MM"),
+        _ => Err(why(
+            "时区偏移的写法是 `Z` 或 `+HH:MM`",
+            "offsets are written Z or +HH:MM",
+        )),
     }
 }
 
 /// `HH:MM[:SS[.fraction]]`: returns how many bytes it used.
-fn time(t: &[u8]) -> Result<usize, &'static str> {
+fn time(t: &[u8]) -> Result<usize, Pair> {
     let (Some(h), Some(m)) = (digits(t, 2), t.get(3..).and_then(|r| digits(r, 2))) else {
-        return Err("times are written HH:MM:SS");
+        return Err(why("时间的写法是 `HH:MM:SS`", "times are written HH:MM:SS"));
     };
     if t[2] != b':' || h > 23 || m > 59 {
-        return Err("no such time of day");
+        return Err(why("没有这个时刻", "no such time of day"));
     }
     let mut n = 5;
     if t.get(5) == Some(&b':') {
         match t.get(6..).and_then(|r| digits(r, 2)) {
             Some(s) if s <= 60 => n = 8,
-            _ => return Err("no such second"),
+            _ => return Err(why("没有这个秒数", "no such second")),
         }
         if t.get(8) == Some(&b'.') {
             let frac = t[9..].iter().take_while(|c| c.is_ascii_digit()).count();
             if frac == 0 {
-                return Err("a fraction of a second needs digits");
+                return Err(why(
+                    "秒的小数部分需要数字",
+                    "a fraction of a second needs digits",
+                ));
             }
             n = 9 + frac;
         }
@@ -1489,7 +1647,7 @@ fn digit_run(s: &[u8], ok: fn(&u8) -> bool) -> bool {
             .all(|w| ok(&w[1]) || (w[1] == b'_' && ok(&w[0])))
 }
 
-fn number(tok: &str) -> Result<Value<'static>, &'static str> {
+fn number(tok: &str) -> Result<Value<'static>, Pair> {
     let t = tok.as_bytes();
     let (sign, body) = match t.first() {
         Some(b'+' | b'-') => (Some(t[0]), &t[1..]),
@@ -1508,7 +1666,10 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
     }
     if let [b'0', p @ (b'x' | b'o' | b'b'), rest @ ..] = body {
         if sign.is_some() {
-            return Err("hexadecimal, octal and binary numbers take no sign");
+            return Err(why(
+                "十六进制、八进制和二进制数不能带正负号",
+                "hexadecimal, octal and binary numbers take no sign",
+            ));
         }
         let (radix, ok): (u32, fn(&u8) -> bool) = match p {
             b'x' => (16, u8::is_ascii_hexdigit),
@@ -1516,7 +1677,10 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
             _ => (2, |c| *c == b'0' || *c == b'1'),
         };
         if !digit_run(rest, ok) {
-            return Err("digits are missing or misplaced");
+            return Err(why(
+                "缺少数字，或 `_` 的位置不对",
+                "digits are missing or misplaced",
+            ));
         }
         let clean: String = rest
             .iter()
@@ -1525,7 +1689,7 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
             .collect();
         return i64::from_str_radix(&clean, radix)
             .map(Value::Integer)
-            .map_err(|_| "out of range for a 64-bit integer");
+            .map_err(|_| why("超出 64 位整数的范围", "out of range for a 64-bit integer"));
     }
     // Decimal: integer part, then an optional fraction and exponent.
     let int_len = body
@@ -1534,10 +1698,13 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
         .count();
     let (int, mut rest) = body.split_at(int_len);
     if !digit_run(int, u8::is_ascii_digit) {
-        return Err("digits are missing or misplaced");
+        return Err(why(
+            "缺少数字，或 `_` 的位置不对",
+            "digits are missing or misplaced",
+        ));
     }
     if int.len() > 1 && int[0] == b'0' {
-        return Err("leading zeros are not allowed");
+        return Err(why("不能以 0 开头", "leading zeros are not allowed"));
     }
     let mut float = false;
     if let [b'.', frac @ ..] = rest {
@@ -1546,7 +1713,10 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
             .take_while(|c| c.is_ascii_digit() || **c == b'_')
             .count();
         if !digit_run(&frac[..n], u8::is_ascii_digit) {
-            return Err("a decimal point needs digits on both sides");
+            return Err(why(
+                "小数点两边都要有数字",
+                "a decimal point needs digits on both sides",
+            ));
         }
         rest = &frac[n..];
         float = true;
@@ -1557,13 +1727,13 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
             e => e,
         };
         if !digit_run(exp, u8::is_ascii_digit) {
-            return Err("an exponent needs digits");
+            return Err(why("指数部分需要数字", "an exponent needs digits"));
         }
         rest = &[];
         float = true;
     }
     if !rest.is_empty() {
-        return Err("not a number");
+        return Err(why("不是数字", "not a number"));
     }
     let clean: String = tok.chars().filter(|c| *c != '_').collect();
     if float {
@@ -1571,14 +1741,17 @@ fn number(tok: &str) -> Result<Value<'static>, &'static str> {
         // error, as in the `toml` crate, which `fmt` reads files with.
         match clean.parse::<f64>() {
             Ok(f) if f.is_finite() => Ok(Value::Float(f)),
-            Ok(_) => Err("out of range for a 64-bit float"),
-            Err(_) => Err("not a number"),
+            Ok(_) => Err(why(
+                "超出 64 位浮点数的范围",
+                "out of range for a 64-bit float",
+            )),
+            Err(_) => Err(why("不是数字", "not a number")),
         }
     } else {
         clean
             .parse::<i64>()
             .map(Value::Integer)
-            .map_err(|_| "out of range for a 64-bit integer")
+            .map_err(|_| why("超出 64 位整数的范围", "out of range for a 64-bit integer"))
     }
 }
 
@@ -1620,9 +1793,12 @@ mod tests {
     fn a_word_outside_ascii_where_a_key_goes_is_named() {
         let e = bad("[plan]\n名称 = \"x\"\n");
         assert_eq!((e.span.clone(), e.bare_word), (7..13, true));
-        assert_eq!(e.message, "`名称` cannot be a key without quotes");
+        assert_eq!(e.message.en, "`名称` cannot be a key without quotes");
         let e = bad("= 1\n");
-        assert_eq!((e.message.as_str(), e.bare_word), ("expected a key", false));
+        assert_eq!(
+            (e.message.en.as_str(), e.bare_word),
+            ("expected a key", false)
+        );
     }
 
     #[test]
@@ -1696,7 +1872,7 @@ mod tests {
         assert!(s.get("k57").is_some());
         text.push_str("[s.k42]\n");
         let e = bad(&text);
-        assert_eq!(e.message, "table `s.k42` is defined twice");
+        assert_eq!(e.message.en, "table `s.k42` is defined twice");
         assert_eq!(&text[e.span], "k42");
     }
 
@@ -1704,17 +1880,18 @@ mod tests {
     fn numbers_and_dates() {
         let root = ok("a = 1_000\n");
         assert_eq!(root.get("a").unwrap().get_ref(), &Value::Integer(1000));
-        assert!(bad("b = -0x10\n").message.contains("no sign"));
+        assert!(bad("b = -0x10\n").message.en.contains("no sign"));
         let root = ok("h = 0xff\nf = 6.5e-1\ni = -inf\n");
         assert_eq!(root.get("h").unwrap().get_ref(), &Value::Integer(255));
-        assert!(bad("d = 2026-02-29\n").message.contains("no such day"));
+        assert!(bad("d = 2026-02-29\n").message.en.contains("no such day"));
         let root = ok("d = 2028-02-29\nt = 1979-05-27 07:32:00.5+08:00\nl = 07:32\n");
         assert_eq!(root.get("t").unwrap().get_ref(), &Value::Datetime);
-        assert!(bad("a = 01\n").message.contains("leading zeros"));
-        assert!(bad("a = 1__0\n").message.contains("misplaced"));
+        assert!(bad("a = 01\n").message.en.contains("leading zeros"));
+        assert!(bad("a = 1__0\n").message.en.contains("misplaced"));
         assert!(
             bad("a = 9223372036854775808\n")
                 .message
+                .en
                 .contains("out of range")
         );
     }
@@ -1724,7 +1901,7 @@ mod tests {
         // Found by fuzzing against the `toml` crate: `4e2262` was read as
         // infinity, so `check` and `fmt` disagreed about the same file.
         for text in ["a = 4e2262\n", "a = -1.5e309\n", "a = 1_0e3_09\n"] {
-            assert!(bad(text).message.contains("out of range"), "{text}");
+            assert!(bad(text).message.en.contains("out of range"), "{text}");
         }
         let root = ok("a = 1.7e308\nb = 1e-400\nc = +inf\n");
         assert_eq!(root.get("a").unwrap().get_ref(), &Value::Float(1.7e308));
@@ -1759,33 +1936,45 @@ mod tests {
     fn errors_point_at_the_problem() {
         let text = "a = 1\na = 2\n";
         let e = bad(text);
-        assert_eq!(e.message, "duplicate key `a`");
+        assert_eq!(e.message.en, "duplicate key `a`");
         assert_eq!(e.span, 6..7);
         let e = bad("name = \"unclosed\n");
-        assert!(e.message.contains("no closing"));
+        assert!(e.message.en.contains("no closing"));
         let e = bad("a = { b = 1 }\n[a.c]\n");
-        assert!(e.message.contains("inline table"));
+        assert!(e.message.en.contains("inline table"));
         let e = bad("[a]\nb.c = 1\n[a.b]\n");
-        assert!(e.message.contains("dotted keys"));
+        assert!(e.message.en.contains("dotted keys"));
         let e = bad("a = 1 2\n");
-        assert!(e.message.contains("expected a newline"));
+        assert!(e.message.en.contains("expected a newline"));
         let e = bad("a = 1\n[t]\nb = 1\nb = 2\n");
-        assert_eq!(e.related, Some((10..11, "first defined here".into())));
+        assert_eq!(
+            e.related.map(|r| (r.0, r.1.en)),
+            Some((10..11, "first defined here".into()))
+        );
         let e = bad("name = 新媒体 计划 # note\n");
-        assert_eq!(e.message, "text must be in quotes");
-        assert_eq!(e.help.as_deref(), Some("write `\"新媒体 计划\"`"));
+        assert_eq!(e.message.en, "text must be in quotes");
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `\"新媒体 计划\"`")
+        );
         let e = bad("theme = inbox zero\n");
-        assert_eq!(e.help.as_deref(), Some("write `\"inbox zero\"`"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `\"inbox zero\"`")
+        );
         let e = bad("a = .5\n");
-        assert!(e.message.starts_with("expected a value"));
+        assert!(e.message.en.starts_with("expected a value"));
         let e = bad("a = [1, 2\nb = 3\n");
-        assert_eq!(e.related, Some((4..5, "the array starts here".into())));
+        assert_eq!(
+            e.related.map(|r| (r.0, r.1.en)),
+            Some((4..5, "the array starts here".into()))
+        );
         let e = bad(&format!("[{}]\n", vec!["a"; 200_000].join(".")));
-        assert!(e.message.contains("at most 64 parts"));
+        assert!(e.message.en.contains("at most 64 parts"));
         let e = bad(&format!("k{} = 1\n", ".a".repeat(200_000)));
-        assert!(e.message.contains("at most 64 parts"));
+        assert!(e.message.en.contains("at most 64 parts"));
         let e = bad(&format!("a = {}1{}\n", "[".repeat(200), "]".repeat(200)));
-        assert!(e.message.contains("nested too deeply"));
+        assert!(e.message.en.contains("nested too deeply"));
     }
 }
 

@@ -557,9 +557,34 @@ fn syntax_errors_keep_their_words_and_places() {
     for (text, message, span) in cases {
         let e = parse(text).expect_err(text);
         assert_eq!(
-            (e.message.as_str(), e.span),
+            (e.message.en.as_str(), e.span),
             (*message, span.clone()),
             "{text:?}"
         );
+        // Each is worded in Chinese too, with no English left outside code.
+        let related = e.related.map(|r| r.1);
+        for m in [Some(e.message), e.help.map(|h| *h), related]
+            .into_iter()
+            .flatten()
+        {
+            assert!(!m.zh.is_empty(), "{text:?}: {m:?}");
+            let mut code = false;
+            let mut word = String::new();
+            for c in m.zh.chars().chain([' ']) {
+                if c == '`' {
+                    code = !code;
+                }
+                if !code && c.is_ascii_alphabetic() {
+                    word.push(c);
+                    continue;
+                }
+                assert!(
+                    word.len() < 3 || ["TOML", "GB"].contains(&word.as_str()),
+                    "{text:?}: `{word}` in {:?}",
+                    m.zh
+                );
+                word.clear();
+            }
+        }
     }
 }

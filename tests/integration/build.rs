@@ -8,12 +8,12 @@ use almanac::build::{BuildOptions, build};
 use almanac::emit::Target;
 use almanac::world::{MemOut, MemWorld, World};
 
-use crate::support::{Scratch, bin, repo};
+use crate::support::{Scratch, repo};
 
 /// Builds the example plans into a fresh folder; returns it.
 fn build_examples(extra_env: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
-    let out = Command::new(bin())
+    let out = crate::support::almanac()
         .args(["build", "plans", "-o"])
         .arg(dir.path())
         .current_dir(repo())

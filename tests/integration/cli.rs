@@ -290,12 +290,12 @@ fn json_format_is_versioned_with_character_columns() {
 
 #[test]
 fn warnings_fail_only_when_denied() {
-    let s = Scratch::new().file("p.toml", "[plan]\nyear = 2030\n");
+    let s = Scratch::new().file("p.toml", "[plan]\nyear = 2041\n");
     let r = s.run(&["check", "p.toml"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr
-            .starts_with("warning[D004]: no official holiday schedule for 2030"),
+            .starts_with("warning[D004]: no official holiday schedule for 2041"),
         "{}",
         r.stderr
     );

@@ -378,14 +378,14 @@ fn a_side_with_errors_is_reported_and_still_compared() {
     let r = s.run(&["diff", "v1.toml", "bad.toml", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("error[R001]: unknown person `leda`"),
+        r.stderr.contains("错误[R001]: 成员 `leda` 不存在"),
         "{}",
         r.stderr
     );
     assert!(r.stderr.contains("bad.toml:"), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("the new plan `bad.toml` has 1 error; the diff shows what resolved"),
+            .contains("警告：新计划 `bad.toml` 有 1 个错误；差异只包含能解析的部分"),
         "{}",
         r.stderr
     );

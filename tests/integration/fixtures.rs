@@ -20,8 +20,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use almanac::check::check_paths;
-use almanac::diagnostics::codes::ALL as RULES;
 use almanac::diagnostics::Lang;
+use almanac::diagnostics::codes::ALL as RULES;
 use almanac::diagnostics::render::render_human;
 use almanac::locale::{Locale, Msg};
 use almanac::world::OsWorld;
@@ -158,13 +158,13 @@ fn check_fixture(path: &Path) -> String {
         &checked.diagnostics,
         &checked.sources,
         false,
-        &Lang::only(Locale::En),
+        Lang::only(Locale::En),
     );
     let rendered_zh = render_human(
         &checked.diagnostics,
         &checked.sources,
         false,
-        &Lang::only(Locale::ZhCn),
+        Lang::only(Locale::ZhCn),
     );
     for d in &checked.diagnostics {
         let texts = std::iter::once(&d.message)

@@ -3,13 +3,12 @@
 //! and SARIF checked against the official schema.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{Run, Scratch, bin, repo};
+use crate::support::{Run, Scratch, repo};
 
 /// Runs `almanac args…` in `dir` with no GitHub variables but `env`.
 fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let out = Command::new(bin())
+    let out = crate::support::almanac()
         .args(args)
         .current_dir(dir)
         .env_remove("GITHUB_ACTIONS")

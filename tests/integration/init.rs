@@ -7,7 +7,7 @@ use crate::support::{Scratch, run_in};
 fn init_writes_a_starter_that_checks_clean() {
     for locale in ["zh-CN", "en"] {
         let s = Scratch::new();
-        let r = s.run(&["init", "starter", "--locale", locale]);
+        let r = s.run(&["init", "starter", "--locale", locale, "--year", "2026"]);
         assert_eq!(r.code, 0, "{locale}: {}", r.stderr);
         assert!(r.stdout.contains("plan.toml"), "{}", r.stdout);
         let text =
@@ -18,11 +18,12 @@ fn init_writes_a_starter_that_checks_clean() {
         assert_eq!(json["diagnostics"], serde_json::json!([]), "{locale}");
         let human = s.run(&["check", "starter/plan.toml"]);
         assert_eq!(human.code, 0);
-        assert!(
-            human.stderr.contains("0 errors, 0 warnings"),
-            "{}",
-            human.stderr
-        );
+        let clean = if locale == "en" {
+            "0 errors, 0 warnings"
+        } else {
+            "0 个错误，0 个警告"
+        };
+        assert!(human.stderr.contains(clean), "{}", human.stderr);
         // It teaches the format: every section the brief asks for.
         for section in [
             "[plan]",
@@ -41,6 +42,36 @@ fn init_writes_a_starter_that_checks_clean() {
         }
         assert!(text.contains("share = "), "{locale}: no shares");
     }
+}
+
+/// Planning next year before its official schedule is built in: the
+/// Chinese starter checks with one D004 per statutory holiday on a workday
+/// and nothing else, and says how to declare them.
+#[test]
+fn init_for_next_year_names_the_holidays_to_declare() {
+    let s = Scratch::new();
+    let r = s.run(&["init", "--year", "2027"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(s.dir.path().join("plan.toml")).expect("written");
+    assert!(text.starts_with("#:schema ./plan.schema.json\n"), "{text}");
+    assert!(text.contains("year = 2027"));
+    assert!(
+        text.contains("almanac 还没有内置 2027 年的官方放假安排"),
+        "{text}"
+    );
+    assert!(s.dir.path().join("plan.schema.json").is_file());
+    let c = s.run(&["check", "plan.toml", "--format", "json"]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    let json: serde_json::Value = serde_json::from_str(&c.stdout).expect("JSON");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(codes, ["D004"; 6], "{json}");
+    // A year out of range is a usage error.
+    assert_eq!(s.run(&["init", "other", "--year", "1800"]).code, 2);
 }
 
 #[test]

@@ -3,13 +3,13 @@
 //! bundled example plans as they are in the repository.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::{bin, repo};
+use crate::support::repo;
 
 struct Server {
     child: Child,
@@ -19,7 +19,7 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(bin())
+        let mut child = crate::support::almanac()
             .arg("lsp")
             .current_dir(repo())
             .stdin(Stdio::piped())

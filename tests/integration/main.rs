@@ -8,6 +8,7 @@
 mod build;
 mod cascades;
 mod cli;
+mod copy;
 mod diff;
 mod examples;
 mod fixtures;

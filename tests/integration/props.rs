@@ -35,8 +35,17 @@ fn check_bytes(plan: Vec<u8>) {
         }
         assert!(!d.message.is_empty());
     }
-    let _ = render_human(&checked.diagnostics, &checked.sources, true, &Lang::only(Locale::ZhCn));
-    let _ = render_json(&checked.diagnostics, &checked.sources, &Lang::only(Locale::En));
+    let _ = render_human(
+        &checked.diagnostics,
+        &checked.sources,
+        true,
+        Lang::only(Locale::ZhCn),
+    );
+    let _ = render_json(
+        &checked.diagnostics,
+        &checked.sources,
+        Lang::only(Locale::En),
+    );
 }
 
 const SPLICES: &[&str] = &[

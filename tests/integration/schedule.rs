@@ -613,7 +613,11 @@ due = "2026-02-13"
     assert_eq!(codes(&c), ["R001"]);
     let d0 = &c.diagnostics[0];
     assert!(d0.message.en.contains("breif"), "{}", d0.message.en);
-    assert!(d0.help.iter().any(|h| h.en.contains("brief")), "{:?}", d0.help);
+    assert!(
+        d0.help.iter().any(|h| h.en.contains("brief")),
+        "{:?}",
+        d0.help
+    );
 }
 
 #[test]

@@ -14,12 +14,22 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_almanac"))
 }
 
-/// Runs `almanac args…` in `dir`, with no colour and no CI variables.
+/// The almanac binary with no CI variables and an environment that names
+/// no language (messages follow the plan's `locale`, else English).
+pub fn almanac() -> Command {
+    let mut c = Command::new(bin());
+    c.env_remove("GITHUB_ACTIONS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    c
+}
+
+/// Runs `almanac args…` in `dir`, with no colour (see [`almanac`]).
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(bin())
+    let out = almanac()
         .args(args)
         .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
         .env("NO_COLOR", "1")
         .output()
         .expect("the almanac binary runs");

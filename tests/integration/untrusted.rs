@@ -8,14 +8,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, Scratch, bin};
+use crate::support::{Run, Scratch};
 
 const PLAN: &str = "[plan]\nid = \"p\"\nname = \"P\"\nyear = 2026\n";
 
 /// `almanac args…` in `dir`, killed (and the test failed) if it has not
 /// finished within `secs`: a hang is a failure, not a stuck test run.
 fn run_within(dir: &Path, secs: u64, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(bin())
+    let mut child = crate::support::almanac()
         .args(args)
         .current_dir(dir)
         .env_remove("GITHUB_ACTIONS")
@@ -515,7 +515,7 @@ fn two_builds_into_one_folder_leave_each_plan_whole() {
     plans_folder(&b, PLANS, "v2");
     let out = a.dir.path().join("out");
     let spawn = |s: &Scratch| {
-        Command::new(bin())
+        crate::support::almanac()
             .args(["build", "plans", "-o"])
             .arg(&out)
             .current_dir(s.dir.path())
@@ -550,7 +550,7 @@ fn a_build_killed_at_any_moment_leaves_each_plan_whole_and_the_next_build_works(
     assert_eq!(s.run(&["build", "plans", "-o", "out"]).code, 0);
     for (i, version) in (0..12u32).zip(["v2", "v1"].iter().cycle()) {
         plans_folder(&s, PLANS, version);
-        let mut child = Command::new(bin())
+        let mut child = crate::support::almanac()
             .args(["build", "plans", "-o", "out"])
             .current_dir(s.dir.path())
             .stderr(Stdio::null())

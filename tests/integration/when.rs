@@ -1,7 +1,7 @@
 //! `almanac when`: every kind of expression, against the built-in calendar
 //! and against a plan.
 
-use crate::support::{repo, run_in};
+use crate::support::{Scratch, repo, run_in};
 
 fn when(args: &[&str]) -> (i32, String, String) {
     let mut all = vec!["when"];
@@ -10,8 +10,9 @@ fn when(args: &[&str]) -> (i32, String, String) {
     (r.code, r.stdout, r.stderr)
 }
 
+/// `when EXPR` on the 2026 example, in English (the plan is zh-CN).
 fn plan_2026(expr: &str) -> String {
-    let (code, out, err) = when(&[expr, "--plan", "plans/new-media-2026.toml"]);
+    let (code, out, err) = when(&[expr, "--plan", "plans/new-media-2026.toml", "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     out
 }
@@ -136,10 +137,10 @@ fn a_plan_with_errors_is_reported() {
 #[test]
 fn all_lists_every_occurrence_and_json_says_each_days_status() {
     let plan = "plans/new-media-2026.toml";
-    let (code, out, err) = when(&["every fri 20:00", "--plan", plan]);
+    let (code, out, err) = when(&["every fri 20:00", "--plan", plan, "--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("… and 42 more (--all lists them)"), "{out}");
-    let (code, all, _) = when(&["every fri 20:00", "--plan", plan, "--all"]);
+    let (code, all, _) = when(&["every fri 20:00", "--plan", plan, "--all", "--lang", "en"]);
     assert_eq!(code, 0);
     assert_eq!(all.lines().filter(|l| l.starts_with("  2026-")).count(), 52);
     assert!(all.contains("  2026-02-20 Fri (holiday: 春节)\n"), "{all}");
@@ -160,7 +161,7 @@ fn all_lists_every_occurrence_and_json_says_each_days_status() {
         .expect("02-20");
     assert_eq!(
         feb20,
-        &serde_json::json!({"date": "2026-02-20", "weekday": "Fri", "status": "holiday", "holiday": "春节"})
+        &serde_json::json!({"date": "2026-02-20", "weekday": "Fri", "status": "holiday", "holiday": "春节", "provisional": false})
     );
     let (_, range, _) = when(&[
         "spring_festival-21d..+15d",
@@ -177,4 +178,57 @@ fn all_lists_every_occurrence_and_json_says_each_days_status() {
         ),
         (Some(37), Some(23))
     );
+}
+
+/// A plan that writes `locale = "zh-CN"` gets its answers in Chinese.
+#[test]
+fn a_chinese_plan_is_answered_in_chinese() {
+    let plan = "plans/new-media-2026.toml";
+    let (code, out, _) = when(&["spring_festival - 7d", "--plan", plan]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "spring_festival - 7d → 2026-02-10 周二（工作日）\n");
+    let (_, out, _) = when(&["2026-02-14", "--plan", plan]);
+    assert_eq!(out, "2026-02-14 → 2026-02-14 周六（调休上班：春节）\n");
+    let (_, out, _) = when(&["Q3", "--plan", plan]);
+    assert_eq!(
+        out,
+        "Q3 → 2026-07-01 周三 .. 2026-09-30 周三（共 92 天，66 个工作日）\n"
+    );
+    let (_, out, _) = when(&["every wed except holidays", "--plan", plan]);
+    assert!(
+        out.starts_with("every wed except holidays → 2026-01-01..2026-12-31 期间共 50 次\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("  …… 还有 40 次（加 --all 全部列出）\n"),
+        "{out}"
+    );
+}
+
+/// In a year whose official schedule is not built in, the statutory
+/// holidays count and every date says the calendar is provisional.
+#[test]
+fn a_provisional_year_is_marked() {
+    let s = Scratch::new().file("p.toml", "[plan]\nyear = 2027\nlocale = \"en\"\n");
+    let r = s.run(&["when", "national_day", "--plan", "p.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "national_day → 2027-10-01 Fri (holiday: 国庆节) (provisional: 2027 official schedule not built in)\n"
+    );
+    let r = s.run(&["when", "2027-03-03", "--plan", "p.toml", "--lang", "zh-CN"]);
+    assert_eq!(
+        r.stdout,
+        "2027-03-03 → 2027-03-03 周三（工作日）（暂定：尚未内置 2027 年官方放假安排）\n"
+    );
+    // Declaring National Day from the notice makes its days certain.
+    let s = Scratch::new().file(
+        "p.toml",
+        "[plan]\nyear = 2027\nlocale = \"en\"\n[holidays.national_day]\nname = \"国庆节\"\noff = \"2027-10-01..2027-10-07\"\n",
+    );
+    let r = s.run(&["when", "2027-10-05", "--plan", "p.toml", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(doc["answer"]["day"]["status"], "holiday");
+    // Other festivals of 2027 are still provisional, so the year is too.
+    assert_eq!(doc["answer"]["day"]["provisional"], true);
 }

@@ -25,7 +25,7 @@ use super::slash_path;
 /// How many annotations of each kind GitHub shows per step.
 const GITHUB_SHOWN: usize = 10;
 
-pub fn render_github(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
+pub fn render_github(diags: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
@@ -50,7 +50,6 @@ pub fn render_github(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> 
         for h in &d.help {
             message.push('\n');
             message.push_str(help_word(l));
-            message.push(' ');
             message.push_str(h.get(l));
         }
         out.push_str(&format!(
@@ -68,7 +67,7 @@ pub fn render_github_summary(
     diags: &[Diagnostic],
     sources: &SourceMap,
     plans: usize,
-    lang: &Lang,
+    lang: Lang,
 ) -> String {
     let diags = &*super::shown(diags);
     let errors = diags
@@ -197,14 +196,14 @@ mod tests {
         let d = Diagnostic::new(
             &codes::S003,
             Span::new(id, start, start + 1),
-            "100% odd: a, b\nc",
+            crate::locale::Msg::same("100% odd: a, b\nc"),
         )
-        .help("remove it");
+        .help(crate::locale::Msg::same("remove it"));
         let mut w = d.clone();
         w.severity = Severity::Warning;
         w.primary.span = Span::new(id, 0, text.len() - 1);
         assert_eq!(
-            render_github(&[d, w], &sources, &Lang::only(Locale::En)),
+            render_github(&[d, w], &sources, Lang::only(Locale::En)),
             "::error file=dir/p%2C1.toml,line=1,endLine=1,col=16,endColumn=17,\
              title=S003 unknown-key::100%25 odd: a, b%0Ac%0Ahelp: remove it\n\
              ::warning file=dir/p%2C1.toml,line=1,endLine=2,\

@@ -37,7 +37,7 @@ impl Painter {
 }
 
 /// Renders every diagnostic, each followed by a blank line.
-pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool, lang: &Lang) -> String {
+pub fn render_human(diags: &[Diagnostic], sources: &SourceMap, color: bool, lang: Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {
@@ -162,12 +162,14 @@ fn render_one(
             let _ = writeln!(out, "{row}");
         }
     }
+    let word = help_word(locale);
+    let (word, gap) = word.split_at(word.trim_end().len());
     for h in &d.help {
         let _ = writeln!(
             out,
-            "{pad} {} {} {}",
+            "{pad} {} {}{gap}{}",
             painter.paint(FRAME, "="),
-            painter.paint(STRONG, help_word(locale)),
+            painter.paint(STRONG, word),
             h.get(locale)
         );
     }
@@ -221,6 +223,7 @@ mod tests {
     use super::*;
     use crate::diagnostics::Diagnostic;
     use crate::diagnostics::codes;
+    use crate::locale::Msg;
     use crate::source::Span;
 
     const EN: Lang = Lang::only(Locale::En);
@@ -232,8 +235,9 @@ mod tests {
         let id = sm.add("p.toml".into(), text.into());
         let start = text.find('x').unwrap();
         let rule = &codes::S005;
-        let d = Diagnostic::new(rule, Span::new(id, start, start + 1), "bad").label("here");
-        let out = render_human(&[d], &sm, false, &EN);
+        let d = Diagnostic::new(rule, Span::new(id, start, start + 1), Msg::same("bad"))
+            .label(Msg::same("here"));
+        let out = render_human(&[d], &sm, false, EN);
         let lines: Vec<&str> = out.lines().collect();
         let source_line = lines.iter().find(|l| l.contains("年味")).unwrap();
         let caret_line = lines.iter().find(|l| l.contains('^')).unwrap();
@@ -254,8 +258,9 @@ mod tests {
         let at = text.find('b').unwrap();
         let rule = &codes::S005;
         let message = format!("bad `\u{1b}[2J{}`", "c".repeat(10_000));
-        let d = Diagnostic::new(rule, Span::new(id, at, at + 1), message).label("here");
-        let out = render_human(&[d], &sm, false, &EN);
+        let d = Diagnostic::new(rule, Span::new(id, at, at + 1), Msg::same(message))
+            .label(Msg::same("here"));
+        let out = render_human(&[d], &sm, false, EN);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
         assert!(
@@ -281,10 +286,10 @@ mod tests {
         let mut sm = SourceMap::default();
         let id = sm.add("p.toml".into(), "a = 1\n".into());
         let rule = &codes::S005;
-        let d = Diagnostic::new(rule, Span::new(id, 4, 5), "bad")
-            .label("here")
-            .help("fix");
-        let out = render_human(&[d], &sm, true, &EN);
+        let d = Diagnostic::new(rule, Span::new(id, 4, 5), Msg::same("bad"))
+            .label(Msg::same("here"))
+            .help(Msg::same("fix"));
+        let out = render_human(&[d], &sm, true, EN);
         let (bold, reset) = ("\x1b[1m", "\x1b[0m");
         let (red, blue) = ("\x1b[1m\x1b[31m", "\x1b[1m\x1b[34m");
         assert_eq!(

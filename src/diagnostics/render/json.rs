@@ -63,7 +63,7 @@ fn label<'a>(l: &'a Label, sources: &SourceMap, locale: Locale) -> JsonLabel<'a>
     }
 }
 
-pub fn render_json(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
+pub fn render_json(diags: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let diags = &*super::shown(diags);
     let doc = Document {
         version: 1,

@@ -191,7 +191,7 @@ fn location<'a>(
 }
 
 /// SARIF has one language per run: the run's (see [`Lang::of_run`]).
-pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
+pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let diags = &*super::shown(diags);
     let l = lang.of_run(diags.iter().map(|d| d.locale));
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
@@ -205,7 +205,6 @@ pub fn render_sarif(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> S
             for h in &d.help {
                 text.push('\n');
                 text.push_str(help_word(l));
-                text.push(' ');
                 text.push_str(h.get(l));
             }
             SarifResult {

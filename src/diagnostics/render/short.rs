@@ -7,7 +7,7 @@
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::source::SourceMap;
 
-pub fn render_short(diags: &[Diagnostic], sources: &SourceMap, lang: &Lang) -> String {
+pub fn render_short(diags: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let diags = &*super::shown(diags);
     let mut out = String::new();
     for d in diags {

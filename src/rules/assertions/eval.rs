@@ -10,12 +10,12 @@
 
 use crate::diagnostics::codes::{self, Rule};
 use crate::diagnostics::suggest;
-use crate::locale::Msg;
-use crate::tr;
+use crate::locale::{Msg, Pair};
 use crate::model::{Plan, money_text, percent_text};
 use crate::ratio::Ratio;
 use crate::syntax::ast::{BinOp, Loc, Path, QuantityUnit, Segment, Value};
 use crate::syntax::reader::path_text;
+use crate::tr;
 
 /// What a value measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,21 +66,22 @@ pub struct EvalError {
     /// a budget line, `[reserve]`), not the assertion's own shape.
     pub undeclared: bool,
     pub loc: Loc,
-    pub message: Msg,
-    pub help: Msg,
+    /// Boxed: the error travels up every `Result` of the evaluator.
+    pub message: Box<Msg>,
+    pub help: Box<Msg>,
 }
 
-fn err(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
+fn err(loc: Loc, message: Msg, help: Msg) -> EvalError {
     EvalError {
         code: Some(&codes::S006),
         undeclared: false,
         loc,
-        message: message.into(),
-        help: help.into(),
+        message: Box::new(message),
+        help: Box::new(help),
     }
 }
 
-fn unknown(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
+fn unknown(loc: Loc, message: Msg, help: Msg) -> EvalError {
     EvalError {
         code: Some(&codes::R001),
         ..err(loc, message, help)
@@ -88,7 +89,7 @@ fn unknown(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError
 }
 
 /// A name the plan does not declare.
-fn undeclared(loc: Loc, message: impl Into<Msg>, help: impl Into<Msg>) -> EvalError {
+fn undeclared(loc: Loc, message: Msg, help: Msg) -> EvalError {
     EvalError {
         undeclared: true,
         ..unknown(loc, message, help)
@@ -104,32 +105,55 @@ fn hint<'a>(name: &str, known: impl Iterator<Item = &'a str> + Clone, none: Msg)
     match all.len() {
         0 => none,
         n if n > 8 => {
-            let list = all[..8].join(", ");
-            tr!("已有：{list}, …", "known: {list}, …")
+            let (zh, en) = (all[..8].join("、"), all[..8].join(", "));
+            tr!("计划中有：{zh}、…", "known: {en}, …")
         }
         _ => {
-            let list = all.join(", ");
-            tr!("已有：{list}", "known: {list}")
+            let (zh, en) = (all.join("、"), all.join(", "));
+            tr!("计划中有：{zh}", "known: {en}")
         }
     }
 }
 
-const ROOTS: &str = "paths start with `budget`, `campaigns`, `kpis`, `channels` or `reserve`; see `almanac explain A001`";
+/// What a path may start with, for a name that is none of them.
+const ROOTS: Pair = Pair {
+    zh: "路径以 `budget`、`campaigns`、`kpis`、`channels` 或 `reserve` 开头；参见 `almanac explain A001`",
+    en: "paths start with `budget`, `campaigns`, `kpis`, `channels` or `reserve`; see `almanac explain A001`",
+};
+
+/// A noun of the messages in Chinese, with the space a Latin-letter word
+/// (`KPI`) needs after a Chinese character.
+fn zh_noun(what: Pair) -> String {
+    if what.zh.is_ascii() {
+        format!(" {}", what.zh)
+    } else {
+        what.zh.to_string()
+    }
+}
+
+fn too_large(loc: Loc) -> EvalError {
+    err(
+        loc,
+        tr!("数字太大", "number too large"),
+        tr!("改用小一些的数字", "use smaller numbers"),
+    )
+}
 
 pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
-    let overflow = |loc: Loc| err(loc, "number too large", "use smaller numbers");
+    let overflow = too_large;
     match v {
         Value::Money(m) => {
             if let Some(c) = &m.currency
                 && *c != plan.currency
             {
+                let cur = &plan.currency;
                 return Err(err(
                     m.loc,
-                    format!(
-                        "amount in {c}, but the plan's currency is {}",
-                        plan.currency
+                    tr!(
+                        "金额的币种是 `{c}`，但计划的币种是 `{cur}`",
+                        "amount in {c}, but the plan's currency is {cur}"
                     ),
-                    format!("write amounts in {}", plan.currency),
+                    tr!("金额改用 `{cur}`", "write amounts in {cur}"),
                 ));
             }
             Ok(Val::new(m.value, Unit::Money))
@@ -165,10 +189,15 @@ pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
             }
             let items = many(plan, arg)?;
             if items.is_empty() && matches!(func.as_str(), "min" | "max" | "avg") {
+                let path = path_text(arg);
                 return Err(err(
                     *loc,
-                    format!("`{}` names no values in this plan", path_text(arg)),
-                    format!(
+                    tr!(
+                        "`{path}` 在这份计划中没有任何值",
+                        "`{path}` names no values in this plan"
+                    ),
+                    tr!(
+                        "没有值可供 `{func}` 计算；改用 `count(...)` 或 `sum(...)`，或在计划中补上它所指的内容",
                         "`{func}` of nothing has no value; use `count(...)` or `sum(...)`, or give the plan what it names"
                     ),
                 ));
@@ -193,9 +222,13 @@ pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
                     let known = ["sum", "count", "min", "max", "avg"];
                     return Err(unknown(
                         *func_loc,
-                        format!("unknown function `{other}`"),
-                        suggest(other, known)
-                            .unwrap_or_else(|| "functions: sum, count, min, max, avg".into()),
+                        tr!("未知的函数 `{other}`", "unknown function `{other}`"),
+                        suggest(other, known).unwrap_or_else(|| {
+                            tr!(
+                                "可用的函数：`sum`、`count`、`min`、`max`、`avg`",
+                                "functions: sum, count, min, max, avg"
+                            )
+                        }),
                     ));
                 }
             };
@@ -216,8 +249,11 @@ pub fn eval(plan: &Plan, v: &Value) -> Result<Val, EvalError> {
                     if b.value.is_zero() {
                         return Err(err(
                             right.loc(),
-                            "division by zero",
-                            "the right side is zero in this plan",
+                            tr!("除数为零", "division by zero"),
+                            tr!(
+                                "在这份计划中右边的值为零",
+                                "the right side is zero in this plan"
+                            ),
                         ));
                     }
                     a.value.checked_div(b.value)
@@ -276,10 +312,14 @@ fn single(plan: &Plan, p: &Path) -> Result<Val, EvalError> {
     if items.len() == 1 && !p.segments.contains(&Segment::Wildcard) {
         return Ok(items.remove(0));
     }
+    let path = path_text(p);
     Err(err(
         p.loc,
-        format!("`{}` names several values", path_text(p)),
-        "wrap it in `sum(...)`, `count(...)`, `min(...)`, `max(...)` or `avg(...)`",
+        tr!("`{path}` 指的是多个值", "`{path}` names several values"),
+        tr!(
+            "用 `sum(...)`、`count(...)`、`min(...)`、`max(...)` 或 `avg(...)` 把它包起来",
+            "wrap it in `sum(...)`, `count(...)`, `min(...)`, `max(...)` or `avg(...)`"
+        ),
     ))
 }
 
@@ -292,9 +332,9 @@ fn count(plan: &Plan, p: &Path) -> Result<usize, EvalError> {
             Some("campaigns") => {
                 return Ok(campaigns(plan, segs[1], p)?.len());
             }
-            Some("kpis") => return Ok(pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?.len()),
+            Some("kpis") => return Ok(pick(&plan.kpis, |k| &k.id.name, segs[1], KPI, p)?.len()),
             Some("channels") => {
-                return Ok(pick(&plan.channels, |c| &c.id.name, segs[1], "channel", p)?.len());
+                return Ok(pick(&plan.channels, |c| &c.id.name, segs[1], CHANNEL, p)?.len());
             }
             _ => {}
         }
@@ -313,10 +353,10 @@ fn campaigns<'a>(
     if plan.unresolved.iter().any(|u| sel.is_none_or(|s| s == u)) {
         return Err(EvalError {
             code: None,
-            ..err(p.loc, "", "")
+            ..err(p.loc, Msg::default(), Msg::default())
         });
     }
-    pick(&plan.campaigns, |c| &c.id.name, sel, "campaign", p)
+    pick(&plan.campaigns, |c| &c.id.name, sel, CAMPAIGN, p)
 }
 
 /// The items a selector names: `*` for all, else the one with that id.
@@ -324,7 +364,7 @@ fn pick<'a, T>(
     items: &'a [T],
     id: impl Fn(&T) -> &String,
     sel: Option<&str>,
-    what: &str,
+    what: Pair,
     p: &Path,
 ) -> Result<Vec<&'a T>, EvalError> {
     let Some(name) = sel else {
@@ -332,27 +372,49 @@ fn pick<'a, T>(
     };
     let found: Vec<&T> = items.iter().filter(|x| id(x) == name).collect();
     if found.is_empty() {
+        let (wz, we) = (zh_noun(what), what.en);
         return Err(undeclared(
             p.loc,
-            format!("unknown {what} `{name}`"),
+            tr!("未知的{wz} `{name}`", "unknown {we} `{name}`"),
             hint(
                 name,
                 items.iter().map(|x| id(x).as_str()),
-                format!("the plan declares no {what}s").into(),
+                tr!("计划中没有声明任何{wz}", "the plan declares no {we}s"),
             ),
         ));
     }
     Ok(found)
 }
 
+/// What `pick` and `not_a_value` call the things a path names.
+const CAMPAIGN: Pair = Pair {
+    zh: "活动",
+    en: "campaign",
+};
+const KPI: Pair = Pair {
+    zh: "KPI",
+    en: "KPI",
+};
+const CHANNEL: Pair = Pair {
+    zh: "渠道",
+    en: "channel",
+};
+
 /// `campaigns.*` alone names campaigns, not a value.
-fn not_a_value(p: &Path, plural: &str, fields: &str) -> EvalError {
+fn not_a_value(p: &Path, what: Pair, plural: &str, fields: &str) -> EvalError {
     let text = path_text(p);
     let root = text.split('.').next().unwrap_or("").to_string();
+    let wz = zh_noun(what);
     err(
         p.loc,
-        format!("`{text}` names {plural}, not a value"),
-        format!("count them with `count({root}.*)`, or name a value: {fields}"),
+        tr!(
+            "`{text}` 指的是一组{wz}，不是一个值",
+            "`{text}` names {plural}, not a value"
+        ),
+        tr!(
+            "用 `count({root}.*)` 计数，或写出具体的值：{fields}",
+            "count them with `count({root}.*)`, or name a value: {fields}"
+        ),
     )
 }
 
@@ -362,10 +424,12 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
     let text = path_text(p);
     // An unknown amount was reported where it is written.
     let money = |value: Option<Ratio>| {
-        value.map(|v| Val::new(v, Unit::Money)).ok_or(EvalError {
-            code: None,
-            ..err(p.loc, "", "")
-        })
+        value
+            .map(|v| Val::new(v, Unit::Money))
+            .ok_or_else(|| EvalError {
+                code: None,
+                ..err(p.loc, Msg::default(), Msg::default())
+            })
     };
     match segs.first().copied().flatten() {
         Some("budget") => {
@@ -373,8 +437,11 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             if b.lines.is_empty() {
                 return Err(undeclared(
                     p.loc,
-                    "the plan has no `[budget]`",
-                    "add `[budget]` with a `total`",
+                    tr!("计划中没有 `[budget]`", "the plan has no `[budget]`"),
+                    tr!(
+                        "添加 `[budget]` 并写上 `total`",
+                        "add `[budget]` with a `total`"
+                    ),
                 ));
             }
             let rest = &segs[1..];
@@ -385,8 +452,14 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             if named.iter().any(Option::is_none) {
                 return Err(err(
                     p.loc,
-                    format!("`*` can only end a budget path, not `{text}`"),
-                    "write e.g. `budget.ads.*` for the sub-lines of `ads`",
+                    tr!(
+                        "`*` 只能放在预算路径的末尾，`{text}` 不行",
+                        "`*` can only end a budget path, not `{text}`"
+                    ),
+                    tr!(
+                        "比如 `ads` 的子科目写成 `budget.ads.*`",
+                        "write e.g. `budget.ads.*` for the sub-lines of `ads`"
+                    ),
                 ));
             }
             let path: Vec<&str> = named.iter().map(|s| s.unwrap_or("")).collect();
@@ -400,7 +473,9 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                 // Compared without the common `budget.` prefix, shown with it.
                 let known = b.lines.iter().skip(1).map(|l| l.path.as_str());
                 let help = match suggest(&name, known.clone()) {
-                    Some(_) => hint(&name, known, Msg::default()).map(|s| s.replacen('`', "`budget.", 1)),
+                    Some(_) => {
+                        hint(&name, known, Msg::default()).map(|s| s.replacen('`', "`budget.", 1))
+                    }
                     None => {
                         let all: Vec<String> = b
                             .lines
@@ -411,13 +486,13 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         hint(
                             &name,
                             all.iter().map(String::as_str),
-                            "the budget has no lines".into(),
+                            tr!("预算中没有任何科目", "the budget has no lines"),
                         )
                     }
                 };
                 return Err(undeclared(
                     p.loc,
-                    format!("unknown budget line `{name}`"),
+                    tr!("未知的预算科目 `{name}`", "unknown budget line `{name}`"),
                     help,
                 ));
             };
@@ -429,8 +504,14 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                 };
                 return Err(err(
                     p.loc,
-                    format!("`{text}` names nothing: `{name}` has no sub-lines"),
-                    format!("write `budget.{name}` for the line itself"),
+                    tr!(
+                        "`{text}` 什么也没有指到：`{name}` 没有子科目",
+                        "`{text}` names nothing: `{name}` has no sub-lines"
+                    ),
+                    tr!(
+                        "要指科目本身，写 `budget.{name}`",
+                        "write `budget.{name}` for the line itself"
+                    ),
                 ));
             }
             if wild {
@@ -445,14 +526,22 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
         }
         Some("campaigns") => {
             if segs.len() < 3 {
-                return Err(not_a_value(p, "campaigns", "`campaigns.<id>.budget`"));
+                return Err(not_a_value(
+                    p,
+                    CAMPAIGN,
+                    "campaigns",
+                    "`campaigns.<id>.budget`",
+                ));
             }
             let picked = campaigns(plan, segs[1], p)?;
             if segs.len() != 3 || segs[2] != Some("budget") {
                 return Err(unknown(
                     p.loc,
-                    format!("`{text}` is not a campaign value"),
-                    "a campaign's value is what it draws from the budget: `campaigns.<id>.budget`",
+                    tr!("`{text}` 不是活动的值", "`{text}` is not a campaign value"),
+                    tr!(
+                        "活动的值是它从预算中支取的金额：`campaigns.<id>.budget`",
+                        "a campaign's value is what it draws from the budget: `campaigns.<id>.budget`"
+                    ),
                 ));
             }
             picked
@@ -463,7 +552,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         sum = money(d.amount)?
                             .value
                             .checked_add(sum)
-                            .ok_or_else(|| err(p.loc, "number too large", "use smaller numbers"))?;
+                            .ok_or_else(|| too_large(p.loc))?;
                     }
                     Ok(Val::new(sum, Unit::Money))
                 })
@@ -471,15 +560,18 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
         }
         Some("kpis") => {
             if segs.len() < 3 {
-                return Err(not_a_value(p, "KPIs", "`kpis.<id>.target`"));
+                return Err(not_a_value(p, KPI, "KPIs", "`kpis.<id>.target`"));
             }
-            let picked = pick(&plan.kpis, |k| &k.id.name, segs[1], "KPI", p)?;
+            let picked = pick(&plan.kpis, |k| &k.id.name, segs[1], KPI, p)?;
             let field = segs[2];
             if segs.len() != 3 || !matches!(field, Some("target" | "baseline" | "actual")) {
                 return Err(unknown(
                     p.loc,
-                    format!("`{text}` is not a KPI value"),
-                    "a KPI has a `target`, a `baseline` and an `actual`",
+                    tr!("`{text}` 不是 KPI 的值", "`{text}` is not a KPI value"),
+                    tr!(
+                        "KPI 的值有 `target`、`baseline` 和 `actual`",
+                        "a KPI has a `target`, a `baseline` and an `actual`"
+                    ),
                 ));
             }
             let mut out = Vec::new();
@@ -494,9 +586,10 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                         let percent =
                             matches!(v.q.unit, QuantityUnit::Percent | QuantityUnit::Points);
                         out.push(if percent {
-                            let f = v.q.value.checked_div(Ratio::HUNDRED).ok_or_else(|| {
-                                err(p.loc, "number too large", "use smaller numbers")
-                            })?;
+                            let f =
+                                v.q.value
+                                    .checked_div(Ratio::HUNDRED)
+                                    .ok_or_else(|| too_large(p.loc))?;
                             Val::new(f, Unit::Percent)
                         } else {
                             Val::new(v.q.value, Unit::Number)
@@ -504,10 +597,14 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     }
                     None if segs[1].is_none() => {}
                     None => {
+                        let (kpi, field) = (&k.id.name, field.unwrap_or(""));
                         return Err(err(
                             p.loc,
-                            format!("KPI `{}` has no {}", k.id.name, field.unwrap_or("")),
-                            "give it a value, or compare something else",
+                            tr!("KPI `{kpi}` 没有 `{field}`", "KPI `{kpi}` has no {field}"),
+                            tr!(
+                                "给它一个值，或改为比较别的值",
+                                "give it a value, or compare something else"
+                            ),
                         ));
                     }
                 }
@@ -516,17 +613,25 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
         }
         Some("channels") => {
             if segs.len() < 3 {
-                return Err(not_a_value(p, "channels", "`channels.<id>.slots_per_week`"));
+                return Err(not_a_value(
+                    p,
+                    CHANNEL,
+                    "channels",
+                    "`channels.<id>.slots_per_week`",
+                ));
             }
-            let picked = pick(&plan.channels, |c| &c.id.name, segs[1], "channel", p)?;
+            let picked = pick(&plan.channels, |c| &c.id.name, segs[1], CHANNEL, p)?;
             let field = segs[2];
             if segs.len() != 3
                 || !matches!(field, Some("slots_per_week" | "max_per_day" | "followers"))
             {
                 return Err(unknown(
                     p.loc,
-                    format!("`{text}` is not a channel value"),
-                    "a channel has `slots_per_week`, `max_per_day` and `followers`",
+                    tr!("`{text}` 不是渠道的值", "`{text}` is not a channel value"),
+                    tr!(
+                        "渠道的值有 `slots_per_week`、`max_per_day` 和 `followers`",
+                        "a channel has `slots_per_week`, `max_per_day` and `followers`"
+                    ),
                 ));
             }
             let mut out = Vec::new();
@@ -542,10 +647,17 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                     Some(v) => out.push(Val::new(v, Unit::Number)),
                     None if segs[1].is_none() => {}
                     None => {
+                        let (channel, field) = (&c.id.name, field.unwrap_or(""));
                         return Err(err(
                             p.loc,
-                            format!("channel `{}` has no {}", c.id.name, field.unwrap_or("")),
-                            "give it a value, or compare something else",
+                            tr!(
+                                "渠道 `{channel}` 没有 `{field}`",
+                                "channel `{channel}` has no {field}"
+                            ),
+                            tr!(
+                                "给它一个值，或改为比较别的值",
+                                "give it a value, or compare something else"
+                            ),
                         ));
                     }
                 }
@@ -562,8 +674,11 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             )]),
             None => Err(undeclared(
                 p.loc,
-                "the plan has no `[reserve]`",
-                "add `[reserve]` with a `share`",
+                tr!("计划中没有 `[reserve]`", "the plan has no `[reserve]`"),
+                tr!(
+                    "添加 `[reserve]` 并写上 `share`",
+                    "add `[reserve]` with a `share`"
+                ),
             )),
         },
         _ => {
@@ -571,7 +686,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
             let roots = ["budget", "campaigns", "kpis", "channels", "reserve"];
             Err(unknown(
                 p.loc,
-                format!("unknown name `{text}`"),
+                tr!("未知的名称 `{text}`", "unknown name `{text}`"),
                 suggest(first, roots).unwrap_or_else(|| ROOTS.into()),
             ))
         }

@@ -19,11 +19,34 @@
 //! number or a bare percentage (`budget.tools <= 10`, `budget.tools <= 10%`)
 //! is reported as `S006` rather than evaluated: write `¥10` or
 //! `10% of budget.total`.
+//!
+//! <!-- zh-CN -->
+//! 计划为自己写的规则不成立。`[assertions]` 中是用表达式写的比较，按解析后的
+//! 计划检查；不成立时，诊断会给出两边的值。
+//!
+//! ```toml
+//! [assertions]
+//! ads_cap = "sum(budget.ads.*) <= 60% of budget.total"
+//! kol_head = { expr = "budget.kol.head <= 10% of budget.kol", message = "头部 KOL 只占小头" }
+//! ```
+//!
+//! 路径：`budget.total`、`budget.<line>`、`budget.<line>.*`、
+//! `campaigns.<id>.budget`、`campaigns.*.budget`、
+//! `kpis.<id>.target|baseline|actual`、`channels.<id>.slots_per_week`、
+//! `reserve`。函数：`sum`、`count`、`min`、`max`、`avg`。运算符：
+//! `+ - * /`，比较 `< <= > >= == !=`。
+//!
+//! 值带有单位：金额、百分比（KPI 比率、`reserve`、单独写的 `10%`）或普通数字。
+//! 把金额和普通数字或单独的百分比相比的断言（`budget.tools <= 10`、
+//! `budget.tools <= 10%`）不会求值，而是报告为 `S006`：应写成 `¥10` 或
+//! `10% of budget.total`。
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::rules::Context;
 use crate::rules::assertions::eval::{Unit, eval};
 use crate::syntax::ast::CmpOp;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -40,10 +63,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     Some((code, x))
                 });
                 if let Some((code, x)) = shown {
+                    let id = &a.id.name;
                     out.push(
-                        Diagnostic::new(code, a.src.at(x.loc), x.message)
-                            .label(format!("in assertion `{}`", a.id.name))
-                            .help(x.help),
+                        Diagnostic::new(code, a.src.at(x.loc), *x.message)
+                            .label(tr!("在断言 `{id}` 中", "in assertion `{id}`"))
+                            .help(*x.help),
                     );
                 }
                 continue;
@@ -56,37 +80,39 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if l.is_money() != r.is_money() && !l.value.is_zero() && !r.value.is_zero() {
             let (money, other, other_span) = if l.is_money() { (l, r, rs) } else { (r, l, ls) };
             let (what, fix) = if other.unit == Unit::Percent {
+                let share = other.text(cur);
                 (
-                    "a percentage",
-                    format!(
-                        "a share needs the line it is a share of: write `{} of budget.total`",
-                        other.text(cur)
+                    tr!("百分比", "a percentage"),
+                    tr!(
+                        "占比要写明是谁的占比：写成 `{share} of budget.total`",
+                        "a share needs the line it is a share of: write `{share} of budget.total`"
                     ),
                 )
             } else {
+                let amount = money_literal(other.value, cur);
                 (
-                    "a plain number",
-                    format!(
-                        "write the amount with its currency: `{}`",
-                        money_literal(other.value, cur)
+                    tr!("普通数字", "a plain number"),
+                    tr!(
+                        "金额要带上币种：写成 `{amount}`",
+                        "write the amount with its currency: `{amount}`"
                     ),
                 )
             };
+            let (id, left, right, money) = (&a.id.name, l.text(cur), r.text(cur), money.text(cur));
+            let (wz, we) = (&what.zh, &what.en);
             out.push(
                 Diagnostic::new(
                     &codes::S006,
                     other_span,
-                    format!(
-                        "assertion `{}` compares money with {what}: {} against {}",
-                        a.id.name,
-                        l.text(cur),
-                        r.text(cur)
+                    tr!(
+                        "断言 `{id}` 把金额和{wz}相比：左边是 {left}，右边是 {right}",
+                        "assertion `{id}` compares money with {we}: {left} against {right}"
                     ),
                 )
-                .label("not an amount of money")
+                .label(tr!("不是金额", "not an amount of money"))
                 .secondary(
                     if l.is_money() { ls } else { rs },
-                    format!("is {}", money.text(cur)),
+                    tr!("值为 {money}", "is {money}"),
                 )
                 .help(fix),
             );
@@ -103,33 +129,35 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if holds {
             continue;
         }
+        let (id, left, right) = (&a.id.name, l.text(cur), r.text(cur));
         let mut d = Diagnostic::new(
             &codes::A001,
             a.src.at(e.loc),
-            format!(
-                "assertion `{}` does not hold: {} against {}",
-                a.id.name,
-                l.text(&plan.currency),
-                r.text(&plan.currency)
+            tr!(
+                "断言 `{id}` 不成立：左边是 {left}，右边是 {right}",
+                "assertion `{id}` does not hold: {left} against {right}"
             ),
         )
-        .label("false for this plan")
-        .secondary(ls, format!("is {}", l.text(&plan.currency)))
-        .secondary(rs, format!("is {}", r.text(&plan.currency)));
+        .label(tr!("对这份计划不成立", "false for this plan"))
+        .secondary(ls, tr!("值为 {left}", "is {left}"))
+        .secondary(rs, tr!("值为 {right}", "is {right}"));
         d = match &a.message {
-            Some(m) => d.help(m.clone()),
-            None => d.help(format!(
-                "the left side must be {} {}; change the plan (or the assertion, if the rule itself changed)",
-                match e.op {
-                    CmpOp::Lt => "less than",
-                    CmpOp::Le => "at most",
-                    CmpOp::Gt => "more than",
-                    CmpOp::Ge => "at least",
-                    CmpOp::Eq => "equal to",
-                    CmpOp::Ne => "different from",
-                },
-                r.text(&plan.currency)
-            )),
+            // The plan's own words, in the language it wrote them in.
+            Some(m) => d.help(Msg::same(m.clone())),
+            None => {
+                let (oz, oe) = match e.op {
+                    CmpOp::Lt => ("小于", "less than"),
+                    CmpOp::Le => ("不超过", "at most"),
+                    CmpOp::Gt => ("大于", "more than"),
+                    CmpOp::Ge => ("不少于", "at least"),
+                    CmpOp::Eq => ("等于", "equal to"),
+                    CmpOp::Ne => ("不等于", "different from"),
+                };
+                d.help(tr!(
+                    "左边必须{oz} {right}；修改计划（如果是规则本身变了，就修改断言）",
+                    "the left side must be {oe} {right}; change the plan (or the assertion, if the rule itself changed)"
+                ))
+            }
         };
         out.push(d);
     }

@@ -4,11 +4,20 @@
 //! points at the draw that crosses the limit and lists the others.
 //!
 //! A campaign that draws exactly what the line holds is fine.
+//!
+//! <!-- zh-CN -->
+//! 活动从某个预算科目支取的金额超过了科目的额度。
+//! 每个活动的 `budget` 写明它从哪些预算科目支取；
+//! 所有活动从一个科目及其子科目支取的金额之和，必须在这个科目的额度之内。
+//! 诊断指向让合计超出额度的那一笔支取，并列出其余各笔。
+//!
+//! 活动支取的金额恰好等于科目额度，不算问题。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Plan, money_text};
 use crate::ratio::Ratio;
 use crate::rules::Context;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -63,25 +72,27 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         mark_parents(plan, l, &mut reported_below);
         let c = &plan.campaigns[ci];
-        let over = sum.checked_sub(held).unwrap_or(sum);
+        let over = money_text(sum.checked_sub(held).unwrap_or(sum), &plan.currency);
+        let (path, id) = (&line.path, &c.id.name);
+        let (sum, held) = (
+            money_text(sum, &plan.currency),
+            money_text(held, &plan.currency),
+        );
         let mut d = Diagnostic::new(
             &codes::B003,
             c.budget[di].span,
-            format!(
-                "campaigns draw {} from `{}`, more than its {}",
-                money_text(sum, &plan.currency),
-                line.path,
-                money_text(held, &plan.currency)
+            tr!(
+                "各活动从 `{path}` 支取了 {sum}，超过了它的额度 {held}",
+                "campaigns draw {sum} from `{path}`, more than its {held}"
             ),
         )
-        .label(format!(
-            "`{}` goes over by {}",
-            c.id.name,
-            money_text(over, &plan.currency)
+        .label(tr!(
+            "加上 `{id}` 这笔就超出了 {over}",
+            "`{id}` goes over by {over}"
         ))
         .secondary(
             line.value_span,
-            format!("`{}` holds {}", line.path, money_text(held, &plan.currency)),
+            tr!("`{path}` 的额度是 {held}", "`{path}` holds {held}"),
         );
         let list: Vec<String> = draws[l]
             .iter()
@@ -94,7 +105,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             })
             .collect();
-        d = d.help(format!("drawn from `{}`: {}", line.path, list.join(", ")));
+        let (zh, en) = (list.join("、"), list.join(", "));
+        d = d.help(tr!(
+            "从 `{path}` 支取的有：{zh}",
+            "drawn from `{path}`: {en}"
+        ));
         out.push(d);
     }
 }

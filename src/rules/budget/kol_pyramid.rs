@@ -11,11 +11,28 @@
 //! budget = "kol"
 //! pyramid = { head = "5%", waist = "25%", amateur = "70%" }
 //! ```
+//!
+//! <!-- zh-CN -->
+//! KOL 预算不符合计划声明的金字塔结构。
+//! `[kol]` 指定存放 KOL 花费的预算科目，
+//! 以及团队商定的分配比例（立项文档中是：头部 5%、腰部 25%、素人 70%）；
+//! 每个层级是这个科目下同名标识的子科目。以下情况都会报告：
+//! 预算中缺少某个层级；某个子科目不是声明过的层级；
+//! 某个层级在科目中的占比与声明的比例相差超过 `tolerance`（以百分点计）。
+//!
+//! ```toml
+//! [kol]
+//! budget = "kol"
+//! # 头部、腰部、素人
+//! pyramid = { head = "5%", waist = "25%", amateur = "70%" }
+//! ```
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::model::percent_text;
 use crate::ratio::Ratio;
 use crate::rules::Context;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -39,37 +56,47 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         && sum != Ratio::HUNDRED
     {
         let (first, first_share) = &kol.pyramid[0];
+        let total = percent_text(sum);
         let mut d = Diagnostic::new(
             &codes::B006,
             first_share.span,
-            format!(
-                "the declared KOL pyramid adds up to {}, not 100%",
-                percent_text(sum)
+            tr!(
+                "声明的 KOL 金字塔加起来是 {total}，不是 100%",
+                "the declared KOL pyramid adds up to {total}, not 100%"
             ),
         )
-        .label(format!(
+        .label(Msg::same(format!(
             "`{}` {}",
             first.name,
             percent_text(first_share.value)
-        ));
+        )));
         for (tier, share) in &kol.pyramid[1..] {
             d = d.secondary(
                 share.span,
-                format!("`{}` {}", tier.name, percent_text(share.value)),
+                Msg::same(format!("`{}` {}", tier.name, percent_text(share.value))),
             );
         }
         let gap = match sum.checked_sub(Ratio::HUNDRED) {
             Some(diff) if diff.is_negative() => {
-                format!(
-                    "{} of the line is left to no tier",
-                    percent_text(diff.abs())
+                let left = percent_text(diff.abs());
+                tr!(
+                    "科目中还有 {left} 没有分给任何层级",
+                    "{left} of the line is left to no tier"
                 )
             }
-            Some(diff) => format!("the tiers take {} more than the line", percent_text(diff)),
-            None => "the tiers do not add up".to_string(),
+            Some(diff) => {
+                let more = percent_text(diff);
+                tr!(
+                    "各层级比整个科目多占了 {more}",
+                    "the tiers take {more} more than the line"
+                )
+            }
+            None => tr!("各层级的占比加不起来", "the tiers do not add up"),
         };
-        out.push(d.help(format!(
-            "the tiers split the whole KOL line between them: {gap}; make them add up to 100%"
+        let (gap_zh, gap_en) = (&gap.zh, &gap.en);
+        out.push(d.help(tr!(
+            "各层级共同分完整个 KOL 预算科目：{gap_zh}；让它们加起来等于 100%",
+            "the tiers split the whole KOL line between them: {gap_en}; make them add up to 100%"
         )));
         return;
     }
@@ -79,19 +106,21 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .find(|&&c| b.lines[c].id.name == tier.name)
         else {
+            let (path, name, share) = (&parent.path, &tier.name, percent_text(declared.value));
             out.push(
                 Diagnostic::new(
                     &codes::B006,
                     tier.span,
-                    format!("budget line `{}` has no tier `{}`", parent.path, tier.name),
+                    tr!(
+                        "预算科目 `{path}` 下没有层级 `{name}`",
+                        "budget line `{path}` has no tier `{name}`"
+                    ),
                 )
-                .label("declared here")
-                .secondary(parent.id.span, "the KOL budget line")
-                .help(format!(
-                    "add `[budget.{}.{}]` with `share = \"{}\"`",
-                    parent.path,
-                    tier.name,
-                    percent_text(declared.value)
+                .label(tr!("在这里声明", "declared here"))
+                .secondary(parent.id.span, tr!("KOL 预算科目", "the KOL budget line"))
+                .help(tr!(
+                    "添加 `[budget.{path}.{name}]`，写上 `share = \"{share}\"`",
+                    "add `[budget.{path}.{name}]` with `share = \"{share}\"`"
                 )),
             );
             continue;
@@ -114,25 +143,22 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if diff.abs() <= tolerance {
             continue;
         }
+        let (name, path) = (&tier.name, &parent.path);
+        let (actual, declared_text) = (percent_text(actual), percent_text(declared.value));
         out.push(
             Diagnostic::new(
                 &codes::B006,
                 b.lines[c].value_span,
-                format!(
-                    "KOL tier `{}` is {} of `{}`, but the pyramid says {}",
-                    tier.name,
-                    percent_text(actual),
-                    parent.path,
-                    percent_text(declared.value)
+                tr!(
+                    "KOL 层级 `{name}` 占 `{path}` 的 {actual}，但金字塔声明的是 {declared_text}",
+                    "KOL tier `{name}` is {actual} of `{path}`, but the pyramid says {declared_text}"
                 ),
             )
-            .label(format!("{} here", percent_text(actual)))
-            .secondary(declared.span, "the declared split")
-            .help(format!(
-                "set `{}` to {} of `{}`, or change the pyramid",
-                tier.name,
-                percent_text(declared.value),
-                parent.path
+            .label(tr!("这里是 {actual}", "{actual} here"))
+            .secondary(declared.span, tr!("声明的比例", "the declared split"))
+            .help(tr!(
+                "把 `{name}` 调到 `{path}` 的 {declared_text}，或修改金字塔",
+                "set `{name}` to {declared_text} of `{path}`, or change the pyramid"
             )),
         );
     }
@@ -146,17 +172,21 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|(t, _)| format!("`{}`", t.name))
             .collect();
+        let (path, name) = (&l.path, &l.id.name);
+        let (tiers_zh, tiers_en) = (tiers.join("、"), tiers.join(", "));
         out.push(
             Diagnostic::new(
                 &codes::B006,
                 l.id.span,
-                format!("`{}` is not a tier of the KOL pyramid", l.path),
+                tr!(
+                    "`{path}` 不是 KOL 金字塔中的层级",
+                    "`{path}` is not a tier of the KOL pyramid"
+                ),
             )
-            .label("not declared in `[kol]`")
-            .help(format!(
-                "the pyramid's tiers are {}: fold `{}` into one of them, or add it to `pyramid` in `[kol]`",
-                tiers.join(", "),
-                l.id.name
+            .label(tr!("没有在 `[kol]` 中声明", "not declared in `[kol]`"))
+            .help(tr!(
+                "金字塔的层级是 {tiers_zh}：把 `{name}` 并入其中之一，或把它加进 `[kol]` 的 `pyramid`",
+                "the pyramid's tiers are {tiers_en}: fold `{name}` into one of them, or add it to `pyramid` in `[kol]`"
             )),
         );
     }

@@ -20,11 +20,35 @@
 //! purpose; an amount written with its currency (`"¥50"`), with a
 //! multiplier (`"50万"`), as `amount = 50` in the line's table, or larger
 //! than 100 (which no share can be) is taken as meant.
+//!
+//! <!-- zh-CN -->
+//! 同一级的其他预算科目都写成占比，某个科目却写成了不带单位的数字：
+//! 这个数字会被当作金额，而这很少是本意：
+//!
+//! ```toml
+//! [budget]
+//! total = "500万"
+//! ads = 50        # ¥50，不是 50%
+//! kol = "35%"
+//! tools = "15%"
+//! ```
+//!
+//! 这里 `ads` 只有 ¥50，而同级的其他科目都按百分比分配总预算；
+//! 多半是漏写了 `%`（TOML 的数字写不了 `%`）。提示会给出 `"50%"`。
+//!
+//! 只报告看起来像笔误的情况：
+//! 科目紧跟标识写成单纯的数字（`ads = 50` 或 `ads = "50"`：没有币种，
+//! 没有 `万`/`k`/`M`），大于 0、不超过 100，
+//! 并且同一级至少有一个科目是同一上级的占比。同一级可以有意混用金额和占比：
+//! 带币种符号的金额（`"¥50"`）、带倍数的金额（`"50万"`）、
+//! 在科目的表中写成 `amount = 50` 的金额，
+//! 以及大于 100 的数（占比不可能这么大），都视为本意。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Allocation, money_text, percent_text};
 use crate::ratio::Ratio;
 use crate::rules::Context;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -35,11 +59,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(&share) = parent.children.iter().find(|c| is_share(c)) else {
             continue;
         };
+        // In Chinese, `whole` sits between Chinese words: a code span
+        // carries its own spaces.
         let whole = if i == 0 {
-            "the total".to_string()
+            tr!("总预算", "the total")
         } else {
-            format!("`{}`", parent.path)
+            let path = &parent.path;
+            tr!("预算科目 `{path}` ", "`{path}`")
         };
+        let (whole_zh, whole_en) = (&whole.zh, &whole.en);
         for &c in &parent.children {
             let line = &b.lines[c];
             let Allocation::Money(v) = line.allocation else {
@@ -50,21 +78,26 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let as_money = money_text(v, &plan.currency);
             let as_share = percent_text(v);
+            let (path, id) = (&line.path, &line.id.name);
             out.push(
                 Diagnostic::new(
                     &codes::B007,
                     line.value_span,
-                    format!(
-                        "budget line `{}` is {as_money}, among shares of {whole}",
-                        line.path
+                    tr!(
+                        "预算科目 `{path}` 是金额 {as_money}，而同级其他科目是{whole_zh}的占比",
+                        "budget line `{path}` is {as_money}, among shares of {whole_en}"
                     ),
                 )
-                .label(format!("{as_money}, not {as_share}"))
-                .secondary(b.lines[share].value_span, "a share")
-                .help(format!(
-                    "for {as_share} of {whole}, write `{} = \"{as_share}\"`; an amount \
-                     this small is written with its currency (`\"{as_money}\"`)",
-                    line.id.name
+                .label(tr!(
+                    "是 {as_money}，不是 {as_share}",
+                    "{as_money}, not {as_share}"
+                ))
+                .secondary(b.lines[share].value_span, tr!("占比", "a share"))
+                .help(tr!(
+                    "如果是{whole_zh}的 {as_share}，写成 `{id} = \"{as_share}\"`；\
+                     这么小的金额要带上币种符号写（`\"{as_money}\"`）",
+                    "for {as_share} of {whole_en}, write `{id} = \"{as_share}\"`; an amount \
+                     this small is written with its currency (`\"{as_money}\"`)"
                 )),
             );
         }

@@ -12,8 +12,10 @@ pub mod shares;
 pub mod total_exceeded;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Msg;
 use crate::model::{Allocation, Budget, money_text};
 use crate::ratio::Ratio;
+use crate::tr;
 
 /// A line's sub-lines: their amounts, their sum, and whether every one is
 /// a plain share of the line (the case `shares` checks instead).
@@ -71,9 +73,13 @@ impl Excess {
             .sum
             .checked_sub(self.whole)
             .unwrap_or(self.kids.sum);
-        d = d.label(format!("over by {}", money_text(over, currency)));
+        let over = money_text(over, currency);
+        d = d.label(tr!("超出 {over}", "over by {over}"));
         for &(c, amount) in &self.kids.amounts {
-            d = d.secondary(budget.lines[c].value_span, money_text(amount, currency));
+            d = d.secondary(
+                budget.lines[c].value_span,
+                Msg::same(money_text(amount, currency)),
+            );
         }
         d
     }

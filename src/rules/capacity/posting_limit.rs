@@ -2,6 +2,10 @@
 //! (`max_per_day = 1`: a WeChat subscription account sends one push a
 //! day). Column episodes and publishing tasks on the channel are counted
 //! per day.
+//!
+//! <!-- zh-CN -->
+//! 渠道某一天的发布数超过了上限（`max_per_day = 1`：微信订阅号每天只能群发
+//! 一次）。按天统计该渠道上的栏目各期和发布任务。
 
 use std::collections::BTreeMap;
 
@@ -9,6 +13,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::model::ChannelId;
 use crate::rules::Context;
 use crate::schedule::Kind;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
@@ -44,35 +49,41 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .unwrap_or(items[items.len() - 1]);
         let first = &schedule.items[main];
         let days: Vec<chrono::NaiveDate> = list.iter().map(|(d, _)| *d).collect();
+        let (name, limit, posts) = (&c.id.name, max.value, items.len());
         let message = if list.len() == 1 {
-            format!(
-                "`{}` has {} posts on {day}, over its limit of {} a day",
-                c.id.name,
-                items.len(),
-                max.value
+            tr!(
+                "`{name}` 在 {day} 发布 {posts} 条，超过每天 {limit} 条的上限",
+                "`{name}` has {posts} posts on {day}, over its limit of {limit} a day"
             )
         } else {
-            format!(
-                "`{}` is over its limit of {} post{} a day on {} days: {}",
-                c.id.name,
-                max.value,
-                if max.value == 1 { "" } else { "s" },
-                list.len(),
-                crate::rules::schedule::date_list(&days)
+            let s = if limit == 1 { "" } else { "s" };
+            let n = list.len();
+            let dates = crate::rules::schedule::date_list(&days);
+            let (dz, de) = (&dates.zh, &dates.en);
+            tr!(
+                "`{name}` 有 {n} 天超过每天 {limit} 条的发布上限：{dz}",
+                "`{name}` is over its limit of {limit} post{s} a day on {n} days: {de}"
             )
         };
+        let title = &first.title;
         let mut d = Diagnostic::new(&codes::C003, first.span, message)
-            .label(format!("{} on {day}", first.title))
-            .secondary(max.span, "the daily limit");
+            .label(tr!("{day} 的{title}", "{title} on {day}"))
+            .secondary(max.span, tr!("每天的发布上限", "the daily limit"));
         for &i in items {
             let it = &schedule.items[i];
             if it.span != first.span {
-                d = d.secondary(it.span, format!("{} on {day}", it.title));
+                let title = &it.title;
+                d = d.secondary(it.span, tr!("{day} 的{title}", "{title} on {day}"));
             }
         }
-        out.push(d.help(format!(
-            "{day}: {}; move one of them to another day, or raise `max_per_day`",
-            items.iter().map(|&i| schedule.items[i].title.as_str()).collect::<Vec<_>>().join(", ")
+        let titles: Vec<&str> = items
+            .iter()
+            .map(|&i| schedule.items[i].title.as_str())
+            .collect();
+        let (tz, te) = (titles.join("、"), titles.join(", "));
+        out.push(d.help(tr!(
+            "{day}：{tz}；把其中一条挪到别的日期，或调高 `max_per_day`",
+            "{day}: {te}; move one of them to another day, or raise `max_per_day`"
         )));
     }
 }

@@ -5,12 +5,20 @@
 //! tasks on the channel take slots; if they take more than the slots less
 //! the reserve, the week is reported. Without a `[reserve]`, a week with
 //! more posts than slots is reported the same way.
+//!
+//! <!-- zh-CN -->
+//! 渠道某一周留出的空档少于机动预留。渠道声明每周的发布档期
+//! （`slots_per_week = 7`），计划声明机动预留（`[reserve] share = "20%"`）：
+//! 每周档期中要有这个占比不排内容，留给突发热点。该渠道上的栏目各期和发布
+//! 任务都占用档期；占用数超过档期数减去预留后的数量，这一周就会被报告。
+//! 没有 `[reserve]` 时，一周的发布数多于档期数也同样报告。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::percent_text;
 use crate::ratio::Ratio;
 use crate::rules::Context;
 use crate::rules::capacity::{by_week, week_text};
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
@@ -66,45 +74,45 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .take(6)
             .map(|&i| format!("{} {}", schedule.items[i].start, schedule.items[i].title))
             .collect();
+        let (tz, te) = (titles.join("；"), titles.join("; "));
         let list: Vec<String> = weeks.iter().take(6).map(|(w, _)| week_text(*w)).collect();
-        let more = if weeks.len() > 6 { ", …" } else { "" };
+        let (lz, le) = (list.join("、"), list.join(", "));
+        let (mz, me) = if weeks.len() > 6 {
+            ("、…", ", …")
+        } else {
+            ("", "")
+        };
+        let (name, n) = (&c.id.name, weeks.len());
+        let s = if n == 1 { "" } else { "s" };
         let mut d = Diagnostic::new(
             &codes::C002,
             slots.span,
             if plan.reserve.is_some() {
-                format!(
-                    "`{}` leaves less than the {} reserve free in {} week{}: {}{more}",
-                    c.id.name,
-                    percent_text(reserve.percent.value),
-                    weeks.len(),
-                    if weeks.len() == 1 { "" } else { "s" },
-                    list.join(", ")
+                let share = percent_text(reserve.percent.value);
+                tr!(
+                    "`{name}` 有 {n} 周留出的空档少于 {share} 的机动预留：{lz}{mz}",
+                    "`{name}` leaves less than the {share} reserve free in {n} week{s}: {le}{me}"
                 )
             } else {
-                format!(
-                    "`{}` has more posts than slots in {} week{}: {}{more}",
-                    c.id.name,
-                    weeks.len(),
-                    if weeks.len() == 1 { "" } else { "s" },
-                    list.join(", ")
+                tr!(
+                    "`{name}` 有 {n} 周的发布数多于档期数：{lz}{mz}",
+                    "`{name}` has more posts than slots in {n} week{s}: {le}{me}"
                 )
             },
-        )
+        );
         // Whole slots: 5.6 allowed means 5 can be planned.
-        .label(format!(
-            "{} slots a week, at most {} to plan",
-            slots.value,
-            allowed.numer().div_euclid(allowed.denom())
+        let (per_week, most) = (slots.value, allowed.numer().div_euclid(allowed.denom()));
+        d = d.label(tr!(
+            "每周 {per_week} 个档期，最多排 {most} 个",
+            "{per_week} slots a week, at most {most} to plan"
         ));
         if plan.reserve.is_some() {
-            d = d.secondary(reserve.percent.span, "the reserve");
+            d = d.secondary(reserve.percent.span, tr!("机动预留", "the reserve"));
         }
-        out.push(d.help(format!(
-            "{} has {} of {} slots taken: {}; move some to another week, or raise `slots_per_week`",
-            week_text(*week),
-            items.len(),
-            slots.value,
-            titles.join("; ")
+        let (week, taken) = (week_text(*week), items.len());
+        out.push(d.help(tr!(
+            "{week} 的 {per_week} 个档期已占用 {taken} 个：{tz}；把一部分挪到别的周，或调高 `slots_per_week`",
+            "{week} has {taken} of {per_week} slots taken: {te}; move some to another week, or raise `slots_per_week`"
         )));
     }
 }

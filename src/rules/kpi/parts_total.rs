@@ -3,13 +3,22 @@
 //! to the total KPI's value, for targets and for actuals, when every part
 //! has one. Counts only; rates and changes do not add. A plan may allow a
 //! `tolerance` in percent of the total.
+//!
+//! <!-- zh-CN -->
+//! 分项 KPI 加起来不等于声明的总数：
+//! 写了 `part_of = "new_followers"` 的 KPI（比如各平台的新增粉丝），
+//! 在每个分项都有值时，目标值和实际值都必须加起来等于总 KPI 的值。
+//! 只检查计数类指标；比率和变化量不能相加。计划可以设置 `tolerance`，
+//! 允许相差总数的一定百分比。
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::model::KpiValue;
 use crate::model::grouped;
 use crate::ratio::Ratio;
 use crate::rules::Context;
 use crate::syntax::ast::QuantityUnit;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -20,8 +29,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         type Pick = fn(&crate::model::Kpi) -> &Option<KpiValue>;
-        let picks: [(&str, Pick); 2] = [("targets", |k| &k.target), ("actuals", |k| &k.actual)];
-        for (what, pick) in picks {
+        let picks: [((&str, &str), Pick); 2] = [
+            (("目标值", "targets"), |k| &k.target),
+            (("实际值", "actuals"), |k| &k.actual),
+        ];
+        for ((what_zh, what_en), pick) in picks {
             let Some(t) = pick(total) else {
                 continue;
             };
@@ -53,27 +65,37 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if diff.abs() <= allowed {
                 continue;
             }
+            let (id, sum, whole) = (&total.id.name, grouped(sum), grouped(t.q.value));
             let mut d = Diagnostic::new(
                 &codes::K003,
                 t.span,
-                format!(
-                    "the {what} of the parts of `{}` add up to {}, not {}",
-                    total.id.name,
-                    grouped(sum),
-                    grouped(t.q.value)
+                tr!(
+                    "`{id}` 各分项的{what_zh}加起来是 {sum}，不是 {whole}",
+                    "the {what_en} of the parts of `{id}` add up to {sum}, not {whole}"
                 ),
             )
-            .label(format!("total {}", grouped(t.q.value)));
+            .label(tr!("总数 {whole}", "total {whole}"));
             for (p, v) in parts.iter().zip(&values) {
-                d = d.secondary(v.span, format!("`{}`: {}", p.id.name, grouped(v.q.value)));
+                let (part, value) = (&p.id.name, grouped(v.q.value));
+                d = d.secondary(v.span, tr!("`{part}`：{value}", "`{part}`: {value}"));
             }
-            let gap = if diff.is_negative() {
-                format!("the parts are {} short of the total", grouped(diff.abs()))
+            let gap: Msg = if diff.is_negative() {
+                let short = grouped(diff.abs());
+                tr!(
+                    "分项比总数少 {short}",
+                    "the parts are {short} short of the total"
+                )
             } else {
-                format!("the parts exceed the total by {}", grouped(diff))
+                let over = grouped(diff);
+                tr!(
+                    "分项比总数多 {over}",
+                    "the parts exceed the total by {over}"
+                )
             };
-            out.push(d.help(format!(
-                "{gap}; change the total or the parts so they agree"
+            let (gap_zh, gap_en) = (&gap.zh, &gap.en);
+            out.push(d.help(tr!(
+                "{gap_zh}；修改总数或分项，让两者一致",
+                "{gap_en}; change the total or the parts so they agree"
             )));
         }
     }

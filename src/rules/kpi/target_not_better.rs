@@ -3,12 +3,19 @@
 //! the baseline; for one where lower is better (`direction = "down"`, such
 //! as cost per engagement), a target at or above it. A target written as a
 //! change (`+30%`) must move in the KPI's direction.
+//!
+//! <!-- zh-CN -->
+//! KPI 目标值没有优于基线：越高越好的 KPI（`direction = "up"`，默认），
+//! 目标值不高于基线；越低越好的 KPI（`direction = "down"`，
+//! 比如单次互动成本），目标值不低于基线。
+//! 写成变化量的目标值（`+30%`）必须朝 KPI 的方向变化。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Direction;
 use crate::model::quantity_text;
 use crate::ratio::Ratio;
 use crate::rules::Context;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -20,6 +27,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue; // an invalid direction has its own diagnostic
         };
         let up = direction == Direction::Up;
+        let id = &k.id.name;
         if target.q.signed {
             let v = target.q.value;
             let wrong = if up {
@@ -28,21 +36,25 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 v >= Ratio::ZERO
             };
             if wrong {
+                let better = if up {
+                    tr!("这个 KPI 越高越好", "higher is better for this KPI")
+                } else {
+                    tr!("这个 KPI 越低越好", "lower is better for this KPI")
+                };
                 out.push(
                     Diagnostic::new(
                         &codes::K001,
                         target.span,
-                        format!(
-                            "the target of `{}` is a change in the wrong direction",
-                            k.id.name
+                        tr!(
+                            "`{id}` 的目标值变化方向不对",
+                            "the target of `{id}` is a change in the wrong direction"
                         ),
                     )
-                    .label(if up {
-                        "higher is better for this KPI"
-                    } else {
-                        "lower is better for this KPI"
-                    })
-                    .help("set `direction` if lower is better, or fix the sign of the target"),
+                    .label(better)
+                    .help(tr!(
+                        "如果越低越好，设置 `direction`；否则改正目标值的正负号",
+                        "set `direction` if lower is better, or fix the sign of the target"
+                    )),
                 );
             }
             continue;
@@ -58,30 +70,31 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !bad {
             continue;
         }
+        let base_text = quantity_text(&base.q);
         out.push(
             Diagnostic::new(
                 &codes::K001,
                 target.span,
-                format!(
-                    "the target of `{}` is no better than its baseline",
-                    k.id.name
+                tr!(
+                    "`{id}` 的目标值没有优于基线",
+                    "the target of `{id}` is no better than its baseline"
                 ),
             )
             .label(if up {
-                "not above the baseline"
+                tr!("没有高于基线", "not above the baseline")
             } else {
-                "not below the baseline"
+                tr!("没有低于基线", "not below the baseline")
             })
-            .secondary(base.span, "baseline")
+            .secondary(base.span, tr!("基线", "baseline"))
             .help(if up {
-                format!(
-                    "higher is better for this KPI: set a target above {}; if lower is better, add `direction = \"down\"`",
-                    quantity_text(&base.q)
+                tr!(
+                    "这个 KPI 越高越好：把目标值定在 {base_text} 以上；如果越低越好，加上 `direction = \"down\"`",
+                    "higher is better for this KPI: set a target above {base_text}; if lower is better, add `direction = \"down\"`"
                 )
             } else {
-                format!(
-                    "lower is better for this KPI (`direction = \"down\"`): set a target below {}",
-                    quantity_text(&base.q)
+                tr!(
+                    "这个 KPI 越低越好（`direction = \"down\"`）：把目标值定在 {base_text} 以下",
+                    "lower is better for this KPI (`direction = \"down\"`): set a target below {base_text}"
                 )
             }),
         );

@@ -5,3 +5,10 @@
 //! it); or `--kind year-end` was asked of a plan that names no previous
 //! plan. Fix the path, remove `previous`, or give both plans (`almanac
 //! slides LAST.toml NEXT.toml`).
+//!
+//! <!-- zh-CN -->
+//! 年终汇报演示文稿需要上一年计划（含实际值）和今年的计划。计划中
+//! `previous = "…"` 指向的文件不存在、是一个目录，或在计划项目之外（路径相对于
+//! 计划自己的文件；`check` 就会报告，因为 `build` 会拒绝它）；或者对一个没有写
+//! 上一年计划的计划要求了 `--kind year-end`。修正路径、删掉 `previous`，或同时
+//! 给出两个计划（`almanac slides LAST.toml NEXT.toml`）。

@@ -7,9 +7,22 @@
 //! [rules.flagship-overlap]
 //! max = 2
 //! ```
+//!
+//! <!-- zh-CN -->
+//! 同一渠道上的旗舰活动档期重叠。旗舰活动（`flagship = true`）要占用渠道的
+//! 关注度和预算；同一渠道上同时进行两个，会互相抢资源。默认同一渠道同一时间
+//! 最多只有一个旗舰活动；计划可以放宽：
+//!
+//! ```toml
+//! [rules.flagship-overlap]
+//! max = 2
+//! ```
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::rules::Context;
+use crate::rules::schedule::join_msgs;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plan = cx.plan;
@@ -64,9 +77,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .min()
                 .unwrap_or(day);
             let together = if until == day {
-                format!("on {day}")
+                tr!("（{day}）", " on {day}")
             } else {
-                format!("from {day} to {until}")
+                tr!("（{day} 至 {until}）", " from {day} to {until}")
             };
             // With one flagship allowed, every other overlap is one too.
             let others: Vec<usize> = if max == 1 {
@@ -79,62 +92,81 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Vec::new()
             };
             let also = if others.is_empty() {
-                String::new()
+                Msg::default()
             } else {
-                let list: Vec<String> = others
+                let list: Vec<Msg> = others
                     .iter()
                     .take(3)
                     .map(|&a| {
                         let wa = plan.campaigns[a].window.value;
                         let (from, to) = (wa.start.max(wb.start), wa.end.min(wb.end));
+                        let name = &plan.campaigns[a].id.name;
                         if from == to {
-                            format!("`{}` on {from}", plan.campaigns[a].id.name)
+                            tr!("`{name}`（{from}）", "`{name}` on {from}")
                         } else {
-                            format!("`{}` from {from} to {to}", plan.campaigns[a].id.name)
+                            tr!("`{name}`（{from} 至 {to}）", "`{name}` from {from} to {to}")
                         }
                     })
                     .collect();
-                let more = if others.len() > 3 {
-                    format!(" and {} more", others.len() - 3)
+                let list = join_msgs(&list, "、", ", ");
+                let (lz, le) = (&list.zh, &list.en);
+                let n = others.len().saturating_sub(3);
+                if n > 0 {
+                    tr!(
+                        "；与 {lz} 及另外 {n} 个活动也有重叠",
+                        "; also {le} and {n} more"
+                    )
                 } else {
-                    String::new()
-                };
-                format!("; also {}{more}", list.join(", "))
+                    tr!("；与 {lz} 也有重叠", "; also {le}")
+                }
             };
+            let name = &cb.id.name;
+            let channel = &plan.channels[ch].id.name;
+            let running_list = |sep: &str| {
+                running
+                    .iter()
+                    .map(|&a| format!("`{}`", plan.campaigns[a].id.name))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            let (rz, re) = (running_list("、"), running_list(", "));
+            let (tz, te) = (&together.zh, &together.en);
+            let (az, ae) = (&also.zh, &also.en);
             let mut d = Diagnostic::new(
                 &codes::P005,
                 cb.window.span,
-                format!(
-                    "flagship `{}` overlaps {} on channel `{}` {together}{also}",
-                    cb.id.name,
-                    running
-                        .iter()
-                        .map(|&a| format!("`{}`", plan.campaigns[a].id.name))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    plan.channels[ch].id.name
+                tr!(
+                    "旗舰活动 `{name}` 与 {rz} 在渠道 `{channel}` 上档期重叠{tz}{az}",
+                    "flagship `{name}` overlaps {re} on channel `{channel}`{te}{ae}"
                 ),
             )
-            .label(format!("{}..{}", wb.start, wb.end));
+            .label(Msg::same(format!("{}..{}", wb.start, wb.end)));
             for &a in running.iter().chain(&others) {
                 let ca = &plan.campaigns[a];
+                let (other, from, to) = (&ca.id.name, ca.window.value.start, ca.window.value.end);
                 d = d.secondary(
                     ca.window.span,
-                    format!(
-                        "`{}` runs {}..{}",
-                        ca.id.name, ca.window.value.start, ca.window.value.end
+                    tr!(
+                        "`{other}` 的档期是 {from}..{to}",
+                        "`{other}` runs {from}..{to}"
                     ),
                 );
             }
             let allowed = if max == 1 {
-                "one flagship campaign per channel at a time".to_string()
+                tr!(
+                    "同一渠道同一时间只能有一个旗舰活动",
+                    "one flagship campaign per channel at a time"
+                )
             } else {
-                format!("at most {max} flagship campaigns per channel at a time")
+                tr!(
+                    "同一渠道同一时间最多 {max} 个旗舰活动",
+                    "at most {max} flagship campaigns per channel at a time"
+                )
             };
-            out.push(d.help(format!(
-                "{allowed}; move one, take `{}` off `{}`, or raise `max` in `[rules.flagship-overlap]`",
-                cb.id.name,
-                plan.channels[ch].id.name
+            let (alz, ale) = (&allowed.zh, &allowed.en);
+            out.push(d.help(tr!(
+                "{alz}：挪开其中一个，或把 `{channel}` 从 `{name}` 的渠道中去掉，或调高 `[rules.flagship-overlap]` 中的 `max`",
+                "{ale}; move one, take `{name}` off `{channel}`, or raise `max` in `[rules.flagship-overlap]`"
             )));
             break; // one report per campaign
         }

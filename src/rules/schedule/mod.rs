@@ -12,20 +12,32 @@ pub mod too_many;
 
 use chrono::NaiveDate;
 
+use crate::locale::Msg;
 use crate::source::{SourceMap, Span};
+use crate::tr;
 
-/// `2026-02-18, 2026-05-01, … (9 in all)`: a short list of dates.
-pub fn date_list(days: &[NaiveDate]) -> String {
+/// `2026-02-18, 2026-05-01, … (9 in all)`: a short list of dates
+/// (`2026-02-18、2026-05-01 等 9 天` in Chinese).
+pub fn date_list(days: &[NaiveDate]) -> Msg {
     let shown: Vec<String> = days
         .iter()
         .take(4)
         .map(std::string::ToString::to_string)
         .collect();
-    if days.len() > 4 {
-        format!("{}, … ({} in all)", shown.join(", "), days.len())
+    let (zh, en) = (shown.join("、"), shown.join(", "));
+    let n = days.len();
+    if n > 4 {
+        tr!("{zh} 等 {n} 天", "{en}, … ({n} in all)")
     } else {
-        shown.join(", ")
+        tr!("{zh}", "{en}")
     }
+}
+
+/// `items` joined, `zh_sep`/`en_sep` between (nothing for none).
+pub fn join_msgs(items: &[Msg], zh_sep: &str, en_sep: &str) -> Msg {
+    let mut it = items.iter();
+    let first = it.next().cloned().unwrap_or_default();
+    it.fold(first, |acc, m| acc.join(zh_sep, en_sep, m))
 }
 
 /// The edit that adds `days` to a column's `skip` list: after its last

@@ -2,15 +2,22 @@
 //! range lies outside the period, every day it would publish on is skipped,
 //! paused or a holiday it skips, or the recurrence names a day that does
 //! not exist (`monthly on 31st` with `during = "feb"`).
+//!
+//! <!-- zh-CN -->
+//! 重复栏目在计划周期内一期也没有：它的 `during` 范围在计划周期之外；它本该
+//! 发布的每一天都被跳过、处于暂停期，或是它停更的节假日；或者重复规则指定的
+//! 日子根本不存在（`monthly on 31st` 配上 `during = "feb"`）。
 
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::locale::Msg;
 use crate::model::{Column, DateRange, Plan};
 use crate::rules::Context;
-use crate::rules::schedule::date_list;
+use crate::rules::schedule::{date_list, join_msgs};
 use crate::schedule::Kind;
 use crate::schedule::recur;
+use crate::tr;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
@@ -28,17 +35,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
+        let name = &col.id.name;
         out.push(
             Diagnostic::new(
                 &codes::P006,
                 col.recurrence_span,
-                format!(
-                    "column `{}` never publishes in the plan's period",
-                    col.id.name
+                tr!(
+                    "栏目 `{name}` 在计划周期内一期也不发布",
+                    "column `{name}` never publishes in the plan's period"
                 ),
             )
-            .label("no occurrence")
-            .secondary(col.during.span, "within this range")
+            .label(tr!("一期也没有", "no occurrence"))
+            .secondary(col.during.span, tr!("在这个范围内", "within this range"))
             .help(why(plan, col)),
         );
     }
@@ -46,7 +54,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Why a column has no episode: the range, the recurrence, or what left
 /// its days out.
-fn why(plan: &Plan, col: &Column) -> String {
+fn why(plan: &Plan, col: &Column) -> Msg {
     let p = plan.period.value;
     let w = col.during.value;
     let range = DateRange {
@@ -54,34 +62,48 @@ fn why(plan: &Plan, col: &Column) -> String {
         end: w.end.min(p.end),
     };
     if range.start > range.end {
-        return format!(
-            "`during` is {}..{}, outside the plan's period {}..{}; move `during` into the period",
-            w.start, w.end, p.start, p.end
+        let (ws, we, ps, pe) = (w.start, w.end, p.start, p.end);
+        return tr!(
+            "`during` 是 {ws}..{we}，在计划周期 {ps}..{pe} 之外；把 `during` 改到计划周期内",
+            "`during` is {ws}..{we}, outside the plan's period {ps}..{pe}; move `during` into the period"
         );
     }
     let span = format!("{}..{}", range.start, range.end);
     let Ok(days) = recur::expand(&col.recurrence.frequency, range, &plan.calendar) else {
-        return "check `every`, `during`, `skip` and `pause`".to_string();
+        return tr!(
+            "检查 `every`、`during`、`skip` 和 `pause`",
+            "check `every`, `during`, `skip` and `pause`"
+        );
     };
     if days.is_empty() {
-        return format!("the recurrence has no day in {span}; check `every` and `during`");
+        return tr!(
+            "重复规则在 {span} 内没有一天可发布；检查 `every` 和 `during`",
+            "the recurrence has no day in {span}; check `every` and `during`"
+        );
     }
     let is_holiday = |d: &NaiveDate| col.skips_holidays && plan.calendar.is_holiday(*d);
     let is_skipped = |d: &NaiveDate| col.skip.iter().any(|s| s.value == *d);
     let is_paused = |d: &NaiveDate| col.pause.iter().any(|r| r.value.contains(*d));
-    let remedy = "widen `during`, or check `skip`, `pause` and `except`";
+    let remedy = tr!(
+        "放宽 `during`，或检查 `skip`、`pause` 和 `except`",
+        "widen `during`, or check `skip`, `pause` and `except`"
+    );
+    let (rz, re) = (&remedy.zh, &remedy.en);
     if let [d] = days.as_slice() {
         let reason = if is_holiday(d) {
-            format!(
-                "a holiday it skips ({})",
-                plan.calendar.day_name(*d).unwrap_or("holiday")
-            )
+            let day = plan.calendar.day_name(*d);
+            let (hz, he) = (day.unwrap_or("节假日"), day.unwrap_or("holiday"));
+            tr!("是它停更的节假日（{hz}）", "a holiday it skips ({he})")
         } else if is_skipped(d) {
-            "in `skip` or `except`".to_string()
+            tr!("列在 `skip` 或 `except` 中", "in `skip` or `except`")
         } else {
-            "paused".to_string()
+            tr!("处于暂停期", "paused")
         };
-        return format!("its only day in {span}, {d}, is {reason}; {remedy}");
+        let (wz, we) = (&reason.zh, &reason.en);
+        return tr!(
+            "它在 {span} 内唯一的一天 {d} {wz}；{rz}",
+            "its only day in {span}, {d}, is {we}; {re}"
+        );
     }
     let holidays = days.iter().filter(|d| is_holiday(d)).count();
     let skipped = days
@@ -92,23 +114,30 @@ fn why(plan: &Plan, col: &Column) -> String {
         .iter()
         .filter(|d| !is_holiday(d) && !is_skipped(d) && is_paused(d))
         .count();
-    let mut reasons = Vec::new();
+    let mut reasons: Vec<Msg> = Vec::new();
     if holidays > 0 {
-        reasons.push(format!(
-            "{holidays} holiday{} it skips",
-            if holidays == 1 { "" } else { "s" }
+        let s = if holidays == 1 { "" } else { "s" };
+        reasons.push(tr!(
+            "{holidays} 天是它停更的节假日",
+            "{holidays} holiday{s} it skips"
         ));
     }
     if skipped > 0 {
-        reasons.push(format!("{skipped} in `skip` or `except`"));
+        reasons.push(tr!(
+            "{skipped} 天列在 `skip` 或 `except` 中",
+            "{skipped} in `skip` or `except`"
+        ));
     }
     if paused > 0 {
-        reasons.push(format!("{paused} paused"));
+        reasons.push(tr!("{paused} 天处于暂停期", "{paused} paused"));
     }
-    format!(
-        "all {} of its days in {span} ({}) are left out: {}; {remedy}",
-        days.len(),
-        date_list(&days),
-        reasons.join(", ")
+    let reasons = join_msgs(&reasons, "，", ", ");
+    let (sz, se) = (&reasons.zh, &reasons.en);
+    let n = days.len();
+    let dates = date_list(&days);
+    let (dz, de) = (&dates.zh, &dates.en);
+    tr!(
+        "它在 {span} 内的 {n} 天（{dz}）全被排除了：{sz}；{rz}",
+        "all {n} of its days in {span} ({de}) are left out: {se}; {re}"
     )
 }

@@ -11,6 +11,7 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use crate::ratio::Ratio;
 use crate::syntax::ast::{Assertion, BinOp, CmpOp, Path, Segment, Value};
+use crate::tr;
 
 use super::grammar::Rule;
 use super::number::{decimal_text, money, number_too_large, share};
@@ -49,7 +50,10 @@ fn value_expr(p: Pair<'_, Rule>) -> Res<Value> {
     if pairs.len() > 2 * MAX_TERMS {
         return Err(err(
             loc,
-            format!("too long: at most {MAX_TERMS} values in one calculation"),
+            tr!(
+                "表达式太长：一次计算最多 {MAX_TERMS} 个值",
+                "too long: at most {MAX_TERMS} values in one calculation"
+            ),
         ));
     }
     PRATT
@@ -265,15 +269,21 @@ mod tests {
     fn assertion_errors() {
         let e = error(parse_assertion("a = b"));
         assert_eq!(e.loc, loc(2, 3));
-        assert_eq!(e.help.as_deref(), Some("write `==` to compare"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `==` to compare")
+        );
         let e = error(parse_assertion("a < b < c"));
-        assert_eq!((e.loc, e.message.as_str()), (loc(6, 7), "unexpected `<`"));
+        assert_eq!(
+            (e.loc, e.message.en.as_str()),
+            (loc(6, 7), "unexpected `<`")
+        );
         let e = error(parse_assertion("(a + b <= c"));
         assert_eq!(e.loc, loc(7, 9));
         let e = error(parse_assertion("sum() < 3"));
         assert_eq!(e.loc, loc(4, 5));
         let deep = format!("{}a{} < 1", "(".repeat(40), ")".repeat(40));
-        assert!(error(parse_assertion(&deep)).message.contains("nested"));
+        assert!(error(parse_assertion(&deep)).message.en.contains("nested"));
     }
 
     #[test]

@@ -8,27 +8,37 @@
 use chrono::Weekday;
 use pest::iterators::Pair;
 
+use crate::diagnostics::did_you_mean;
+use crate::locale::Pair as Words;
 use crate::syntax::ast::{
     DateBase, DateExpr, Duration, ExprError, Loc, Offset, Period, RangeEnd, RangeExpr,
 };
+use crate::tr;
 
 use super::grammar::Rule;
+use super::number::number_too_large;
 use super::words::{UNITS, lookup, month, nth, period, period_word, suggest, weekday};
-use super::{Res, err, err_help, internal, loc_of, next};
+use super::{Res, err_help, internal, loc_of, next};
 
 pub(super) fn period_not_date(src: &str, loc: Loc, with_offsets: bool) -> ExprError {
     let w = src.get(loc.start..loc.end).unwrap_or("");
-    let what = match period_word(w) {
-        Some(Period::Quarter(_)) => "a quarter",
-        Some(Period::Month(_)) => "a month",
-        _ => "a period",
+    let message = match period_word(w) {
+        Some(Period::Quarter(_)) => tr!("`{w}` 是季度，不是日期", "`{w}` is a quarter, not a date"),
+        Some(Period::Month(_)) => tr!("`{w}` 是月份，不是日期", "`{w}` is a month, not a date"),
+        _ => tr!("`{w}` 是时间段，不是日期", "`{w}` is a period, not a date"),
     };
     let help = if with_offsets {
-        format!("offsets need a day to start from: write `start of {w}` or `end of {w}`")
+        tr!(
+            "偏移量要从某一天算起：写成 `start of {w}` 或 `end of {w}`",
+            "offsets need a day to start from: write `start of {w}` or `end of {w}`"
+        )
     } else {
-        format!("write `start of {w}` or `end of {w}`")
+        tr!(
+            "写成 `start of {w}` 或 `end of {w}`",
+            "write `start of {w}` or `end of {w}`"
+        )
     };
-    err_help(loc, format!("`{w}` is {what}, not a date"), help)
+    err_help(loc, message, help)
 }
 
 /// A date, or a bare period word (`Q3`, `jul`, `year`) where a date was
@@ -66,8 +76,8 @@ pub(super) fn date_item(p: Pair<'_, Rule>) -> Res<DateItem> {
         if quarter_like && period_word(w).is_none() {
             return Err(err_help(
                 base_loc,
-                format!("there is no quarter `{w}`"),
-                "quarters are `Q1` to `Q4`",
+                tr!("没有季度 `{w}`", "there is no quarter `{w}`"),
+                tr!("季度只有 `Q1` 到 `Q4`", "quarters are `Q1` to `Q4`"),
             ));
         }
         if let Some(period) = period_word(w) {
@@ -87,15 +97,29 @@ pub(super) fn date_item(p: Pair<'_, Rule>) -> Res<DateItem> {
     }))
 }
 
+/// What a small number is, in both languages.
+const MONTH: Words = Words {
+    zh: "月份",
+    en: "month",
+};
+const DAY: Words = Words {
+    zh: "日",
+    en: "day of the month",
+};
+
 /// A number written with one or two digits (a month or a day).
-fn small_number(p: &Pair<'_, Rule>, what: &str, max: u32) -> Res<u32> {
+fn small_number(p: &Pair<'_, Rule>, what: Words, max: u32) -> Res<u32> {
     let t = p.as_str();
+    let Words { zh, en } = what;
     match t.parse::<u32>() {
         Ok(n) if t.len() <= 2 && (1..=max).contains(&n) => Ok(n),
         _ => Err(err_help(
             loc_of(p),
-            format!("`{t}` is not a {what}"),
-            format!("a {what} is a number from 1 to {max}, such as `2027-03-08`"),
+            tr!("`{t}` 不是有效的{zh}", "`{t}` is not a {en}"),
+            tr!(
+                "{zh}是 1 到 {max} 之间的数字，如 `2027-03-08`",
+                "a {en} is a number from 1 to {max}, such as `2027-03-08`"
+            ),
         )),
     }
 }
@@ -106,8 +130,11 @@ fn year(p: &Pair<'_, Rule>) -> Res<i32> {
         Ok(y) if t.len() == 4 => Ok(y),
         _ => Err(err_help(
             loc_of(p),
-            format!("`{t}` is not a year"),
-            "write the year with four digits, such as `2027-03-08`",
+            tr!("`{t}` 不是有效的年份", "`{t}` is not a year"),
+            tr!(
+                "年份写成四位数字，如 `2027-03-08`",
+                "write the year with four digits, such as `2027-03-08`"
+            ),
         )),
     }
 }
@@ -123,16 +150,16 @@ fn date_base(p: Pair<'_, Rule>) -> Res<DateBase> {
             let (y, m, d) = (next(&mut k, loc)?, next(&mut k, loc)?, next(&mut k, loc)?);
             Ok(DateBase::Iso {
                 year: year(&y)?,
-                month: small_number(&m, "month", 12)?,
-                day: small_number(&d, "day of the month", 31)?,
+                month: small_number(&m, MONTH, 12)?,
+                day: small_number(&d, DAY, 31)?,
             })
         }
         Rule::month_day => {
             let mut k = p.into_inner();
             let (m, d) = (next(&mut k, loc)?, next(&mut k, loc)?);
             Ok(DateBase::MonthDay {
-                month: small_number(&m, "month", 12)?,
-                day: small_number(&d, "day of the month", 31)?,
+                month: small_number(&m, MONTH, 12)?,
+                day: small_number(&d, DAY, 31)?,
             })
         }
         Rule::iso_week => {
@@ -144,10 +171,12 @@ fn date_base(p: Pair<'_, Rule>) -> Res<DateBase> {
                 .ok()
                 .filter(|n| (1..=53).contains(n))
                 .ok_or_else(|| {
+                    let at = loc_of(&w);
+                    let w = w.as_str();
                     err_help(
-                        loc_of(&w),
-                        format!("`{}` is not a week", w.as_str()),
-                        "ISO weeks run from `W1` to `W53`",
+                        at,
+                        tr!("`{w}` 不是有效的周数", "`{w}` is not a week"),
+                        tr!("周数从 `W1` 到 `W53`", "ISO weeks run from `W1` to `W53`"),
                     )
                 })?;
             let weekday = match k.next() {
@@ -157,10 +186,17 @@ fn date_base(p: Pair<'_, Rule>) -> Res<DateBase> {
                         Weekday::try_from((n - 1) as u8).map_err(|_| internal(loc_of(&d)))?
                     }
                     Ok(_) => {
+                        let day = d.as_str();
                         return Err(err_help(
                             loc_of(&d),
-                            format!("`{}` is not a day of the week", d.as_str()),
-                            "ISO weekdays run from 1 (Monday) to 7 (Sunday)",
+                            tr!(
+                                "`{day}` 不是有效的星期几",
+                                "`{day}` is not a day of the week"
+                            ),
+                            tr!(
+                                "星期几用 1（周一）到 7（周日）表示",
+                                "ISO weekdays run from 1 (Monday) to 7 (Sunday)"
+                            ),
                         ));
                     }
                     Err(_) => weekday(&d)?,
@@ -218,26 +254,39 @@ pub(super) fn duration(p: Pair<'_, Rule>) -> Res<Duration> {
     let amount = n
         .as_str()
         .parse::<i64>()
-        .map_err(|_| err(loc_of(&n), "number too large"))?;
+        .map_err(|_| number_too_large(loc_of(&n)))?;
     let word = u.as_str();
     let unit = lookup(UNITS, word).ok_or_else(|| {
         let lower = word.to_lowercase();
+        let month = || {
+            tr!(
+                "一个月的天数不固定：按天或周计算，或者用日期，如 `end of mar`",
+                "a month has no fixed length: count days or weeks, or use a date such as `end of mar`"
+            )
+        };
         let help = match word {
-            "m" => "write `min` for minutes".to_string(),
-            "M" => "a month has no fixed length: count days or weeks, or use a date such as `end of mar`".into(),
+            "m" => tr!("分钟写成 `min`", "write `min` for minutes"),
+            "M" => month(),
             _ => match lower.as_str() {
-            "mo" | "mon" | "month" | "months" => {
-                "a month has no fixed length: count days or weeks, or use a date such as `end of mar`".into()
-            }
-            "y" | "year" | "years" => "count days or weeks, or use a date such as `end of year`".into(),
-            _ => match suggest(UNITS, word) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use `d` (days), `w` (weeks), `wd` (workdays), `h` (hours) or `min` (minutes)"
-                    .into(),
-            },
+                "mo" | "mon" | "month" | "months" => month(),
+                "y" | "year" | "years" => tr!(
+                    "按天或周计算，或者用日期，如 `end of year`",
+                    "count days or weeks, or use a date such as `end of year`"
+                ),
+                _ => match suggest(UNITS, word) {
+                    Some(s) => did_you_mean(s),
+                    None => tr!(
+                        "可用的单位有 `d`（天）、`w`（周）、`wd`（工作日）、`h`（小时）和 `min`（分钟）",
+                        "use `d` (days), `w` (weeks), `wd` (workdays), `h` (hours) or `min` (minutes)"
+                    ),
+                },
             },
         };
-        err_help(loc_of(&u), format!("unknown unit `{word}`"), help)
+        err_help(
+            loc_of(&u),
+            tr!("无法识别的单位 `{word}`", "unknown unit `{word}`"),
+            help,
+        )
     })?;
     Ok(Duration { amount, unit, loc })
 }
@@ -452,18 +501,18 @@ mod tests {
     #[test]
     fn a_period_is_not_a_date() {
         let e = error(parse_date("jul"));
-        assert_eq!(e.message, "`jul` is a month, not a date");
+        assert_eq!(e.message.en, "`jul` is a month, not a date");
         assert_eq!(
-            e.help.as_deref(),
+            e.help.as_ref().map(|h| h.en.as_str()),
             Some("write `start of jul` or `end of jul`")
         );
         let e = error(parse_date("Q3 + 1d"));
         assert_eq!(
-            (e.loc, e.message.as_str()),
+            (e.loc, e.message.en.as_str()),
             (loc(0, 2), "`Q3` is a quarter, not a date")
         );
         let e = error(parse_date("Q7"));
-        assert_eq!(e.message, "there is no quarter `Q7`");
+        assert_eq!(e.message.en, "there is no quarter `Q7`");
     }
 
     // ---------------------------------------------------------------- ranges
@@ -593,15 +642,25 @@ mod tests {
     fn duration_errors() {
         let e = error(parse_duration("3"));
         assert_eq!(e.loc, loc(1, 1));
-        assert!(e.message.starts_with("expected a unit"), "{}", e.message);
+        assert!(
+            e.message.en.starts_with("expected a unit"),
+            "{}",
+            e.message.en
+        );
         let e = error(parse_duration("3dayz"));
-        assert_eq!(e.message, "unknown unit `dayz`");
-        assert_eq!(e.help.as_deref(), Some("did you mean `day`?"));
+        assert_eq!(e.message.en, "unknown unit `dayz`");
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean `day`?")
+        );
         let e = error(parse_duration("5m"));
-        assert_eq!(e.help.as_deref(), Some("write `min` for minutes"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `min` for minutes")
+        );
         let e = error(parse_duration("99999999999999999999d"));
         assert_eq!(
-            (e.loc, e.message.as_str()),
+            (e.loc, e.message.en.as_str()),
             (loc(0, 20), "number too large")
         );
     }

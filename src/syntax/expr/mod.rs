@@ -31,10 +31,12 @@ use pest::Parser;
 use pest::iterators::{Pair, Pairs};
 
 use crate::format::ExprKind;
+use crate::locale::Msg;
 use crate::syntax::ast::{
     Amount, Assertion, DateExpr, Duration, ExprError, Loc, MoneyLit, Path, Quantity, RangeExpr,
     Recurrence, ShareLit, TimeOfDay, When,
 };
+use crate::tr;
 
 mod assertion;
 mod date;
@@ -174,20 +176,20 @@ fn span(start: usize, end: usize) -> Loc {
     Loc { start, end }
 }
 
-fn err(loc: Loc, message: impl Into<String>) -> ExprError {
+fn err(loc: Loc, message: Msg) -> ExprError {
     ExprError {
         loc,
-        message: message.into(),
+        message,
         help: None,
         fix: None,
     }
 }
 
-fn err_help(loc: Loc, message: impl Into<String>, help: impl Into<String>) -> ExprError {
+fn err_help(loc: Loc, message: Msg, help: Msg) -> ExprError {
     ExprError {
         loc,
-        message: message.into(),
-        help: Some(help.into()),
+        message,
+        help: Some(Box::new(help)),
         fix: None,
     }
 }
@@ -205,7 +207,10 @@ fn loc_of(p: &Pair<'_, Rule>) -> Loc {
 fn internal(loc: Loc) -> ExprError {
     err(
         loc,
-        "internal error: the expression parser met an unexpected shape",
+        tr!(
+            "内部错误：表达式解析器遇到了意料之外的结构",
+            "internal error: the expression parser met an unexpected shape"
+        ),
     )
 }
 

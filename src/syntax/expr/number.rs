@@ -9,18 +9,23 @@ use pest::iterators::Pair;
 
 use crate::ratio::Ratio;
 use crate::syntax::ast::{ExprError, Loc, MoneyLit, Quantity, QuantityUnit, ShareLit};
+use crate::tr;
 
 use super::assertion::path;
 use super::grammar::Rule;
 use super::{Res, err, err_help, internal, loc_of, next, span};
 
 pub(super) fn number_too_large(loc: Loc) -> ExprError {
-    err(loc, "number too large")
+    err(loc, tr!("数字太大", "number too large"))
 }
 
 /// A decimal (`1_200`, `1.25`); commas get an error suggesting the fix.
 fn decimal(p: &Pair<'_, Rule>) -> Res<Ratio> {
     decimal_text(p.as_str(), loc_of(p))
+}
+
+fn commas() -> crate::locale::Msg {
+    tr!("数字中不能有逗号", "commas are not allowed in numbers")
 }
 
 pub(super) fn decimal_text(t: &str, loc: Loc) -> Res<Ratio> {
@@ -39,16 +44,20 @@ pub(super) fn decimal_text(t: &str, loc: Loc) -> Res<Ratio> {
             };
             return Err(err_help(
                 at,
-                "commas are not allowed in numbers",
-                format!("write `{plain}` or `{under}`"),
+                commas(),
+                tr!(
+                    "写成 `{plain}` 或 `{under}`",
+                    "write `{plain}` or `{under}`"
+                ),
             ));
         }
+        let point = t.replacen(',', ".", 1);
         return Err(err_help(
             at,
-            "commas are not allowed in numbers",
-            format!(
-                "write decimals with a point, such as `{}`",
-                t.replacen(',', ".", 1)
+            commas(),
+            tr!(
+                "小数要用小数点，如 `{point}`",
+                "write decimals with a point, such as `{point}`"
             ),
         ));
     }
@@ -69,8 +78,11 @@ fn multiplier(p: &Pair<'_, Rule>, whole: &Pair<'_, Rule>) -> Res<Ratio> {
             let million = format!("{}M{}", &text[..at], &text[at + 1..]);
             return Err(err_help(
                 loc_of(p),
-                "`m` is ambiguous",
-                format!("write `{million}` for million"),
+                tr!("`m` 有歧义", "`m` is ambiguous"),
+                tr!(
+                    "表示百万要写成 `{million}`",
+                    "write `{million}` for million"
+                ),
             ));
         }
         _ => return Err(internal(loc_of(p))),
@@ -99,10 +111,14 @@ pub(super) fn money(p: Pair<'_, Rule>) -> Res<MoneyLit> {
                 let code = currency_code(&k);
                 match &currency {
                     Some(c) if *c != code => {
+                        let second = k.as_str();
                         return Err(err_help(
                             loc_of(&k),
-                            format!("a second currency `{}`", k.as_str()),
-                            format!("the amount is already in {c}"),
+                            tr!(
+                                "又出现了一个币种 `{second}`",
+                                "a second currency `{second}`"
+                            ),
+                            tr!("这个金额已经用了币种 `{c}`", "the amount is already in {c}"),
                         ));
                     }
                     _ => currency = Some(code),
@@ -169,8 +185,11 @@ pub(super) fn quantity(p: Pair<'_, Rule>) -> Res<Quantity> {
                 if left.is_zero() {
                     return Err(err_help(
                         loc_of(&l),
-                        "a ratio's left side can't be 0",
-                        "write a ratio such as `1:5` (five for every one)",
+                        tr!("比例的左边不能是 0", "a ratio's left side can't be 0"),
+                        tr!(
+                            "比例写成 `1:5` 这样（每 1 对应 5）",
+                            "write a ratio such as `1:5` (five for every one)"
+                        ),
                     ));
                 }
                 value = right
@@ -258,17 +277,23 @@ mod tests {
     #[test]
     fn money_errors() {
         let e = error(parse_money("1.2m"));
-        assert_eq!((e.loc, e.message.as_str()), (loc(3, 4), "`m` is ambiguous"));
+        assert_eq!(
+            (e.loc, e.message.en.as_str()),
+            (loc(3, 4), "`m` is ambiguous")
+        );
         let e = error(parse_money("1,200,000"));
         assert_eq!(e.loc, loc(1, 2));
-        assert_eq!(e.help.as_deref(), Some("write `1200000` or `1_200_000`"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `1200000` or `1_200_000`")
+        );
         let e = error(parse_money("99999999999999999999999999999999999999亿"));
-        assert_eq!(e.message, "number too large");
+        assert_eq!(e.message.en, "number too large");
         let e = error(parse_money("999999999999999999999999999999999999999999999"));
-        assert_eq!(e.message, "number too large");
+        assert_eq!(e.message.en, "number too large");
         let e = error(parse_money("50 cny"));
         assert_eq!(
-            e.help.as_deref(),
+            e.help.as_ref().map(|h| h.en.as_str()),
             Some("write currency codes in capitals: `CNY`")
         );
         let e = error(parse_money("¥5 USD"));
@@ -294,7 +319,10 @@ mod tests {
         assert_eq!(of.loc, loc(7, 17));
         assert!(parse_share("25% of kol").unwrap().of.is_some());
         let e = error(parse_share("60"));
-        assert_eq!(e.help.as_deref(), Some("a share needs `%`: write `60%`"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("a share needs `%`: write `60%`")
+        );
     }
 
     #[test]
@@ -342,11 +370,17 @@ mod tests {
     fn quantity_errors() {
         let e = error(parse_quantity("2,600"));
         assert_eq!(e.loc, loc(1, 2));
-        assert_eq!(e.message, "commas are not allowed in numbers");
-        assert_eq!(e.help.as_deref(), Some("write `2600` or `2_600`"));
+        assert_eq!(e.message.en, "commas are not allowed in numbers");
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("write `2600` or `2_600`")
+        );
         let e = error(parse_quantity("0:5"));
         assert_eq!(e.loc, loc(0, 1));
         let e = error(parse_quantity("5 %"));
-        assert_eq!(e.help.as_deref(), Some("remove the space before `%`"));
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("remove the space before `%`")
+        );
     }
 }

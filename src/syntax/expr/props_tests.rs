@@ -302,7 +302,14 @@ fn check_error(src: &str, e: &ExprError) {
     );
     assert!(src.is_char_boundary(e.loc.start), "{src:?}: {e:?}");
     assert!(src.is_char_boundary(e.loc.end), "{src:?}: {e:?}");
-    assert!(!e.message.is_empty() && !e.message.ends_with('.'), "{e:?}");
+    assert!(
+        !e.message.en.is_empty() && !e.message.en.ends_with('.'),
+        "{e:?}"
+    );
+    assert!(
+        !e.message.zh.is_empty() && !e.message.zh.ends_with('。'),
+        "{e:?}"
+    );
 }
 
 proptest! {

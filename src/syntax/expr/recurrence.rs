@@ -7,17 +7,20 @@
 use chrono::Weekday;
 use pest::iterators::Pair;
 
+use crate::diagnostics::did_you_mean;
 use crate::syntax::ast::{Exception, Frequency, Loc, MonthDay, Recurrence, TimeOfDay};
+use crate::tr;
 
 use super::date::{DateItem, date_item, period_not_date};
 use super::grammar::Rule;
+use super::number::number_too_large;
 use super::words::{lookup, nth, suggest, weekday};
-use super::{Res, err, err_help, internal, loc_of, next, take};
+use super::{Res, err_help, internal, loc_of, next, take};
 
 fn interval(p: &Pair<'_, Rule>) -> Res<u32> {
     p.as_str()
         .parse::<u32>()
-        .map_err(|_| err(loc_of(p), "number too large"))
+        .map_err(|_| number_too_large(loc_of(p)))
 }
 
 enum Every {
@@ -42,10 +45,17 @@ fn every_unit(p: &Pair<'_, Rule>) -> Res<Every> {
         Some(2) => Ok(Every::Months),
         _ => {
             let help = match suggest(WORDS, w) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "write `days`, `weeks` or `months`, such as `every 2 weeks on mon`".into(),
+                Some(s) => did_you_mean(s),
+                None => tr!(
+                    "写 `days`、`weeks` 或 `months`，如 `every 2 weeks on mon`",
+                    "write `days`, `weeks` or `months`, such as `every 2 weeks on mon`"
+                ),
             };
-            Err(err_help(loc_of(p), format!("unknown interval `{w}`"), help))
+            Err(err_help(
+                loc_of(p),
+                tr!("无法识别的间隔单位 `{w}`", "unknown interval `{w}`"),
+                help,
+            ))
         }
     }
 }
@@ -71,8 +81,11 @@ fn month_day_spec(p: Pair<'_, Rule>) -> Res<MonthDay> {
             if t.eq_ignore_ascii_case("last") {
                 return Err(err_help(
                     loc_of(&ord),
-                    "`last` needs a weekday",
-                    "write `last fri`, or a day of the month such as `28th`",
+                    tr!("`last` 后面要跟星期几", "`last` needs a weekday"),
+                    tr!(
+                        "写成 `last fri`，或者写每月的某一天，如 `28th`",
+                        "write `last fri`, or a day of the month such as `28th`"
+                    ),
                 ));
             }
             let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
@@ -80,8 +93,8 @@ fn month_day_spec(p: Pair<'_, Rule>) -> Res<MonthDay> {
                 Ok(n @ 1..=31) => Ok(MonthDay::Day(n)),
                 _ => Err(err_help(
                     loc_of(&ord),
-                    format!("a month has no day `{t}`"),
-                    "use `1st` to `31st`",
+                    tr!("一个月里没有 `{t}` 这一天", "a month has no day `{t}`"),
+                    tr!("用 `1st` 到 `31st`", "use `1st` to `31st`"),
                 )),
             }
         }
@@ -93,8 +106,11 @@ fn on_weekdays(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<Vec<Weekd
     let Some(on) = on else {
         return Err(err_help(
             at,
-            format!("`{what}` needs a weekday"),
-            format!("write `{what} on mon` (or `on mon,thu`)"),
+            tr!("`{what}` 要指定星期几", "`{what}` needs a weekday"),
+            tr!(
+                "写成 `{what} on mon`（或 `on mon,thu`）",
+                "write `{what} on mon` (or `on mon,thu`)"
+            ),
         ));
     };
     let loc = loc_of(&on);
@@ -102,10 +118,17 @@ fn on_weekdays(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<Vec<Weekd
     let _kw = next(&mut k, loc)?;
     let body = next(&mut k, loc)?;
     if body.as_rule() != Rule::weekday_list {
+        let day = body.as_str();
         return Err(err_help(
             loc_of(&body),
-            format!("`{what}` repeats on weekdays, not on a day of the month"),
-            format!("write `{what} on mon`, or `monthly on {}`", body.as_str()),
+            tr!(
+                "`{what}` 按星期几重复，不能指定每月的某一天",
+                "`{what}` repeats on weekdays, not on a day of the month"
+            ),
+            tr!(
+                "写成 `{what} on mon`，或者 `monthly on {day}`",
+                "write `{what} on mon`, or `monthly on {day}`"
+            ),
         ));
     }
     weekday_list(body)
@@ -115,8 +138,14 @@ fn on_month_day(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<MonthDay
     let Some(on) = on else {
         return Err(err_help(
             at,
-            format!("`{what}` needs a day of the month"),
-            format!("write `{what} on 15th`, `{what} on 1st mon` or `{what} on last fri`"),
+            tr!(
+                "`{what}` 要指定每月的哪一天",
+                "`{what}` needs a day of the month"
+            ),
+            tr!(
+                "写成 `{what} on 15th`、`{what} on 1st mon` 或 `{what} on last fri`",
+                "write `{what} on 15th`, `{what} on 1st mon` or `{what} on last fri`"
+            ),
         ));
     };
     let loc = loc_of(&on);
@@ -124,13 +153,16 @@ fn on_month_day(on: Option<Pair<'_, Rule>>, what: &str, at: Loc) -> Res<MonthDay
     let _kw = next(&mut k, loc)?;
     let body = next(&mut k, loc)?;
     if body.as_rule() != Rule::month_day_spec {
+        let day = body.as_str();
         return Err(err_help(
             loc_of(&body),
-            format!("`{what}` needs a day of the month, not a weekday"),
-            format!(
-                "write `{what} on 1st {}` or `{what} on last {}`",
-                body.as_str(),
-                body.as_str()
+            tr!(
+                "`{what}` 要指定每月的哪一天，而不是星期几",
+                "`{what}` needs a day of the month, not a weekday"
+            ),
+            tr!(
+                "写成 `{what} on 1st {day}` 或 `{what} on last {day}`",
+                "write `{what} on 1st {day}` or `{what} on last {day}`"
             ),
         ));
     }
@@ -142,8 +174,11 @@ fn no_on(on: Option<Pair<'_, Rule>>, what: &str) -> Res<()> {
         None => Ok(()),
         Some(on) => Err(err_help(
             loc_of(&on),
-            format!("`{what}` can't be given a day"),
-            "use weeks or months, such as `every 2 weeks on mon` or `monthly on 15th`",
+            tr!("`{what}` 不能指定哪一天", "`{what}` can't be given a day"),
+            tr!(
+                "按周或按月重复才能指定，如 `every 2 weeks on mon` 或 `monthly on 15th`",
+                "use weeks or months, such as `every 2 weeks on mon` or `monthly on 15th`"
+            ),
         )),
     }
 }
@@ -217,10 +252,14 @@ pub(super) fn time(p: Pair<'_, Rule>) -> Res<TimeOfDay> {
     let hour = h.as_str().parse::<u32>().unwrap_or(99);
     let minute = m.as_str().parse::<u32>().unwrap_or(99);
     if hour > 23 || minute > 59 {
+        let t = p_str(&h, &m);
         return Err(err_help(
             loc,
-            format!("`{}` is not a time of day", p_str(&h, &m)),
-            "write a 24-hour time from `00:00` to `23:59`",
+            tr!("`{t}` 不是有效的时间", "`{t}` is not a time of day"),
+            tr!(
+                "按 24 小时制写，从 `00:00` 到 `23:59`",
+                "write a 24-hour time from `00:00` to `23:59`"
+            ),
         ));
     }
     Ok(TimeOfDay { hour, minute })
@@ -382,23 +421,26 @@ mod tests {
     fn recurrence_errors() {
         let e = error(parse_recurrence("every wedn"));
         assert_eq!(e.loc, loc(6, 10));
-        assert_eq!(e.message, "unknown weekday `wedn`");
-        assert_eq!(e.help.as_deref(), Some("did you mean `wed`?"));
+        assert_eq!(e.message.en, "unknown weekday `wedn`");
+        assert_eq!(
+            e.help.as_ref().map(|h| h.en.as_str()),
+            Some("did you mean `wed`?")
+        );
         let e = error(parse_recurrence("every 2 weeks"));
-        assert_eq!(e.message, "`every 2 weeks` needs a weekday");
+        assert_eq!(e.message.en, "`every 2 weeks` needs a weekday");
         let e = error(parse_recurrence("monthly on mon"));
         assert_eq!(e.loc, loc(11, 14));
         let e = error(parse_recurrence("every fri 25:00"));
-        assert_eq!(e.message, "`25:00` is not a time of day");
+        assert_eq!(e.message.en, "`25:00` is not a time of day");
         let e = error(parse_recurrence("every"));
         assert_eq!(e.loc, loc(5, 5));
         assert!(
-            e.message.starts_with("expected what repeats"),
+            e.message.en.starts_with("expected what repeats"),
             "{}",
-            e.message
+            e.message.en
         );
         let e = error(parse_recurrence("every wed except"));
-        assert!(e.message.contains("`holidays`"), "{}", e.message);
+        assert!(e.message.en.contains("`holidays`"), "{}", e.message.en);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 use chrono::Weekday;
 use pest::iterators::Pair;
 
+use crate::diagnostics::did_you_mean;
 use crate::syntax::ast::{Period, Unit};
+use crate::tr;
 
 use super::grammar::Rule;
 use super::{Res, err_help, loc_of};
@@ -102,11 +104,20 @@ pub(super) fn weekday(p: &Pair<'_, Rule>) -> Res<Weekday> {
     let w = p.as_str();
     lookup(WEEKDAYS, w).ok_or_else(|| {
         let help = match suggest(WEEKDAYS, w) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if w.eq_ignore_ascii_case("weekend") => "write `sat,sun` for the weekend".into(),
-            None => "weekdays are `mon`, `tue`, `wed`, `thu`, `fri`, `sat` and `sun`".into(),
+            Some(s) => did_you_mean(s),
+            None if w.eq_ignore_ascii_case("weekend") => {
+                tr!("周末写成 `sat,sun`", "write `sat,sun` for the weekend")
+            }
+            None => tr!(
+                "星期几写作 `mon`、`tue`、`wed`、`thu`、`fri`、`sat` 和 `sun`",
+                "weekdays are `mon`, `tue`, `wed`, `thu`, `fri`, `sat` and `sun`"
+            ),
         };
-        err_help(loc_of(p), format!("unknown weekday `{w}`"), help)
+        err_help(
+            loc_of(p),
+            tr!("无法识别的星期几 `{w}`", "unknown weekday `{w}`"),
+            help,
+        )
     })
 }
 
@@ -114,10 +125,17 @@ pub(super) fn month(p: &Pair<'_, Rule>) -> Res<u32> {
     let w = p.as_str();
     lookup(MONTHS, w).ok_or_else(|| {
         let help = match suggest(MONTHS, w) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "months are `jan`, `feb`, `mar`, … `dec` (or spelled out)".into(),
+            Some(s) => did_you_mean(s),
+            None => tr!(
+                "月份写作 `jan`、`feb`、`mar`……`dec`（也可以写全称）",
+                "months are `jan`, `feb`, `mar`, … `dec` (or spelled out)"
+            ),
         };
-        err_help(loc_of(p), format!("unknown month `{w}`"), help)
+        err_help(
+            loc_of(p),
+            tr!("无法识别的月份 `{w}`", "unknown month `{w}`"),
+            help,
+        )
     })
 }
 
@@ -138,10 +156,17 @@ pub(super) fn period(p: &Pair<'_, Rule>) -> Res<Period> {
     let w = p.as_str();
     period_word(w).ok_or_else(|| {
         let help = match suggest(MONTHS, w) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "use a quarter (`Q1` to `Q4`), a month such as `mar`, or `year`".into(),
+            Some(s) => did_you_mean(s),
+            None => tr!(
+                "可以写季度（`Q1` 到 `Q4`）、月份（如 `mar`）或 `year`",
+                "use a quarter (`Q1` to `Q4`), a month such as `mar`, or `year`"
+            ),
         };
-        err_help(loc_of(p), format!("unknown period `{w}`"), help)
+        err_help(
+            loc_of(p),
+            tr!("无法识别的时间段 `{w}`", "unknown period `{w}`"),
+            help,
+        )
     })
 }
 
@@ -156,8 +181,14 @@ pub(super) fn nth(p: &Pair<'_, Rule>) -> Res<i8> {
         Ok(n @ 1..=5) => Ok(n as i8),
         _ => Err(err_help(
             loc_of(p),
-            format!("a month has no `{t}` weekday"),
-            "use `1st` to `5th`, or `last`",
+            tr!(
+                "一个月里同一个星期几最多只有 5 个，没有 `{t}`",
+                "a month has no `{t}` weekday"
+            ),
+            tr!(
+                "用 `1st` 到 `5th`，或 `last`",
+                "use `1st` to `5th`, or `last`"
+            ),
         )),
     }
 }
@@ -171,14 +202,18 @@ mod tests {
     fn unknown_words_get_suggestions() {
         let e = error(parse_date("2nd wedn of may"));
         assert_eq!(
-            (e.loc, e.message.as_str()),
+            (e.loc, e.message.en.as_str()),
             (loc(4, 8), "unknown weekday `wedn`")
         );
-        assert_eq!(e.help.as_deref(), Some("did you mean `wed`?"));
+        assert_eq!(e.help.map(|h| h.en).as_deref(), Some("did you mean `wed`?"));
         let e = error(parse_date("last fri of novembr"));
-        assert_eq!(e.help.as_deref(), Some("did you mean `november`?"));
+        assert_eq!(
+            e.help.map(|h| h.en).as_deref(),
+            Some("did you mean `november`?")
+        );
         let e = error(parse_date("end of Q5"));
-        assert_eq!(e.message, "unknown period `Q5`");
+        assert_eq!(e.message.en, "unknown period `Q5`");
+        assert_eq!(e.message.zh, "无法识别的时间段 `Q5`");
         let e = error(parse_date("6th sun of may"));
         assert_eq!(e.loc, loc(0, 3));
     }
