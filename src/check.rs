@@ -37,7 +37,7 @@ impl CheckError {
             CheckError::NoPlans { path } => {
                 let path = path.display();
                 tr!(
-                    "`{path}` 里没有计划：那里没有一个 `.toml` 文件含有 `[plan]` 表",
+                    "`{path}` 中没有计划：其中没有任何含 `[plan]` 表的 `.toml` 文件",
                     "no plans in `{path}`: no `.toml` file there has a `[plan]` table"
                 )
             }
@@ -327,7 +327,7 @@ fn previous_plan(
             tr!("无法读取：{rz}", "cannot be read: {re}")
         }
         Err(_) => tr!(
-            "在计划的项目之外，almanac 不读取那里的文件",
+            "在计划所在的项目之外，almanac 不读取项目外的文件",
             "is outside the plan's project, where almanac does not read"
         ),
     };
@@ -339,7 +339,7 @@ fn previous_plan(
             prev.span,
             tr!("上一年计划 `{target}` {wz}", "the previous plan `{target}` {we}"),
         )
-        .label(tr!("上一年计划，用于年终演示文稿", "last year's plan, for the year-end deck"))
+        .label(tr!("年终汇报演示文稿要用的上一年计划", "last year's plan, for the year-end deck"))
         .help(tr!(
             "写出上一年计划相对于本文件的路径（须在项目之内），或者删除 `previous`",
             "give the path of last year's plan relative to this file, inside the project, or remove `previous`"

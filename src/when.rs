@@ -371,7 +371,7 @@ pub fn render(text: &str, e: &Evaluated, all: bool, locale: Locale) -> String {
                     format!("{text} → {n} occurrence{} in {from}..{to}\n", s(n as i64))
                 }
                 (Locale::ZhCn, Some(t)) => format!(
-                    "{text} → {from}..{to} 期间共 {n} 次，{:02}:{:02}\n",
+                    "{text} → {from}..{to} 期间共 {n} 次，时间均为 {:02}:{:02}\n",
                     t.hour, t.minute
                 ),
                 (Locale::ZhCn, None) => format!("{text} → {from}..{to} 期间共 {n} 次\n"),

@@ -3,7 +3,9 @@
 //! anchor campaigns to moments by name (`spring_festival-14d`, `母亲节`), so
 //! the names, rules and the lunar festival table live here as data
 //! (`data/calendar/moments.csv`, `data/calendar/lunar-festivals.csv`) rather
-//! than in code scattered across the resolver.
+//! than in code scattered across the resolver. Besides its key and Chinese
+//! name, a moment is found by the short forms people write (`中秋`, `双十一`,
+//! `六一八`, `三八`), listed in [`ALIASES`].
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -71,6 +73,57 @@ pub struct BuiltinMoment {
     pub kind: MomentKind,
 }
 
+/// Common short and full forms of the moments' Chinese names, each read
+/// as the moment it names: (alias, key). The names themselves are in
+/// `moments.csv`; a test holds every key here to a row there and every
+/// alias clear of the keys, the names and the other aliases. `十一` is left
+/// out: it is 国庆 to some and one `双` short of 双十一 to others.
+const ALIASES: &[(&str, &str)] = &[
+    ("元旦节", "new_year"),
+    ("除夕夜", "new_years_eve"),
+    ("大年三十", "new_years_eve"),
+    ("年三十", "new_years_eve"),
+    ("元宵", "lantern"),
+    ("三八", "womens_day"),
+    ("三八节", "womens_day"),
+    ("三八妇女节", "womens_day"),
+    ("女神节", "womens_day"),
+    ("315", "consumer_rights_day"),
+    ("三一五", "consumer_rights_day"),
+    ("清明节", "qingming"),
+    ("五一", "labour_day"),
+    ("五一劳动节", "labour_day"),
+    ("五二零", "day_520"),
+    ("六一", "childrens_day"),
+    ("六一儿童节", "childrens_day"),
+    ("端午", "dragon_boat"),
+    ("六一八", "sale_618"),
+    ("七七事变", "july_7th"),
+    ("七夕节", "qixi"),
+    ("开学", "back_to_school"),
+    ("九一八", "sept_18th"),
+    ("九一八事变", "sept_18th"),
+    ("中秋", "mid_autumn"),
+    ("国庆", "national_day"),
+    ("重阳", "double_ninth"),
+    ("双十一", "double_11"),
+    ("双十二", "double_12"),
+    ("公祭日", "memorial_day"),
+    ("圣诞", "christmas"),
+];
+
+impl BuiltinMoment {
+    /// The other Chinese forms the moment is found by (`中秋` for
+    /// 中秋节), beside its key and `name_zh`.
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let key = self.key;
+        ALIASES
+            .iter()
+            .filter(move |(_, k)| *k == key)
+            .map(|(alias, _)| *alias)
+    }
+}
+
 /// Every built-in moment, sorted by key.
 pub fn builtin_moments() -> &'static [BuiltinMoment] {
     static MOMENTS: OnceLock<Vec<BuiltinMoment>> = OnceLock::new();
@@ -80,8 +133,9 @@ pub fn builtin_moments() -> &'static [BuiltinMoment] {
 }
 
 /// Finds a built-in moment by key (ASCII case-insensitive: `spring_festival`,
-/// `Double_11`) or by its Chinese name (`春节`, `母亲节`, `双11`, `618`).
-/// Surrounding whitespace is ignored.
+/// `Double_11`), by its Chinese name (`春节`, `母亲节`, `双11`, `618`) or by
+/// one of its [`ALIASES`] (`中秋`, `双十一`, `六一八`). Surrounding whitespace
+/// is ignored.
 pub fn find_moment(name: &str) -> Option<&'static BuiltinMoment> {
     let name = name.trim();
     let moments = builtin_moments();
@@ -92,6 +146,10 @@ pub fn find_moment(name: &str) -> Option<&'static BuiltinMoment> {
             moments
                 .iter()
                 .find(|m| m.name_zh.eq_ignore_ascii_case(name))
+        })
+        .or_else(|| {
+            let (_, key) = ALIASES.iter().find(|(alias, _)| *alias == name)?;
+            moments.iter().find(|m| m.key == *key)
         })
 }
 
@@ -367,7 +425,57 @@ mod tests {
         assert_eq!(moment("国家公祭日").kind, MomentKind::Sensitive);
         assert!(find_moment("spring festival").is_none());
         assert!(find_moment("").is_none());
-        assert!(find_moment("双十一").is_none());
+        assert!(find_moment("双十").is_none());
+    }
+
+    #[test]
+    fn find_by_a_short_form() {
+        for (alias, key) in [
+            ("中秋", "mid_autumn"),
+            ("端午", "dragon_boat"),
+            ("双十一", "double_11"),
+            ("双十二", "double_12"),
+            ("六一八", "sale_618"),
+            ("三八", "womens_day"),
+            ("315", "consumer_rights_day"),
+            ("国庆", "national_day"),
+            (" 元宵 ", "lantern"),
+        ] {
+            assert_eq!(moment(alias).key, key, "{alias}");
+        }
+        assert_eq!(moment("中秋").aliases().collect::<Vec<_>>(), ["中秋"]);
+        assert_eq!(
+            moment("womens_day").aliases().collect::<Vec<_>>(),
+            ["三八", "三八节", "三八妇女节", "女神节"]
+        );
+        assert!(find_moment("十一").is_none());
+    }
+
+    #[test]
+    fn aliases_name_one_moment_each() {
+        let moments = builtin_moments();
+        let mut seen: BTreeSet<&str> = moments.iter().flat_map(|m| [m.key, m.name_zh]).collect();
+        for (alias, key) in ALIASES {
+            assert!(
+                moments.iter().any(|m| m.key == *key),
+                "{alias}: no moment `{key}`"
+            );
+            assert!(
+                seen.insert(alias),
+                "`{alias}` is already a key, a name or an alias"
+            );
+            assert!(!alias.is_empty() && alias.trim() == *alias, "{alias:?}");
+        }
+        // The short forms of every festival people shorten.
+        for key in [
+            "mid_autumn",
+            "dragon_boat",
+            "lantern",
+            "double_ninth",
+            "national_day",
+        ] {
+            assert!(moment(key).aliases().next().is_some(), "{key}");
+        }
     }
 
     #[test]

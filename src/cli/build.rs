@@ -31,7 +31,7 @@ fn targets(items: &[String], allowed: &[&str], l: Locale) -> Option<Vec<Target>>
             fail_in(
                 l,
                 &tr!(
-                    "没有输出 `{item}`；可选：{choices}",
+                    "没有 `{item}` 这种输出；可选：{choices}",
                     "unknown output `{item}`; choose from {choices}"
                 ),
             );
@@ -164,7 +164,7 @@ fn run_build(
         fail_in(
             l,
             &tr!(
-                "什么也没有写入：有 {errors} 个错误（见上）",
+                "未写入任何文件：有 {errors} 个错误（见上文）",
                 "nothing written: {errors} error{s} (see above)"
             ),
         );

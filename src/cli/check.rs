@@ -119,7 +119,7 @@ fn append_step_summary(world: &dyn World, c: &Checked, lang: Lang) {
             warn_in(
                 l,
                 &tr!(
-                    "无法读取 GITHUB_STEP_SUMMARY `{0}`：{e}",
+                    "无法读取 `GITHUB_STEP_SUMMARY` 文件 `{0}`：{e}",
                     "cannot read GITHUB_STEP_SUMMARY `{0}`: {e}",
                     path.display()
                 ),
@@ -137,7 +137,7 @@ fn append_step_summary(world: &dyn World, c: &Checked, lang: Lang) {
         warn_in(
             l,
             &tr!(
-                "无法写入 GITHUB_STEP_SUMMARY `{0}`：{e}",
+                "无法写入 `GITHUB_STEP_SUMMARY` 文件 `{0}`：{e}",
                 "cannot write GITHUB_STEP_SUMMARY `{0}`: {e}",
                 path.display()
             ),

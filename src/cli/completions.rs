@@ -60,7 +60,7 @@ pub fn man(lang: crate::diagnostics::Lang) -> Exit {
             crate::cli::fail_in(
                 lang.of_run([]),
                 &crate::tr!(
-                    "无法生成 man 手册页：{e}",
+                    "无法生成 `man` 手册页：{e}",
                     "cannot render the man page: {e}"
                 ),
             );

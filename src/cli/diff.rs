@@ -289,7 +289,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Msg> {
         .args(args)
         .current_dir(dir)
         .output()
-        .map_err(|e| tr!("无法运行 git：{e}", "cannot run git: {e}"))
+        .map_err(|e| tr!("无法运行 `git`：{e}", "cannot run git: {e}"))
 }
 
 /// The folder of a file, `.` for a bare file name.

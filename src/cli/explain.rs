@@ -17,12 +17,12 @@ pub fn run(a: &ExplainArgs, lang: Lang) -> Exit {
             Some(h) => {
                 let (hz, he) = (&h.zh, &h.en);
                 tr!(
-                    "没有规则 `{code}`（{hz}）；`almanac rules` 列出全部规则",
+                    "没有规则 `{code}`（{hz}）；运行 `almanac rules` 查看全部规则",
                     "no rule `{code}` ({he}); `almanac rules` lists them"
                 )
             }
             None => tr!(
-                "没有规则 `{code}`；`almanac rules` 列出全部规则",
+                "没有规则 `{code}`；运行 `almanac rules` 查看全部规则",
                 "no rule `{code}`; `almanac rules` lists them"
             ),
         };
@@ -31,7 +31,7 @@ pub fn run(a: &ExplainArgs, lang: Lang) -> Exit {
     };
     let head = match l {
         Locale::ZhCn => format!(
-            "{} {}（{}，默认{}{}）",
+            "{} {}（{}，默认级别：{}{}）",
             r.code,
             r.name,
             r.family.as_str(),

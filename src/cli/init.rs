@@ -38,7 +38,7 @@ pub fn starter(locale: LocaleArg, year: i32) -> String {
     } else {
         format!(
             "# almanac 还没有内置 {year} 年的官方放假安排：先按法定节假日暂排，D004 会\n\
-             # 逐个节日提醒调休上班日还不知道。国务院办公厅公布后，把每个节日的放假\n\
+             # 逐个节日提醒：调休上班日尚未公布。国务院办公厅公布后，把每个节日的放假\n\
              # 日期和调休上班日写进 [holidays]，提醒就会消失。"
         )
     };

@@ -35,11 +35,14 @@ pub fn run(a: &RulesArgs, lang: Lang) -> Exit {
     }
     let mut text = String::new();
     for r in RULES {
+        // Padded by display width: a Chinese word is two columns a character.
+        let severity = r.default_severity.word(l);
+        let pad = 8usize.saturating_sub(crate::source::display_width(severity));
         text.push_str(&format!(
-            "{}  {:<22} {:<8} {}\n",
+            "{}  {:<22} {severity}{} {}\n",
             r.code,
             r.name,
-            r.default_severity.word(l),
+            " ".repeat(pad),
             r.summary_in(l)
         ));
     }

@@ -36,7 +36,7 @@ pub fn run(world: &dyn World, a: &WhenArgs, lang: Lang) -> Exit {
                 crate::cli::fail_in(
                     lang.of_run([]),
                     &crate::tr!(
-                        "计划有错误，先修正它们（`almanac check`）",
+                        "计划有错误，先修正（运行 `almanac check` 查看）",
                         "the plan has errors; fix them first (`almanac check`)"
                     ),
                 );

@@ -39,7 +39,7 @@ pub fn render_markdown(d: &Diff) -> String {
         if zh {
             let _ = writeln!(
                 s,
-                "> **注意：** 两个计划的编号不同（{} 与 {}），可能不是同一计划的两个版本。",
+                "> **注意：** 两个计划的 ID 不同（{} 与 {}），可能不是同一计划的两个版本。",
                 code(&d.old_id),
                 code(&d.new_id)
             );

@@ -215,9 +215,9 @@ pub fn format_bytes(
                     Span::new(id, start, end),
                     tr!("TOML 语法错误：{message}", "invalid TOML: {message}"),
                 )
-                .label(tr!("此处", "here"))
+                .label(tr!("这里", "here"))
                 .help(tr!(
-                    "TOML 文件的语法见 `https://toml.io`",
+                    "TOML 的语法见 `https://toml.io/cn/`",
                     "see https://toml.io for the syntax of TOML files"
                 )),
             );

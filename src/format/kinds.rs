@@ -67,11 +67,15 @@ impl ExprKind {
             ExprKind::Date | ExprKind::Due => {
                 format!("^\\s*[^\\s.{f}][^.{f}]*(?:\\.[^.{f}]+)*$")
             }
-            ExprKind::Range => format!("^\\s*[^\\s{f}][^{f}]*$"),
+            // `至` joins a range as `..` does (`7月至8月`).
+            ExprKind::Range => {
+                let f = f.replace('至', "");
+                format!("^\\s*[^\\s{f}][^{f}]*$")
+            }
             ExprKind::Duration => duration_pattern(UNITS),
             ExprKind::DayDuration => duration_pattern(DAY_UNITS),
             ExprKind::Recurrence => format!(
-                "^\\s*{}(?:\\s[^{f}]*)?$",
+                "^\\s*(?:{}(?:\\s[^{f}]*)?|(?:每|隔周|工作日)[^{f}]*)$",
                 ci_any(&["every", "daily", "weekly", "monthly"])
             ),
             ExprKind::Money => format!("^\\s*{}\\s*$", money_body()),
@@ -193,8 +197,9 @@ fn ci_any(words: &[&str]) -> String {
     format!("(?:{})", alts.join("|"))
 }
 
-/// Characters no expression contains: range dashes that are not `..`, and
-/// full-width forms (`６０％`, typed by a Chinese input method).
+/// Characters no expression contains: range dashes that are not `..` (`至`
+/// only in a range), and full-width forms (`６０％`, typed by a Chinese
+/// input method).
 const FORBIDDEN: &str = "~–—至！-～";
 
 /// A number: digits and `_` groups, an optional fraction (no commas).
@@ -212,8 +217,22 @@ const DAY_UNITS: &[&str] = &[
     "d", "day", "days", "w", "week", "weeks", "wd", "workday", "workdays",
 ];
 
+/// The Chinese units (`3天`, `3个工作日`): of days, weeks and workdays, then
+/// of hours and minutes.
+const ZH_DAY_UNITS: &str = "天 日 周 个周 星期 个星期 礼拜 个礼拜 工作日 个工作日";
+const ZH_TIME_UNITS: &str = "小时 个小时 分钟";
+
+/// A number in digits or a Chinese numeral (`3天`, `七天`), and a unit.
 fn duration_pattern(units: &[&str]) -> String {
-    format!("^\\s*[0-9]+ *{}\\s*$", ci_any(units))
+    let mut all = units.to_vec();
+    all.extend(ZH_DAY_UNITS.split(' '));
+    if units.contains(&"h") {
+        all.extend(ZH_TIME_UNITS.split(' '));
+    }
+    format!(
+        "^\\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+) *{}\\s*$",
+        ci_any(&all)
+    )
 }
 
 fn money_body() -> String {
@@ -227,12 +246,13 @@ fn share_body() -> String {
 const DATE_DOC: &str = "A date expression (grammar/GRAMMAR.md#dates): an ISO date `2027-03-08`, a \
      month-day `03-08` in the plan's year, a name (`spring_festival`, `春节`, `双11`, a moment or \
      campaign id, `city_guide.end`), an nth weekday `2nd sun of may`, a boundary `end of Q1`, an \
-     ISO week `2027-W12-wed`; followed by offsets `+ 3wd`, `- 7d`, `+ 2w`.";
+     ISO week `2027-W12-wed`; followed by offsets `+ 3wd`, `- 7d`, `+ 2w`. Chinese forms too: \
+     `3月8日`, `春节前7天`, `上线前3个工作日`.";
 
 const RANGE_DOC: &str = "A range (grammar/GRAMMAR.md#ranges): two dates `2027-01-20..2027-02-28`, a \
      relative end `spring_festival-21d..+15d`, a quarter `Q3`, a month `jul`, months `jul..aug`, \
-     `year`, one date, or a campaign or moment id for its whole window. Write `..`, not `~`, `–` \
-     or `至`.";
+     `year`, one date, or a campaign or moment id for its whole window. Write `..` or `至`, not `~` \
+     or `–`. Chinese forms too: `7月至8月`, `三季度`.";
 
 const DURATION_DOC: &str = "A duration (grammar/GRAMMAR.md#durations): a whole number and a unit — \
      `d` (days), `w` (weeks), `wd` (workdays), `h` (hours), `min` (minutes) — e.g. `3d`, `3wd`, \
@@ -241,7 +261,8 @@ const DURATION_DOC: &str = "A duration (grammar/GRAMMAR.md#durations): a whole n
 const RECURRENCE_DOC: &str = "A recurrence (grammar/GRAMMAR.md#recurrences): `every wed`, `every \
      sat,sun`, `every 2 weeks on mon`, `daily`, `every weekday`, `every workday`, `monthly on 1st \
      mon`, `monthly on 15th`; optionally a time (`every fri 20:00`, `daily at 9:30`) and \
-     exceptions (`except holidays, national_day`).";
+     exceptions (`except holidays, national_day`). Chinese forms too: `每周三`, `每周六、日`, \
+     `每两周的周一`, `每周五 20:00 节假日除外`.";
 
 const MONEY_DOC: &str = "Money (grammar/GRAMMAR.md#money): `500万`, `1.2M`, `50k`, `¥1.2M`, `€30k`, \
      `CNY 50k`, `120万元`, `1_200_000` — in the plan's currency unless a symbol or code says \
@@ -285,7 +306,7 @@ mod tests {
     /// The grammar's own examples: the code spans of GRAMMAR.md's tables,
     /// the lines of its `text` blocks and the strings of its `toml` blocks.
     /// Code spans in its prose are left out: they include what *not* to
-    /// write (`至` for a range, which the grammar would read as a name).
+    /// write (`~` for a range, or a bare `至`, which the grammar reads as a name).
     fn grammar_examples() -> Vec<String> {
         let doc = include_str!("../../grammar/GRAMMAR.md");
         let mut out = Vec::new();

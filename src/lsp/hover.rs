@@ -109,7 +109,7 @@ pub fn rule_doc(code_or_name: &str, locale: crate::locale::Locale) -> Option<Str
     let r = crate::diagnostics::codes::find(code_or_name)?;
     Some(match locale {
         crate::locale::Locale::ZhCn => format!(
-            "**{} {}**（{}，默认{}）\n\n{}",
+            "**{} {}**（{}，默认级别：{}）\n\n{}",
             r.code,
             r.name,
             r.family.as_str(),

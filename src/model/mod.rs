@@ -74,7 +74,7 @@ pub fn plan_id_problem(id: &str) -> Option<crate::locale::Pair> {
         })
     } else if DEVICES.contains(&lower.as_str()) || numbered {
         Some(Pair {
-            zh: "它是 `Windows` 的设备名",
+            zh: "它是 `Windows` 保留的设备名",
             en: "it is the name of a device on Windows",
         })
     } else {
@@ -325,6 +325,10 @@ pub struct Task {
     pub channels: Vec<ChannelId>,
     /// The review level this task performs, and where that is written.
     pub review: Option<Spanned<usize>>,
+    /// The budget line that pays for it, and where that is written.
+    pub paid_from: Option<Spanned<usize>>,
+    /// The label its published content carries (`广告`).
+    pub label: Option<String>,
 }
 
 #[derive(Debug)]
@@ -347,6 +351,10 @@ pub struct Column {
     pub category: Option<String>,
     pub effort_hours: Option<Ratio>,
     pub description: Option<String>,
+    /// The budget line that pays for it, and where that is written.
+    pub paid_from: Option<Spanned<usize>>,
+    /// The label its episodes carry (`广告`).
+    pub label: Option<String>,
 }
 
 #[derive(Debug)]

@@ -145,9 +145,9 @@ fn flatten(
                             l.path
                         ),
                     )
-                    .label(tr!("多少？", "how much?"))
+                    .label(tr!("金额是多少？", "how much?"))
                     .help(tr!(
-                        "写成 `{0} = \"20%\"`，或给它 `amount` 或 `share`",
+                        "写成 `{0} = \"20%\"`，或补上 `amount` 或 `share`",
                         "write `{0} = \"20%\"` or give it `amount` or `share`",
                         l.id.name
                     )),
@@ -289,7 +289,7 @@ fn report_waiting(
         for &j in &group[1..] {
             d = d.secondary(
                 lines[j].value_span,
-                tr!("`{0}` 也在等它", "`{0}` waits on it too", lines[j].path),
+                tr!("`{0}` 也依赖它", "`{0}` waits on it too", lines[j].path),
             );
         }
         diags.push(d.help(tr!(

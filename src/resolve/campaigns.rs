@@ -63,7 +63,7 @@ pub(super) fn campaigns(
             unresolved.push(c.id.name.clone());
             continue;
         };
-        let tasks = tasks(cx, names, c, window, ids, diags);
+        let tasks = tasks(cx, names, c, window, ids, budget, diags);
         campaigns.push(Campaign {
             id: c.id.clone(),
             name: text_or(&c.name, &c.id.name),
@@ -94,6 +94,7 @@ fn tasks(
     c: &RawCampaign,
     window: DateRange,
     ix: &Ids,
+    budget: Option<&Budget>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Task> {
     let Ids {
@@ -242,6 +243,8 @@ fn tasks(
                         span: r.span(),
                     })
             }),
+            paid_from: paid_from(budget, t.budget.as_ref(), diags),
+            label: t.label.as_ref().map(|s| s.text.clone()),
         })
         .collect()
 }
@@ -347,4 +350,19 @@ fn raci(s: Option<&Str>, diags: &mut Vec<Diagnostic>) -> Raci {
             Raci::Responsible
         }
     }
+}
+
+/// The budget line a task or column names as the one that pays for it
+/// (`budget = "kol.waist"`), looked up among the plan's lines.
+pub(super) fn paid_from(
+    budget: Option<&Budget>,
+    line: Option<&Str>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<usize>> {
+    let (budget, line) = (budget?, line?);
+    let value = budget::lookup(&budget.lines, &line.text, line.span(), diags)?;
+    Some(Spanned {
+        value,
+        span: line.span(),
+    })
 }

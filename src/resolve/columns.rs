@@ -21,6 +21,7 @@ pub(super) fn columns(
     names: &mut PlanNames<'_>,
     period: Spanned<DateRange>,
     ids: &Ids,
+    budget: Option<&crate::model::Budget>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
     let mut columns = Vec::new();
@@ -110,7 +111,7 @@ pub(super) fn columns(
                         &codes::S006,
                         h.span(),
                         tr!(
-                            "`{0}` 不是有效的节假日策略",
+                            "`{0}` 不是有效的节假日处理方式",
                             "`{0}` is not a holiday policy",
                             h.text
                         ),
@@ -153,6 +154,8 @@ pub(super) fn columns(
             category: text(&col.category),
             effort_hours: col.effort.known().and_then(|e| hours(e, diags)),
             description: text(&col.description),
+            paid_from: super::campaigns::paid_from(budget, col.budget.as_ref(), diags),
+            label: col.label.as_ref().map(|s| s.text.clone()),
         };
         if !unknown {
             columns.push(column);

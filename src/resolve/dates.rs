@@ -118,7 +118,7 @@ impl DateCx<'_> {
                             "use days (`d`), weeks (`w`) or workdays (`wd`)"
                         ))
                         .help(tr!(
-                            "作为日期偏移，`24h` 就是 `1d`；作为审核响应时间，它是 1 个工作日",
+                            "作为日期偏移，`24h` 就是 `1d`；作为审核答复时限，它是 1 个工作日",
                             "`24h` as a date offset is `1d`; as a review response time it is one workday"
                         )),
                     );
@@ -131,13 +131,13 @@ impl DateCx<'_> {
                         &codes::S006,
                         src.at(o.loc),
                         tr!(
-                            "这个偏移把日期移出了日历的范围",
+                            "这个偏移量把日期推出了日历范围",
                             "this offset moves the date out of the calendar"
                         ),
                     )
                     .label(tr!("偏移太远", "too far"))
                     .help(tr!(
-                        "偏移量最多几年",
+                        "偏移量不要超过几年",
                         "use an offset of at most a few years"
                     )),
                 );
@@ -248,7 +248,7 @@ impl DateCx<'_> {
                             "{month} 月没有第 {n} 个{zh_day}",
                             "{name} has no such {weekday:?}"
                         ),
-                        tr!("最后一个写作 `last`", "use `last` for the last one"),
+                        tr!("最后一个用 `last` 表示", "use `last` for the last one"),
                     );
                 }
                 d
@@ -440,7 +440,7 @@ fn out_of_years(span: crate::source::Span, d: NaiveDate) -> Diagnostic {
         &codes::S006,
         span,
         tr!(
-            "{d} 超出了 almanac 能做计划的年份（{first}–{last} 年）",
+            "{d} 超出了 almanac 支持的年份范围（{first}–{last} 年）",
             "{d} is outside the years almanac plans, {first} to {last}"
         ),
     )

@@ -37,7 +37,7 @@ pub(super) fn period(meta: &RawMeta, diags: &mut Vec<Diagnostic>) -> Option<Span
                         &codes::S006,
                         y.span,
                         tr!(
-                            "`{0}` 不是 almanac 能做计划的年份",
+                            "`{0}` 不在 almanac 支持的年份范围内",
                             "`{0}` is not a year almanac can plan",
                             y.value
                         ),
@@ -203,7 +203,7 @@ pub(super) fn plan_id(
                 "the plan's outputs are written to a folder of this name"
             ))
             .help(tr!(
-                "用字母、数字、`-` 和 `_`，以字母或数字开头，例如 `new-media-2027`",
+                "只用字母、数字、`-` 和 `_`，以字母或数字开头，例如 `new-media-2027`",
                 "use letters, digits, `-` and `_`, starting with a letter or a digit, e.g. `new-media-2027`"
             ))
         } else {

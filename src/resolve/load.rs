@@ -300,14 +300,14 @@ fn outside(written: &str, at: Span, why: &Refusal) -> Diagnostic {
     let (message, label) = match why {
         Refusal::Absolute => (
             tr!(
-                "`{written}` 是绝对路径；只读取计划项目内的引入文件",
+                "`{written}` 是绝对路径；almanac 只读取计划所在项目内的引入文件",
                 "`{written}` is an absolute path; included files are read only inside the plan's project"
             ),
             tr!("绝对路径", "an absolute path"),
         ),
         _ => (
             tr!(
-                "`{written}` 在计划项目之外；只读取项目内的引入文件",
+                "`{written}` 在计划所在项目之外；almanac 只读取项目内的引入文件",
                 "`{written}` is outside the plan's project; included files are read only inside it"
             ),
             tr!(

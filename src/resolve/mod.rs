@@ -81,7 +81,15 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         &currency,
         diags,
     );
-    let columns = columns::columns(&m.columns, &cx, &mut names, period, &ids, diags);
+    let columns = columns::columns(
+        &m.columns,
+        &cx,
+        &mut names,
+        period,
+        &ids,
+        known_budget,
+        diags,
+    );
     let blackouts = moments::blackouts(&m.blackouts, &cx, &mut names, &ids.channels, diags);
     let review = team::review(&m.review, &ids.people, diags);
     let reserve = budget::reserve(m.reserve.as_ref(), diags);

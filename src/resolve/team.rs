@@ -63,7 +63,7 @@ fn count(s: Spanned<i64>, diags: &mut Vec<Diagnostic>) -> Option<u32> {
                     s.span,
                     tr!("`{0}` 不是有效的数量", "`{0}` is not a count", s.value),
                 )
-                .label(tr!("应为 0 或更大的数", "expected 0 or more"))
+                .label(tr!("应为不小于 0 的整数", "expected 0 or more"))
                 .help(tr!(
                     "写一个整数，例如 `7`",
                     "write a whole number such as `7`"

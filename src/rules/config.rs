@@ -34,7 +34,7 @@ impl RuleConfig {
                 let mut d = Diagnostic::new(
                     &codes::S003,
                     s.key.span,
-                    tr!("没有规则 `{name}`", "unknown rule `{name}`"),
+                    tr!("没有名为 `{name}` 的规则", "unknown rule `{name}`"),
                 )
                 .label(tr!("不是规则代码或名称", "not a rule code or name"));
                 d = match suggest(

@@ -306,13 +306,13 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
                     &codes::D001,
                     to.span,
                     tr!(
-                        "栏目 `{id}` 被挪到 {day}，超出了计划周期",
+                        "栏目 `{id}` 被改期到 {day}，超出了计划周期",
                         "column `{id}` is moved to {day}, outside the plan's period"
                     ),
                 )
                 .label(tr!("超出计划周期", "outside the period"))
                 .help(tr!(
-                    "挪到计划周期内的某一天，或用 `skip` 跳过这一期",
+                    "改到计划周期内的某一天，或用 `skip` 跳过这一期",
                     "move it to a day in the plan's period, or `skip` it"
                 )),
             );
@@ -330,7 +330,7 @@ pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<Naiv
                 )
                 .label(tr!("同一天排了两期", "two episodes on one day"))
                 .help(tr!(
-                    "挪到没有其他期的日子，或用 `skip` 跳过这一期",
+                    "改到当天没有其他期的日子，或用 `skip` 跳过这一期",
                     "move it to a day without an episode, or `skip` it"
                 )),
             );

@@ -89,7 +89,7 @@ pub fn load(
             let msg = tr!("品牌文件：", "brand file: ").join("", "", &msg);
             TemplateError::Diagnostic(Box::new(
                 Diagnostic::new(&codes::T001, Span::new(id, r.start, r.end), msg)
-                    .label(tr!("此处", "here"))
+                    .label(tr!("这里", "here"))
                     .help(help),
             ))
         };
@@ -147,7 +147,7 @@ pub fn load(
             range,
             tr!("未知的颜色 `{extra}`", "unknown colour `{extra}`"),
             tr!(
-                "颜色只有 `primary`、`accent`、`text`、`muted`、`background`、`surface`、`good` 和 `bad`",
+                "可用的颜色只有 `primary`、`accent`、`text`、`muted`、`background`、`surface`、`good` 和 `bad`",
                 "the colours are primary, accent, text, muted, background, surface, good and bad"
             ),
         ));

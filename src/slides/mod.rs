@@ -118,7 +118,7 @@ pub fn choose(
                 ),
             )
             .label(tr!(
-                "这里没有哪个 KPI 写了 `actual`，也没有 `[highlights]`",
+                "这里没有任何 KPI 写了 `actual`，也没有 `[highlights]`",
                 "no KPI here has an `actual`, and there are no `[highlights]`"
             ))
             .help(tr!(

@@ -229,6 +229,10 @@ pub struct RawTask {
     pub channels: Vec<Str>,
     /// The review level this task performs (`final`).
     pub review: Option<Str>,
+    /// The budget line that pays for it (`kol.waist`).
+    pub budget: Option<Str>,
+    /// The label its published content carries (`广告`).
+    pub label: Option<Str>,
 }
 
 #[derive(Clone, Debug)]
@@ -248,6 +252,10 @@ pub struct RawColumn {
     pub category: Option<Str>,
     pub effort: Val<Expr<Duration>>,
     pub description: Option<Str>,
+    /// The budget line that pays for it (`ads.xhs_search`).
+    pub budget: Option<Str>,
+    /// The label its episodes carry (`广告`).
+    pub label: Option<Str>,
 }
 
 #[derive(Clone, Debug)]

@@ -856,6 +856,8 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
             category: r.string(t, "category"),
             effort: r.expr(t, "effort", what::DURATION, expr::parse_duration),
             description: r.string(t, "description"),
+            budget: r.string(t, "budget"),
+            label: r.string(t, "label"),
         }
     });
     f.moments = r.keyed(&mut t, "moments", |r, id, t| {
@@ -1265,6 +1267,8 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
             publish: r.boolean(t, "publish"),
             channels: r.strings(t, "channels"),
             review: r.string(t, "review"),
+            budget: r.string(t, "budget"),
+            label: r.string(t, "label"),
         }
     });
     r.require(t, "window", "window = \"Q3\"");

@@ -72,7 +72,7 @@ pub fn add_file(
             let d = Diagnostic::new(&codes::S002, Span::new(id, at, end), msg);
             diags.push(if binary {
                 d.label(tr!("空字节（`NUL`）", "a NUL byte")).help(tr!(
-                    "交给 almanac 的计划应是 TOML 文本",
+                    "计划文件必须是 TOML 文本",
                     "give almanac a plan written as TOML text"
                 ))
             } else {

@@ -562,3 +562,89 @@ fn quiet_prints_errors_only() {
     );
     assert!(out.path().join("northbeam-2027/calendar.ics").is_file());
 }
+
+/// Machine formats carry the message in the chosen language and keep their
+/// field names, codes and severities.
+#[test]
+fn machine_formats_speak_the_chosen_language_with_stable_fields() {
+    let bad = "tests/fixtures/rules/B001_shares_over_100.toml";
+    let json = |lang: &str| {
+        let r = run_in(&repo(), &["check", bad, "--format", "json", "--lang", lang]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        serde_json::from_str::<serde_json::Value>(&r.stdout).expect("JSON")
+    };
+    let (zh, en) = (json("zh-CN"), json("en"));
+    let (dz, de) = (&zh["diagnostics"][0], &en["diagnostics"][0]);
+    assert_eq!(
+        (dz["code"].clone(), dz["severity"].clone()),
+        (de["code"].clone(), de["severity"].clone())
+    );
+    assert_eq!(
+        (dz["locale"].as_str(), de["locale"].as_str()),
+        (Some("zh-CN"), Some("en"))
+    );
+    assert_eq!(dz["message"], "总预算的各项占比加起来是 105%，不是 100%");
+    assert_eq!(
+        de["message"],
+        "the shares of the total add up to 105%, not 100%"
+    );
+    let keys = |v: &serde_json::Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(keys(dz), keys(de));
+
+    let r = run_in(
+        &repo(),
+        &["check", bad, "--format", "sarif", "--lang", "zh-CN"],
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&r.stdout).expect("SARIF");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["language"], "zh-CN");
+    assert_eq!(run["results"][0]["ruleId"], "B001");
+    assert_eq!(run["results"][0]["level"], "error");
+    assert!(
+        run["results"][0]["message"]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("总预算的各项占比") && t.contains("\n提示：")),
+        "{run}"
+    );
+
+    let r = run_in(
+        &repo(),
+        &["check", bad, "--format", "github", "--lang", "zh-CN"],
+    );
+    assert!(
+        r.stdout
+            .starts_with("::error file=tests/fixtures/rules/B001_shares_over_100.toml,"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("title=B001 budget-shares::总预算的各项占比"),
+        "{}",
+        r.stdout
+    );
+
+    // Without a plan, the environment decides: `explain` and `rules`.
+    let r = run_in(&repo(), &["explain", "D004", "--lang", "zh-CN"]);
+    assert!(
+        r.stdout.starts_with(
+            "D004 no-holiday-schedule（dates，默认级别：警告）\n\n计划使用中国的节假日日历"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(&repo(), &["rules", "--lang", "zh-CN"]);
+    assert!(
+        r.stdout
+            .contains("L001  absolute-term          警告     对外发布的文案"),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(&repo(), &["explain", "B00l"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with("error: no rule `B00l`"),
+        "{}",
+        r.stderr
+    );
+}

@@ -93,7 +93,7 @@ pub fn render_github_summary(
     if errors > GITHUB_SHOWN || warnings > GITHUB_SHOWN {
         out.push_str(&match run {
             Locale::ZhCn => format!(
-                "GitHub 每类最多标注 {GITHUB_SHOWN} 条错误和 {GITHUB_SHOWN} 条警告；全部诊断列在这里。\n\n"
+                "GitHub 最多标注 {GITHUB_SHOWN} 条错误和 {GITHUB_SHOWN} 条警告；全部诊断见下表。\n\n"
             ),
             Locale::En => format!(
                 "GitHub annotates at most {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings; \
@@ -102,7 +102,7 @@ pub fn render_github_summary(
         });
     }
     out.push_str(match run {
-        Locale::ZhCn => "| 文件:行 | 代码 | 级别 | 说明 |\n|---|---|---|---|\n",
+        Locale::ZhCn => "| 文件:行 | 规则 | 级别 | 说明 |\n|---|---|---|---|\n",
         Locale::En => "| file:line | code | severity | message |\n|---|---|---|---|\n",
     });
     for d in diags {

@@ -505,11 +505,11 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                 return Err(err(
                     p.loc,
                     tr!(
-                        "`{text}` 什么也没有指到：`{name}` 没有子科目",
+                        "`{text}` 没有指向任何科目：`{name}` 没有子科目",
                         "`{text}` names nothing: `{name}` has no sub-lines"
                     ),
                     tr!(
-                        "要指科目本身，写 `budget.{name}`",
+                        "要引用科目本身，写 `budget.{name}`",
                         "write `budget.{name}` for the line itself"
                     ),
                 ));
@@ -602,7 +602,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                             p.loc,
                             tr!("KPI `{kpi}` 没有 `{field}`", "KPI `{kpi}` has no {field}"),
                             tr!(
-                                "给它一个值，或改为比较别的值",
+                                "给它填上值，或改为比较其他值",
                                 "give it a value, or compare something else"
                             ),
                         ));
@@ -655,7 +655,7 @@ fn many(plan: &Plan, p: &Path) -> Result<Vec<Val>, EvalError> {
                                 "channel `{channel}` has no {field}"
                             ),
                             tr!(
-                                "给它一个值，或改为比较别的值",
+                                "给它填上值，或改为比较其他值",
                                 "give it a value, or compare something else"
                             ),
                         ));

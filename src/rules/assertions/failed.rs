@@ -21,13 +21,13 @@
 //! `10% of budget.total`.
 //!
 //! <!-- zh-CN -->
-//! 计划为自己写的规则不成立。`[assertions]` 中是用表达式写的比较，按解析后的
-//! 计划检查；不成立时，诊断会给出两边的值。
+//! 计划里自定义的规则不成立。`[assertions]` 中是用表达式写的比较，基于解析后的
+//! 计划检查；不成立时，诊断会列出两边的值。
 //!
 //! ```toml
 //! [assertions]
 //! ads_cap = "sum(budget.ads.*) <= 60% of budget.total"
-//! kol_head = { expr = "budget.kol.head <= 10% of budget.kol", message = "头部 KOL 只占小头" }
+//! kol_head = { expr = "budget.kol.head <= 10% of budget.kol", message = "头部 KOL 只占一小部分" }
 //! ```
 //!
 //! 路径：`budget.total`、`budget.<line>`、`budget.<line>.*`、
@@ -36,9 +36,9 @@
 //! `reserve`。函数：`sum`、`count`、`min`、`max`、`avg`。运算符：
 //! `+ - * /`，比较 `< <= > >= == !=`。
 //!
-//! 值带有单位：金额、百分比（KPI 比率、`reserve`、单独写的 `10%`）或普通数字。
-//! 把金额和普通数字或单独的百分比相比的断言（`budget.tools <= 10`、
-//! `budget.tools <= 10%`）不会求值，而是报告为 `S006`：应写成 `¥10` 或
+//! 值保留各自的单位：金额、百分比（KPI 比率、`reserve`、单独写的 `10%`）或
+//! 普通数字。拿金额和普通数字或单独的百分比比较的断言（`budget.tools <= 10`、
+//! `budget.tools <= 10%`）不会求值，而是报告为 `S006`：写成 `¥10` 或
 //! `10% of budget.total`。
 
 use crate::diagnostics::{Diagnostic, codes};
@@ -84,7 +84,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 (
                     tr!("百分比", "a percentage"),
                     tr!(
-                        "占比要写明是谁的占比：写成 `{share} of budget.total`",
+                        "占比要写明是哪一项的占比：写成 `{share} of budget.total`",
                         "a share needs the line it is a share of: write `{share} of budget.total`"
                     ),
                 )
@@ -105,7 +105,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     &codes::S006,
                     other_span,
                     tr!(
-                        "断言 `{id}` 把金额和{wz}相比：左边是 {left}，右边是 {right}",
+                        "断言 `{id}` 拿金额和{wz}比较：左边是 {left}，右边是 {right}",
                         "assertion `{id}` compares money with {we}: {left} against {right}"
                     ),
                 )
@@ -138,7 +138,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "assertion `{id}` does not hold: {left} against {right}"
             ),
         )
-        .label(tr!("对这份计划不成立", "false for this plan"))
+        .label(tr!("在这份计划中不成立", "false for this plan"))
         .secondary(ls, tr!("值为 {left}", "is {left}"))
         .secondary(rs, tr!("值为 {right}", "is {right}"));
         d = match &a.message {
@@ -154,7 +154,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     CmpOp::Ne => ("不等于", "different from"),
                 };
                 d.help(tr!(
-                    "左边必须{oz} {right}；修改计划（如果是规则本身变了，就修改断言）",
+                    "左边应{oz} {right}；调整计划（如果是规则本身变了，就改断言）",
                     "the left side must be {oe} {right}; change the plan (or the assertion, if the rule itself changed)"
                 ))
             }

@@ -6,12 +6,12 @@
 //! A campaign that draws exactly what the line holds is fine.
 //!
 //! <!-- zh-CN -->
-//! 活动从某个预算科目支取的金额超过了科目的额度。
+//! 各活动从某个预算科目支取的金额超出了该科目的额度。
 //! 每个活动的 `budget` 写明它从哪些预算科目支取；
 //! 所有活动从一个科目及其子科目支取的金额之和，必须在这个科目的额度之内。
 //! 诊断指向让合计超出额度的那一笔支取，并列出其余各笔。
 //!
-//! 活动支取的金额恰好等于科目额度，不算问题。
+//! 支取的金额恰好等于科目额度，不算超支。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Plan, money_text};
@@ -82,12 +82,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             &codes::B003,
             c.budget[di].span,
             tr!(
-                "各活动从 `{path}` 支取了 {sum}，超过了它的额度 {held}",
+                "各活动从 `{path}` 共支取 {sum}，超出了它的额度 {held}",
                 "campaigns draw {sum} from `{path}`, more than its {held}"
             ),
         )
         .label(tr!(
-            "加上 `{id}` 这笔就超出了 {over}",
+            "算上 `{id}` 这笔，超出 {over}",
             "`{id}` goes over by {over}"
         ))
         .secondary(

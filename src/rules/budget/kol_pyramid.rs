@@ -13,12 +13,12 @@
 //! ```
 //!
 //! <!-- zh-CN -->
-//! KOL 预算不符合计划声明的金字塔结构。
+//! KOL 预算不符合计划设定的金字塔结构。
 //! `[kol]` 指定存放 KOL 花费的预算科目，
 //! 以及团队商定的分配比例（立项文档中是：头部 5%、腰部 25%、素人 70%）；
-//! 每个层级是这个科目下同名标识的子科目。以下情况都会报告：
-//! 预算中缺少某个层级；某个子科目不是声明过的层级；
-//! 某个层级在科目中的占比与声明的比例相差超过 `tolerance`（以百分点计）。
+//! 每个层级对应这个科目下 ID 相同的子科目。以下情况都会报告：
+//! 预算中缺少某个层级；某个子科目不是设定的层级；
+//! 某个层级在科目中的占比与设定的比例相差超过 `tolerance`（以百分点计）。
 //!
 //! ```toml
 //! [kol]
@@ -61,7 +61,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             &codes::B006,
             first_share.span,
             tr!(
-                "声明的 KOL 金字塔加起来是 {total}，不是 100%",
+                "设定的 KOL 金字塔比例加起来是 {total}，不是 100%",
                 "the declared KOL pyramid adds up to {total}, not 100%"
             ),
         )
@@ -87,15 +87,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some(diff) => {
                 let more = percent_text(diff);
                 tr!(
-                    "各层级比整个科目多占了 {more}",
+                    "各层级加起来比整个科目多出 {more}",
                     "the tiers take {more} more than the line"
                 )
             }
-            None => tr!("各层级的占比加不起来", "the tiers do not add up"),
+            None => tr!("各层级的占比对不上", "the tiers do not add up"),
         };
         let (gap_zh, gap_en) = (&gap.zh, &gap.en);
         out.push(d.help(tr!(
-            "各层级共同分完整个 KOL 预算科目：{gap_zh}；让它们加起来等于 100%",
+            "各层级应正好分完整个 KOL 预算科目：{gap_zh}；把它们调到加起来等于 100%",
             "the tiers split the whole KOL line between them: {gap_en}; make them add up to 100%"
         )));
         return;
@@ -116,7 +116,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "budget line `{path}` has no tier `{name}`"
                     ),
                 )
-                .label(tr!("在这里声明", "declared here"))
+                .label(tr!("在这里设定", "declared here"))
                 .secondary(parent.id.span, tr!("KOL 预算科目", "the KOL budget line"))
                 .help(tr!(
                     "添加 `[budget.{path}.{name}]`，写上 `share = \"{share}\"`",
@@ -150,12 +150,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 &codes::B006,
                 b.lines[c].value_span,
                 tr!(
-                    "KOL 层级 `{name}` 占 `{path}` 的 {actual}，但金字塔声明的是 {declared_text}",
+                    "KOL 层级 `{name}` 占 `{path}` 的 {actual}，但金字塔设定的是 {declared_text}",
                     "KOL tier `{name}` is {actual} of `{path}`, but the pyramid says {declared_text}"
                 ),
             )
             .label(tr!("这里是 {actual}", "{actual} here"))
-            .secondary(declared.span, tr!("声明的比例", "the declared split"))
+            .secondary(declared.span, tr!("设定的比例", "the declared split"))
             .help(tr!(
                 "把 `{name}` 调到 `{path}` 的 {declared_text}，或修改金字塔",
                 "set `{name}` to {declared_text} of `{path}`, or change the pyramid"
@@ -183,7 +183,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "`{path}` is not a tier of the KOL pyramid"
                 ),
             )
-            .label(tr!("没有在 `[kol]` 中声明", "not declared in `[kol]`"))
+            .label(tr!("没有在 `[kol]` 中设定", "not declared in `[kol]`"))
             .help(tr!(
                 "金字塔的层级是 {tiers_zh}：把 `{name}` 并入其中之一，或把它加进 `[kol]` 的 `pyramid`",
                 "the pyramid's tiers are {tiers_en}: fold `{name}` into one of them, or add it to `pyramid` in `[kol]`"

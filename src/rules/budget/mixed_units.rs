@@ -22,8 +22,8 @@
 //! than 100 (which no share can be) is taken as meant.
 //!
 //! <!-- zh-CN -->
-//! 同一级的其他预算科目都写成占比，某个科目却写成了不带单位的数字：
-//! 这个数字会被当作金额，而这很少是本意：
+//! 同一级的预算科目都写成占比，其中一个却写成了不带单位的数字：
+//! 这个数字会被当作金额，而这通常不是本意。比如：
 //!
 //! ```toml
 //! [budget]
@@ -37,7 +37,7 @@
 //! 多半是漏写了 `%`（TOML 的数字写不了 `%`）。提示会给出 `"50%"`。
 //!
 //! 只报告看起来像笔误的情况：
-//! 科目紧跟标识写成单纯的数字（`ads = 50` 或 `ads = "50"`：没有币种，
+//! 科目在 ID 后直接写成纯数字（`ads = 50` 或 `ads = "50"`：没有币种，
 //! 没有 `万`/`k`/`M`），大于 0、不超过 100，
 //! 并且同一级至少有一个科目是同一上级的占比。同一级可以有意混用金额和占比：
 //! 带币种符号的金额（`"¥50"`）、带倍数的金额（`"50万"`）、
@@ -84,7 +84,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     &codes::B007,
                     line.value_span,
                     tr!(
-                        "预算科目 `{path}` 是金额 {as_money}，而同级其他科目是{whole_zh}的占比",
+                        "预算科目 `{path}` 写成了金额 {as_money}，而同级其他科目写的是{whole_zh}的占比",
                         "budget line `{path}` is {as_money}, among shares of {whole_en}"
                     ),
                 )
@@ -95,7 +95,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .secondary(b.lines[share].value_span, tr!("占比", "a share"))
                 .help(tr!(
                     "如果是{whole_zh}的 {as_share}，写成 `{id} = \"{as_share}\"`；\
-                     这么小的金额要带上币种符号写（`\"{as_money}\"`）",
+                     如果确实是这么小的金额，带上币种符号写（`\"{as_money}\"`）",
                     "for {as_share} of {whole_en}, write `{id} = \"{as_share}\"`; an amount \
                      this small is written with its currency (`\"{as_money}\"`)"
                 )),

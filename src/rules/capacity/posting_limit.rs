@@ -68,7 +68,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let title = &first.title;
         let mut d = Diagnostic::new(&codes::C003, first.span, message)
             .label(tr!("{day} 的{title}", "{title} on {day}"))
-            .secondary(max.span, tr!("每天的发布上限", "the daily limit"));
+            .secondary(max.span, tr!("每日发布上限", "the daily limit"));
         for &i in items {
             let it = &schedule.items[i];
             if it.span != first.span {

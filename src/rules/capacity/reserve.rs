@@ -7,8 +7,8 @@
 //! more posts than slots is reported the same way.
 //!
 //! <!-- zh-CN -->
-//! 渠道某一周留出的空档少于机动预留。渠道声明每周的发布档期
-//! （`slots_per_week = 7`），计划声明机动预留（`[reserve] share = "20%"`）：
+//! 渠道某一周空出的档期少于机动预留。渠道设定每周的发布档期
+//! （`slots_per_week = 7`），计划设定机动预留（`[reserve] share = "20%"`）：
 //! 每周档期中要有这个占比不排内容，留给突发热点。该渠道上的栏目各期和发布
 //! 任务都占用档期；占用数超过档期数减去预留后的数量，这一周就会被报告。
 //! 没有 `[reserve]` 时，一周的发布数多于档期数也同样报告。
@@ -90,7 +90,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if plan.reserve.is_some() {
                 let share = percent_text(reserve.percent.value);
                 tr!(
-                    "`{name}` 有 {n} 周留出的空档少于 {share} 的机动预留：{lz}{mz}",
+                    "`{name}` 有 {n} 周空出的档期不足 {share} 的机动预留：{lz}{mz}",
                     "`{name}` leaves less than the {share} reserve free in {n} week{s}: {le}{me}"
                 )
             } else {

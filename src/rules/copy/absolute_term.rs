@@ -24,9 +24,9 @@
 //! 团队对外发布或展示的文字用了广告法禁止的绝对化用语（第九条：国家级、最高级、
 //! 最佳等用语——第一、唯一、顶级、极致、独家、100% ……）。检查的是会对外的文字：
 //! 计划的名称、主题和核心信息，活动的名称、信息和说明，栏目的名称和说明，营销节点
-//! 的内容，受众信息和亮点。每个用语都在字符串里原样标出，跨续行也一样。
+//! 的内容，受众信息和亮点。每个用语都会在字符串中的原位置标出，跨行续写也一样。
 //!
-//! 含有这些字的日常词语（`最近`、`第一期`、`第一时间`）不算宣传用语。计划可以
+//! 含有这些字的日常词语（`最近`、`第一期`、`第一时间`）不算绝对化宣传。计划可以
 //! 加上自己的用语，也可以放行可以用的词（注册的产品名、法务已经审过的说法）：
 //!
 //! ```toml
@@ -70,6 +70,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     );
     for &file in cx.files {
         let text = &cx.sources.get(file).text;
+        // Most files hold no term at all: no need to read their strings.
+        if !terms.may_hold(text) {
+            continue;
+        }
         let Ok(root) = tree::parse(text) else {
             continue;
         };
@@ -105,7 +109,7 @@ pub fn found(src: &StrSrc, f: &Found) -> Diagnostic {
     )
     .label(tr!("绝对化用语", "absolute term"))
     .help(tr!(
-        "换成能证明的具体说法（数据和出处），或者法务审过后在 `[rules.absolute-term]` 的 `allow` 里放行",
+        "换成有据可查的具体说法（附上数据和出处），或者法务审过后在 `[rules.absolute-term]` 的 `allow` 里放行",
         "say what can be shown instead (a figure and its source), or, once legal has approved it, add it to `allow` in `[rules.absolute-term]`"
     ))
 }

@@ -23,6 +23,9 @@ pub struct Terms {
     terms: BTreeMap<char, Vec<Vec<char>>>,
     /// Words that are not claims, normalised, by their first character.
     exempt: BTreeMap<char, Vec<Vec<char>>>,
+    /// Every term as it may be written (any case, half- or full-width), to
+    /// tell at once whether a large text holds one at all.
+    any: Option<aho_corasick::AhoCorasick>,
 }
 
 /// One term found: its byte range in the text searched, and the term as
@@ -52,7 +55,35 @@ impl Terms {
         for a in allow {
             add(&mut t.exempt, a);
         }
+        t.index();
         t
+    }
+
+    /// Builds [`Terms::any`] from the terms.
+    fn index(&mut self) {
+        let mut forms: Vec<String> = Vec::new();
+        for w in self.terms.values().flatten() {
+            // As listed, and with its ASCII in full width (`１００％`).
+            let full: String = w
+                .iter()
+                .map(|&c| match u32::from(c) {
+                    0x21..=0x7E => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+                    _ => c,
+                })
+                .collect();
+            forms.push(w.iter().collect());
+            forms.push(full);
+        }
+        self.any = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&forms)
+            .ok();
+    }
+
+    /// Whether `text` may hold a term: false means it holds none, so the
+    /// search (and reading where its strings are) can be skipped.
+    pub fn may_hold(&self, text: &str) -> bool {
+        self.any.as_ref().is_none_or(|a| a.is_match(text))
     }
 
     /// Every term in `text`, in order.
@@ -141,6 +172,7 @@ fn parse(text: &str) -> Result<Terms, String> {
             }
         }
     }
+    t.index();
     Ok(t)
 }
 
@@ -189,6 +221,17 @@ mod tests {
             .map(|f| f.term)
             .collect();
         assert_eq!(found, ["吊打"]);
+    }
+
+    #[test]
+    fn a_text_without_terms_is_told_at_once() {
+        let t = Terms::builtin();
+        assert!(!t.may_hold("年味实验室 campaign 10 no 1"));
+        for text in ["全网最佳", "１００％", "no.1", "Top1"] {
+            assert!(t.may_hold(text), "{text}");
+        }
+        let mine = t.with(&["吊打".into()], &[]);
+        assert!(mine.may_hold("吊打") && !t.may_hold("吊打"));
     }
 
     #[test]

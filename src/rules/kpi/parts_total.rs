@@ -5,7 +5,7 @@
 //! `tolerance` in percent of the total.
 //!
 //! <!-- zh-CN -->
-//! 分项 KPI 加起来不等于声明的总数：
+//! 分项 KPI 加起来不等于所属的总 KPI：
 //! 写了 `part_of = "new_followers"` 的 KPI（比如各平台的新增粉丝），
 //! 在每个分项都有值时，目标值和实际值都必须加起来等于总 KPI 的值。
 //! 只检查计数类指标；比率和变化量不能相加。计划可以设置 `tolerance`，

@@ -3,8 +3,8 @@
 //! with a sign (`+135%` follower growth) are not rates and may exceed 100%.
 //!
 //! <!-- zh-CN -->
-//! 比率超过 100%：互动率、转化率，或写成水平值（`105%`）的占比，
-//! 都不可能超过整体。带正负号的变化量（粉丝增长 `+135%`）不是比率，
+//! 比率超过 100%：互动率、转化率，或写成绝对值（`105%`）的占比，
+//! 都不可能超过 100%。带正负号的变化量（粉丝增长 `+135%`）不是比率，
 //! 可以超过 100%。
 
 use crate::diagnostics::{Diagnostic, codes};
@@ -40,7 +40,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .label(tr!("超过 100%", "above 100%"))
                 .help(tr!(
-                    "比率最多是 100%；如果想表示增长，写成带正负号的变化量（`+135%`）",
+                    "比率最高是 100%；如果要表示增长，写成带正负号的变化量（`+135%`）",
                     "a rate is at most 100%; write a change with its sign (`+135%`) if growth is meant"
                 )),
             );

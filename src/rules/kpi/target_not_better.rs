@@ -8,7 +8,7 @@
 //! KPI 目标值没有优于基线：越高越好的 KPI（`direction = "up"`，默认），
 //! 目标值不高于基线；越低越好的 KPI（`direction = "down"`，
 //! 比如单次互动成本），目标值不低于基线。
-//! 写成变化量的目标值（`+30%`）必须朝 KPI 的方向变化。
+//! 写成变化量的目标值（`+30%`），变化方向必须和 KPI 的方向一致。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Direction;

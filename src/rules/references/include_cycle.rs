@@ -3,5 +3,5 @@
 //! in a fragment that includes nothing back.
 //!
 //! <!-- zh-CN -->
-//! 文件之间循环引入（`a.toml` 引入 `b.toml`，`b.toml` 又引入 `a.toml`）。消息会
+//! 文件之间循环引入（`a.toml` 引入 `b.toml`，`b.toml` 又引入 `a.toml`）。诊断会
 //! 列出完整的引入链。共用的部分应放进一个不反过来引入它们的片段文件。

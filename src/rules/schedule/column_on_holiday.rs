@@ -6,11 +6,11 @@
 //! A warning, because publishing on a holiday is sometimes right.
 //!
 //! <!-- zh-CN -->
-//! 重复栏目有几期落在法定节假日上，而计划没有说明这时该怎么办。要么栏目
+//! 栏目有几期落在法定节假日上，而计划没有说明这时该怎么办。要么栏目
 //! 在节假日停更（`every wed except holidays`），要么有意照常发布
 //! （`holidays = "publish"`）；个别日子也可以跳过（`skip = ["2026-10-07"]`）
 //! 或改期（`moves = { "2026-10-07" = "2026-10-09" }`）。
-//! 这是警告而不是错误，因为节假日发布有时正是想要的。
+//! 这是警告而不是错误，因为有时确实需要在节假日发布。
 
 use chrono::NaiveDate;
 

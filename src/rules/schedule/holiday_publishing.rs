@@ -3,8 +3,8 @@
 //! contradicts it: move the occurrence to a working day instead.
 //!
 //! <!-- zh-CN -->
-//! 节假日停更的栏目（`except holidays`）被 `moves` 改到了节假日。栏目说明了
-//! 节假日不发布，这次改期与之矛盾：把这一期改到工作日。
+//! 节假日停更的栏目（`except holidays`）被 `moves` 改到了节假日。栏目写明了
+//! 节假日停更，这次改期与之矛盾：把这一期改到工作日。
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Plan;

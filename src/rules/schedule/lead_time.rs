@@ -98,7 +98,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )),
         )
         .label(tr!(
-            "{receive} 收到，{answer} 给出意见，但最晚 {deadline} 就要",
+            "{receive} 收到，{answer} 才给出意见，但最晚要在 {deadline} 给出",
             "receives {receive}, answers {answer}, needed by {deadline}"
         ))
         .secondary(it.span, first);
@@ -133,7 +133,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ))
             }
             _ => tr!(
-                "给这一级更长的提前量或更短的答复时限，或让下一级晚些收到",
+                "加大这一级的提前量、缩短答复时限，或让下一级晚些收到",
                 "give this level a longer lead time, a shorter response time, or let the next level receive the item later"
             ),
         };

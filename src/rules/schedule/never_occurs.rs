@@ -4,7 +4,7 @@
 //! not exist (`monthly on 31st` with `during = "feb"`).
 //!
 //! <!-- zh-CN -->
-//! 重复栏目在计划周期内一期也没有：它的 `during` 范围在计划周期之外；它本该
+//! 栏目在计划周期内一期也没有：它的 `during` 范围在计划周期之外；它本该
 //! 发布的每一天都被跳过、处于暂停期，或是它停更的节假日；或者重复规则指定的
 //! 日子根本不存在（`monthly on 31st` 配上 `during = "feb"`）。
 
@@ -101,7 +101,7 @@ fn why(plan: &Plan, col: &Column) -> Msg {
         };
         let (wz, we) = (&reason.zh, &reason.en);
         return tr!(
-            "它在 {span} 内唯一的一天 {d} {wz}；{rz}",
+            "它在 {span} 内唯一的发布日 {d} {wz}；{rz}",
             "its only day in {span}, {d}, is {we}; {re}"
         );
     }
@@ -137,7 +137,7 @@ fn why(plan: &Plan, col: &Column) -> Msg {
     let dates = date_list(&days);
     let (dz, de) = (&dates.zh, &dates.en);
     tr!(
-        "它在 {span} 内的 {n} 天（{dz}）全被排除了：{sz}；{rz}",
+        "它在 {span} 内的 {n} 个发布日（{dz}）全被排除了：{sz}；{rz}",
         "all {n} of its days in {span} ({de}) are left out: {se}; {re}"
     )
 }

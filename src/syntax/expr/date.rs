@@ -3,7 +3,9 @@
 //! `3wd`, `a..b`, `a..+7d`, `jul..aug`. Numbers are checked for their shape
 //! (a month from 1 to 12, a year of four digits), not against the calendar:
 //! whether `2026-02-30` exists is `resolve`'s business. A bare period word
-//! is a `DateItem::Period`, which a range accepts and a date refuses.
+//! is a `DateItem::Period`, which a range accepts and a date refuses. The
+//! Chinese forms (`3月8日`, `三季度`, `春节前7天`) are read by `zh` into the
+//! same nodes.
 
 use chrono::Weekday;
 use pest::iterators::Pair;
@@ -18,25 +20,33 @@ use crate::tr;
 use super::grammar::Rule;
 use super::number::number_too_large;
 use super::words::{UNITS, lookup, month, nth, period, period_word, suggest, weekday};
-use super::{Res, err_help, internal, loc_of, next};
+use super::{Res, err_help, internal, loc_of, next, zh};
 
-pub(super) fn period_not_date(src: &str, loc: Loc, with_offsets: bool) -> ExprError {
+pub(super) fn period_not_date(
+    src: &str,
+    loc: Loc,
+    period: Period,
+    with_offsets: bool,
+) -> ExprError {
     let w = src.get(loc.start..loc.end).unwrap_or("");
-    let message = match period_word(w) {
-        Some(Period::Quarter(_)) => tr!("`{w}` 是季度，不是日期", "`{w}` is a quarter, not a date"),
-        Some(Period::Month(_)) => tr!("`{w}` 是月份，不是日期", "`{w}` is a month, not a date"),
-        _ => tr!("`{w}` 是时间段，不是日期", "`{w}` is a period, not a date"),
+    let message = match period {
+        Period::Quarter(_) => tr!("`{w}` 是季度，不是日期", "`{w}` is a quarter, not a date"),
+        Period::Month(_) => tr!("`{w}` 是月份，不是日期", "`{w}` is a month, not a date"),
+        Period::Year => tr!("`{w}` 是时间段，不是日期", "`{w}` is a period, not a date"),
+    };
+    // A Chinese period's first and last day are written the Chinese way.
+    let (first, last) = if w.is_ascii() {
+        (format!("start of {w}"), format!("end of {w}"))
+    } else {
+        zh::edges(w, period)
     };
     let help = if with_offsets {
         tr!(
-            "偏移量要从某一天算起：写成 `start of {w}` 或 `end of {w}`",
-            "offsets need a day to start from: write `start of {w}` or `end of {w}`"
+            "偏移量要从某一天算起：写成 `{first}` 或 `{last}`",
+            "offsets need a day to start from: write `{first}` or `{last}`"
         )
     } else {
-        tr!(
-            "写成 `start of {w}` 或 `end of {w}`",
-            "write `start of {w}` or `end of {w}`"
-        )
+        tr!("写成 `{first}` 或 `{last}`", "write `{first}` or `{last}`")
     };
     err_help(loc, message, help)
 }
@@ -82,10 +92,27 @@ pub(super) fn date_item(p: Pair<'_, Rule>) -> Res<DateItem> {
         }
         if let Some(period) = period_word(w) {
             if has_offsets {
-                return Err(period_not_date(base_pair.get_input(), base_loc, true));
+                return Err(period_not_date(
+                    base_pair.get_input(),
+                    base_loc,
+                    period,
+                    true,
+                ));
             }
             return Ok(DateItem::Period { period, loc });
         }
+    }
+    if base_pair.as_rule() == Rule::zh_period {
+        let period = zh::period(&base_pair)?;
+        if has_offsets {
+            return Err(period_not_date(
+                base_pair.get_input(),
+                base_loc,
+                period,
+                true,
+            ));
+        }
+        return Ok(DateItem::Period { period, loc });
     }
     let base = date_base(base_pair)?;
     let offsets = kids.map(offset).collect::<Res<Vec<_>>>()?;
@@ -145,6 +172,10 @@ fn date_base(p: Pair<'_, Rule>) -> Res<DateBase> {
         Rule::name => Ok(DateBase::Name(
             p.as_str().split('.').map(str::to_string).collect(),
         )),
+        Rule::digit_moment => Ok(DateBase::Name(vec![p.as_str().to_string()])),
+        Rule::zh_date | Rule::zh_month_day | Rule::zh_nth_weekday | Rule::zh_boundary => {
+            zh::date_base(p)
+        }
         Rule::iso_date => {
             let mut k = p.into_inner();
             let (y, m, d) = (next(&mut k, loc)?, next(&mut k, loc)?, next(&mut k, loc)?);
@@ -238,6 +269,9 @@ fn offset(p: Pair<'_, Rule>) -> Res<Offset> {
     let loc = loc_of(&p);
     let mut k = p.into_inner();
     let sign = next(&mut k, loc)?;
+    if sign.as_rule() == Rule::zh_offset {
+        return zh::offset(sign);
+    }
     let d = duration(next(&mut k, loc)?)?;
     Ok(Offset {
         negative: sign.as_str() == "-",
@@ -251,10 +285,13 @@ pub(super) fn duration(p: Pair<'_, Rule>) -> Res<Duration> {
     let mut k = p.into_inner();
     let n = next(&mut k, loc)?;
     let u = next(&mut k, loc)?;
-    let amount = n
-        .as_str()
-        .parse::<i64>()
-        .map_err(|_| number_too_large(loc_of(&n)))?;
+    let amount = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+        n.as_str()
+            .parse::<i64>()
+            .map_err(|_| number_too_large(loc_of(&n)))?
+    } else {
+        i64::from(zh::num(&n)?)
+    };
     let word = u.as_str();
     let unit = lookup(UNITS, word).ok_or_else(|| {
         let lower = word.to_lowercase();
@@ -268,8 +305,8 @@ pub(super) fn duration(p: Pair<'_, Rule>) -> Res<Duration> {
             "m" => tr!("分钟写成 `min`", "write `min` for minutes"),
             "M" => month(),
             _ => match lower.as_str() {
-                "mo" | "mon" | "month" | "months" => month(),
-                "y" | "year" | "years" => tr!(
+                "mo" | "mon" | "month" | "months" | "月" | "个月" => month(),
+                "y" | "year" | "years" | "年" => tr!(
                     "按天或周计算，或者用日期，如 `end of year`",
                     "count days or weeks, or use a date such as `end of year`"
                 ),

@@ -14,7 +14,7 @@ use crate::syntax::ast::{ExprError, Loc};
 use crate::tr;
 
 use super::grammar::{ExprParser, Rule};
-use super::{Res, check_as, err, err_help, span};
+use super::{Res, check_as, err, err_help, span, zh};
 
 /// Parentheses nested deeper than this are refused (the parser recurses).
 const MAX_NESTING: usize = 32;
@@ -166,7 +166,10 @@ fn token_at(src: &str, pos: usize) -> (Option<&str>, Loc) {
         return (None, span(pos, pos));
     };
     let wordy = |c: char| c.is_alphanumeric() || c == '_';
-    let len = if wordy(first) {
+    // `至` and `到` join a range; the error is about them, not the word after.
+    let len = if matches!(first, '至' | '到') {
+        first.len_utf8()
+    } else if wordy(first) {
         rest.char_indices()
             .find(|(_, c)| !wordy(*c))
             .map_or(rest.len(), |(i, _)| i)
@@ -193,7 +196,13 @@ fn describe(rule: Rule, entry: Rule) -> Option<Pair> {
         | R::month_day
         | R::nth_weekday
         | R::boundary_date
-        | R::name => {
+        | R::name
+        | R::digit_moment
+        | R::zh_date
+        | R::zh_month_day
+        | R::zh_nth_weekday
+        | R::zh_boundary
+        | R::zh_period => {
             if entry == R::range_entry {
                 RANGE_EXAMPLES
             } else {
@@ -201,13 +210,15 @@ fn describe(rule: Rule, entry: Rule) -> Option<Pair> {
             }
         }
         R::range => RANGE_EXAMPLES,
-        R::offset | R::sign => w("偏移量（如 `+ 3d`）", "an offset such as `+ 3d`"),
+        R::offset | R::sign | R::zh_offset | R::zh_dir => {
+            w("偏移量（如 `+ 3d`）", "an offset such as `+ 3d`")
+        }
         R::relative_end => w(
             "相对开始日期的偏移量（如 `+7d`）",
             "an offset from the start such as `+7d`",
         ),
         R::duration => DURATION_EXAMPLES,
-        R::count => {
+        R::count | R::dcount => {
             if entry == R::recurrence_entry {
                 NUMBER
             } else {
@@ -218,6 +229,41 @@ fn describe(rule: Rule, entry: Rule) -> Option<Pair> {
             "单位（`d`、`w`、`wd`、`h` 或 `min`）",
             "a unit (`d`, `w`, `wd`, `h` or `min`)",
         ),
+        R::zh_unit => w(
+            "单位（如 `天`、`周` 或 `个工作日`）",
+            "a unit such as `天`, `周` or `个工作日`",
+        ),
+        R::zh_num => NUMBER,
+        R::zh_weekday | R::zh_day | R::zh_day_strict => w(
+            "星期几（如 `周一` 或 `周日`）",
+            "a weekday such as `周一` or `周日`",
+        ),
+        R::zh_ordinal | R::zh_last => w(
+            "序数（如 `第一个` 或 `最后一个`）",
+            "an ordinal such as `第一个` or `最后一个`",
+        ),
+        R::zh_edge => w(
+            "`初`（第一天），或 `底`、`末`（最后一天）",
+            "`初` (the first day), or `底` or `末` (the last day)",
+        ),
+        R::zh_quarter | R::zh_month | R::zh_year | R::zh_whole_year => w(
+            "季度（如 `三季度`）、月份（如 `7月`）或 `全年`",
+            "a quarter such as `三季度`, a month such as `7月`, or `全年`",
+        ),
+        R::zh_month_date | R::zh_month_nth => w(
+            "每月的某一天（如 `15日` 或 `第一个周一`）",
+            "a day of the month such as `15日` or `第一个周一`",
+        ),
+        R::zh_workdays
+        | R::zh_every_weeks
+        | R::zh_other_week
+        | R::zh_weekly
+        | R::zh_monthly
+        | R::zh_daily => RECURRENCE_EXAMPLES,
+        // Not `zh_except_clause`: after an English recurrence, "or `除外`"
+        // would only puzzle; once a Chinese list is under way, `除外` is said.
+        R::zh_except_kw => w("`除外`", "`除外`"),
+        R::zh_holidays => EXCEPTION_EXAMPLES,
         R::range_dots => w("`..`", "`..`"),
         R::kw_of => w("`of`", "`of`"),
         R::kw_on | R::on_clause => w(
@@ -405,6 +451,9 @@ pub(super) fn syntax_error(entry: Rule, src: &str, e: pest::error::Error<Rule>) 
     };
     let (found, loc) = token_at(src, pos);
     let before = src.get(..pos).unwrap_or("").trim_end();
+    if let Some(e) = slashed_date(entry, src, loc, &positives) {
+        return e;
+    }
 
     let mut wanted: Vec<Pair> = Vec::new();
     for r in &positives {
@@ -475,6 +524,61 @@ pub(super) fn syntax_error(entry: Rule, src: &str, e: pest::error::Error<Rule>) 
     }
 }
 
+/// Whether a date could start where pest stopped.
+fn date_could_start(positives: &[Rule]) -> bool {
+    positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::date
+                | Rule::name
+                | Rule::iso_date
+                | Rule::month_day
+                | Rule::range
+                | Rule::zh_date
+                | Rule::zh_month_day
+                | Rule::digit_moment
+        )
+    })
+}
+
+/// `2027/03/01` or `2027.03.01` where a date goes: the error covers the
+/// whole date and the help writes it with `-` (the whole expression, when
+/// that reads).
+fn slashed_date(entry: Rule, src: &str, at: Loc, positives: &[Rule]) -> Option<ExprError> {
+    let rest = src.get(at.start..)?;
+    let b = rest.as_bytes();
+    let sep = |i: usize| {
+        matches!(b.get(i), Some(b'/' | b'.'))
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || b[i - 1] != b'.')
+    };
+    if !b.first().is_some_and(u8::is_ascii_digit) || !date_could_start(positives) {
+        return None;
+    }
+    let mut end = 0;
+    while end < b.len() && (b[end].is_ascii_digit() || sep(end)) {
+        end += 1;
+    }
+    let date = &rest[..end];
+    zh::slashed_dates(date)?;
+    let fixed = zh::slashed_dates(src)?;
+    let loc = span(at.start, at.start + end);
+    let (help, fix) = if check_as(entry, &fixed).is_ok() {
+        (tr!("写成 `{fixed}`", "write `{fixed}`"), Some(fixed))
+    } else {
+        (
+            tr!(
+                "日期写成 `2027-03-08` 或 `03-08` 这样",
+                "write dates such as `2027-03-08` or `03-08`"
+            ),
+            None,
+        )
+    };
+    let mut e = err_help(loc, zh::slashed_message(), help);
+    e.fix = fix;
+    Some(e)
+}
+
 /// A hint for common slips at the error's spot.
 /// The help line, and the expression rewritten when that is the fix.
 fn syntax_help(
@@ -513,7 +617,9 @@ fn syntax_help(
             None,
         ));
     }
-    if tok == ".." && entry != Rule::range_entry {
+    if (tok == ".." && entry != Rule::range_entry)
+        || (matches!(tok, "至" | "到") && entry == Rule::date_entry)
+    {
         return Some((
             tr!(
                 "这里只能写一个日期，不能写日期范围",
@@ -632,7 +738,7 @@ fn syntax_help(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::syntax::expr::tests::{FULL_PARSES, error, loc};
     use crate::syntax::expr::*;
@@ -665,10 +771,11 @@ mod tests {
             (e.loc, e.message.en.as_str()),
             (loc(10, 12), "unknown unit `dx`")
         );
-        let e = error(parse_recurrence("every 周三"));
+        // `周三` is a weekday in either language's recurrence; `周八` is none.
+        let e = error(parse_recurrence("every 周八"));
         assert_eq!(
             (e.loc, e.message.en.as_str()),
-            (loc(6, 12), "unknown weekday `周三`")
+            (loc(6, 12), "unknown weekday `周八`")
         );
         let e = error(parse_date("春节 春节"));
         assert_eq!(
@@ -914,6 +1021,16 @@ mod tests {
             "０３-０８",
             "launch + 3wd + ",
             "+7d",
+            "３月８日",
+            "2027/03/01",
+            "2027.03.01",
+            "3/8 - 7d",
+            "7月",
+            "三季度 + 1d",
+            "全年",
+            "13月1日",
+            "春节前3个月",
+            "7月至8月",
         ];
         let ranges = [
             "jul..aug..sep",
@@ -928,6 +1045,9 @@ mod tests {
             "2027-01-20 至 2027-02-28",
             "Q5",
             "jul..aug 1",
+            "2027/01/20..2027/02/28",
+            "７月至８月",
+            "第五季度",
         ];
         let shares = [
             "60",
@@ -988,7 +1108,7 @@ mod tests {
     ];
 
     /// The Chinese text is there and has no English left outside code.
-    fn assert_chinese(m: &Msg, src: &str) {
+    pub(in crate::syntax::expr) fn assert_chinese(m: &Msg, src: &str) {
         assert_eq!(m.zh.is_empty(), m.en.is_empty(), "{src}: {m:?}");
         let mut code = false;
         let mut word = String::new();
@@ -1079,6 +1199,20 @@ mod tests {
             "sum(",
             "every 2 months on mon",
             "every 99999999999 weeks on mon",
+            "每周八",
+            "每周末",
+            "每周",
+            "每周三 节假日",
+            "13月1日",
+            "3月32日",
+            "３月８日",
+            "2027/03/01",
+            "春节前7",
+            "春节前3个月",
+            "十十月一日",
+            "每月第六个周一",
+            "每月32日",
+            "7月",
             "春节 +",
             &format!("{}1{}", "(".repeat(40), ")".repeat(40)),
             &format!("a == {}", vec!["1"; 300].join(" + ")),

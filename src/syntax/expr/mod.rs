@@ -23,9 +23,11 @@
 //! The parser is split by what it reads: `date` (dates, offsets,
 //! durations, ranges), `recurrence` (with times of day), `number` (money,
 //! shares, quantities) and `assertion` (user rules and the dotted names
-//! they use), over the word tables of `words`; `errors` turns pest's
-//! failures into messages. This file holds the entry points, one per kind
-//! of expression, and the small helpers they all share.
+//! they use), over the word tables of `words`; `zh` reads the Chinese
+//! forms (`春节前7天`, `3月8日`, `每周三 节假日除外`) into the same trees as
+//! their English twins; `errors` turns pest's failures into messages. This
+//! file holds the entry points, one per kind of expression, and the small
+//! helpers they all share.
 
 use pest::Parser;
 use pest::iterators::{Pair, Pairs};
@@ -44,6 +46,7 @@ mod errors;
 mod number;
 mod recurrence;
 mod words;
+mod zh;
 pub use words::{MONTHS, WEEKDAYS};
 
 mod grammar {
@@ -66,7 +69,9 @@ pub fn parse_date(src: &str) -> Result<DateExpr, ExprError> {
     let p = entry(Rule::date_entry, src)?;
     match date::date_item(p)? {
         date::DateItem::Date(d) => Ok(d),
-        date::DateItem::Period { loc, .. } => Err(date::period_not_date(src, loc, false)),
+        date::DateItem::Period { period, loc } => {
+            Err(date::period_not_date(src, loc, period, false))
+        }
     }
 }
 
@@ -122,11 +127,19 @@ pub fn parse_time(src: &str) -> Result<TimeOfDay, ExprError> {
 }
 
 /// Whatever `almanac when` accepts: a recurrence when the text starts with
-/// `every`, `daily`, `weekly` or `monthly`; otherwise a range when it has
-/// `..` or is a period (`Q3`, `jul`, `year`); otherwise a date.
+/// `every`, `daily`, `weekly` or `monthly`, or reads as a Chinese one
+/// (`每周三`, `隔周周一`, `工作日`); otherwise a range when it has `..` or is
+/// a period (`Q3`, `jul`, `year`); otherwise a date.
 pub fn parse_when(src: &str) -> Result<When, ExprError> {
-    let first: String = src
-        .trim_start()
+    let t = src.trim_start();
+    // `每周三` is a recurrence (and `每周八` a wrong one); a plan's own
+    // `每日优选`, which the recurrence grammar does not read, is a name.
+    if ["每", "隔周", "工作日"].iter().any(|w| t.starts_with(w))
+        && (ExprParser::parse(Rule::recurrence_entry, src).is_ok() || parse_range(src).is_err())
+    {
+        return parse_recurrence(src).map(When::Recurrence);
+    }
+    let first: String = t
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect::<String>()
@@ -260,6 +273,8 @@ fn entry(rule: Rule, src: &str) -> Res<Pair<'_, Rule>> {
 
 #[cfg(test)]
 mod props_tests;
+#[cfg(test)]
+mod zh_tests;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! Property tests of the whole parser: generated dates, ranges, periods,
-//! recurrences, money and durations parse back to what generated them, and
-//! mutated or arbitrary text gets, from every parser, an error located
-//! inside the text, never a panic.
+//! recurrences, money and durations parse back to what generated them, in
+//! the English forms, the Chinese forms (`春节前七天`, `每两周的周一`,
+//! `节假日除外`) and mixtures of both, and mutated or arbitrary text gets,
+//! from every parser, an error located inside the text, never a panic.
 
 use chrono::Weekday;
 use proptest::prelude::*;
@@ -153,15 +154,291 @@ fn offsets_strategy(min: usize) -> impl Strategy<Value = (String, Offs)> {
 }
 
 fn date() -> impl Strategy<Value = (String, DateBase, Offs)> {
-    (date_base(), offsets_strategy(0)).prop_map(|((b, base), (o, offs))| {
-        // `2027-W12` followed by `-3d` must stay an offset: keep a space.
-        let glue = if matches!(base, DateBase::IsoWeek { .. }) && !o.is_empty() {
-            " "
-        } else {
-            ""
+    (
+        prop_oneof![date_base(), zh_date_base()],
+        prop_oneof![offsets_strategy(0), zh_offsets(0), mixed_offsets()],
+    )
+        .prop_map(|((b, base), (o, offs))| {
+            // `2027-W12` followed by `-3d` must stay an offset: keep a space.
+            let glue = if matches!(base, DateBase::IsoWeek { .. }) && !o.is_empty() {
+                " "
+            } else {
+                ""
+            };
+            (format!("{b}{glue}{o}"), base, offs)
+        })
+}
+
+// ---------------------------------------------------------------- Chinese forms
+
+/// `n` as a Chinese numeral: `七`, `十五`, `二十`, `一百零五`, `一千零五十`.
+fn zh_numeral(n: u32) -> String {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if n == 0 {
+        return "零".into();
+    }
+    let mut out = String::new();
+    let (mut rest, mut gap) = (n, false);
+    for (unit, c) in [(1000, '千'), (100, '百'), (10, '十')] {
+        let d = rest / unit;
+        rest %= unit;
+        if d == 0 {
+            gap |= !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push('零');
+            gap = false;
+        }
+        // `十五`, not `一十五`, at the start.
+        if !(unit == 10 && d == 1 && out.is_empty()) {
+            out.push(DIGITS[d as usize]);
+        }
+        out.push(c);
+    }
+    if rest > 0 {
+        if gap {
+            out.push('零');
+        }
+        out.push(DIGITS[rest as usize]);
+    }
+    out
+}
+
+/// A number as digits or as a Chinese numeral (`两` for 2 now and then).
+fn zh_count(range: std::ops::Range<u32>) -> impl Strategy<Value = (String, u32)> {
+    (range, 0u8..3).prop_map(|(n, how)| {
+        let text = match how {
+            0 => n.to_string(),
+            _ if n == 2 && how == 2 => "两".to_string(),
+            _ => zh_numeral(n),
         };
-        (format!("{b}{glue}{o}"), base, offs)
+        (text, n)
     })
+}
+
+/// `周三`, `星期三`, `礼拜天`.
+fn zh_weekday() -> impl Strategy<Value = (String, Weekday)> {
+    let prefix = prop_oneof![Just("周"), Just("星期"), Just("礼拜")];
+    let day = prop_oneof![
+        Just(("一", Weekday::Mon)),
+        Just(("二", Weekday::Tue)),
+        Just(("三", Weekday::Wed)),
+        Just(("四", Weekday::Thu)),
+        Just(("五", Weekday::Fri)),
+        Just(("六", Weekday::Sat)),
+        Just(("日", Weekday::Sun)),
+        Just(("天", Weekday::Sun)),
+    ];
+    (prefix, day).prop_map(|(p, (d, wd))| (format!("{p}{d}"), wd))
+}
+
+/// The units of a Chinese offset (`前7天`, `后3个工作日`).
+fn zh_unit() -> impl Strategy<Value = (&'static str, Unit)> {
+    proptest::sample::select(
+        &[
+            ("天", Unit::Days),
+            ("日", Unit::Days),
+            ("周", Unit::Weeks),
+            ("个星期", Unit::Weeks),
+            ("个礼拜", Unit::Weeks),
+            ("工作日", Unit::Workdays),
+            ("个工作日", Unit::Workdays),
+            ("小时", Unit::Hours),
+            ("分钟", Unit::Minutes),
+        ][..],
+    )
+}
+
+fn zh_offset() -> impl Strategy<Value = (String, (bool, i64, Unit))> {
+    (
+        any::<bool>(),
+        zh_count(0..10_000),
+        zh_unit(),
+        sp(),
+        sp(),
+        sp(),
+    )
+        .prop_map(|(before, (n, v), (u, unit), s0, s1, s2)| {
+            let dir = if before { '前' } else { '后' };
+            // Spaces inside an offset only: `前 7 天`.
+            let _ = s0;
+            (format!("{dir}{s1}{n}{s2}{u}"), (before, i64::from(v), unit))
+        })
+}
+
+fn zh_offsets(min: usize) -> impl Strategy<Value = (String, Offs)> {
+    proptest::collection::vec((zh_offset(), sp()), min..4).prop_map(|v| {
+        let mut text = String::new();
+        let mut offs = Vec::new();
+        for ((t, o), s) in v {
+            text += s;
+            text += &t;
+            offs.push(o);
+        }
+        (text, offs)
+    })
+}
+
+/// English and Chinese offsets in one list: `前7天 + 1wd后2天`.
+fn mixed_offsets() -> impl Strategy<Value = (String, Offs)> {
+    proptest::collection::vec(prop_oneof![offsets_strategy(1), zh_offsets(1)], 1..3).prop_map(
+        |parts| {
+            let mut text = String::new();
+            let mut offs = Vec::new();
+            for (t, o) in parts {
+                text += &t;
+                offs.extend(o);
+            }
+            (text, offs)
+        },
+    )
+}
+
+/// `3月8日`, `三月八日`, `2027年3月8日`, `5月第二个周日`, `三季度末`, `年初`,
+/// and the Chinese names of moments.
+fn zh_date_base() -> impl Strategy<Value = (String, DateBase)> {
+    let day_word = prop_oneof![Just("日"), Just("号")];
+    prop_oneof![
+        (zh_count(1..13), zh_count(1..32), day_word.clone()).prop_map(
+            |((m, month), (d, day), w)| (format!("{m}月{d}{w}"), DateBase::MonthDay { month, day })
+        ),
+        (1000i32..=9999, zh_count(1..13), zh_count(1..32), day_word).prop_map(
+            |(year, (m, month), (d, day), w)| (
+                format!("{year}年{m}月{d}{w}"),
+                DateBase::Iso { year, month, day }
+            )
+        ),
+        (
+            zh_count(1..13),
+            any::<bool>(),
+            prop_oneof![
+                zh_count(1..6).prop_map(|(t, n)| (format!("第{t}个"), n as i8)),
+                Just(("最后一个".to_string(), -1i8)),
+            ],
+            zh_weekday()
+        )
+            .prop_map(|((m, month), of, (o, n), (w, weekday))| (
+                format!("{m}月{}{o}{w}", if of { "的" } else { "" }),
+                DateBase::NthWeekday { n, weekday, month }
+            )),
+        (
+            zh_period(),
+            prop_oneof![Just(("初", false)), Just(("底", true)), Just(("末", true))]
+        )
+            .prop_map(|((p, period), (edge, end))| {
+                let p = if period == Period::Year {
+                    "年".to_string()
+                } else {
+                    p
+                };
+                (format!("{p}{edge}"), DateBase::Boundary { end, period })
+            }),
+        proptest::sample::select(
+            &[
+                "春节",
+                "中秋",
+                "双十一",
+                "六一八",
+                "618",
+                "520",
+                "三八",
+                "上线",
+                "两会",
+                "三月三"
+            ][..]
+        )
+        .prop_map(|n| (n.to_string(), name(&[n]))),
+    ]
+}
+
+/// `7月`, `七月`, `三季度`, `第3季度`, `全年`.
+fn zh_period() -> impl Strategy<Value = (String, Period)> {
+    prop_oneof![
+        (zh_count(1..5), any::<bool>()).prop_map(|((q, n), first)| (
+            format!("{}{q}季度", if first { "第" } else { "" }),
+            Period::Quarter(n as u8)
+        )),
+        zh_count(1..13).prop_map(|(m, n)| (format!("{m}月"), Period::Month(n))),
+        Just(("全年".to_string(), Period::Year)),
+    ]
+}
+
+/// `周一、三、五`, `周六日`, `周一和周四`: the days after `每`.
+fn zh_weekday_list() -> impl Strategy<Value = (String, Vec<Weekday>)> {
+    let later = (
+        prop_oneof![Just(""), Just("、"), Just(", "), Just("和"), Just(" 及 ")],
+        any::<bool>(),
+        zh_weekday(),
+    );
+    (zh_weekday(), proptest::collection::vec(later, 0..3)).prop_map(|((w, d), more)| {
+        let mut text = w;
+        let mut days = vec![d];
+        for (sep, prefixed, (w, d)) in more {
+            // A bare day (`日` of `六、日`) needs a separator, and is never `天`.
+            let bare = !prefixed && !sep.is_empty() && !w.ends_with('天');
+            let day = if bare {
+                w.trim_start_matches(['周', '星', '期', '礼', '拜'])
+                    .to_string()
+            } else {
+                w
+            };
+            text += sep;
+            text += &day;
+            days.push(d);
+        }
+        (text, days)
+    })
+}
+
+fn zh_recurrence() -> impl Strategy<Value = (String, Frequency)> {
+    let month_day = prop_oneof![
+        (zh_count(1..32), prop_oneof![Just("日"), Just("号")])
+            .prop_map(|((t, d), w)| (format!("{t}{w}"), MonthDay::Day(d))),
+        (
+            prop_oneof![
+                zh_count(1..6).prop_map(|(t, n)| (format!("第{t}个"), n as i8)),
+                Just(("最后一个".to_string(), -1i8)),
+            ],
+            zh_weekday()
+        )
+            .prop_map(|((o, n), (w, weekday))| (
+                format!("{o}{w}"),
+                MonthDay::NthWeekday { n, weekday }
+            )),
+    ];
+    prop_oneof![
+        (any::<bool>(), zh_weekday_list()).prop_map(|(each, (t, days))| (
+            format!("每{}{t}", if each { "个" } else { "" }),
+            Frequency::Weekly { interval: 1, days }
+        )),
+        (zh_count(0..100), any::<bool>(), zh_weekday_list()).prop_map(
+            |((n, interval), of, (t, days))| (
+                format!("每{n}周{}{t}", if of { "的" } else { "" }),
+                Frequency::Weekly { interval, days }
+            )
+        ),
+        zh_weekday_list()
+            .prop_map(|(t, days)| (format!("隔周{t}"), Frequency::Weekly { interval: 2, days })),
+        prop_oneof![Just("工作日"), Just("每个工作日"), Just("每工作日")]
+            .prop_map(|t| (t.to_string(), Frequency::Workdays)),
+        prop_oneof![Just("每天"), Just("每日")]
+            .prop_map(|t| (t.to_string(), Frequency::Daily { interval: 1 })),
+        zh_count(1..100)
+            .prop_map(|(t, interval)| (format!("每{t}天"), Frequency::Daily { interval })),
+        (zh_count(1..13), any::<bool>(), month_day).prop_map(|((t, interval), of, (d, on))| (
+            format!(
+                "每{}月{}{d}",
+                if interval == 1 {
+                    String::new()
+                } else {
+                    format!("{t}个")
+                },
+                if of { "的" } else { "" }
+            ),
+            Frequency::Monthly { interval, on }
+        )),
+    ]
 }
 
 fn weekday_list() -> impl Strategy<Value = (String, Vec<Weekday>)> {
@@ -264,6 +541,9 @@ fn money() -> impl Strategy<Value = (String, Option<&'static str>, Ratio)> {
 /// Any valid expression with the parser that accepts it.
 fn any_valid() -> impl Strategy<Value = String> {
     prop_oneof![
+        zh_recurrence().prop_map(|(t, _)| format!("{t} 20:00 节假日、国庆节除外")),
+        zh_period().prop_map(|(t, _)| format!("{t}至{t}")),
+        Just("春节前21天至后15天".to_string()),
         date().prop_map(|(t, _, _)| t),
         (date(), offsets_strategy(1)).prop_map(|((a, _, _), (o, _))| format!("{a}..{o}")),
         (date(), date()).prop_map(|((a, _, _), (b, _, _))| format!("{a} .. {b}")),
@@ -349,6 +629,110 @@ proptest! {
     }
 
     #[test]
+    fn generated_ranges_with_chinese_joins_parse(
+        (a, abase, _) in date(),
+        (b, bbase, _) in date(),
+        (rel, roffs) in prop_oneof![zh_offsets(1), mixed_offsets()],
+        join in prop_oneof![Just(" 至 "), Just(" 到 "), Just(".."), Just(" .. ")],
+    ) {
+        let text = format!("{a}{join}{b}");
+        match parse_range(&text) {
+            Ok(RangeExpr::Between { start, end: RangeEnd::Date(end), .. }) => {
+                prop_assert_eq!(start.base, abase.clone());
+                prop_assert_eq!(end.base, bbase);
+            }
+            other => prop_assert!(false, "{text:?}: {other:?}"),
+        }
+        let text = format!("{a}{join}{rel}");
+        match parse_range(&text) {
+            Ok(RangeExpr::Between { start, end: RangeEnd::Relative { offsets: o, .. }, .. }) => {
+                prop_assert_eq!(start.base, abase);
+                prop_assert_eq!(offsets(&o), roffs);
+            }
+            other => prop_assert!(false, "{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn generated_chinese_periods_parse(
+        (p, period) in zh_period(),
+        (m2, mo2) in prop_oneof![month(), zh_count(1..13).prop_map(|(t, n)| (format!("{t}月"), n))],
+        join in prop_oneof![Just(".."), Just("至"), Just("到"), Just(" 至 ")],
+    ) {
+        let r = parse_range(&p).map_err(|e| TestCaseError::fail(format!("{p:?}: {e:?}")))?;
+        let ok = matches!(r, RangeExpr::Period { period: q, .. } if q == period);
+        prop_assert!(ok, "{:?} gave {:?}", p, r);
+        prop_assert!(parse_date(&p).is_err());
+        if let Period::Month(m) = period {
+            let text = format!("{p}{join}{m2}");
+            prop_assert_eq!(
+                parse_range(&text).ok(),
+                Some(RangeExpr::Months { from: m, to: mo2, loc: loc(0, text.len()) })
+            );
+        }
+    }
+
+    #[test]
+    fn generated_chinese_recurrences_parse(
+        (text, frequency) in prop_oneof![zh_recurrence(), recurrence()],
+        time in proptest::option::of((0u32..24, 0u32..60, prop_oneof![Just(" "), Just(""), Just(" at ")])),
+        except in proptest::option::of((
+            any::<bool>(),
+            prop_oneof![Just("除外"), Just("停更")],
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("节假日".to_string()),
+                    Just("法定节假日".to_string()),
+                    date().prop_filter("a space before `除外` after a week", |(t, b, _)| {
+                        !matches!(b, DateBase::IsoWeek { .. }) || !t.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    }).prop_map(|(t, _, _)| t),
+                ],
+                1..4,
+            ),
+        )),
+    ) {
+        let mut src = text;
+        if let Some((h, m, at)) = time {
+            // Right after a Chinese weekday, a time needs no space.
+            let at = if at.is_empty() && src.ends_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { at };
+            src += &format!("{at}{h}:{m:02}");
+        }
+        let mut count = 0;
+        if let Some((chinese, word, list)) = &except {
+            let mut list = list.clone();
+            // After `monthly on 15th`, a word could be the weekday of
+            // `15th mon`: a Chinese list there starts with `节假日`.
+            if *chinese && src.is_ascii() && !list[0].contains("节假日") {
+                list.insert(0, "节假日".to_string());
+            }
+            count = list.len();
+            if *chinese {
+                // `节假日、国庆节除外` needs `节假日` first or the word at the end.
+                src += &format!(" {}{word}", list.join("、"));
+            } else {
+                src += &format!(" except {}", list.join(", "));
+            }
+        }
+        let r = parse_recurrence(&src).map_err(|e| TestCaseError::fail(format!("{src:?}: {e:?}")))?;
+        prop_assert_eq!(r.frequency, frequency);
+        prop_assert_eq!(r.time, time.map(|(hour, minute, _)| TimeOfDay { hour, minute }));
+        prop_assert_eq!(r.except.len(), count);
+        prop_assert_eq!(r.loc, loc(0, src.len()));
+        prop_assert!(matches!(parse_when(&src), Ok(When::Recurrence(_))), "{:?}", src);
+    }
+
+    #[test]
+    fn generated_chinese_durations_parse(
+        (n, v) in zh_count(0..10_000),
+        (u, unit) in prop_oneof![unit().prop_map(|(u, x)| (u, x)), zh_unit().prop_map(|(u, x)| (u.to_string(), x))],
+        s in sp(),
+    ) {
+        let text = format!("{n}{s}{u}");
+        let d = parse_duration(&text).map_err(|e| TestCaseError::fail(format!("{text:?}: {e:?}")))?;
+        prop_assert_eq!((d.amount, d.unit), (i64::from(v), unit));
+    }
+
+    #[test]
     fn generated_periods_parse((p, period) in period(), (m2, mo2) in month()) {
         let r = parse_range(&p).map_err(|e| TestCaseError::fail(format!("{p:?}: {e:?}")))?;
         let ok = matches!(r, RangeExpr::Period { period: q, .. } if q == period);
@@ -404,6 +788,7 @@ proptest! {
         edits in proptest::collection::vec((any::<bool>(), any::<proptest::sample::Index>(), proptest::sample::select(&[
             ' ', '.', '-', '+', ',', '%', '(', ')', '*', ':', '¥', 'W', 'x', '0', '9',
             '春', '节', '６', '％', '\u{3000}', '_', 'é', '𝄞', '元', '万', '<', '=',
+            '前', '后', '天', '周', '每', '月', '日', '至', '除', '外', '、', '七', '十', '第',
         ][..])), 1..4),
     ) {
         let mut chars: Vec<char> = src.chars().collect();

@@ -3,6 +3,8 @@
 //! day they may carry. Each frequency takes the kind of `on` it can use
 //! (weekdays for weeks, a day of the month for months, none for days), and
 //! the wrong kind is reported in the user's own words (`every 2 weeks`).
+//! The Chinese frequencies (`每周三`, `每两周的周一`) are read by `zh`; the
+//! Chinese exceptions (`节假日除外`) here, beside the English ones.
 
 use chrono::Weekday;
 use pest::iterators::Pair;
@@ -15,7 +17,7 @@ use super::date::{DateItem, date_item, period_not_date};
 use super::grammar::Rule;
 use super::number::number_too_large;
 use super::words::{lookup, nth, suggest, weekday};
-use super::{Res, err_help, internal, loc_of, next, take};
+use super::{Res, err_help, internal, loc_of, next, take, zh};
 
 fn interval(p: &Pair<'_, Rule>) -> Res<u32> {
     p.as_str()
@@ -187,6 +189,16 @@ fn frequency(p: Pair<'_, Rule>) -> Res<Frequency> {
     let loc = loc_of(&p);
     let input = p.get_input();
     let rule = p.as_rule();
+    if matches!(
+        rule,
+        Rule::zh_workdays
+            | Rule::zh_every_weeks
+            | Rule::zh_weekly
+            | Rule::zh_monthly
+            | Rule::zh_daily
+    ) {
+        return zh::frequency(p);
+    }
     let mut k = p.into_inner();
     let _kw = next(&mut k, loc)?;
     match rule {
@@ -285,14 +297,16 @@ pub(super) fn recurrence(p: Pair<'_, Rule>) -> Res<Recurrence> {
         time_of_day = Some(time(tp)?);
     }
     let mut except = Vec::new();
-    if let Some(x) = take(&mut k, Rule::except_clause) {
+    // `except holidays, 10-01` or `节假日、10-01除外`: the same list.
+    let clause = take(&mut k, Rule::except_clause).or_else(|| take(&mut k, Rule::zh_except_clause));
+    if let Some(x) = clause {
         for item in x.into_inner() {
             match item.as_rule() {
-                Rule::kw_holidays => except.push(Exception::Holidays),
+                Rule::kw_holidays | Rule::zh_holidays => except.push(Exception::Holidays),
                 Rule::date => match date_item(item)? {
                     DateItem::Date(d) => except.push(Exception::Date(d)),
-                    DateItem::Period { loc, .. } => {
-                        return Err(period_not_date(input, loc, false));
+                    DateItem::Period { period, loc } => {
+                        return Err(period_not_date(input, loc, period, false));
                     }
                 },
                 _ => {}

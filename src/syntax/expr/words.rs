@@ -2,12 +2,16 @@
 //! periods (`Q1` to `Q4`, a month, `year`) and ordinals (`1st` to `5th`,
 //! `last`). The grammar accepts any word in these slots; the tables here
 //! decide which word is meant, and an unknown one is reported as "unknown
-//! weekday `wedn`" with the closest spelling as a did-you-mean.
+//! weekday `wedn`" with the closest spelling as a did-you-mean. A weekday
+//! slot also takes the Chinese names (`周三`, `星期三`, `礼拜三`), and the unit
+//! table has the Chinese units (`天`, `周`, `个工作日`), so `every 周三` and
+//! `春节 - 7天` read too.
 
 use chrono::Weekday;
 use pest::iterators::Pair;
 
 use crate::diagnostics::did_you_mean;
+use crate::locale::Msg;
 use crate::syntax::ast::{Period, Unit};
 use crate::tr;
 
@@ -81,19 +85,83 @@ pub(super) const UNITS: &[(&str, Unit)] = &[
     ("mins", Unit::Minutes),
     ("minute", Unit::Minutes),
     ("minutes", Unit::Minutes),
+    ("天", Unit::Days),
+    ("日", Unit::Days),
+    ("周", Unit::Weeks),
+    ("个周", Unit::Weeks),
+    ("星期", Unit::Weeks),
+    ("个星期", Unit::Weeks),
+    ("礼拜", Unit::Weeks),
+    ("个礼拜", Unit::Weeks),
+    ("工作日", Unit::Workdays),
+    ("个工作日", Unit::Workdays),
+    ("小时", Unit::Hours),
+    ("个小时", Unit::Hours),
+    ("分钟", Unit::Minutes),
 ];
+
+/// The day a Chinese weekday name ends in: `一` Monday … `六` Saturday,
+/// `日` or `天` Sunday.
+pub(super) fn zh_weekday_char(c: char) -> Option<Weekday> {
+    Some(match c {
+        '一' => Weekday::Mon,
+        '二' => Weekday::Tue,
+        '三' => Weekday::Wed,
+        '四' => Weekday::Thu,
+        '五' => Weekday::Fri,
+        '六' => Weekday::Sat,
+        '日' | '天' => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// `周三`, `星期三`, `礼拜三`, `周日`, `星期天`.
+pub(super) fn zh_weekday(word: &str) -> Option<Weekday> {
+    let day = ["周", "星期", "礼拜"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))?;
+    let mut chars = day.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => zh_weekday_char(c),
+        _ => None,
+    }
+}
+
+/// The help line for a Chinese weekday that is not one (`周八`, `周末`).
+pub(super) fn zh_weekday_help(word: &str) -> Msg {
+    if word.ends_with('末') {
+        tr!(
+            "周末写成 `每周六、日`",
+            "write `每周六、日` for the weekend"
+        )
+    } else {
+        tr!(
+            "星期几写作 `周一`、`周二`……`周日`（也可以写 `星期一` 或 `礼拜一`）",
+            "weekdays are written `周一`, `周二`, … `周日` (or `星期一`, `礼拜一`)"
+        )
+    }
+}
 
 pub(super) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     let w = word.to_lowercase();
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
-/// The closest spelling in `table`, if it is close enough to be a typo.
+/// The closest spelling in `table`, if it is close enough to be a typo:
+/// a Chinese spelling for a word without Latin letters or digits, and only
+/// for one of two characters or more (`天前` for `天`, but `万` is no typo
+/// of `天`); an ASCII spelling otherwise (`week春s` for `weeks`).
 pub(super) fn suggest<T>(table: &[(&'static str, T)], word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
-    let limit = (w.chars().count() / 3).max(1);
+    let chars = w.chars().count();
+    let limit = (chars / 3).max(1);
+    let chinese = !w.chars().any(|c| c.is_ascii_alphanumeric());
+    if chinese && chars < 2 {
+        return None;
+    }
     table
         .iter()
+        .filter(|(k, _)| k.is_ascii() != chinese)
         .map(|(k, _)| (strsim::osa_distance(&w, k), *k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
@@ -102,23 +170,31 @@ pub(super) fn suggest<T>(table: &[(&'static str, T)], word: &str) -> Option<&'st
 
 pub(super) fn weekday(p: &Pair<'_, Rule>) -> Res<Weekday> {
     let w = p.as_str();
-    lookup(WEEKDAYS, w).ok_or_else(|| {
-        let help = match suggest(WEEKDAYS, w) {
-            Some(s) => did_you_mean(s),
-            None if w.eq_ignore_ascii_case("weekend") => {
-                tr!("周末写成 `sat,sun`", "write `sat,sun` for the weekend")
-            }
-            None => tr!(
-                "星期几写作 `mon`、`tue`、`wed`、`thu`、`fri`、`sat` 和 `sun`",
-                "weekdays are `mon`, `tue`, `wed`, `thu`, `fri`, `sat` and `sun`"
-            ),
-        };
-        err_help(
-            loc_of(p),
-            tr!("无法识别的星期几 `{w}`", "unknown weekday `{w}`"),
-            help,
-        )
-    })
+    lookup(WEEKDAYS, w)
+        .or_else(|| zh_weekday(w))
+        .ok_or_else(|| {
+            let help = match suggest(WEEKDAYS, w) {
+                Some(s) => did_you_mean(s),
+                None if w == "周末" => {
+                    tr!("周末写成 `sat,sun`", "write `sat,sun` for the weekend")
+                }
+                None if ["周", "星期", "礼拜"].iter().any(|p| w.starts_with(p)) => {
+                    zh_weekday_help(w)
+                }
+                None if w.eq_ignore_ascii_case("weekend") => {
+                    tr!("周末写成 `sat,sun`", "write `sat,sun` for the weekend")
+                }
+                None => tr!(
+                    "星期几写作 `mon`、`tue`、`wed`、`thu`、`fri`、`sat` 和 `sun`",
+                    "weekdays are `mon`, `tue`, `wed`, `thu`, `fri`, `sat` and `sun`"
+                ),
+            };
+            err_help(
+                loc_of(p),
+                tr!("无法识别的星期几 `{w}`", "unknown weekday `{w}`"),
+                help,
+            )
+        })
 }
 
 pub(super) fn month(p: &Pair<'_, Rule>) -> Res<u32> {

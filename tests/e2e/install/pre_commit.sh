@@ -69,7 +69,8 @@ if git commit --quiet -m "bad budget" >"$work/bad.log" 2>&1; then
   cat "$work/bad.log" >&2
   fail "a plan with an error was committed"
 fi
-grep -q "error\[B001\]" "$work/bad.log" || {
+# The plan writes `locale = "zh-CN"`: the refusal is in Chinese.
+grep -q "错误\[B001\]" "$work/bad.log" || {
   cat "$work/bad.log" >&2
   fail "the refusal does not show B001"
 }

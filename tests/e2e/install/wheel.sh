@@ -46,7 +46,7 @@ expected="almanac $(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | hea
   echo "wheel: almanac --version says '$version', expected '$expected'" >&2
   exit 1
 }
-report="$(cd "$root" && PATH="$clean" almanac check plans/ 2>&1)" || {
+report="$(cd "$root" && PATH="$clean" almanac check --lang en plans/ 2>&1)" || {
   echo "$report" >&2
   echo "wheel: almanac check plans/ from the wheel failed" >&2
   exit 1

@@ -76,7 +76,7 @@ for _, d in ipairs(errors()) do
     -- Neovim shows byte columns: `owner = ` is 8 bytes, the quoted
     -- `"经理甲"` 2 + 9.
     check(d.col == 8 and d.end_col == 19, ("the diagnostic's columns: %d..%d"):format(d.col, d.end_col))
-    check(d.message:find("unknown person `经理甲`", 1, true) ~= nil, "the message: " .. d.message)
+    check(d.message:find("成员 `经理甲` 不存在", 1, true) ~= nil, "the message: " .. d.message)
   end
 end
 

@@ -108,7 +108,8 @@ async def test_a_typo_after_chinese_text_is_reported_and_fixed(client: LanguageC
     unknown = [d for d in diagnostics if d.code == "R001"]
     assert len(unknown) == 1, diagnostics
     d = unknown[0]
-    assert d.message.startswith("unknown budget line `kol.wiast`")
+    # The plan writes `locale = "zh-CN"`: its diagnostics are in Chinese.
+    assert d.message.startswith("预算科目 `kol.wiast` 不存在"), d.message
     assert (d.range.start.line, d.range.start.character, d.range.end.character) == (line, col, col + 5)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
@@ -261,7 +262,7 @@ async def test_editing_the_fragment_rechecks_the_plan_and_codes_link_to_their_ru
             unknown = [d for d in params.diagnostics if d.code == "R001"]
             if params.uri == PLAN.as_uri() and unknown:
                 break
-    assert unknown[0].message.startswith("unknown person `legal`"), unknown[0].message
+    assert unknown[0].message.startswith("成员 `legal` 不存在"), unknown[0].message
     # The code links to its rule; the link's explanation is the server's.
     assert unknown[0].code_description.href == "almanac-explain:R001"
     explained = await client.protocol.send_request_async("almanac/explain", {"code": "R001"})
