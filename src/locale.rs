@@ -80,6 +80,40 @@ impl Msg {
     }
 }
 
+/// Words a Chinese text keeps in Latin letters (`docs/glossary.md`).
+pub const LATIN_IN_CHINESE: &[&str] = &[
+    "KPI", "KOL", "KOC", "ROI", "ID", "TOML", "JSON", "CSV", "UTF", "SARIF", "IANA", "PPTX",
+    "HTML", "RRGGBB", "BOM", "Markdown", "GitHub", "almanac", "git",
+];
+
+impl Msg {
+    /// What a translation left undone, if anything: a text in one
+    /// language only, or an English word (three or more Latin letters, not
+    /// one of [`LATIN_IN_CHINESE`]) in the Chinese outside code spans. The
+    /// tests hold every message to it.
+    pub fn untranslated(&self) -> Option<String> {
+        if self.zh.is_empty() != self.en.is_empty() {
+            return Some("<empty in one language>".into());
+        }
+        let mut code = false;
+        let mut word = String::new();
+        for c in self.zh.chars().chain([' ']) {
+            if c == '`' {
+                code = !code;
+            }
+            if !code && c.is_ascii_alphabetic() {
+                word.push(c);
+                continue;
+            }
+            if word.len() >= 3 && !LATIN_IN_CHINESE.contains(&word.as_str()) {
+                return Some(word);
+            }
+            word.clear();
+        }
+        None
+    }
+}
+
 impl From<Pair> for Msg {
     fn from(p: Pair) -> Msg {
         Msg {
@@ -492,6 +526,26 @@ mod tests {
         let m = crate::tr!("{1}：{0}", "{0} of {1}", "a", "b");
         assert_eq!(m.get(Locale::ZhCn), "b：a");
         assert_eq!(m.get(Locale::En), "a of b");
+    }
+
+    #[test]
+    fn english_left_in_chinese_is_found_outside_code() {
+        assert_eq!(
+            crate::tr!("`every wed` 不对", "`every wed` is wrong").untranslated(),
+            None
+        );
+        assert_eq!(crate::tr!("KPI 目标值", "KPI target").untranslated(), None);
+        assert_eq!(
+            crate::tr!("目标 target", "target")
+                .untranslated()
+                .as_deref(),
+            Some("target")
+        );
+        let one = Msg {
+            zh: String::new(),
+            en: "x".into(),
+        };
+        assert!(one.untranslated().is_some());
     }
 
     #[test]

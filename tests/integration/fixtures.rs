@@ -172,7 +172,7 @@ fn check_fixture(path: &Path) -> String {
             .chain(d.secondary.iter().map(|l| &l.text))
             .chain(&d.help);
         for m in texts {
-            if let Some(word) = untranslated(m) {
+            if let Some(word) = m.untranslated() {
                 panic!(
                     "{}: {} has English ({word:?}) in its Chinese text {:?} (English: {:?})",
                     path.display(),
@@ -220,45 +220,6 @@ fn check_fixture(path: &Path) -> String {
     // Paths in snapshots are relative to the repository.
     let root = format!("{}/", repo().display());
     format!("{rendered}--- zh-CN ---\n{rendered_zh}").replace(&root, "")
-}
-
-/// Words an ASCII-lettered run of the Chinese text may be: names that
-/// Chinese marketing teams write in Latin letters.
-const LATIN_IN_CHINESE: &[&str] = &[
-    "KPI", "KOL", "KOC", "TOML", "UTF", "JSON", "SARIF", "IANA", "ROI", "ID", "CSV", "PPTX",
-    "HTML", "RRGGBB", "BOM", "Markdown", "GitHub", "almanac", "git", "Q1", "Q2", "Q3", "Q4",
-];
-
-/// An English word left in the Chinese text of `m` (outside code spans in
-/// backticks and quoted plan text), if any: a message translated in one
-/// language only.
-fn untranslated(m: &Msg) -> Option<String> {
-    if m.zh.is_empty() != m.en.is_empty() {
-        return Some("<empty in one language>".into());
-    }
-    let mut in_code = false;
-    let mut word = String::new();
-    let mut found = None;
-    let mut check = |word: &mut String| {
-        if word.len() >= 3 && !LATIN_IN_CHINESE.contains(&word.as_str()) && found.is_none() {
-            found = Some(word.clone());
-        }
-        word.clear();
-    };
-    for c in m.zh.chars() {
-        if c == '`' {
-            in_code = !in_code;
-            check(&mut word);
-            continue;
-        }
-        if !in_code && c.is_ascii_alphabetic() {
-            word.push(c);
-        } else {
-            check(&mut word);
-        }
-    }
-    check(&mut word);
-    found
 }
 
 /// Every fixture is checked, and a failing one does not stop the rest:
