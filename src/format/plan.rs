@@ -881,25 +881,32 @@ static TASK_TABLE: Table = Table {
                 .examples(&[S("final")])
                 .meaning("the task is that [review level](#review)'s work for the campaign")
                 .label("review level", "审核级别"),
-            key("budget", text())
-                .doc(
-                    "The budget line that pays for this task (`kol.waist`, \
-                     `ads.douyin_feed`): a paid KOL post or an ad creative that publishes carries `label = \"广告\"` (L002).",
-                )
-                .examples(&[S("kol.waist")])
-                .meaning("the budget line that pays for this task")
-                .label("paid from", "支出科目"),
-            key("label", text())
-                .doc(
-                    "The label its published content shows its readers: `广告` on paid \
-                     content, as China's advertising law requires (L002).",
-                )
-                .examples(&[S("广告")])
-                .meaning("the label its published content shows (`广告` on paid content)")
-                .label("label", "标注"),
+            PAID_FROM,
+            LABEL,
         ],
     )
 };
+
+/// The budget line that pays for a task or column (L002).
+const PAID_FROM: Key = key("budget", text())
+    .doc(
+        "The budget line that pays for this task or column (`kol.waist`, \
+         `ads.douyin_feed`): paid KOL or ads content carries `label = \"广告\"` when it \
+         publishes (L002).",
+    )
+    .examples(&[S("kol.waist")])
+    .meaning("the budget line that pays for it")
+    .label("paid from", "支出科目");
+
+/// The label a task's or column's published content shows (L002).
+const LABEL: Key = key("label", text())
+    .doc(
+        "The label its published content shows its readers: `广告` on paid content, as \
+         China's advertising law requires (L002).",
+    )
+    .examples(&[S("广告")])
+    .meaning("the label its published content shows (`广告` on paid content)")
+    .label("label", "标注");
 
 static MOMENTS: Table = by_id("moments", &MOMENT);
 
@@ -1022,22 +1029,8 @@ static COLUMN_TABLE: Table = record(
             .doc("Free text.")
             .examples(&[S("互动话题")])
             .meaning("free text"),
-        key("budget", text())
-            .doc(
-                "The budget line that pays for this column (`kol.waist`, \
-                 `ads.douyin_feed`): a sponsored series carries `label = \"广告\"` (L002).",
-            )
-            .examples(&[S("kol.waist")])
-            .meaning("the budget line that pays for this column")
-            .label("paid from", "支出科目"),
-        key("label", text())
-            .doc(
-                "The label its published content shows its readers: `广告` on paid \
-                 content, as China's advertising law requires (L002).",
-            )
-            .examples(&[S("广告")])
-            .meaning("the label its published content shows (`广告` on paid content)")
-            .label("label", "标注"),
+        PAID_FROM,
+        LABEL,
     ],
 );
 
