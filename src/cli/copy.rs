@@ -62,7 +62,7 @@ pub fn run(world: &dyn World, a: &CopyArgs, lang: Lang) -> Exit {
     print_diagnostics(world, format, &checked, color, a.project.quiet, lang);
     if matches!(format, crate::cli::args::Format::Human) && !a.project.quiet {
         let n = a.paths.len();
-        let l = lang.fixed.or(locale).unwrap_or(lang.fallback);
+        let l = lang.for_plan(locale);
         let counts = counts(l, errors, warnings);
         err(&match l {
             Locale::ZhCn => format!("检查了 {n} 份稿件：{counts}\n"),

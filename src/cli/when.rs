@@ -14,7 +14,7 @@ pub fn run(world: &dyn World, a: &WhenArgs, lang: Lang) -> Exit {
         Ok(e) => {
             out(&match a.format {
                 WhenFormat::Text => {
-                    let l = lang.fixed.or(e.locale).unwrap_or(lang.fallback);
+                    let l = lang.for_plan(e.locale);
                     render(&a.expr, &e, a.all, l)
                 }
                 WhenFormat::Json => render_json(&a.expr, &e),

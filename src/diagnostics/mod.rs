@@ -93,7 +93,13 @@ impl Lang {
     }
 
     pub fn of(&self, d: &Diagnostic) -> Locale {
-        self.fixed.or(d.locale).unwrap_or(self.fallback)
+        self.for_plan(d.locale)
+    }
+
+    /// The language of text about a plan that writes `locale` (if it
+    /// writes one).
+    pub fn for_plan(&self, locale: Option<Locale>) -> Locale {
+        self.fixed.or(locale).unwrap_or(self.fallback)
     }
 
     /// The language of text about the whole run (a summary line): the

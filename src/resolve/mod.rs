@@ -183,6 +183,17 @@ fn evaluate_each<T: Clone, V>(
     (values, all)
 }
 
+/// A duration written negative, with `help` saying what to write.
+fn negative(e: &Expr<ast::Duration>, help: crate::locale::Msg) -> Diagnostic {
+    Diagnostic::new(
+        &codes::S006,
+        e.span(),
+        tr!("时长不能为负数", "a duration cannot be negative"),
+    )
+    .label(tr!("负数", "negative"))
+    .help(help)
+}
+
 fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> {
     let d = e.node;
     let h = match d.unit {
@@ -192,18 +203,13 @@ fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> 
         Unit::Weeks => Ratio::int(i128::from(d.amount) * 40),
     };
     if h.is_negative() {
-        diags.push(
-            Diagnostic::new(
-                &codes::S006,
-                e.span(),
-                tr!("时长不能为负数", "a duration cannot be negative"),
-            )
-            .label(tr!("负数", "negative"))
-            .help(tr!(
+        diags.push(negative(
+            e,
+            tr!(
                 "写一个正的时长，例如 `6h`",
                 "write a positive duration such as `6h`"
-            )),
-        );
+            ),
+        ));
         return None;
     }
     Some(h)
@@ -212,18 +218,13 @@ fn hours(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Ratio> 
 fn lead(e: &Expr<ast::Duration>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<Lead>> {
     let d = e.node;
     if d.amount < 0 {
-        diags.push(
-            Diagnostic::new(
-                &codes::S006,
-                e.span(),
-                tr!("时长不能为负数", "a duration cannot be negative"),
-            )
-            .label(tr!("负数", "negative"))
-            .help(tr!(
+        diags.push(negative(
+            e,
+            tr!(
                 "写成 `3d`、`3wd` 或 `24h` 这样的时长",
                 "write e.g. `3d`, `3wd` or `24h`"
-            )),
-        );
+            ),
+        ));
         return None;
     }
     let value = match d.unit {
