@@ -95,6 +95,13 @@ fn keeps(f: Filter, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
     }
 }
 
+/// A column by its channel and owner; a ritual also in each attendee's
+/// calendar.
+fn keeps_recurring(f: Filter, col: &crate::model::Column) -> bool {
+    keeps(f, &col.channel.into_iter().collect::<Vec<_>>(), col.owner)
+        || matches!(f, Filter::Owner(o) if col.attendees.contains(&o))
+}
+
 fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     // The whole calendar runs to about 300 bytes an event; reserving that
     // saves copying it as it grows. Split calendars start small.
@@ -112,11 +119,11 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     w.text("NAME", name);
     w.text("X-WR-TIMEZONE", &cx.plan.timezone);
     let plan = cx.plan;
-    let timed = plan.columns.iter().enumerate().any(|(k, c)| {
-        c.time.is_some()
-            && keeps(f, &c.channel.into_iter().collect::<Vec<_>>(), c.owner)
-            && has_episodes(cx, k)
-    });
+    let timed = plan
+        .columns
+        .iter()
+        .enumerate()
+        .any(|(k, c)| c.time.is_some() && keeps_recurring(f, c) && has_episodes(cx, k));
     if timed {
         vtimezone(&mut w, cx);
     }
@@ -127,11 +134,11 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
                     single(&mut w, cx, it);
                 }
             }
-            Kind::Episode => {}
+            Kind::Episode | Kind::Ritual => {}
         }
     }
     for (k, col) in plan.columns.iter().enumerate() {
-        if keeps(f, &col.channel.into_iter().collect::<Vec<_>>(), col.owner) {
+        if keeps_recurring(f, col) {
             column(&mut w, cx, k);
         }
     }
@@ -143,7 +150,7 @@ fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
     cx.schedule
         .items
         .iter()
-        .any(|i| i.kind == Kind::Episode && i.column == Some(k))
+        .any(|i| matches!(i.kind, Kind::Episode | Kind::Ritual) && i.column == Some(k))
 }
 
 /// An event's UID (a TEXT value, written escaped like any other: the plan's
@@ -288,7 +295,7 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
         .schedule
         .items
         .iter()
-        .filter(|i| i.kind == Kind::Episode && i.column == Some(k))
+        .filter(|i| matches!(i.kind, Kind::Episode | Kind::Ritual) && i.column == Some(k))
         .map(|i| i.start)
         .collect();
     let (Some(&first), Some(&last)) = (episodes.first(), episodes.last()) else {
@@ -354,18 +361,24 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
             }
             w.end("VEVENT");
         };
+    // A ritual's ids say so, like its items' (`ritual:case_review:…`).
+    let (series, single) = if col.ritual {
+        ("ritual", "ritual")
+    } else {
+        ("column", "episode")
+    };
     if rule_ok && episodes.len() > 1 {
         event(
             w,
-            format!("column:{}", col.id.name),
+            format!("{series}:{}", col.id.name),
             first,
             Some((&rrule, &in_rule)),
         );
     } else if rule_ok {
-        event(w, format!("column:{}", col.id.name), first, None);
+        event(w, format!("{series}:{}", col.id.name), first, None);
     }
     for d in extra {
-        event(w, format!("episode:{}:{d}", col.id.name), d, None);
+        event(w, format!("{single}:{}:{d}", col.id.name), d, None);
     }
 }
 

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use almanac::build::{BuildOptions, build};
 use almanac::emit::Target;
+use almanac::schedule::Kind;
 use almanac::world::{MemOut, MemWorld, World};
 
 use crate::support::{Scratch, repo};
@@ -477,14 +478,21 @@ fn calendar_occurrences_equal_the_schedule() {
             let expected: Vec<String> = schedule
                 .items
                 .iter()
-                .filter(|i| i.column == Some(k) && i.kind == almanac::schedule::Kind::Episode)
+                .filter(|i| i.column == Some(k))
+                .filter(|i| matches!(i.kind, Kind::Episode | Kind::Ritual))
                 .map(|i| i.start.format("%Y%m%d").to_string())
                 .collect();
+            // A ritual's events are named like its items.
+            let (series, single) = if col.ritual {
+                ("ritual", "ritual")
+            } else {
+                ("column", "episode")
+            };
             let mut got: Vec<String> = Vec::new();
             for e in cal.components.iter().filter(|c| c.name == "VEVENT") {
                 let uid = e.find_prop("UID").expect("uid").val.as_str().to_string();
-                let is_rule = uid.starts_with(&format!("column-{}@", col.id.name));
-                let is_single = uid.starts_with(&format!("episode-{}-", col.id.name));
+                let is_rule = uid.starts_with(&format!("{series}-{}@", col.id.name));
+                let is_single = uid.starts_with(&format!("{single}-{}-", col.id.name));
                 if !is_rule && !is_single {
                     continue;
                 }

@@ -106,13 +106,52 @@ fn the_2026_plan_alone_gives_the_year_end_deck_with_the_founding_figures() {
             "01 年度运营成果总览",
             "02 平台运营策略复盘",
             "03 内容生产体系构建",
-            "04 品牌传播效果评估",
-            "05 团队管理与协作",
-            "06 年度传播计划框架",
-            "07 创意内容生产规划",
-            "08 预算与效果预测"
+            "04 用户增长与留存分析",
+            "05 社群运营价值挖掘",
+            "06 品牌传播效果评估",
+            "07 广告投放ROI分析",
+            "08 数据驱动运营实践",
+            "09 团队管理与协作",
+            "10 年度传播计划框架",
+            "11 创意内容生产规划",
+            "12 预算与效果预测"
         ]
     );
+    // The 2025 campaigns with their results, the budget planned against
+    // spent, and the crisis case, each on its slide.
+    let body = |suffix: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for s in d["slides"].as_array().expect("slides") {
+            if s["id"].as_str().is_some_and(|i| i.ends_with(suffix)) {
+                texts(&s["body"], &mut out);
+            }
+        }
+        out
+    };
+    let campaigns = body("-campaign-results");
+    for needle in [
+        "行业白皮书",
+        "2,600",
+        "创始人访谈",
+        "80万",
+        "中秋互动 H5",
+        "5万",
+        "双11",
+    ] {
+        assert!(
+            campaigns.iter().any(|t| t == needle),
+            "campaign results lack {needle}"
+        );
+    }
+    let spending = body("-spending");
+    for needle in ["¥4,500,000", "¥4,250,000", "¥2,400,000", "94.4%"] {
+        assert!(
+            spending.iter().any(|t| t == needle),
+            "spending lacks {needle}: {spending:?}"
+        );
+    }
+    let cases = body("-brand-cases");
+    assert!(cases.iter().any(|t| t == "物流投诉"), "{cases:?}");
     // The two plans given explicitly give the same deck.
     let pair = deck(
         &["plans/new-media-2025.toml", "plans/new-media-2026.toml"],
@@ -125,7 +164,10 @@ fn the_2026_plan_alone_gives_the_year_end_deck_with_the_founding_figures() {
 fn each_plan_gets_the_deck_its_data_allows() {
     let review = deck(&["plans/new-media-2025.toml"], "new-media-2025");
     assert_eq!(review["kind"], "review");
-    assert!(!slide_titles(&review).iter().any(|t| t.contains("预算")));
+    // A review shows what was spent, not a plan's budget split.
+    let titles = slide_titles(&review);
+    assert!(titles.iter().any(|t| t == "预算执行"), "{titles:?}");
+    assert!(!titles.iter().any(|t| t == "预算分配"), "{titles:?}");
     let plan = deck(&["plans/northbeam-2027.toml"], "northbeam-2027");
     assert_eq!(plan["kind"], "plan");
     assert_eq!(plan["lang"], "en");
@@ -246,6 +288,63 @@ fn a_previous_plan_without_actuals_is_o001_at_previous() {
         r.stderr
     );
     assert!(r.stderr.contains("next.toml:8:"), "{}", r.stderr);
+}
+
+#[test]
+fn a_section_of_forty_points_runs_over_even_slides_and_loses_nothing() {
+    let points: Vec<String> = (1..=40)
+        .map(|i| format!("第 {i} 条要点：{}", "很长的说明".repeat(i % 5 * 6)))
+        .collect();
+    let list = points
+        .iter()
+        .map(|p| format!("\"{p}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!("{PLAN}\n[sections.trends]\npoints = [{list}]\n");
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let slides: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| {
+            s["id"]
+                .as_str()
+                .is_some_and(|i| i.ends_with("-trends-points"))
+        })
+        .collect();
+    // 40 points at most 6 a slide: 7 slides of 6 or 5.
+    assert_eq!(slides.len(), 7);
+    assert!(
+        slides[6]["title"]
+            .as_str()
+            .expect("title")
+            .ends_with("(7/7)")
+    );
+    let mut shown = Vec::new();
+    let mut notes = Vec::new();
+    for s in &slides {
+        let items = s["body"]["items"].as_array().expect("bullets");
+        assert!((5..=6).contains(&items.len()));
+        shown.extend(items.iter().map(|i| i.as_str().expect("text").to_string()));
+        texts(&s["notes"], &mut notes);
+    }
+    assert_eq!(shown.len(), 40);
+    for (point, bullet) in points.iter().zip(&shown) {
+        if bullet != point {
+            assert!(bullet.ends_with('…'), "{bullet}");
+            assert!(notes.contains(point), "the notes lack {point}");
+        }
+    }
+    assert!(
+        shown.iter().any(|b| b.ends_with('…')),
+        "some points are cut"
+    );
 }
 
 #[test]

@@ -181,8 +181,11 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
     }
     guideline_slides(p, Sec::Framework, w.guidelines, out);
 
+    // 9. The rhythm the team keeps next year.
+    super::review::ritual_slides(p, w, out);
+
     // 12. The weekly grid with the reserve, and the review workflow.
-    if !p.columns.is_empty() || p.reserve.is_some() {
+    if p.columns.iter().any(|c| !c.ritual) || p.reserve.is_some() {
         out.push(week_slide(p, w));
     }
     if !p.review.is_empty() {
