@@ -1,4 +1,10 @@
-//! The iCalendar feed. Campaigns, moments and blackouts are all-day events
+//! The iCalendar feeds. The team's feed (`calendar.ics`, or one per channel)
+//! holds what the team plans around — campaigns, moments, blackouts,
+//! publishing and deadlines — and no review steps: every published item
+//! has one per review level, hundreds a year, and a subscriber would get a
+//! reminder for each. Those go to `reviews.ics`, and each person's feed
+//! (`--split owner`) holds their own review steps beside the rest of their
+//! work. Campaigns, moments and blackouts are all-day events
 //! (DTEND exclusive); each recurring column is one event with an RRULE, an
 //! EXDATE for every day the rule gives but the column skips (holidays,
 //! `skip`, `pause`, moved days) and a single extra event for every day the
@@ -29,13 +35,18 @@ pub enum Split {
     Owner,
 }
 
-/// What a calendar file holds: everything, or one channel's or person's items.
+/// What a calendar file holds: the team's items, one channel's, one
+/// person's (with their review steps), or every review step.
 #[derive(Clone, Copy)]
 enum Filter {
     All,
     Channel(ChannelId),
     Owner(PersonId),
+    Reviews,
 }
+
+/// The review feed, written beside the team's calendar or the split ones.
+pub const REVIEWS: &str = "reviews.ics";
 
 struct Cx<'a> {
     plan: &'a Plan,
@@ -46,7 +57,7 @@ struct Cx<'a> {
 }
 
 /// The calendar files: `calendar.ics`, or one per channel or owner
-/// (`calendar-<id>.ics`).
+/// (`calendar-<id>.ics`), and `reviews.ics`.
 pub fn calendars(
     plan: &Plan,
     schedule: &Schedule,
@@ -61,7 +72,15 @@ pub fn calendars(
         stamp: ics::utc(stamp),
         tz: plan.timezone.parse().unwrap_or(Tz::Asia__Shanghai),
     };
-    match split {
+    let reviews = (
+        REVIEWS.to_string(),
+        calendar(
+            &cx,
+            Filter::Reviews,
+            &format!("{} · {}", plan.name, labels.review),
+        ),
+    );
+    let mut files = match split {
         None => vec![(
             "calendar.ics".into(),
             calendar(&cx, Filter::All, &plan.name),
@@ -84,14 +103,19 @@ pub fn calendars(
                 })
                 .collect()
         }
-    }
+    };
+    files.push(reviews);
+    files
 }
 
-fn keeps(f: Filter, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
+/// Whether the file `f` holds an item of `kind` on `channels` for `owner`.
+fn keeps(f: Filter, kind: Kind, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
+    let review = kind == Kind::Review;
     match f {
-        Filter::All => true,
-        Filter::Channel(c) => channels.contains(&c),
+        Filter::All => !review,
+        Filter::Channel(c) => !review && channels.contains(&c),
         Filter::Owner(o) => owner == Some(o),
+        Filter::Reviews => review,
     }
 }
 
@@ -99,7 +123,7 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     // The whole calendar runs to about 300 bytes an event; reserving that
     // saves copying it as it grows. Split calendars start small.
     let events = match f {
-        Filter::All => cx.schedule.items.len(),
+        Filter::All | Filter::Reviews => cx.schedule.items.len() / 2,
         _ => 0,
     };
     let mut w = Ics::with_capacity(1024 + 384 * events);
@@ -114,7 +138,12 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     let plan = cx.plan;
     let timed = plan.columns.iter().enumerate().any(|(k, c)| {
         c.time.is_some()
-            && keeps(f, &c.channel.into_iter().collect::<Vec<_>>(), c.owner)
+            && keeps(
+                f,
+                Kind::Episode,
+                &c.channel.into_iter().collect::<Vec<_>>(),
+                c.owner,
+            )
             && has_episodes(cx, k)
     });
     if timed {
@@ -123,7 +152,7 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     for it in &cx.schedule.items {
         match it.kind {
             Kind::Campaign | Kind::Moment | Kind::Blackout | Kind::Task | Kind::Review => {
-                if keeps(f, &it.channels, it.owner) {
+                if keeps(f, it.kind, &it.channels, it.owner) {
                     single(&mut w, cx, it);
                 }
             }
@@ -131,7 +160,12 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
         }
     }
     for (k, col) in plan.columns.iter().enumerate() {
-        if keeps(f, &col.channel.into_iter().collect::<Vec<_>>(), col.owner) {
+        if keeps(
+            f,
+            Kind::Episode,
+            &col.channel.into_iter().collect::<Vec<_>>(),
+            col.owner,
+        ) {
             column(&mut w, cx, k);
         }
     }
