@@ -230,8 +230,16 @@ impl RuleConfig {
 /// The settings that count whole days or months, with their largest value:
 /// the edges of the plan's year (D001).
 pub const COUNTS: &[(&str, &str, i128)] = &[
-    ("D001", "lead_in", crate::rules::dates::outside_period::MAX_LEAD_IN as i128),
-    ("D001", "overhang", crate::rules::dates::outside_period::MAX_OVERHANG as i128),
+    (
+        "D001",
+        "lead_in",
+        crate::rules::dates::outside_period::MAX_LEAD_IN as i128,
+    ),
+    (
+        "D001",
+        "overhang",
+        crate::rules::dates::outside_period::MAX_OVERHANG as i128,
+    ),
 ];
 
 /// A count setting that is not a whole number from 0 to its largest value.
@@ -263,7 +271,10 @@ fn not_a_count(
                 "`{setting}` of {code} `{name}` should be a whole number from 0 to {max}"
             ),
         )
-        .label(tr!("不是 0 到 {max} 的整数", "not a whole number from 0 to {max}"))
+        .label(tr!(
+            "不是 0 到 {max} 的整数",
+            "not a whole number from 0 to {max}"
+        ))
         .help(tr!(
             "`{setting}` 以{uzh}计，例如 `{setting} = 3`",
             "`{setting}` counts{uen}, e.g. `{setting} = 3`"

@@ -691,7 +691,10 @@ fn each_owners_feed_holds_their_own_review_steps() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = s.dir.path().join("split/new-media-2026");
-    assert!(!out.join("calendar.ics").exists(), "split instead of one feed");
+    assert!(
+        !out.join("calendar.ics").exists(),
+        "split instead of one feed"
+    );
     let steps = review_steps(&out.join("tasks.json"));
     let mut owners: Vec<String> = steps.iter().filter_map(|(_, o)| o.clone()).collect();
     owners.sort();
@@ -699,7 +702,11 @@ fn each_owners_feed_holds_their_own_review_steps() {
     assert!(owners.len() > 1, "{owners:?}");
     let mut seen = 0;
     for entry in std::fs::read_dir(&out).expect("dir") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         let Some(id) = name
             .strip_prefix("calendar-")
             .and_then(|n| n.strip_suffix(".ics"))
@@ -718,7 +725,10 @@ fn each_owners_feed_holds_their_own_review_steps() {
             .map(|(uid, _)| format!("{uid}@new-media-2026.almanac"))
             .collect();
         want.sort();
-        assert_eq!(got, want, "{name}: its owner's review steps, and only those");
+        assert_eq!(
+            got, want,
+            "{name}: its owner's review steps, and only those"
+        );
         seen += got.len();
     }
     assert_eq!(
@@ -744,7 +754,11 @@ fn each_owners_feed_holds_their_own_review_steps() {
     let out = s.dir.path().join("by-channel/new-media-2026");
     let mut feeds = 0;
     for entry in std::fs::read_dir(&out).expect("dir") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if name.starts_with("calendar-") {
             feeds += 1;
             assert!(

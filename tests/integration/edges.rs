@@ -117,7 +117,8 @@ fn beyond_the_edges_d001_names_the_setting_and_nothing_is_written() {
     let r = s.run(&["check", "p.toml"]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("rule D001 `date-outside-period` has no setting `overshoot`"),
+        r.stderr
+            .contains("rule D001 `date-outside-period` has no setting `overshoot`"),
         "{}",
         r.stderr
     );
@@ -149,7 +150,8 @@ fn beyond_the_edges_d001_names_the_setting_and_nothing_is_written() {
     assert!(r.stderr.contains("`overhang = 10`"), "{}", r.stderr);
     // The column follows the campaign: reported once the campaign is over.
     assert!(
-        r.stderr.contains("column `countdown` (2026-12-20..2027-01-10)"),
+        r.stderr
+            .contains("column `countdown` (2026-12-20..2027-01-10)"),
         "{}",
         r.stderr
     );

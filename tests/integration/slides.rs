@@ -364,7 +364,11 @@ fn the_timeline_shows_every_campaign_by_quarter_with_flagships_marked() {
         assert_eq!(notes.len(), on_slide, "{notes:?}");
     }
     assert_eq!(shown.len(), names.len(), "every campaign is shown");
-    assert_eq!(shown.iter().filter(|(_, f)| *f).count(), 4, "four flagships");
+    assert_eq!(
+        shown.iter().filter(|(_, f)| *f).count(),
+        4,
+        "four flagships"
+    );
     let mut sorted = quarters.clone();
     sorted.sort();
     assert_eq!(quarters, sorted, "lanes in quarter order across the slides");

@@ -178,8 +178,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         };
         let d = Diagnostic::new(&codes::D001, span, message)
-        .label(tr!("算出来是 {when}", "resolves to {when}"))
-        .secondary(plan.period.span, tr!("计划周期", "the plan's period"));
+            .label(tr!("算出来是 {when}", "resolves to {when}"))
+            .secondary(plan.period.span, tr!("计划周期", "the plan's period"));
         let d = match edge {
             Edge::LeadIn if early && months_before(from, r.start) <= MAX_LEAD_IN => {
                 let earliest = edges.earliest;
