@@ -537,4 +537,46 @@ mod tests {
         );
         assert!(!ics.contains("\r\nATTENDEE"));
     }
+
+    #[test]
+    fn review_steps_go_to_the_review_feed_and_their_owners_feed_only() {
+        let world = MemWorld::default().with_file(
+            "p.toml",
+            "[plan]\nid = \"p\"\nyear = 2027\ncalendar = \"none\"\n\n\
+             [people.ed]\nname = \"Ed\"\n\n[people.lee]\nname = \"Lee\"\n\n\
+             [channels.wx]\nname = \"WX\"\n\n\
+             [columns.c]\nname = \"C\"\nchannel = \"wx\"\nowner = \"ed\"\n\
+             every = \"every wed\"\nduring = \"2027-03-01..2027-03-31\"\n\n\
+             [review.levels.first]\nname = \"First\"\nresponse = \"24h\"\nowner = \"lee\"\n",
+        );
+        let Ok(mut checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        let (plan, schedule) = (checked.plans.remove(0), checked.schedules.remove(0));
+        let labels = crate::locale::words(plan.locale);
+        let stamp = NaiveDateTime::default();
+        let count = |ics: &str, what: &str| ics.matches(what).count();
+        // Five Wednesdays in March 2027, one review step each.
+        let files = calendars(&plan, &schedule, labels, stamp, None);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["calendar.ics", REVIEWS]);
+        assert_eq!(count(&files[0].1, "UID:review-"), 0);
+        assert_eq!(count(&files[0].1, "UID:column-c@"), 1);
+        assert_eq!(count(&files[1].1, "UID:review-"), 5);
+        assert_eq!(count(&files[1].1, "BEGIN:VEVENT"), 5);
+        let by_owner = calendars(&plan, &schedule, labels, stamp, Some(Split::Owner));
+        let feed = |name: &str| {
+            &by_owner
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("no {name}"))
+                .1
+        };
+        assert_eq!(count(feed("calendar-lee.ics"), "UID:review-"), 5);
+        assert_eq!(count(feed("calendar-ed.ics"), "UID:review-"), 0);
+        assert_eq!(count(feed("calendar-ed.ics"), "UID:column-c@"), 1);
+        assert_eq!(count(feed(REVIEWS), "UID:review-"), 5);
+        let by_channel = calendars(&plan, &schedule, labels, stamp, Some(Split::Channel));
+        assert_eq!(count(&by_channel[0].1, "UID:review-"), 0);
+    }
 }

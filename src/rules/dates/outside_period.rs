@@ -313,7 +313,51 @@ fn months_before(start: NaiveDate, d: NaiveDate) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
+    use crate::check::check_paths;
+    use crate::world::MemWorld;
+
+    /// The D001 lines of a 2026 plan with one task due on `due` in a
+    /// campaign over `window`, and `rules` as its D001 settings.
+    fn d001(window: &str, due: &str, rules: &str) -> Vec<String> {
+        let text = format!(
+            "[plan]\nyear = 2026\ncalendar = \"none\"\n\n\
+             [campaigns.c]\nname = \"C\"\nwindow = \"{window}\"\n\n\
+             [campaigns.c.tasks.t]\nname = \"T\"\ndue = \"{due}\"\n\n\
+             [rules.date-outside-period]\n{rules}\n"
+        );
+        let world = MemWorld::default().with_file("p.toml", text);
+        let Ok(checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "D001")
+            .map(|d| d.message.en.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_lead_in_and_the_overhang_end_on_their_last_day() {
+        let q1 = "2026-01-05..2026-01-25";
+        assert!(d001(q1, "2025-10-01", "").is_empty());
+        assert_eq!(d001(q1, "2025-09-30", "").len(), 1);
+        assert!(d001(q1, "2025-09-01", "lead_in = 4").is_empty());
+        assert_eq!(d001(q1, "2025-12-31", "lead_in = 0").len(), 1);
+        let new_year = "2026-12-20..2027-01-31";
+        assert!(d001(new_year, "2027-01-31", "").is_empty());
+        let over = d001("2026-12-20..2027-02-01", "2027-01-10", "");
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert!(over[0].contains("runs more than 31 days past"), "{over:?}");
+        assert!(d001("2026-12-20..2027-02-01", "2027-02-01", "overhang = 32").is_empty());
+        // A campaign never starts in the lead-in: that is not preparation.
+        let early = d001("2025-12-20..2026-01-10", "2025-12-20", "");
+        assert_eq!(early.len(), 1, "{early:?}");
+        assert!(early[0].starts_with("campaign `c`"), "{early:?}");
+    }
 
     fn day(s: &str) -> NaiveDate {
         s.parse().expect("a date")
