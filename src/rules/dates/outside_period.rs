@@ -53,14 +53,15 @@ use crate::tr;
 pub const LEAD_IN_MONTHS: u32 = 3;
 /// Days a campaign may run past the period's last day.
 pub const OVERHANG_DAYS: u64 = 31;
-/// The largest settings a plan may give: a year either way.
+/// The largest lead-in a plan may set: a year.
 pub const MAX_LEAD_IN: u32 = 12;
+/// The largest overhang a plan may set: a year.
 pub const MAX_OVERHANG: u64 = 366;
 
 /// What may fall outside the period, and how far.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Edge {
-    /// Nothing: the period only (a campaign's start, a moment before the year).
+    /// Nothing: the period only (a campaign that starts before the year).
     None,
     /// Preparation: before the period, within the lead-in.
     LeadIn,
