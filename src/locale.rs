@@ -329,7 +329,7 @@ words! {
         "话题线",
         "Threads";
     timeline: &'static str =
-        "旗舰活动时间线",
+        "活动时间线",
         "Campaign timeline";
     moments: &'static str =
         "月度节点",

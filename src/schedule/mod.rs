@@ -243,12 +243,30 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     Schedule { items }
 }
 
+/// The days a plan's items may fall on: its period, extended to the end of
+/// the last campaign that overhangs into the next year. A column whose
+/// `during` runs into that overhang publishes there too; how far a campaign
+/// may overhang is D001's to say (`overhang`).
+pub fn reach(plan: &Plan) -> DateRange {
+    let p = plan.period.value;
+    let end = plan
+        .campaigns
+        .iter()
+        .map(|c| c.window.value.end)
+        .fold(p.end, NaiveDate::max);
+    DateRange {
+        start: p.start,
+        end,
+    }
+}
+
 /// The days a column publishes on: its recurrence within its `during`
-/// range and the plan's period, less skipped and paused days and holidays
-/// when it skips them, with moved occurrences moved.
+/// range and the plan's reach (its period and any campaign's overhang),
+/// less skipped and paused days and holidays when it skips them, with
+/// moved occurrences moved.
 pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<NaiveDate> {
     let col = &plan.columns[ki];
-    let p = plan.period.value;
+    let p = reach(plan);
     let range = DateRange {
         start: col.during.value.start.max(p.start),
         end: col.during.value.end.min(p.end),

@@ -401,6 +401,93 @@ fn long_names_are_shortened_on_slides_and_kept_in_the_notes() {
     assert!(notes.iter().any(|n| n.contains(&long)));
 }
 
+/// Every campaign is on the timeline, flagships among the others: lanes
+/// by the quarter a campaign starts in, at most ten a slide, each slide's
+/// notes holding its campaigns whole (flagships starred), none lost.
+#[test]
+fn the_timeline_shows_every_campaign_by_quarter_with_flagships_marked() {
+    let mut text = PLAN.to_string();
+    let months = ["jan", "feb", "apr", "may", "jul", "aug", "oct", "nov"];
+    let mut names = vec!["Launch".to_string()];
+    for i in 0..24 {
+        let flagship = i % 6 == 0;
+        let name = format!("Campaign {i:02} with a name long enough to be cut on a slide");
+        text.push_str(&format!(
+            "\n[campaigns.c{i}]\nname = \"{name}\"\nwindow = \"{}\"\nflagship = {flagship}\n",
+            months[i % months.len()]
+        ));
+        names.push(name);
+    }
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let timelines: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| s["body"]["type"] == "timeline")
+        .collect();
+    // 25 campaigns at most 10 a slide.
+    assert_eq!(timelines.len(), 3);
+    assert!(
+        timelines[2]["title"]
+            .as_str()
+            .expect("title")
+            .ends_with("(3/3)")
+    );
+    let mut shown = Vec::new();
+    let mut quarters = Vec::new();
+    for t in &timelines {
+        let mut on_slide = 0;
+        for lane in t["body"]["lanes"].as_array().expect("lanes") {
+            let label = lane["label"].as_str().expect("label");
+            quarters.push(label.to_string());
+            for item in lane["items"].as_array().expect("items") {
+                on_slide += 1;
+                let name = item["name"].as_str().expect("name");
+                shown.push((name.to_string(), item["flagship"].as_bool().expect("flag")));
+            }
+        }
+        assert!(on_slide <= 10, "{on_slide} on one slide");
+        // The slide's notes: one line per campaign on it, whole.
+        let notes: Vec<&str> = t["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(notes.len(), on_slide, "{notes:?}");
+    }
+    assert_eq!(shown.len(), names.len(), "every campaign is shown");
+    assert_eq!(
+        shown.iter().filter(|(_, f)| *f).count(),
+        4,
+        "four flagships"
+    );
+    let mut sorted = quarters.clone();
+    sorted.sort();
+    assert_eq!(quarters, sorted, "lanes in quarter order across the slides");
+    assert_eq!(quarters.first().map(String::as_str), Some("Q1"));
+    assert_eq!(quarters.last().map(String::as_str), Some("Q4"));
+    let mut notes = Vec::new();
+    for t in &timelines {
+        texts(&t["notes"], &mut notes);
+    }
+    for (i, name) in names.iter().enumerate() {
+        let flagship = i > 0 && (i - 1) % 6 == 0;
+        let line = notes
+            .iter()
+            .find(|n| n.contains(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} is not in the notes"));
+        assert_eq!(line.starts_with("★ "), flagship, "{line}");
+    }
+    assert!(shown.iter().any(|(n, _)| n.ends_with('…')), "names are cut");
+}
+
 #[test]
 fn templates_writes_the_builtins_and_keeps_existing_files() {
     let s = Scratch::new();

@@ -62,7 +62,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// Why a column has no episode: the range, the recurrence, or what left
 /// its days out.
 fn why(plan: &Plan, col: &Column) -> Msg {
-    let p = plan.period.value;
+    // The period, and any campaign's overhang into the next year.
+    let p = crate::schedule::reach(plan);
     let w = col.during.value;
     let range = DateRange {
         start: w.start.max(p.start),
