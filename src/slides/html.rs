@@ -359,6 +359,16 @@ mod tests {
             "f05-bars",
             Body::Bars(Bars {
                 caption: Some(wide(WIDTH_LINE)),
+                chart: test_chart(
+                    ChartKind::Bar,
+                    &wide(WIDTH_LINE),
+                    &vec![wide(WIDTH_LABEL); MAX_BARS],
+                    &[
+                        ("实际", &[1000, 880, 760, 640, 520, 400, 280, 160]),
+                        ("目标", &[1000, 0, 500, 950, 30, 700, 800, 900]),
+                    ],
+                    false,
+                ),
                 bars: (0..MAX_BARS)
                     .map(|i| Bar {
                         label: wide(WIDTH_LABEL),
@@ -477,21 +487,34 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
+        let parts = |kind: ChartKind, n: usize| {
+            let lengths: Vec<u32> = segments(n).iter().map(|s| s.length).collect();
+            test_chart(
+                kind,
+                &wide(WIDTH_LABEL),
+                &vec![wide(WIDTH_LABEL); n],
+                &[("金额", &lengths)],
+                true,
+            )
+        };
         add(
             "f11-budget",
             Body::Budget(BudgetView {
                 total: "¥123,456,789".into(),
                 total_label: wide(WIDTH_LABEL),
+                chart: parts(ChartKind::Doughnut, MAX_BARS),
                 segments: segments(MAX_BARS),
                 breakdowns: vec![
                     Breakdown {
                         label: wide(WIDTH_LABEL),
                         pyramid: true,
+                        chart: parts(ChartKind::Bar, 4),
                         segments: segments(4),
                     },
                     Breakdown {
                         label: wide(WIDTH_LABEL),
                         pyramid: false,
+                        chart: parts(ChartKind::Doughnut, 4),
                         segments: segments(4),
                     },
                 ],

@@ -21,12 +21,14 @@ use crate::syntax::ast::{Frequency, MonthDay, Quantity, QuantityUnit};
 use super::deck::*;
 
 mod budget;
+mod chart;
 mod plan;
 mod review;
 mod text;
 mod week;
 
 use budget::budget_slide;
+use chart::{Unit, chart, kpi_chart};
 use plan::plan_slides;
 use review::review_slides;
 use text::*;
