@@ -221,9 +221,7 @@ fn series(x: &mut Xml, chart: &Chart, st: &Style<'_>) {
         x.open("c:spPr", &[]);
         solid(x, st.brand.series(i));
         x.close();
-        if chart.kind == ChartKind::Doughnut {
-            val(x, "c:explosion", "0");
-        } else {
+        if chart.kind != ChartKind::Doughnut {
             val(x, "c:invertIfNegative", "0");
         }
         // The parts of a whole each in their colour, else only the points
