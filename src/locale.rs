@@ -379,6 +379,10 @@ words! {
     spent_share: &'static str =
         "执行率",
         "Spent of plan";
+    /// The title of the chart of KPIs against their baselines and targets.
+    kpis_compared: &'static str =
+        "指标对比",
+        "KPIs compared";
     /// `：` / `: `, `、` / `, `, `；` / `; ` in the speaker notes.
     colon: &'static str =
         "：",

@@ -115,6 +115,10 @@ pub enum Body {
     },
     Week(Week),
     Budget(BudgetView),
+    /// A chart on its own, with a line under it per entry that has a note:
+    /// KPIs against their targets, budget planned against spent, and any
+    /// other numbers whose picture is a chart.
+    Chart(ChartView),
     Steps {
         steps: Vec<Step>,
     },
@@ -128,6 +132,7 @@ impl Body {
     pub fn charts(&self) -> Vec<&Chart> {
         match self {
             Body::Bars(b) => vec![&b.chart],
+            Body::Chart(c) => vec![&c.chart],
             Body::Budget(b) => std::iter::once(&b.chart)
                 .chain(b.breakdowns.iter().map(|d| &d.chart))
                 .collect(),
@@ -180,6 +185,13 @@ pub struct Bars {
     /// The same numbers as a chart: one category per bar, the actual
     /// values and (when any bar has one) the targets as series.
     pub chart: Chart,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChartView {
+    pub chart: Chart,
+    /// Lines under the chart: `label`, then the text (a KPI's note).
+    pub notes: Vec<(String, String)>,
 }
 
 /// A chart as numbers: what both formats draw. Categories run down (bars)
@@ -757,7 +769,21 @@ pub fn sample() -> Deck {
                 }),
             ),
             slide(
-                "s12-steps",
+                "s12-chart",
+                "指标对比",
+                Body::Chart(ChartView {
+                    chart: test_chart(
+                        ChartKind::Column,
+                        "KPI（%）",
+                        &["平均互动率".into(), "电商引流转化率".into()],
+                        &[("基线", &[552, 729]), ("实际", &[682, 1000])],
+                        false,
+                    ),
+                    notes: vec![("电商引流转化率".into(), "+2.3 个百分点".into())],
+                }),
+            ),
+            slide(
+                "s13-steps",
                 "三级审核",
                 Body::Steps {
                     steps: vec![
@@ -777,7 +803,7 @@ pub fn sample() -> Deck {
                 },
             ),
             slide(
-                "s13-bullets",
+                "s14-bullets",
                 "运营规则",
                 Body::Bullets {
                     items: vec![
@@ -813,6 +839,6 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), d.slides.len());
-        assert_eq!(d.slides.len(), 13);
+        assert_eq!(d.slides.len(), 14);
     }
 }

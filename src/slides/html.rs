@@ -192,6 +192,7 @@ mod tests {
             "months",
             "week",
             "budget",
+            "chart",
             "steps",
             "bullets",
         ] {
@@ -272,7 +273,10 @@ mod tests {
             html.contains("--primary: #B4232A"),
             "the built-in style is kept"
         );
-        assert_eq!(html.matches("<section class=\"slide\"").count(), 13);
+        assert_eq!(
+            html.matches("<section class=\"slide\"").count(),
+            deck::sample().slides.len()
+        );
     }
 
     #[test]
@@ -547,6 +551,25 @@ mod tests {
                     .collect(),
             },
         );
+        add(
+            "f14-chart",
+            Body::Chart(ChartView {
+                chart: test_chart(
+                    ChartKind::Column,
+                    &wide(WIDTH_LINE),
+                    &vec![wide(WIDTH_LABEL); MAX_BARS],
+                    &[
+                        ("基线", &[1000, 0, 500, 950, 30, 700, 800, 900]),
+                        ("目标", &[900, 880, 760, 640, 520, 400, 280, 160]),
+                        ("实际", &[1000, 880, 760, 640, 520, 400, 280, 160]),
+                    ],
+                    false,
+                ),
+                notes: (0..MAX_BARS)
+                    .map(|_| (wide(WIDTH_LABEL), wide(WIDTH_LINE)))
+                    .collect(),
+            }),
+        );
         d.slides.extend(slides);
         d
     }
@@ -560,7 +583,10 @@ mod tests {
         let templates = builtin();
         let full = full();
         let html = rendered(&full, &brand, &templates);
-        assert_eq!(html.matches("<section class=\"slide\"").count(), 26);
+        assert_eq!(
+            html.matches("<section class=\"slide\"").count(),
+            full.slides.len()
+        );
         if let Some(dir) = std::env::var_os("ALMANAC_DECK_OUT") {
             let dir = PathBuf::from(dir);
             let mut en = deck::sample();

@@ -8,7 +8,7 @@ its `charts`: the first series' values of charts, by title). Every native chart 
 series names and values) and compared with deck.json's charts, its
 embedded workbook is opened with openpyxl and must hold the same numbers,
 and the numbers are compared with PLAN's own (and its `previous` plan's):
-the KPIs' actuals by channel, the budget lines' amounts. The PDF that
+KPI actuals, targets and baselines, budget lines' amounts and spending. The PDF that
 LibreOffice makes and its pages as PNG go to the artifacts folder. Prints
 one line per failure and exits 1 if there was any.
 """
@@ -151,14 +151,27 @@ def load_plans(path):
     return plans
 
 
-def plan_actuals(plans):
-    """KPI actuals by KPI name (`微信公众号新增粉丝`) and by channel id and,
-    for declared channels, channel name."""
+def quantity(text):
+    """A KPI value as a chart holds it: `12万` → 120000, `5.8%` → 5.8,
+    `+35%` → 35, `2.3pp` → 2.3, `1:5` → 5, `1.5x` → 1.5."""
+    text = str(text).strip()
+    m = re.fullmatch(r"1:([0-9.]+)", text)
+    if m:
+        return Fraction(m.group(1))
+    m = re.fullmatch(r"[+]?([0-9.]+)(%|pp|x)", text)
+    if m:
+        return Fraction(m.group(1))
+    return exact(text)
+
+
+def plan_kpis(plans, field):
+    """A KPI field (`actual`, `target`, `baseline`) by KPI name and by
+    channel id and, for declared channels, channel name."""
     out = {}
     for plan in plans:
         channels = plan.get("channels", {})
         for kid, k in plan.get("kpis", {}).items():
-            value = exact(k.get("actual", ""))
+            value = quantity(k.get(field, ""))
             if value is None:
                 continue
             out.setdefault(k.get("name", kid), value)
@@ -183,8 +196,9 @@ def actual_of(actuals, category, title):
 LINE_KEYS = {"total", "name", "share", "amount", "spent", "note", "owner", "label", "tags"}
 
 
-def plan_amounts(plans):
-    """Budget line amounts by name (and id), from the total, shares and amounts."""
+def plan_amounts(plans, field="amount"):
+    """Budget lines' amounts (from the total, shares and amounts) or their
+    `spent`, by name and id; the total under the deck's words for it."""
     out = {}
 
     def walk(table, whole):
@@ -198,21 +212,38 @@ def plan_amounts(plans):
             else:
                 continue
             value = share * whole if share is not None and whole is not None else amount
-            if value is None:
-                continue
-            out.setdefault(name, value)
-            out.setdefault(key, value)
-            walk(children, value)
+            if field == "spent":
+                spent = exact(children.get("spent", "")) if children else None
+                if spent is not None:
+                    out.setdefault(name, spent)
+                    out.setdefault(key, spent)
+            elif value is not None:
+                out.setdefault(name, value)
+                out.setdefault(key, value)
+            if value is not None:
+                walk(children, value)
 
     for plan in plans:
         budget = plan.get("budget", {})
+        total = exact(budget.get(field if field == "spent" else "total", ""))
+        if total is not None:
+            for word in ("总预算", "Total budget"):
+                out.setdefault(word, total)
         walk(budget, exact(budget.get("total", "")))
     return out
 
 
+# Series names (both languages) → the plan field they show.
+SERIES_FIELDS = {
+    "实际": "actual", "Actual": "actual", "目标": "target", "Target": "target",
+    "基线": "baseline", "Baseline": "baseline", "金额": "amount", "Amount": "amount",
+    "计划": "amount", "Planned": "amount", "实际支出": "spent", "Spent": "spent",
+}
+
+
 def deck_charts(body):
     """The charts of a deck.json body, in the order the slide draws them."""
-    if body["type"] == "bars":
+    if body["type"] in ("bars", "chart"):
         return [body["chart"]]
     if body["type"] == "budget":
         return [body["chart"]] + [d["chart"] for d in body["breakdowns"]]
@@ -260,29 +291,37 @@ def check_chart(where, chart, want, fail):
                 fail(f"{where}: workbook cell ({r},{c}) is {cell!r}, expected {v!r}")
 
 
-def check_plan_numbers(where, want, actuals, amounts, fail):
-    """The chart's numbers are the plan's: KPI actuals, budget amounts."""
+def check_plan_numbers(where, want, plans, fail):
+    """The chart's numbers are the plan's: KPI values, budget amounts and spending."""
     matched = 0
+    money = want["kind"] == "doughnut" or want["parts"] or want["title"].startswith(("金额", "Amount"))
     for ws in want["series"]:
-        if want["kind"] == "doughnut" or want["parts"]:
-            source, scale = amounts, 1
-        elif ws is want["series"][0]:
-            source, scale = actuals, 10_000 if want["suffix"] == "万" else 1
-        else:
+        field = SERIES_FIELDS.get(ws["name"])
+        if field is None:
             continue
+        if money or field in ("amount", "spent"):
+            source = [plan_amounts([p], "spent" if field == "spent" else "amount") for p in plans]
+            scale = 1
+        else:
+            source = [plan_kpis([p], field) for p in plans]
+            scale = 10_000 if want["suffix"] == "万" else 1
         for cat, v in zip(want["categories"], ws["values"]):
-            plan = source.get(cat) if source is amounts else actual_of(source, cat, want["title"])
-            if v is None or plan is None:
+            # A year-end deck's charts come from either plan.
+            found = [
+                x for x in (
+                    (s.get(cat) if money else actual_of(s, cat, want["title"])) for s in source
+                ) if x is not None
+            ]
+            if v is None or not found:
                 continue
             matched += 1
-            if Fraction(v) * scale != plan:
-                fail(f"{where}: {cat!r} is {v}{want['suffix']} in the chart, the plan says {plan}")
+            if Fraction(v) * scale not in found:
+                fail(f"{where}: {cat!r} {ws['name']} is {v}{want['suffix']} in the chart, the plans say {found}")
     if not matched:
         fail(f"{where}: no value of chart {want['title']!r} could be found in the plan")
 
 
 def check_charts(prs, deck, plans, expected_charts, fail):
-    actuals, amounts = plan_actuals(plans), plan_amounts(plans)
     seen = {}
     for i, (slide, want) in enumerate(zip(prs.slides, deck["slides"]), start=1):
         where = f"slide {i} ({want['id']})"
@@ -294,7 +333,7 @@ def check_charts(prs, deck, plans, expected_charts, fail):
         for k, (chart, w) in enumerate(zip(charts, wanted)):
             check_chart(f"{where} chart {k + 1}", chart, w, fail)
             if plans:
-                check_plan_numbers(f"{where} chart {k + 1}", w, actuals, amounts, fail)
+                check_plan_numbers(f"{where} chart {k + 1}", w, plans, fail)
             seen.setdefault(w["title"], [as_float(v) for v in w["series"][0]["values"]])
     for title, values in expected_charts.items():
         if seen.get(title) != values:

@@ -144,6 +144,136 @@ pub(super) fn kpi_chart(bars: &[Bar], kpis: &[&Kpi], what: Option<&str>, w: &Wor
     )
 }
 
+/// The review's charts that have no other picture, each after the slide
+/// whose key it names: the KPIs against their baselines and targets, in
+/// groups that share a unit (at least two KPIs to a chart), after the
+/// scorecard; the budget planned against spent, after the spending table.
+pub(super) fn review_charts(p: &Plan, w: &Words) -> Vec<(&'static str, Draft)> {
+    let mut out = Vec::new();
+    let scored: Vec<&Kpi> = p
+        .kpis
+        .iter()
+        .filter(|k| k.channel.is_none() && k.actual.is_some())
+        .filter(|k| k.target.is_some() || k.baseline.is_some())
+        .collect();
+    // Levels and changes (`+35%`) are not drawn on one axis.
+    let mut groups: Vec<(QuantityUnit, bool)> = Vec::new();
+    for k in &scored {
+        let q = k.actual.as_ref().map(|a| (a.q.unit, a.q.signed));
+        if let Some(g) = q
+            && !groups.contains(&g)
+        {
+            groups.push(g);
+        }
+    }
+    for group in groups {
+        let kpis: Vec<&Kpi> = scored
+            .iter()
+            .copied()
+            .filter(|k| k.actual.as_ref().map(|a| (a.q.unit, a.q.signed)) == Some(group))
+            .collect();
+        if kpis.len() < 2 {
+            continue;
+        }
+        for (i, page) in pages(&kpis, MAX_BARS).enumerate() {
+            let in_unit = |v: Option<&crate::model::KpiValue>| {
+                v.filter(|v| v.q.unit == group.0).map(|v| v.q.value)
+            };
+            let mut series = Vec::new();
+            for (name, which) in [(w.baseline, 0), (w.target, 1), (w.actual, 2)] {
+                let values: Vec<Option<Ratio>> = page
+                    .iter()
+                    .map(|k| in_unit([&k.baseline, &k.target, &k.actual][which].as_ref()))
+                    .collect();
+                if values.iter().any(Option::is_some) {
+                    series.push((name.to_string(), values));
+                }
+            }
+            let notes = page
+                .iter()
+                .filter_map(|k| {
+                    k.note
+                        .as_deref()
+                        .map(|n| (shorten(&k.name, WIDTH_LABEL), shorten(n, WIDTH_LINE)))
+                })
+                .collect();
+            out.push((
+                "scorecard",
+                Draft {
+                    sec: Some(Sec::Results),
+                    key: "kpis-compared".into(),
+                    title: paged(w.kpis_compared, i, kpis.len(), MAX_BARS),
+                    body: Body::Chart(ChartView {
+                        chart: chart(
+                            ChartKind::Column,
+                            w.kpi,
+                            Unit::Quantity(group.0),
+                            page.iter().map(|k| shorten(&k.name, WIDTH_LABEL)).collect(),
+                            series,
+                            w,
+                        ),
+                        notes,
+                    }),
+                    notes: page
+                        .iter()
+                        .filter(|k| shorten(&k.name, WIDTH_LABEL) != k.name)
+                        .map(|k| k.name.clone())
+                        .collect(),
+                },
+            ));
+        }
+    }
+
+    // The lines below the total, or the total alone when only it says
+    // what was spent.
+    let lines = &p.budget.lines;
+    let mut spent: Vec<usize> = (1..lines.len())
+        .filter(|&i| lines[i].spent.is_some())
+        .collect();
+    if spent.is_empty() && lines.first().is_some_and(|l| l.spent.is_some()) {
+        spent.push(0);
+    }
+    for (i, page) in pages(&spent, MAX_BARS).enumerate() {
+        let name = |l: usize| if l == 0 { w.total } else { line_name(p, l) };
+        out.push((
+            "spending",
+            Draft {
+                sec: Some(Sec::Results),
+                key: "spending-chart".into(),
+                title: paged(w.spending, i, spent.len(), MAX_BARS),
+                body: Body::Chart(ChartView {
+                    chart: chart(
+                        ChartKind::Column,
+                        w.amount,
+                        Unit::Money(&p.currency),
+                        page.iter()
+                            .map(|&l| shorten(name(l), WIDTH_LABEL))
+                            .collect(),
+                        vec![
+                            (
+                                w.planned.to_string(),
+                                page.iter().map(|&l| Some(shown(lines[l].amount))).collect(),
+                            ),
+                            (
+                                w.spent.to_string(),
+                                page.iter().map(|&l| lines[l].spent).collect(),
+                            ),
+                        ],
+                        w,
+                    ),
+                    notes: Vec::new(),
+                }),
+                notes: page
+                    .iter()
+                    .filter(|&&l| shorten(name(l), WIDTH_LABEL) != name(l))
+                    .map(|&l| name(l).to_string())
+                    .collect(),
+            },
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ mod text;
 mod week;
 
 use budget::budget_slide;
-use chart::{Unit, chart, kpi_chart};
+use chart::{Unit, chart, kpi_chart, review_charts};
 use plan::plan_slides;
 use review::review_slides;
 use text::*;
@@ -107,7 +107,16 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         if plan.is_some() {
             drafts.push(divider(w.part_review, r, w.review_title));
         }
+        let start = drafts.len();
         review_slides(r, w, &mut drafts);
+        // Each chart after the last slide of the table it pictures.
+        for (after, draft) in review_charts(r, w) {
+            let at = drafts[start..]
+                .iter()
+                .rposition(|d| d.key == after || d.key == draft.key)
+                .map_or(drafts.len(), |i| start + i + 1);
+            drafts.insert(at, draft);
+        }
     }
     if let Some(p) = plan {
         if review.is_some() {

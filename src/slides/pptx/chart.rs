@@ -21,24 +21,29 @@ pub const NS_C: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const SHEET: &str = "Sheet1";
 
 /// The number format of the values: whole numbers grouped (`#,##0`),
-/// others as written (`General`), with the chart's prefix and suffix
-/// quoted around them: `"¥"#,##0`, `General"万"`.
+/// money with its decimals (`#,##0.00`), others as written (`General`),
+/// with the chart's prefix and suffix quoted around them: `"¥"#,##0`,
+/// `General"万"`.
 pub fn number_format(chart: &Chart) -> String {
-    let whole = chart
+    // Decimal places of the most precise value: money keeps them fixed
+    // (`€33,500.50`), other numbers show as written (`8.5万`).
+    let places = chart
         .series
         .iter()
         .flat_map(|s| s.values.iter().flatten())
-        .all(|v| !v.contains('.'));
+        .map(|v| v.split_once('.').map_or(0, |(_, f)| f.len()))
+        .max()
+        .unwrap_or(0);
+    let body = match (places, chart.prefix.is_empty()) {
+        (0, _) => "#,##0".to_string(),
+        (p, false) => format!("#,##0.{}", "0".repeat(p.max(2))),
+        (_, true) => "General".to_string(),
+    };
     let quote = |s: &str| {
         let s: String = s.chars().filter(|c| !matches!(c, '"' | '\\')).collect();
         if s.is_empty() { s } else { format!("\"{s}\"") }
     };
-    format!(
-        "{}{}{}",
-        quote(&chart.prefix),
-        if whole { "#,##0" } else { "General" },
-        quote(&chart.suffix)
-    )
+    format!("{}{}{}", quote(&chart.prefix), body, quote(&chart.suffix))
 }
 
 /// `A`, `B`, … `Z`, `AA`: a column's letters (0-based).
@@ -100,7 +105,8 @@ pub fn workbook(chart: &Chart) -> Vec<u8> {
         .map(|c| crate::source::display_width(c))
         .max()
         .unwrap_or(8);
-    ok &= sheet.set_column_width(0, (widest + 2) as f64).is_ok();
+    let width = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+    ok &= sheet.set_column_width(0, f64::from(width)).is_ok();
     debug_assert!(ok, "a chart's cells are within the sheet's limits");
     match book.save_to_buffer() {
         Ok(b) => b,
@@ -467,6 +473,18 @@ pub fn chart_xml(chart: &Chart, st: &Style<'_>, workbook_rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_formats_follow_the_values() {
+        use crate::slides::deck::test_chart;
+        let mut c = test_chart(ChartKind::Bar, "t", &["a".into()], &[("s", &[12])], false);
+        assert_eq!(number_format(&c), "#,##0\"万\"");
+        c.series[0].values[0] = Some("8.5".into());
+        assert_eq!(number_format(&c), "General\"万\"");
+        c.prefix = "€".into();
+        c.suffix = String::new();
+        assert_eq!(number_format(&c), "\"€\"#,##0.00");
+    }
 
     #[test]
     fn columns_are_lettered_like_a_spreadsheet() {

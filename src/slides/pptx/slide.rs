@@ -44,6 +44,7 @@ pub fn slide_xml(
                 Body::Months { months: m } => layouts::months(&mut cv, ctx, m),
                 Body::Week(w) => layouts::week(&mut cv, ctx, w),
                 Body::Budget(b) => layouts::budget(&mut cv, ctx, b, charts),
+                Body::Chart(v) => layouts::chart(&mut cv, ctx, v, charts),
                 Body::Steps { steps: s } => layouts::steps(&mut cv, ctx, s),
                 Body::Bullets { items } => layouts::bullets(&mut cv, ctx, items),
                 Body::Cover { .. } | Body::Divider { .. } => {}
