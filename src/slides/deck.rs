@@ -97,7 +97,8 @@ pub enum Body {
         number: String,
     },
     Table(Table),
-    /// Horizontal bars, longest = 1000.
+    /// Horizontal bars: a chart of the actuals (and targets), with labels,
+    /// values and notes per bar.
     Bars(Bars),
     Cards {
         cards: Vec<Card>,
@@ -241,7 +242,8 @@ pub struct Bar {
     pub label: String,
     /// The value as text: `12万`.
     pub value: String,
-    /// Length, 0..=1000, relative to the longest bar (or target) in the chart.
+    /// Length, 0..=1000, relative to the longest bar (or target) in the
+    /// chart. The renderers draw `Bars::chart`; this is the same length.
     pub length: u32,
     /// A target marker at this length, with its text.
     pub target: Option<Marker>,
@@ -339,7 +341,7 @@ pub struct BudgetView {
     /// `¥5,000,000`.
     pub total: String,
     pub total_label: String,
-    /// The top-level split, as one stacked bar (lengths add up to 1000).
+    /// The top-level split: the legend's entries (lengths add up to 1000).
     pub segments: Vec<Segment>,
     /// The same split as a chart (a doughnut of the lines' amounts).
     pub chart: Chart,
@@ -360,7 +362,8 @@ pub struct Segment {
 #[derive(Clone, Debug, Serialize)]
 pub struct Breakdown {
     pub label: String,
-    /// Drawn as a pyramid (first segment at the top) rather than a bar.
+    /// The KOL pyramid: its chart is bars of the tiers, top tier first,
+    /// rather than a doughnut.
     pub pyramid: bool,
     pub segments: Vec<Segment>,
     /// The same split as a chart: a doughnut, or bars for the pyramid's
