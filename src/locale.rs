@@ -452,6 +452,10 @@ words! {
     case_lessons: &'static str =
         "经验",
         "Lessons";
+    /// The title of the chart of KPIs against their baselines and targets.
+    kpis_compared: &'static str =
+        "指标对比",
+        "KPIs compared";
     /// `：` / `: `, `、` / `, `, `；` / `; ` in the speaker notes.
     colon: &'static str =
         "：",

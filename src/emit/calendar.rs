@@ -127,8 +127,12 @@ fn keeps_recurring(f: Filter, col: &crate::model::Column) -> bool {
     } else {
         Kind::Episode
     };
-    keeps(f, kind, &col.channel.into_iter().collect::<Vec<_>>(), col.owner)
-        || matches!(f, Filter::Owner(o) if col.attendees.contains(&o))
+    keeps(
+        f,
+        kind,
+        &col.channel.into_iter().collect::<Vec<_>>(),
+        col.owner,
+    ) || matches!(f, Filter::Owner(o) if col.attendees.contains(&o))
 }
 
 fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {

@@ -645,3 +645,99 @@ fn one_brand_file_recolours_both_formats() {
     assert!(theme.contains("<a:srgbClr val=\"123ABC\"/>"), "{theme}");
     assert!(theme.contains("typeface=\"SimHei\""));
 }
+
+#[test]
+fn review_charts_hold_the_plans_exact_numbers_and_the_pptx_embeds_them() {
+    let text = r#"
+[plan]
+id = "r"
+name = "Review"
+year = 2026
+calendar = "none"
+locale = "en"
+currency = "EUR"
+
+[budget]
+total = "€100k"
+ads = { share = "60%", spent = "€63k" }
+events = { share = "40%", spent = "€33_500.50" }
+
+[kpis.leads]
+name = "Leads"
+target = "500"
+actual = "620"
+
+[kpis.mqls]
+name = "MQLs"
+baseline = "100"
+target = "150"
+actual = "140"
+"#;
+    let s = Scratch::new().file("r.toml", text);
+    let r = s.run(&["slides", "r.toml", "--format", "deck-json,pptx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/r/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let charts: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| s["body"]["type"] == "chart")
+        .map(|s| &s["body"]["chart"])
+        .collect();
+    let series = |c: &Value| -> Vec<(String, Vec<Value>)> {
+        c["series"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .map(|s| {
+                (
+                    s["name"].as_str().unwrap_or("").to_string(),
+                    s["values"].as_array().expect("values").clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        charts.len(),
+        2,
+        "the KPIs compared, then planned against spent"
+    );
+    assert_eq!(charts[0]["title"], "KPI");
+    assert_eq!(
+        charts[0]["categories"],
+        serde_json::json!(["Leads", "MQLs"])
+    );
+    assert_eq!(
+        series(charts[0]),
+        [
+            ("Baseline".to_string(), vec![Value::Null, "100".into()]),
+            ("Target".to_string(), vec!["500".into(), "150".into()]),
+            ("Actual".to_string(), vec!["620".into(), "140".into()]),
+        ]
+    );
+    assert_eq!(charts[1]["title"], "Amount (€)");
+    assert_eq!(
+        charts[1]["categories"],
+        serde_json::json!(["ads", "events"])
+    );
+    assert_eq!(
+        series(charts[1]),
+        [
+            ("Planned".to_string(), vec!["60000".into(), "40000".into()]),
+            ("Spent".to_string(), vec!["63000".into(), "33500.5".into()]),
+        ]
+    );
+    // The package holds one chart part and one workbook per chart.
+    let bytes = std::fs::read(s.dir.path().join("out/r/deck.pptx")).expect("pptx");
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a UTF-8 name").into_owned())
+        .collect();
+    let count = |prefix: &str| names.iter().filter(|n| n.starts_with(prefix)).count();
+    assert_eq!(count("ppt/charts/chart"), 2, "{names:?}");
+    assert_eq!(count("ppt/embeddings/"), 2, "{names:?}");
+}

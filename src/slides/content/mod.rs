@@ -21,6 +21,7 @@ use crate::syntax::ast::{Frequency, MonthDay, Quantity, QuantityUnit};
 use super::deck::*;
 
 mod budget;
+mod chart;
 mod plan;
 mod review;
 mod sections;
@@ -28,6 +29,7 @@ mod text;
 mod week;
 
 use budget::budget_slide;
+use chart::{Unit, chart, kpi_chart, review_charts};
 use plan::plan_slides;
 use review::review_slides;
 use sections::section_slides;
@@ -59,6 +61,19 @@ struct Draft {
     title: String,
     body: Body,
     notes: Vec<String>,
+}
+
+/// The review's slides, each chart after the last slide of the table it
+/// pictures.
+fn review_with_charts(r: &Plan, w: &Words, out: &mut Vec<Draft>) {
+    review_slides(r, w, out);
+    for (after, draft) in review_charts(r, w) {
+        let at = out
+            .iter()
+            .rposition(|d| d.key == after || d.key == draft.key)
+            .map_or(out.len(), |i| i + 1);
+        out.insert(at, draft);
+    }
 }
 
 /// The deck for a review (a plan with actuals), a plan, or both.
@@ -94,7 +109,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         if plan.is_some() {
             drafts.push(divider(w.part_review, r, w.review_title));
         }
-        drafts.extend(part(r, review_slides));
+        drafts.extend(part(r, review_with_charts));
     }
     if let Some(p) = plan {
         if review.is_some() {

@@ -140,13 +140,15 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                         status: completion(k, w).1,
                     }
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            let caption = common_name(&kpis, p);
             out.push(Draft {
                 sec: Some(Sec::Platforms),
                 key: "platforms".into(),
                 title: paged(w.platforms, i, kpis.len(), MAX_BARS),
                 body: Body::Bars(Bars {
-                    caption: common_name(&kpis, p),
+                    chart: kpi_chart(&bars, page, caption.as_deref(), w),
+                    caption,
                     bars,
                 }),
                 notes,
