@@ -329,7 +329,7 @@ fn campaign_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             sec: Some(Sec::Results),
             key: "campaign-results".into(),
             title: paged(w.campaign_results, i, done.len(), MAX_TABLE_ROWS),
-            body: Body::Table(Table {
+            body: Body::Table(without_empty_columns(Table {
                 columns: columns(&[
                     (w.campaign, false),
                     (w.dates, false),
@@ -339,7 +339,7 @@ fn campaign_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                     (w.spent, true),
                 ]),
                 rows,
-            }),
+            })),
             notes,
         });
     }
@@ -375,7 +375,7 @@ fn column_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             sec: Some(Sec::Content),
             key: "column-results".into(),
             title: paged(w.column_results, i, done.len(), MAX_TABLE_ROWS),
-            body: Body::Table(Table {
+            body: Body::Table(without_empty_columns(Table {
                 columns: columns(&[
                     (w.column, false),
                     (w.channel_word, false),
@@ -384,9 +384,39 @@ fn column_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                     (w.avg_plays, true),
                 ]),
                 rows,
-            }),
+            })),
             notes,
         });
+    }
+}
+
+/// The table less its number columns that no row fills (a review that
+/// gives no reach at all shows no reach column).
+fn without_empty_columns(t: Table) -> Table {
+    let keep: Vec<bool> = (0..t.columns.len())
+        .map(|c| !t.columns[c].numeric || t.rows.iter().any(|r| !r.cells[c].is_empty()))
+        .collect();
+    let pick = |v: Vec<String>| -> Vec<String> {
+        v.into_iter()
+            .zip(&keep)
+            .filter_map(|(x, k)| k.then_some(x))
+            .collect()
+    };
+    Table {
+        columns: t
+            .columns
+            .into_iter()
+            .zip(&keep)
+            .filter_map(|(x, k)| k.then_some(x))
+            .collect(),
+        rows: t
+            .rows
+            .into_iter()
+            .map(|r| Row {
+                cells: pick(r.cells),
+                status: r.status,
+            })
+            .collect(),
     }
 }
 
