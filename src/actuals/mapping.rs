@@ -159,7 +159,12 @@ pub fn read(sources: &SourceMap, file: FileId, diags: &mut Vec<Diagnostic>) -> O
     }
     if let Some(t) = r.table(&tree, "campaigns") {
         r.keys(t, CAMPAIGN_KEYS, "campaigns");
-        let column = r.required(t, "column", "campaigns", tree_span(&tree, "campaigns", file));
+        let column = r.required(
+            t,
+            "column",
+            "campaigns",
+            tree_span(&tree, "campaigns", file),
+        );
         let mode = match r.text(t, "match") {
             None => MatchMode::Exact,
             Some(s) => match s.value.as_str() {
@@ -209,7 +214,14 @@ pub fn read(sources: &SourceMap, file: FileId, diags: &mut Vec<Diagnostic>) -> O
         }
         Some(_) => {
             if let Some(item) = tree.get("metrics") {
-                r.wrong_type(item, "metrics", tr!("表数组（`[[metrics]]`）", "an array of tables (`[[metrics]]`)"));
+                r.wrong_type(
+                    item,
+                    "metrics",
+                    tr!(
+                        "表数组（`[[metrics]]`）",
+                        "an array of tables (`[[metrics]]`)"
+                    ),
+                );
             }
         }
         None => {}
@@ -217,7 +229,10 @@ pub fn read(sources: &SourceMap, file: FileId, diags: &mut Vec<Diagnostic>) -> O
     if m.metrics.is_empty() && r.diags.len() == before {
         r.push(
             Span::new(file, 0, 0),
-            tr!("映射文件没有 `[[metrics]]`", "the mapping has no `[[metrics]]`"),
+            tr!(
+                "映射文件没有 `[[metrics]]`",
+                "the mapping has no `[[metrics]]`"
+            ),
             tr!(
                 "每个要写入计划的值写一个 `[[metrics]]`，见 `docs/actuals.md`",
                 "write one `[[metrics]]` per value to write into the plan; see docs/actuals.md"
@@ -288,7 +303,10 @@ impl Reader<'_> {
         self.push(
             self.span(item.span()),
             tr!("`{key}` 应当是{wz}", "`{key}` should be {we}"),
-            tr!("写法见 `docs/actuals.md`", "see docs/actuals.md for how it is written"),
+            tr!(
+                "写法见 `docs/actuals.md`",
+                "see docs/actuals.md for how it is written"
+            ),
         );
     }
 
@@ -343,7 +361,10 @@ impl Reader<'_> {
             self.push(
                 s.span,
                 tr!("`{key}` 不是日期", "`{key}` is not a date"),
-                tr!("写成 `2025-01-01` 这样的日期", "write a date such as `2025-01-01`"),
+                tr!(
+                    "写成 `2025-01-01` 这样的日期",
+                    "write a date such as `2025-01-01`"
+                ),
             );
         }
         d
@@ -490,7 +511,10 @@ impl Reader<'_> {
             self.push(
                 at,
                 tr!("这一项缺少 `metric`", "this metric has no `metric`"),
-                tr!("写明写入哪个结果：`{list}`", "say which result it fills: `{list}`"),
+                tr!(
+                    "写明写入哪个结果：`{list}`",
+                    "say which result it fills: `{list}`"
+                ),
             );
             return None;
         };

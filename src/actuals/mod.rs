@@ -124,8 +124,7 @@ pub fn prepare(world: &dyn World, req: &Request<'_>) -> Result<Outcome, ImportEr
     out.locale = plan_file.and_then(|f| checked.locales.get(&f).copied());
     let fatal: Vec<Diagnostic> = (checked.diagnostics.iter())
         .filter(|d| {
-            Some(d.primary.span.file) == plan_file
-                && matches!(d.code(), "S001" | "S002" | "S008")
+            Some(d.primary.span.file) == plan_file && matches!(d.code(), "S001" | "S002" | "S008")
         })
         .cloned()
         .collect();
@@ -164,8 +163,12 @@ pub fn prepare(world: &dyn World, req: &Request<'_>) -> Result<Outcome, ImportEr
     out.sources = SourceMap::default();
     let map_id = {
         let mut d = Vec::new();
-        let (id, usable) =
-            crate::syntax::toml::add_file(&mut out.sources, req.map.to_path_buf(), &map_bytes, &mut d);
+        let (id, usable) = crate::syntax::toml::add_file(
+            &mut out.sources,
+            req.map.to_path_buf(),
+            &map_bytes,
+            &mut d,
+        );
         out.diagnostics.extend(d);
         usable.then_some(id)
     };
@@ -196,7 +199,14 @@ pub fn prepare(world: &dyn World, req: &Request<'_>) -> Result<Outcome, ImportEr
         ) else {
             continue;
         };
-        collect(&table, &mapping, &plan, &out.sources, &mut found, &mut diags);
+        collect(
+            &table,
+            &mapping,
+            &plan,
+            &out.sources,
+            &mut found,
+            &mut diags,
+        );
     }
     // Added up.
     let mut values: BTreeMap<TargetPath, (usize, Number, usize)> = BTreeMap::new();
@@ -284,7 +294,11 @@ fn finish(mut out: Outcome, checked: Option<Checked>) -> Outcome {
 
 /// The plan with `bytes` as the plan file's content, checked: for
 /// `--dry-run`'s diff and for the check that what is written still reads.
-pub fn check_new(world: &dyn World, req: &Request<'_>, bytes: &[u8]) -> Result<Checked, ImportError> {
+pub fn check_new(
+    world: &dyn World,
+    req: &Request<'_>,
+    bytes: &[u8],
+) -> Result<Checked, ImportError> {
     let real = world.canonicalize(req.plan).map_err(|e| ImportError {
         path: req.plan.to_path_buf(),
         reason: io_reason(&e),
@@ -453,13 +467,25 @@ fn budget_lines(t: &dyn toml_edit::TableLike, prefix: &str, out: &mut Vec<String
     }
 }
 
-fn unknown(id: &mapping::Text, zh: &str, section: &str, known: &[String], diags: &mut Vec<Diagnostic>) {
+fn unknown(
+    id: &mapping::Text,
+    zh: &str,
+    section: &str,
+    known: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     unknown_of(id, zh, section, &known, diags);
 }
 
 /// I003 for an id the plan does not declare, with the closest one.
-fn unknown_of(id: &mapping::Text, zh: &str, section: &str, known: &[&str], diags: &mut Vec<Diagnostic>) {
+fn unknown_of(
+    id: &mapping::Text,
+    zh: &str,
+    section: &str,
+    known: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) {
     if known.contains(&id.value.as_str()) {
         return;
     }
@@ -476,7 +502,10 @@ fn unknown_of(id: &mapping::Text, zh: &str, section: &str, known: &[&str], diags
         id.span,
         tr!("计划中没有{zh} `{name}`", "the plan has no {en} `{name}`"),
     )
-    .label(tr!("`{section}` 中没有这个标识", "not an id in `{section}`"));
+    .label(tr!(
+        "`{section}` 中没有这个标识",
+        "not an id in `{section}`"
+    ));
     d = match crate::diagnostics::closest(name, known.iter().copied()) {
         Some(c) => d
             .help(crate::diagnostics::did_you_mean(c))
@@ -487,7 +516,10 @@ fn unknown_of(id: &mapping::Text, zh: &str, section: &str, known: &[&str], diags
         )),
         None => {
             let list = known.join("`, `");
-            d.help(tr!("计划中的标识有：`{list}`", "the plan's ids are `{list}`"))
+            d.help(tr!(
+                "计划中的标识有：`{list}`",
+                "the plan's ids are `{list}`"
+            ))
         }
     };
     diags.push(d);
@@ -517,7 +549,11 @@ fn collect(
     };
     let col = |name: &mapping::Text| index.get(name.value.as_str()).copied();
     let date_col = m.date_column.as_ref().and_then(col);
-    let campaign_col = m.campaigns.as_ref().filter(|_| by_row).and_then(|c| col(&c.column));
+    let campaign_col = m
+        .campaigns
+        .as_ref()
+        .filter(|_| by_row)
+        .and_then(|c| col(&c.column));
     for (r, row) in table.rows.iter().enumerate().skip(header_row + 1) {
         if row.iter().all(|c| c.text.is_empty()) {
             continue;
@@ -660,23 +696,45 @@ fn header(
             .filter(|n| cells.iter().any(|c| c.text == n.value))
             .count();
         if hits == needed.len() {
+            // A header merged down over several rows ends on the last of them.
+            let last = (table.merged.iter())
+                .filter(|m| m.0 <= r && r <= m.2)
+                .map(|m| m.2)
+                .fold(r, usize::max);
             let mut index = BTreeMap::new();
-            for (i, c) in cells.iter().enumerate() {
-                index.entry(c.text.clone()).or_insert(i);
+            for row in r..=last {
+                for (i, c) in table.header(row).iter().enumerate() {
+                    if !c.text.is_empty() {
+                        index.entry(c.text.clone()).or_insert(i);
+                    }
+                }
             }
-            return Some((r, index));
+            return Some((last, index));
         }
         if hits > 0 && best.is_none_or(|(_, h)| hits > h) {
             best = Some((r, hits));
         }
     }
     let row = best.map_or_else(
-        || table.rows.iter().position(|r| r.iter().any(|c| !c.text.is_empty())).unwrap_or(0),
+        || {
+            table
+                .rows
+                .iter()
+                .position(|r| r.iter().any(|c| !c.text.is_empty()))
+                .unwrap_or(0)
+        },
         |(r, _)| r,
     );
     let cells = table.header(row);
-    let headers: Vec<&str> = cells.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect();
-    let span = match (table.rows.get(row).and_then(|r| r.first()), table.rows.get(row).and_then(|r| r.last())) {
+    let headers: Vec<&str> = cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let span = match (
+        table.rows.get(row).and_then(|r| r.first()),
+        table.rows.get(row).and_then(|r| r.last()),
+    ) {
         (Some(a), Some(b)) => Span::new(table.file, a.span.start as usize, b.span.end as usize),
         _ => Span::new(table.file, 0, 0),
     };
@@ -691,12 +749,20 @@ fn header(
         let mut d = Diagnostic::new(
             &codes::I001,
             span,
-            tr!("导出文件没有列 `{name}`", "the export has no column `{name}`"),
+            tr!(
+                "导出文件没有列 `{name}`",
+                "the export has no column `{name}`"
+            ),
         )
         .label(tr!("表头里没有这一列", "not among these headers"))
-        .secondary(n.span, tr!("映射文件要求这一列", "the mapping asks for it here"));
+        .secondary(
+            n.span,
+            tr!("映射文件要求这一列", "the mapping asks for it here"),
+        );
         d = match crate::diagnostics::closest(&n.value, headers.iter().copied()) {
-            Some(c) => d.help(crate::diagnostics::did_you_mean(c)).fix(n.span, format!("\"{c}\"")),
+            Some(c) => d
+                .help(crate::diagnostics::did_you_mean(c))
+                .fix(n.span, format!("\"{c}\"")),
             None => {
                 let joined = headers.join("`, `");
                 let list = crate::text::for_display(&joined);
@@ -716,9 +782,11 @@ fn bad_cell(table: &Table, r: usize, c: usize, cell: &Cell, what: Msg, help: Msg
     let text = crate::text::for_display(&cell.text);
     let (az, ae, wz, we) = (&at.zh, &at.en, &what.zh, &what.en);
     let message = if cell.text.is_empty() {
-        tr!("单元格 {az} 是空的", "cell {ae} is empty")
+        tr!("{az}是空的", "{ae} is empty")
+    } else if matches!(number::number(&cell.text), number::Read::Blank) {
+        tr!("{az}没有数字（`{text}`）", "{ae} has no number (`{text}`)")
     } else {
-        tr!("单元格 {az} 的 `{text}` {wz}", "`{text}` in cell {ae} is {we}")
+        tr!("{az}的 `{text}` {wz}", "`{text}` in {ae} is {we}")
     };
     Diagnostic::new(&codes::I002, cell.span, message)
         .label(what)
@@ -733,7 +801,7 @@ fn unmatched(table: &Table, r: usize, c: usize, cell: &Cell, plan: &Ids) -> Diag
         &codes::I004,
         cell.span,
         tr!(
-            "活动名称 `{text}`（{az}）不对应计划中的任何活动",
+            "活动名称 `{text}`（{az}）匹配不到计划中的任何活动",
             "campaign name `{text}` ({ae}) matches no campaign of the plan"
         ),
     )
@@ -786,7 +854,11 @@ fn target_path(t: &Target, campaign: Option<&str>) -> Option<TargetPath> {
             metric,
             channel,
         } => {
-            let id = if id.value == "*" { campaign? } else { &id.value };
+            let id = if id.value == "*" {
+                campaign?
+            } else {
+                &id.value
+            };
             let mut tables = vec![s("campaigns"), s(id), s("results")];
             if let Some(ch) = channel {
                 tables.extend([s("channels"), ch.value.clone()]);
@@ -823,7 +895,10 @@ fn aggregate(
                     "the column mixes percentages and numbers: `{a}` and `{b}`"
                 ),
             )
-            .label(tr!("单位与前面不同", "a different unit from the rows before"))
+            .label(tr!(
+                "单位与前面不同",
+                "a different unit from the rows before"
+            ))
             .secondary(first.span, tr!("第一个值", "the first value"))
             .help(tr!(
                 "一列只用一种单位，才能汇总",
@@ -860,7 +935,10 @@ fn aggregate(
                     )
                     .label(tr!("这一行", "this row"))
                     .secondary(at_latest[0].span, tr!("另一行", "the other row"))
-                    .secondary(metric.aggregate_span, tr!("按最后一行取值", "the last row is taken")),
+                    .secondary(
+                        metric.aggregate_span,
+                        tr!("按最后一行取值", "the last row is taken"),
+                    ),
                 );
                 let d = diags.pop().map(|d| {
                     d.help(tr!(
@@ -881,7 +959,10 @@ fn aggregate(
                 Diagnostic::new(
                     &codes::I002,
                     first.span,
-                    tr!("这一列的数字太大，无法相加", "the column's numbers are too large to add up"),
+                    tr!(
+                        "这一列的数字太大，无法相加",
+                        "the column's numbers are too large to add up"
+                    ),
                 )
                 .label(tr!("从这里起", "from here")),
             );
@@ -910,7 +991,10 @@ fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, text: &str
                     let mut v = v;
                     v.decor_mut().clear();
                     inline.insert(key, v);
-                    table.insert(name, toml_edit::Item::Value(toml_edit::Value::InlineTable(inline)));
+                    table.insert(
+                        name,
+                        toml_edit::Item::Value(toml_edit::Value::InlineTable(inline)),
+                    );
                 }
                 None => {
                     let mut t = toml_edit::Table::new();
@@ -919,7 +1003,10 @@ fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, text: &str
                 }
             }
         }
-        let Some(next) = table.get_mut(name).and_then(toml_edit::Item::as_table_like_mut) else {
+        let Some(next) = table
+            .get_mut(name)
+            .and_then(toml_edit::Item::as_table_like_mut)
+        else {
             return;
         };
         table = next;

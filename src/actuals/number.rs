@@ -56,7 +56,11 @@ pub fn number(text: &str) -> Read {
     let Some(v) = v.checked_mul(Ratio::int(scale)) else {
         return Read::Invalid;
     };
-    let value = if neg { Ratio::ZERO.checked_sub(v) } else { Some(v) };
+    let value = if neg {
+        Ratio::ZERO.checked_sub(v)
+    } else {
+        Some(v)
+    };
     match value {
         Some(value) => Read::Number(Number { value, percent }),
         None => Read::Invalid,
@@ -103,7 +107,8 @@ pub fn plan_text(n: Number) -> String {
     let wan = Ratio::int(10_000);
     if n.value.abs() >= wan
         && let Some(w) = n.value.checked_div(wan)
-        && w.checked_mul(Ratio::HUNDRED).is_some_and(|h| h.denom() == 1)
+        && w.checked_mul(Ratio::HUNDRED)
+            .is_some_and(|h| h.denom() == 1)
     {
         return format!("{}万", w.to_decimal_string(2));
     }
@@ -139,7 +144,9 @@ mod tests {
         for b in ["", "-", "--", "—", " "] {
             assert_eq!(number(b), Read::Blank, "{b:?}");
         }
-        for bad in ["abc", "1,23", "12,,3", "1.2.3", "5%万", "1.", ".", "1 234", "1234,"] {
+        for bad in [
+            "abc", "1,23", "12,,3", "1.2.3", "5%万", "1.", ".", "1 234", "1234,",
+        ] {
             assert_eq!(number(bad), Read::Invalid, "{bad:?}");
         }
     }
@@ -147,7 +154,13 @@ mod tests {
     #[test]
     fn dates_in_the_usual_spellings() {
         let d = NaiveDate::from_ymd_opt(2025, 3, 8);
-        for t in ["2025-03-08", "2025/3/8", "2025.3.8", "2025年3月8日", "2025-03-08 20:15:00"] {
+        for t in [
+            "2025-03-08",
+            "2025/3/8",
+            "2025.3.8",
+            "2025年3月8日",
+            "2025-03-08 20:15:00",
+        ] {
             assert_eq!(date(t), d, "{t}");
         }
         assert_eq!(date("3月8日"), None);

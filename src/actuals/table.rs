@@ -78,13 +78,13 @@ impl Table {
         cells
     }
 
-    /// How a person names a cell: `C5` in a workbook, `row 5, column 3`
-    /// in a CSV file (both one-based).
+    /// How a person names a cell: `cell C5` in a workbook, `row 5, column
+    /// 3` in a CSV file (both one-based).
     pub fn cell_name(&self, row: usize, col: usize) -> Msg {
         let (r, c) = (row + 1, col + 1);
         if self.workbook {
             let name = format!("{}{r}", column_letters(col));
-            Msg::same(name)
+            tr!("单元格 {name}", "cell {name}")
         } else {
             tr!("第 {r} 行第 {c} 列", "row {r}, column {c}")
         }
@@ -228,10 +228,7 @@ fn not_text(bytes: &[u8], at: usize, name: &str) -> Unreadable {
     Unreadable {
         text,
         at,
-        message: tr!(
-            "文件不是 {name} 文本",
-            "the file is not {name} text"
-        ),
+        message: tr!("文件不是 {name} 文本", "the file is not {name} text"),
         help: tr!(
             "在映射文件的 `[file]` 里改写 `encoding`，或删掉它由 almanac 自动识别",
             "change `encoding` in the mapping's `[file]`, or leave it out to let almanac tell"
@@ -328,7 +325,10 @@ type Merged = Vec<(usize, usize, usize, usize)>;
 /// A workbook's sheet written out as CSV (row `r` of the sheet on line
 /// `r`, from the sheet's first row even when its used range starts lower),
 /// and its merged regions.
-fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<(String, String, Merged), Unreadable> {
+fn read_workbook(
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<(String, String, Merged), Unreadable> {
     let broken = |e: &dyn std::fmt::Display| Unreadable {
         text: String::new(),
         at: 0,
@@ -344,7 +344,8 @@ fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<(String, String, M
     if bytes.starts_with(b"PK") {
         unzipped_size_ok(Cursor::new(bytes)).map_err(|e| broken(&e))?;
     }
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(&e))?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| broken(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => {
@@ -485,20 +486,28 @@ mod tests {
         let rows = parse_csv("名称,数\n春节,\"1,234\"\n", FileId(0));
         let c = &rows[1][1];
         assert_eq!(c.text, "1,234");
-        assert_eq!(c.span.range(), "名称,数\n春节,".len().."名称,数\n春节,\"1,234\"".len());
+        assert_eq!(
+            c.span.range(),
+            "名称,数\n春节,".len().."名称,数\n春节,\"1,234\"".len()
+        );
         assert_eq!(rows.len(), 2);
     }
 
     #[test]
     fn text_is_utf8_else_gb18030() {
-        let gbk = encoding_rs::GBK.encode("阅读人数,新增关注\n").0.into_owned();
+        let gbk = encoding_rs::GBK
+            .encode("阅读人数,新增关注\n")
+            .0
+            .into_owned();
         assert!(std::str::from_utf8(&gbk).is_err());
         assert_eq!(
             decode(&gbk, Encoding::Auto).ok().as_deref(),
             Some("阅读人数,新增关注\n")
         );
         assert_eq!(
-            decode("\u{FEFF}标题\n".as_bytes(), Encoding::Auto).ok().as_deref(),
+            decode("\u{FEFF}标题\n".as_bytes(), Encoding::Auto)
+                .ok()
+                .as_deref(),
             Some("标题\n")
         );
         assert!(decode(&gbk, Encoding::Utf8).is_err());

@@ -23,10 +23,23 @@ pub fn run(world: &dyn World, a: &ActualsArgs, lang: Lang) -> Exit {
 }
 
 fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
+    let (plan_path, files) = match a.paths.split_last() {
+        Some((plan, files)) if !files.is_empty() => (plan, files),
+        _ => {
+            fail_in(
+                lang.of_run([]),
+                &tr!(
+                    "给出导出文件和计划（`almanac actuals import FILE… --map MAP.toml PLAN`）",
+                    "give the exports and the plan (`almanac actuals import FILE… --map MAP.toml PLAN`)"
+                ),
+            );
+            return Exit::Usage;
+        }
+    };
     let req = Request {
-        files: &a.files,
+        files,
         map: &a.map,
-        plan: &a.plan,
+        plan: plan_path,
         root: a.project.root.clone(),
     };
     let outcome = match prepare(world, &req) {
@@ -47,7 +60,7 @@ fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
         a.project.quiet,
         lang,
     );
-    let plan = a.plan.display();
+    let plan = plan_path.display();
     let errors = outcome.errors();
     let (Some(bytes), 0) = (&outcome.new, errors) else {
         if matches!(format, Format::Human) && !a.project.quiet {
@@ -78,7 +91,12 @@ fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
             .count()
     };
     if syntax(&after) > syntax(before) || after.plans.is_empty() != before.plans.is_empty() {
-        err(&render_human(&after.diagnostics, &after.sources, color, lang));
+        err(&render_human(
+            &after.diagnostics,
+            &after.sources,
+            color,
+            lang,
+        ));
         fail_in(
             l,
             &tr!(
@@ -90,7 +108,7 @@ fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
     }
     if a.dry_run {
         if let (Some(old), Some(new)) = (before.plans.first(), after.plans.first()) {
-            let path = a.plan.display().to_string();
+            let path = plan_path.display().to_string();
             let d = diff(
                 Side {
                     plan: old,
@@ -106,14 +124,17 @@ fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
             out(&render_markdown(&d));
         }
         if !a.project.quiet {
-            let m = tr!("试运行：`{plan}` 没有改动", "dry run: `{plan}` is unchanged");
+            let m = tr!(
+                "试运行：`{plan}` 没有改动",
+                "dry run: `{plan}` is unchanged"
+            );
             err(&format!("{}\n", m.get(l)));
         }
         return Exit::Clean;
     }
-    let current = world.read(&a.plan).unwrap_or_default();
+    let current = world.read(plan_path).unwrap_or_default();
     if current != *bytes
-        && let Err(e) = crate::fmt::write_atomic(world, &a.plan, bytes)
+        && let Err(e) = crate::fmt::write_atomic(world, plan_path, bytes)
     {
         fail_in(l, &e.msg());
         return Exit::Usage;

@@ -89,13 +89,12 @@ pub enum ActualsCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(override_usage = "almanac actuals import [OPTIONS] --map <MAP.toml> <FILE>... <PLAN>")]
 pub struct ImportArgs {
-    /// The exports, all read with the one mapping (their rows add up).
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The plan file that receives the values.
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
+    /// The exports, all read with the one mapping (their rows add up),
+    /// then last the plan file that receives the values.
+    #[arg(required = true, value_name = "FILE… PLAN")]
+    pub paths: Vec<PathBuf>,
     /// The mapping: which column is which value, how rows add up and how
     /// campaign names match (see docs/actuals.md).
     #[arg(long, value_name = "MAP.toml")]
