@@ -664,9 +664,8 @@ fn collect(
                     continue;
                 }
             };
-            let target = match target_path(&metric.target, campaign.as_deref()) {
-                Some(t) => t,
-                None => continue,
+            let Some(target) = target_path(&metric.target, campaign.as_deref()) else {
+                continue;
             };
             found.entry((i, target)).or_default().push(Found {
                 n,
@@ -977,7 +976,7 @@ fn aggregate(
 fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, text: &str) {
     let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
     for name in &target.tables {
-        let needs_table = !table.get(name).is_some_and(|i| i.is_table_like());
+        let needs_table = !table.get(name).is_some_and(toml_edit::Item::is_table_like);
         if needs_table {
             let old = table.get(name).and_then(|i| i.as_value()).cloned();
             match old {

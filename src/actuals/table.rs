@@ -176,10 +176,10 @@ pub enum Encoding {
 /// A CSV file's text: UTF-8 (with or without a byte-order mark), else,
 /// for `Auto`, GB18030 — the superset of GBK that Excel and the back ends
 /// on Chinese Windows write — when the bytes decode as it without error.
-pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Unreadable> {
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Box<Unreadable>> {
     let no_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(at) = no_bom.iter().take(8192).position(|b| *b == 0) {
-        return Err(Unreadable {
+        return Err(Box::new(Unreadable {
             text: String::from_utf8_lossy(&no_bom[..at]).into_owned(),
             at: usize::MAX,
             message: tr!(
@@ -190,17 +190,17 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Unreadable> {
                 "从后台导出为 CSV 或 .xlsx 后再导入",
                 "export the data as CSV or .xlsx and import that"
             ),
-        });
+        }));
     }
     let utf8 = std::str::from_utf8(no_bom);
     match (encoding, utf8) {
         (Encoding::Auto | Encoding::Utf8, Ok(s)) => Ok(s.to_string()),
-        (Encoding::Utf8, Err(e)) => Err(not_text(no_bom, e.valid_up_to(), "UTF-8")),
+        (Encoding::Utf8, Err(e)) => Err(Box::new(not_text(no_bom, e.valid_up_to(), "UTF-8"))),
         (Encoding::Auto | Encoding::Gb18030, _) if bytes.len() == no_bom.len() => {
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(no_bom);
             if had_errors {
                 let at = text.find('\u{FFFD}').unwrap_or(0);
-                Err(Unreadable {
+                Err(Box::new(Unreadable {
                     text: text.into_owned(),
                     at,
                     message: tr!(
@@ -211,14 +211,14 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Unreadable> {
                         "在表格软件里另存为“CSV UTF-8”后再导入",
                         "save it again as \"CSV UTF-8\" in a spreadsheet program and import that"
                     ),
-                })
+                }))
             } else {
                 Ok(text.into_owned())
             }
         }
-        (Encoding::Gb18030, _) => Err(not_text(no_bom, 0, "GB18030")),
+        (Encoding::Gb18030, _) => Err(Box::new(not_text(no_bom, 0, "GB18030"))),
         // A UTF-8 byte-order mark before bytes that are not UTF-8.
-        (Encoding::Auto, Err(e)) => Err(not_text(no_bom, e.valid_up_to(), "UTF-8")),
+        (Encoding::Auto, Err(e)) => Err(Box::new(not_text(no_bom, e.valid_up_to(), "UTF-8"))),
     }
 }
 
@@ -328,18 +328,20 @@ type Merged = Vec<(usize, usize, usize, usize)>;
 fn read_workbook(
     bytes: &[u8],
     sheet: Option<&str>,
-) -> Result<(String, String, Merged), Unreadable> {
-    let broken = |e: &dyn std::fmt::Display| Unreadable {
-        text: String::new(),
-        at: 0,
-        message: tr!(
-            "无法读取 Excel 工作簿：{e}",
-            "cannot read the Excel workbook: {e}"
-        ),
-        help: tr!(
-            "在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
-            "open it in Excel or WPS, save it again as .xlsx and import that"
-        ),
+) -> Result<(String, String, Merged), Box<Unreadable>> {
+    let broken = |e: &dyn std::fmt::Display| {
+        Box::new(Unreadable {
+            text: String::new(),
+            at: 0,
+            message: tr!(
+                "无法读取 Excel 工作簿：{e}",
+                "cannot read the Excel workbook: {e}"
+            ),
+            help: tr!(
+                "在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
+                "open it in Excel or WPS, save it again as .xlsx and import that"
+            ),
+        })
     };
     if bytes.starts_with(b"PK") {
         unzipped_size_ok(Cursor::new(bytes)).map_err(|e| broken(&e))?;
@@ -351,7 +353,7 @@ fn read_workbook(
         Some(s) => {
             if !names.iter().any(|n| n == s) {
                 let list = names.join("`, `");
-                return Err(Unreadable {
+                return Err(Box::new(Unreadable {
                     text: String::new(),
                     at: 0,
                     message: tr!(
@@ -362,7 +364,7 @@ fn read_workbook(
                         "工作表有：`{list}`；在映射文件的 `[file]` 里改写 `sheet`",
                         "its sheets are `{list}`; change `sheet` in the mapping's `[file]`"
                     ),
-                });
+                }));
             }
             s.to_string()
         }

@@ -72,7 +72,10 @@ const BILIBILI: &str = "\
 
 /// 抖音 作品数据: (发布时间, 作品标题, 播放量, 点赞, 评论, 分享, 新增粉丝);
 /// 8.5万 new followers, 2.3万 of them from the one hit in March.
-const DOUYIN: &[((u16, u8, u8), &str, [u32; 5])] = &[
+/// A work's row: its date, title and numbers.
+type Work = ((u16, u8, u8), &'static str, [u32; 5]);
+
+const DOUYIN: &[Work] = &[
     (
         (2025, 1, 10),
         "新年开箱 Vlog",
