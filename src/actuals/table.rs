@@ -516,6 +516,25 @@ mod tests {
         assert!(decode(b"a\0b", Encoding::Auto).is_err());
     }
 
+    proptest::proptest! {
+        /// Any text gives rows whose cells are slices of it, on character
+        /// boundaries, in order.
+        #[test]
+        fn any_text_gives_located_cells(text in "[a-c,\"\r\n 万-]{0,40}") {
+            let mut last = 0;
+            for row in parse_csv(&text, FileId(0)) {
+                for c in row {
+                    let r = c.span.range();
+                    proptest::prop_assert!(r.start <= r.end && r.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                    proptest::prop_assert!(r.start >= last || c.text.is_empty());
+                    last = last.max(r.end);
+                    let _ = super::super::number::number(&c.text);
+                }
+            }
+        }
+    }
+
     #[test]
     fn column_letters_count_past_z() {
         assert_eq!(column_letters(0), "A");
