@@ -169,9 +169,32 @@ pub fn check_with(
         diags.extend(plan_diags);
     }
     duplicate_plan_ids(&plans, &mut diags);
-    for plan in &plans {
-        let path = &loader.sources.get(plan.span.file).path;
-        previous_plan(world, plan, path, &roots[path], &mut diags);
+    for i in 0..plans.len() {
+        let path = loader.sources.get(plans[i].span.file).path.clone();
+        let root = &roots[&path];
+        let Some(target) = previous_plan(world, &plans[i], &path, root, &mut diags) else {
+            continue;
+        };
+        // Last year's plan: one checked in this run, or read now without
+        // reporting its own problems (checking it reports them).
+        let mut found = Vec::new();
+        let (plan, previous) = match plans
+            .iter()
+            .position(|p| loader.sources.get(p.span.file).path == target)
+        {
+            Some(j) => (&plans[i], &plans[j]),
+            None => match read_quietly(&mut loader, &target, root) {
+                Some(p) => {
+                    found.push(p);
+                    (&plans[i], &found[0])
+                }
+                None => continue,
+            },
+        };
+        let mut k005 = Vec::new();
+        crate::rules::kpi::baseline_previous::compare(plan, previous, &mut k005);
+        let config = RuleConfig::from_raw(&plan.rule_settings, &mut Vec::new());
+        diags.extend(config.apply(k005));
     }
     // A directory of fragments only is a usage error; a fragment nobody
     // includes is worth a warning.
@@ -299,25 +322,33 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
     })
 }
 
+/// A plan read only for what another plan compares with it (last year's
+/// actuals): its problems are not this run's to report.
+fn read_quietly(loader: &mut Loader<'_>, path: &Path, root: &Path) -> Option<Plan> {
+    let mut quiet = Vec::new();
+    let raw = loader.parsed(path, Keep::Moved, &mut quiet).ok()?.1?;
+    raw.plan.as_ref()?;
+    let loaded = load_includes(loader, raw, root, &mut quiet);
+    crate::resolve::resolve(&loader.sources, loaded, &mut quiet)
+}
+
 /// The plan a `previous` names must be a file inside the project: `build`
 /// reads it for a year-end deck, and `check` says now what `build` would
-/// refuse then.
+/// refuse then. Returns the file when it is one.
 fn previous_plan(
     world: &dyn World,
     plan: &Plan,
     path: &Path,
     root: &Path,
     diags: &mut Vec<Diagnostic>,
-) {
-    let Some(prev) = &plan.previous else {
-        return;
-    };
+) -> Option<PathBuf> {
+    let prev = plan.previous.as_ref()?;
     let target = normalize(&path.parent().unwrap_or(Path::new("")).join(&prev.value));
     let why = match project::confine(world, root, &prev.value, &target) {
         Ok(_) if world.is_dir(&target) => {
             tr!("是一个目录，不是计划文件", "is a folder, not a plan file")
         }
-        Ok(_) => return,
+        Ok(_) => return Some(target),
         Err(project::Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             tr!("不存在", "does not exist")
         }
@@ -345,6 +376,7 @@ fn previous_plan(
             "give the path of last year's plan relative to this file, inside the project, or remove `previous`"
         )),
     );
+    None
 }
 
 /// Two plans of one run with the same id would write the same output

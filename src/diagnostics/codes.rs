@@ -135,6 +135,7 @@ macro_rules! for_each_rule {
             B005 "non-positive-amount" Budget Error true [] budget::non_positive check "A budget amount or share is zero or negative" "预算金额或占比为零或负数";
             B006 "kol-pyramid" Budget Error true ["tolerance"] budget::kol_pyramid check "The KOL budget does not follow the declared pyramid" "KOL 预算不符合设定的金字塔结构";
             B007 "budget-mixed-units" Budget Warning true [] budget::mixed_units check "A plain number among shares of one budget level" "同一层级预算的占比中混有不带单位的数字";
+            B008 "overspent" Budget Warning true [] budget::overspent check "More was spent than planned" "实际花费超出计划";
             C001 "over-capacity" Capacity Warning true [] capacity::over_capacity check "A person has more work in a week than their capacity" "成员一周的工作量超出其产能";
             C002 "reserve-below-share" Capacity Error true [] capacity::reserve check "Too few of a channel's weekly slots stay free for the reserve" "渠道每周留作机动预留的空余档期太少";
             C003 "posting-limit" Capacity Error true [] capacity::posting_limit check "A channel publishes more in a day than its limit" "渠道单日发布量超出发布上限";
@@ -156,6 +157,8 @@ macro_rules! for_each_rule {
             K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline" "KPI 目标值不优于基线";
             K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%" "比率超过 100%";
             K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total" "分项 KPI 加起来不等于总 KPI";
+            K004 "actual-missing" Kpi Warning true [] kpi::actual_missing check "A reviewed KPI has a target but no actual" "复盘计划中的 KPI 有目标值却没有实际值";
+            K005 "baseline-not-previous" Kpi Warning true [] kpi::baseline_previous found "A baseline differs from last year's actual" "基线与上一年的实际值不一致";
             L001 "absolute-term" Copy Warning true ["terms", "allow"] copy::absolute_term check "Published text uses a term China's advertising law forbids" "对外发布的文案用了广告法禁止的绝对化用语";
             L002 "ad-label-missing" Copy Warning true [] copy::ad_label check "Paid KOL or ads content publishes without the label 广告" "付费的 KOL 或广告内容发布时没有标注“广告”";
             O001 "review-without-actuals" Outputs Error false [] outputs::no_actuals found "A review deck is asked of a plan with no actuals" "要生成复盘演示文稿，但计划没有实际值";

@@ -249,6 +249,18 @@ pub static FILE: Table = record(
             )])
             .meaning("working rules the team follows")
             .label("guidelines", "运营准则"),
+        key("sections", Kind::Table(&SECTIONS))
+            .doc(
+                "The review's findings per section of the deck's outline, by the section's id \
+                 (`results`, `platforms`, `content`, `growth`, `community`, `brand`, `ads`, \
+                 `data`, `team`, `trends`, `framework`, `creative`, `tech`, `budget`): key \
+                 points, figures and cases.",
+            )
+            .examples(&[T(
+                r#"{ trends = { points = ["短视频搜索成为新的流量入口"] } }"#,
+            )])
+            .meaning("the findings per section of the deck's outline")
+            .label("sections", "章节"),
         key("assertions", Kind::Table(&ASSERTIONS))
             .doc("Rules the plan writes for itself, by name; a failed assertion is an error (A001).")
             .examples(&[T(r#"{ ads_cap = "sum(budget.ads.*) <= 60% of budget.total" }"#)])
@@ -742,8 +754,78 @@ static CAMPAIGN_TABLE: Table = record(
                 r#"{ brief = { name = "活动 brief", owner = "manager", due = "start - 15wd" } }"#,
             )])
             .meaning("see [tasks](#tasks)"),
+        key("results", Kind::Table(&CAMPAIGN_RESULTS))
+            .doc(
+                "What the campaign achieved, for the year-end review: reach, engagement, \
+                 conversions, leads and what it spent, in all and per channel.",
+            )
+            .examples(&[T(
+                r#"{ reach = "800万", leads = 2600, spent = "45万", channels = { douyin = { reach = "500万" } } }"#,
+            )])
+            .meaning("what it achieved, in all and per channel (see [results](#results))")
+            .label("results", "成果"),
     ],
 );
+
+/// A campaign's results: the metrics, then the same per channel.
+static CAMPAIGN_RESULTS: Table = record(
+    "campaigns.<id>.results",
+    &[
+        REACH,
+        ENGAGEMENT,
+        CONVERSIONS,
+        LEADS,
+        SPENT,
+        key("channels", Kind::Table(&CHANNEL_RESULTS))
+            .doc("The same results per channel id where the campaign ran.")
+            .examples(&[T(
+                r#"{ douyin = { reach = "500万", engagement = "12万" } }"#,
+            )])
+            .meaning("the same results per channel"),
+    ],
+);
+
+static CHANNEL_RESULTS: Table = by_id("campaigns.<id>.results.channels", &CHANNEL_RESULT);
+
+static CHANNEL_RESULT: Key = key("id", Kind::Table(&CHANNEL_RESULT_TABLE))
+    .doc("A campaign's results on one channel.")
+    .examples(&[T(r#"{ reach = "500万", engagement = "12万" }"#)])
+    .meaning("a campaign's results on one channel");
+
+static CHANNEL_RESULT_TABLE: Table = record(
+    "campaigns.<id>.results.channels.<channel>",
+    &[REACH, ENGAGEMENT, CONVERSIONS, LEADS, SPENT],
+);
+
+const REACH: Key = key("reach", number(Quantity))
+    .doc("People reached (impressions or plays), at year end.")
+    .examples(&[S("800万"), I(1_200_000)])
+    .meaning("people reached (impressions or plays)")
+    .label("reach", "曝光");
+
+const ENGAGEMENT: Key = key("engagement", number(Quantity))
+    .doc("Interactions (likes, comments, shares, saves), at year end.")
+    .examples(&[S("35万")])
+    .meaning("interactions (likes, comments, shares, saves)")
+    .label("engagement", "互动");
+
+const CONVERSIONS: Key = key("conversions", number(Quantity))
+    .doc("Conversions (orders, sign-ups, participants), at year end.")
+    .examples(&[S("5万")])
+    .meaning("conversions (orders, sign-ups, participants)")
+    .label("conversions", "转化");
+
+const LEADS: Key = key("leads", number(Quantity))
+    .doc("Sales leads, at year end.")
+    .examples(&[I(2600)])
+    .meaning("sales leads")
+    .label("leads", "销售线索");
+
+const SPENT: Key = key("spent", number(Money))
+    .doc("What it spent, at year end.")
+    .examples(&[S("45万")])
+    .meaning("what it spent")
+    .label("spent", "花费");
 
 /// What a campaign draws: the JSON Schema's `draws`.
 pub static DRAWS: Key = key("line", Kind::Draws)
@@ -1031,6 +1113,34 @@ static COLUMN_TABLE: Table = record(
             .meaning("free text"),
         PAID_FROM,
         LABEL,
+        key("results", Kind::Table(&COLUMN_RESULTS))
+            .doc("What the column achieved, for the year-end review.")
+            .examples(&[T(r#"{ episodes = 48, avg_reads = "2.3万" }"#)])
+            .meaning("what it achieved (see [results](#results))")
+            .label("results", "成果"),
+    ],
+);
+
+static COLUMN_RESULTS: Table = record(
+    "columns.<id>.results",
+    &[
+        key("episodes", count())
+            .doc("Episodes published.")
+            .examples(&[I(48)])
+            .meaning("episodes published")
+            .label("episodes published", "发布期数"),
+        key("avg_reads", number(Quantity))
+            .doc("Average reads per episode.")
+            .examples(&[S("2.3万")])
+            .meaning("average reads per episode")
+            .label("average reads", "平均阅读"),
+        key("avg_plays", number(Quantity))
+            .doc("Average plays per episode.")
+            .examples(&[S("15万")])
+            .meaning("average plays per episode")
+            .label("average plays", "平均播放"),
+        REACH,
+        ENGAGEMENT,
     ],
 );
 
@@ -1290,6 +1400,117 @@ static GUIDELINE_TABLE: Table = record(
             .doc("The time limit it sets, if any.")
             .examples(&[S("2h")])
             .meaning("the time limit it sets, if any"),
+    ],
+);
+
+static SECTIONS: Table = by_id("sections", &SECTION);
+
+static SECTION: Key = key("id", Kind::Table(&SECTION_TABLE))
+    .doc(
+        "The findings of one section of the outline; its id is the section's \
+         (`growth`, `community`, `brand`, …).",
+    )
+    .examples(&[T(
+        r#"{ points = ["私域社群贡献 30% 复购"], figures = { members = { name = "社群成员", value = "3.2万" } } }"#,
+    )])
+    .meaning("the findings of one section of the outline");
+
+static SECTION_TABLE: Table = record(
+    "sections.<id>",
+    &[
+        key("title", text())
+            .doc("The section's title (default: the outline's title for the section).")
+            .examples(&[S("社群运营价值挖掘")])
+            .default("the outline's title")
+            .meaning("the section's title"),
+        key("summary", text())
+            .doc("One sentence that sums the section up.")
+            .examples(&[S("私域社群成为复购主阵地")])
+            .meaning("one sentence that sums it up"),
+        key("points", texts())
+            .doc("The key points, in order; a long list is shown over several slides.")
+            .examples(&[T(r#"["每周三探店 vlog 稳定更新", "B站更新频率需提高"]"#)])
+            .meaning("the key points, in order"),
+        key("figures", Kind::Table(&FIGURES))
+            .doc("Figures with their units, by id.")
+            .examples(&[T(r#"{ members = { name = "社群成员", value = "3.2万" } }"#)])
+            .meaning("figures with their units"),
+        key("cases", Kind::Table(&CASES))
+            .doc(
+                "Cases, by id: what happened on a date, the response and how long it took, \
+                 the outcome and the lessons.",
+            )
+            .examples(&[T(
+                r#"{ logistics = { name = "双11 物流延迟投诉", date = "11-13", response = "3h" } }"#,
+            )])
+            .meaning("cases: what happened, the response, the outcome, the lessons"),
+    ],
+);
+
+static FIGURES: Table = by_id("sections.<id>.figures", &FIGURE);
+
+static FIGURE: Key = key("id", Kind::Table(&FIGURE_TABLE))
+    .doc("A figure.")
+    .examples(&[T(r#"{ name = "社群成员", value = "3.2万" }"#)])
+    .meaning("a figure");
+
+static FIGURE_TABLE: Table = record(
+    "sections.<id>.figures.<id>",
+    &[
+        key("name", text())
+            .doc("What the figure counts (default: the id).")
+            .examples(&[S("社群成员")])
+            .default("the id")
+            .meaning("what it counts"),
+        key("value", number(Quantity))
+            .required()
+            .doc("Required: the figure, with its unit.")
+            .examples(&[S("3.2万"), S("28%"), S("1:5")])
+            .meaning("**required**: the figure, with its unit"),
+        key("note", text())
+            .doc("Free text.")
+            .examples(&[S("同比 +12%")])
+            .meaning("free text"),
+    ],
+);
+
+static CASES: Table = by_id("sections.<id>.cases", &CASE);
+
+static CASE: Key = key("id", Kind::Table(&CASE_TABLE))
+    .doc("A case.")
+    .examples(&[T(
+        r#"{ name = "双11 物流延迟投诉", date = "11-13", response = "3h", outcome = "48 小时内平息" }"#,
+    )])
+    .meaning("a case");
+
+static CASE_TABLE: Table = record(
+    "sections.<id>.cases.<id>",
+    &[
+        key("name", text())
+            .doc("The case's name (default: the id).")
+            .examples(&[S("双11 物流延迟投诉")])
+            .default("the id")
+            .meaning("the case's name"),
+        key("date", expr(Date))
+            .doc("The day it happened.")
+            .examples(&[S("11-13"), S("double11+2d")])
+            .meaning("the day it happened"),
+        key("what", text())
+            .doc("What happened.")
+            .examples(&[S("物流延迟引发集中投诉")])
+            .meaning("what happened"),
+        key("response", expr(Duration))
+            .doc("How long the first response took.")
+            .examples(&[S("3h"), S("2d")])
+            .meaning("how long the first response took"),
+        key("outcome", text())
+            .doc("How it ended.")
+            .examples(&[S("48 小时内平息，负面声量下降 67%")])
+            .meaning("how it ended"),
+        key("lessons", texts())
+            .doc("What the team learnt.")
+            .examples(&[T(r#"["物流异常提前公告"]"#)])
+            .meaning("what the team learnt"),
     ],
 );
 

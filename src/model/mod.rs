@@ -139,6 +139,8 @@ pub struct Plan {
     pub highlights: Vec<Highlight>,
     pub audiences: Vec<Audience>,
     pub guidelines: Vec<Guideline>,
+    /// The review's findings per section of the outline, in the outline's order.
+    pub sections: Vec<Section>,
     pub assertions: Vec<UserAssertion>,
     pub effort: Effort,
     /// The `[rules]` table as written; `check` turns it into the
@@ -153,6 +155,18 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether the plan holds results to review: a KPI's actual, a
+    /// campaign's or column's results, what a budget line spent, the
+    /// year's highlights or the findings of a section that looks back.
+    pub fn has_results(&self) -> bool {
+        self.kpis.iter().any(|k| k.actual.is_some())
+            || self.campaigns.iter().any(|c| !c.results.is_empty())
+            || self.columns.iter().any(|c| !c.results.is_empty())
+            || self.budget.lines.iter().any(|l| l.spent.is_some())
+            || !self.highlights.is_empty()
+            || self.sections.iter().any(|s| s.outline.looks_back())
+    }
+
     /// Every task that has a due date, with its campaign, in plan order.
     pub fn dated_tasks(&self) -> impl Iterator<Item = (&Campaign, &Task, Spanned<NaiveDate>)> {
         self.campaigns
@@ -244,7 +258,7 @@ pub struct BudgetLine {
     /// reported), or it depends on itself. Rules stay silent about it.
     pub amount: Option<Ratio>,
     /// What was spent (`spent = "…"`), for a review; `None` when not given or invalid.
-    pub spent: Option<Ratio>,
+    pub spent: Option<Spanned<Ratio>>,
     pub note: Option<String>,
 }
 
@@ -282,6 +296,48 @@ pub struct Campaign {
     pub budget: Vec<Draw>,
     pub kpis: Vec<(Ident, ast::Quantity)>,
     pub tasks: Vec<Task>,
+    /// What it achieved (`results`), for the review.
+    pub results: Results,
+}
+
+/// What a campaign or a column achieved, written at year end: each metric
+/// `None` when not given (or unreadable, and reported).
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    pub reach: Option<KpiValue>,
+    pub engagement: Option<KpiValue>,
+    pub conversions: Option<KpiValue>,
+    pub leads: Option<KpiValue>,
+    /// In major units of the plan's currency.
+    pub spent: Option<Spanned<Ratio>>,
+    pub episodes: Option<Spanned<u32>>,
+    pub avg_reads: Option<KpiValue>,
+    pub avg_plays: Option<KpiValue>,
+    /// A campaign's results per channel, in the order written.
+    pub channels: Vec<(ChannelId, Results)>,
+}
+
+impl Results {
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.metrics().all(|(_, v)| v.is_none())
+            && self.spent.is_none()
+            && self.episodes.is_none()
+            && self.channels.iter().all(|(_, r)| r.is_empty())
+    }
+
+    /// The quantity metrics, by key, in the format's order.
+    pub fn metrics(&self) -> impl Iterator<Item = (&'static str, Option<&KpiValue>)> {
+        [
+            ("reach", self.reach.as_ref()),
+            ("engagement", self.engagement.as_ref()),
+            ("conversions", self.conversions.as_ref()),
+            ("leads", self.leads.as_ref()),
+            ("avg_reads", self.avg_reads.as_ref()),
+            ("avg_plays", self.avg_plays.as_ref()),
+        ]
+        .into_iter()
+    }
 }
 
 /// Money a campaign draws from a budget line.
@@ -355,6 +411,8 @@ pub struct Column {
     pub paid_from: Option<Spanned<usize>>,
     /// The label its episodes carry (`广告`).
     pub label: Option<String>,
+    /// What it achieved (`results`), for the review.
+    pub results: Results,
 }
 
 #[derive(Debug)]
@@ -455,6 +513,106 @@ pub struct Guideline {
     pub id: Ident,
     pub text: String,
     pub within: Option<Lead>,
+}
+
+/// The sections of the founding document's outline, in its order: the
+/// ids `[sections.<id>]` takes, and the order the year-end deck tells them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outline {
+    Results,
+    Platforms,
+    Content,
+    Growth,
+    Community,
+    Brand,
+    Ads,
+    Data,
+    Team,
+    Trends,
+    Framework,
+    Creative,
+    Tech,
+    Budget,
+}
+
+impl Outline {
+    pub const ALL: [Outline; 14] = [
+        Outline::Results,
+        Outline::Platforms,
+        Outline::Content,
+        Outline::Growth,
+        Outline::Community,
+        Outline::Brand,
+        Outline::Ads,
+        Outline::Data,
+        Outline::Team,
+        Outline::Trends,
+        Outline::Framework,
+        Outline::Creative,
+        Outline::Tech,
+        Outline::Budget,
+    ];
+
+    /// The id a plan writes (`[sections.growth]`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Outline::Results => "results",
+            Outline::Platforms => "platforms",
+            Outline::Content => "content",
+            Outline::Growth => "growth",
+            Outline::Community => "community",
+            Outline::Brand => "brand",
+            Outline::Ads => "ads",
+            Outline::Data => "data",
+            Outline::Team => "team",
+            Outline::Trends => "trends",
+            Outline::Framework => "framework",
+            Outline::Creative => "creative",
+            Outline::Tech => "tech",
+            Outline::Budget => "budget",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Outline> {
+        Outline::ALL.into_iter().find(|o| o.id() == id)
+    }
+
+    /// Sections 1–10 look back at the year under review; 11–14 look forward.
+    pub fn looks_back(self) -> bool {
+        self <= Outline::Trends
+    }
+}
+
+/// `[sections.<id>]`: the findings of one section of the outline.
+#[derive(Debug)]
+pub struct Section {
+    pub outline: Outline,
+    pub id: Ident,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub points: Vec<String>,
+    pub figures: Vec<Figure>,
+    pub cases: Vec<Case>,
+}
+
+#[derive(Debug)]
+pub struct Figure {
+    pub id: Ident,
+    pub name: String,
+    pub value: KpiValue,
+    pub note: Option<String>,
+}
+
+/// A case told in a section: a crisis, a campaign that went viral.
+#[derive(Debug)]
+pub struct Case {
+    pub id: Ident,
+    pub name: String,
+    pub date: Option<NaiveDate>,
+    pub what: Option<String>,
+    pub response: Option<Lead>,
+    pub outcome: Option<String>,
+    pub lessons: Vec<String>,
 }
 
 #[derive(Debug)]

@@ -83,10 +83,7 @@ pub fn resolve_budget(
         value_span,
         plain_number: false,
         amount: None,
-        spent: raw
-            .spent
-            .known()
-            .and_then(|e| money(&e.node, &e.src, currency, diags)),
+        spent: raw.spent.known().and_then(|e| spent(e, currency, diags)),
         note: raw.note.as_ref().map(|s| s.text.clone()),
     });
     // Shares naming another line are linked after every line exists.
@@ -167,10 +164,7 @@ fn flatten(
         plain_number: l.shorthand
             && matches!(l.amount.known(), Some(e) if matches!(&e.node, Amount::Money(m) if m.plain)),
         amount: None,
-        spent: l
-            .spent
-            .known()
-            .and_then(|e| money(&e.node, &e.src, currency, diags)),
+        spent: l.spent.known().and_then(|e| spent(e, currency, diags)),
         note: l.note.as_ref().map(|s| s.text.clone()),
     });
     lines[parent].children.push(index);
@@ -297,6 +291,18 @@ fn report_waiting(
             "a share needs a parent (or `of` line) with a known amount; give `budget.total` or an amount somewhere on the way"
         )));
     }
+}
+
+/// What was spent (a line's or a campaign's `spent`), where it is written.
+pub(super) fn spent(
+    e: &Expr<MoneyLit>,
+    currency: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<Ratio>> {
+    Some(Spanned {
+        value: money(&e.node, &e.src, currency, diags)?,
+        span: e.span(),
+    })
 }
 
 /// A money literal in the plan's currency, within range.

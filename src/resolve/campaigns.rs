@@ -83,6 +83,7 @@ pub(super) fn campaigns(
                 .filter_map(|(id, e)| Some((id.clone(), e.known()?.node.clone())))
                 .collect(),
             tasks,
+            results: super::results::results(c.results.as_ref(), &ids.channels, currency, diags),
         });
     }
     (campaigns, unresolved)

@@ -22,6 +22,7 @@ pub(super) fn columns(
     period: Spanned<DateRange>,
     ids: &Ids,
     budget: Option<&crate::model::Budget>,
+    currency: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
     let mut columns = Vec::new();
@@ -156,6 +157,7 @@ pub(super) fn columns(
             description: text(&col.description),
             paid_from: super::campaigns::paid_from(budget, col.budget.as_ref(), diags),
             label: col.label.as_ref().map(|s| s.text.clone()),
+            results: super::results::results(col.results.as_ref(), &ids.channels, currency, diags),
         };
         if !unknown {
             columns.push(column);

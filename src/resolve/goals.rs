@@ -48,7 +48,7 @@ pub(super) fn kpis(
         .collect()
 }
 
-fn kpi_value(e: &Val<Expr<ast::Quantity>>) -> Option<KpiValue> {
+pub(super) fn kpi_value(e: &Val<Expr<ast::Quantity>>) -> Option<KpiValue> {
     e.known().map(|e| KpiValue {
         q: e.node.clone(),
         span: e.span(),

@@ -32,6 +32,7 @@ pub(super) struct Merged {
     pub(super) highlights: Vec<RawHighlight>,
     pub(super) audiences: Vec<RawAudience>,
     pub(super) guidelines: Vec<RawGuideline>,
+    pub(super) sections: Vec<RawSection>,
     pub(super) rules: Vec<RawRuleSetting>,
     pub(super) assertions: Vec<RawAssertion>,
     pub(super) effort: Option<RawEffort>,
@@ -60,6 +61,7 @@ pub(super) fn merge(files: Vec<RawFile>, diags: &mut Vec<Diagnostic>) -> Merged 
             highlights: noun::HIGHLIGHT,
             audiences: noun::AUDIENCE,
             guidelines: noun::GUIDELINE,
+            sections: noun::SECTION,
         );
         append(&mut m.rules, f.rules, noun::RULE_SETTING, |x| &x.key, diags);
         append(

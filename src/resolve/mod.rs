@@ -24,6 +24,7 @@ pub mod load;
 mod merge;
 mod moments;
 mod names;
+mod results;
 mod story;
 mod team;
 
@@ -88,6 +89,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         period,
         &ids,
         known_budget,
+        &currency,
         diags,
     );
     let blackouts = moments::blackouts(&m.blackouts, &cx, &mut names, &ids.channels, diags);
@@ -95,6 +97,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
     let reserve = budget::reserve(m.reserve.as_ref(), diags);
     let kpis = goals::kpis(&m.kpis, partial, &ids.channels, diags);
     let kol = budget::kol(m.kol.as_ref(), known_budget, diags);
+    let sections = story::sections(&m.sections, &cx, &mut names, diags);
 
     // The rest of `[plan]`, and the sections nothing refers to. Diagnostics
     // are found in this order (`check` keeps it for reports at one place).
@@ -136,6 +139,7 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         highlights: story::highlights(&m.highlights, &ids.channels, diags),
         audiences: story::audiences(&m.audiences),
         guidelines: story::guidelines(&m.guidelines, diags),
+        sections,
         assertions: goals::assertions(&m.assertions),
         effort: team::effort(m.effort.as_ref(), diags),
         rule_settings: m.rules,

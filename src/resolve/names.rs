@@ -151,6 +151,10 @@ pub mod noun {
         zh: "运营准则",
         en: "guideline",
     };
+    pub const SECTION: Pair = Pair {
+        zh: "章节",
+        en: "section",
+    };
     pub const RULE_SETTING: Pair = Pair {
         zh: "规则设置",
         en: "rule setting",

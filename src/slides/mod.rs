@@ -130,7 +130,7 @@ pub fn choose(
     let pair_of = |zh, en| crate::locale::Pair { zh, en };
     if pair && emit.len() == 2 && matches!(kind, Kind::Auto | Kind::YearEnd) {
         let (r, p) = (emit[0], emit[1]);
-        if !content::has_actuals(&plans[r]) {
+        if !plans[r].has_results() {
             no_actuals(
                 r,
                 plans[r].span,
@@ -154,7 +154,7 @@ pub fn choose(
                 review: None,
                 plan: Some(i),
             }),
-            (Kind::Review, _) | (Kind::Auto, None) if content::has_actuals(p) => out.push(Spec {
+            (Kind::Review, _) | (Kind::Auto, None) if p.has_results() => out.push(Spec {
                 review: Some(i),
                 plan: None,
             }),
@@ -165,7 +165,7 @@ pub fn choose(
             }),
             (Kind::Auto | Kind::YearEnd, Some(r)) => {
                 let at = p.previous.as_ref().map_or(p.span, |d| d.span);
-                if content::has_actuals(&plans[r]) {
+                if plans[r].has_results() {
                     out.push(Spec {
                         review: Some(r),
                         plan: Some(i),

@@ -98,6 +98,7 @@ pub struct RawFile {
     pub highlights: Vec<RawHighlight>,
     pub audiences: Vec<RawAudience>,
     pub guidelines: Vec<RawGuideline>,
+    pub sections: Vec<RawSection>,
     pub rules: Vec<RawRuleSetting>,
     pub assertions: Vec<RawAssertion>,
     pub effort: Option<RawEffort>,
@@ -207,6 +208,24 @@ pub struct RawCampaign {
     pub budget: Vec<RawDraw>,
     pub kpis: Vec<(Ident, Val<Expr<Quantity>>)>,
     pub tasks: Vec<RawTask>,
+    pub results: Option<RawResults>,
+}
+
+/// A campaign's or a column's `results` (a review's actuals): the keys the
+/// format allows for each; the others stay absent.
+#[derive(Clone, Debug, Default)]
+pub struct RawResults {
+    pub span: Span,
+    pub reach: Val<Expr<Quantity>>,
+    pub engagement: Val<Expr<Quantity>>,
+    pub conversions: Val<Expr<Quantity>>,
+    pub leads: Val<Expr<Quantity>>,
+    pub spent: Val<Expr<MoneyLit>>,
+    pub episodes: Val<Spanned<i64>>,
+    pub avg_reads: Val<Expr<Quantity>>,
+    pub avg_plays: Val<Expr<Quantity>>,
+    /// Per channel id (campaigns only).
+    pub channels: Vec<(Ident, RawResults)>,
 }
 
 #[derive(Clone, Debug)]
@@ -256,6 +275,7 @@ pub struct RawColumn {
     pub budget: Option<Str>,
     /// The label its episodes carry (`广告`).
     pub label: Option<Str>,
+    pub results: Option<RawResults>,
 }
 
 #[derive(Clone, Debug)]
@@ -320,6 +340,36 @@ pub struct RawHighlight {
     pub name: Option<Str>,
     pub channels: Vec<Str>,
     pub results: Vec<Str>,
+}
+
+/// `[sections.<id>]`: the findings of one section of the deck's outline.
+#[derive(Clone, Debug)]
+pub struct RawSection {
+    pub id: Ident,
+    pub title: Option<Str>,
+    pub summary: Option<Str>,
+    pub points: Vec<Str>,
+    pub figures: Vec<RawFigure>,
+    pub cases: Vec<RawCase>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RawFigure {
+    pub id: Ident,
+    pub name: Option<Str>,
+    pub value: Val<Expr<Quantity>>,
+    pub note: Option<Str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RawCase {
+    pub id: Ident,
+    pub name: Option<Str>,
+    pub date: Val<Expr<DateExpr>>,
+    pub what: Option<Str>,
+    pub response: Val<Expr<Duration>>,
+    pub outcome: Option<Str>,
+    pub lessons: Vec<Str>,
 }
 
 #[derive(Clone, Debug)]

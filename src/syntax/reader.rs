@@ -858,6 +858,7 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
             description: r.string(t, "description"),
             budget: r.string(t, "budget"),
             label: r.string(t, "label"),
+            results: read_results(r, t),
         }
     });
     f.moments = r.keyed(&mut t, "moments", |r, id, t| {
@@ -941,6 +942,30 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
         id,
         text: r.string(t, "text"),
         within: r.expr(t, "within", what::DURATION, expr::parse_duration),
+    });
+    f.sections = r.keyed(&mut t, "sections", |r, id, t| RawSection {
+        id,
+        title: r.string(t, "title"),
+        summary: r.string(t, "summary"),
+        points: r.strings(t, "points"),
+        figures: r.keyed(t, "figures", |r, id, t| {
+            r.require(t, "value", "value = \"3.2万\"");
+            RawFigure {
+                id,
+                name: r.string(t, "name"),
+                value: r.expr_num(t, "value", what::KPI_VALUE, expr::parse_quantity),
+                note: r.string(t, "note"),
+            }
+        }),
+        cases: r.keyed(t, "cases", |r, id, t| RawCase {
+            id,
+            name: r.string(t, "name"),
+            date: r.expr(t, "date", what::DATE, expr::parse_date),
+            what: r.string(t, "what"),
+            response: r.expr(t, "response", what::DURATION, expr::parse_duration),
+            outcome: r.string(t, "outcome"),
+            lessons: r.strings(t, "lessons"),
+        }),
     });
     if let Some((k, v)) = t.get("effort")
         && let Some(mut tbl) = r.table(k, v, "effort", t.def.table_of("effort"))
@@ -1284,7 +1309,55 @@ fn read_campaign(r: &mut Reader<'_, '_>, id: Ident, t: &mut Tbl<'_, '_>) -> RawC
         budget,
         kpis,
         tasks,
+        results: read_results(r, t),
     }
+}
+
+/// A campaign's or a column's `results` table (and a campaign's results
+/// per channel); keys the format does not define there are reported by
+/// `finish` and read as absent.
+fn read_results(r: &mut Reader<'_, '_>, t: &mut Tbl<'_, '_>) -> Option<RawResults> {
+    let (k, v) = t.get("results")?;
+    let path = t.key_path("results");
+    let mut tbl = r.table(k, v, &path, t.def.table_of("results"))?;
+    let defines = |tbl: &Tbl<'_, '_>, key: &str| tbl.def.key(key).is_some();
+    let mut out = RawResults {
+        span: tbl.span,
+        ..RawResults::default()
+    };
+    let metrics = |r: &mut Reader<'_, '_>, tbl: &mut Tbl<'_, '_>, out: &mut RawResults| {
+        for (key, slot) in [
+            ("reach", &mut out.reach),
+            ("engagement", &mut out.engagement),
+            ("conversions", &mut out.conversions),
+            ("leads", &mut out.leads),
+            ("avg_reads", &mut out.avg_reads),
+            ("avg_plays", &mut out.avg_plays),
+        ] {
+            if defines(tbl, key) {
+                *slot = r.expr_num(tbl, key, what::KPI_VALUE, expr::parse_quantity);
+            }
+        }
+        if defines(tbl, "spent") {
+            out.spent = r.expr_num(tbl, "spent", what::MONEY, expr::parse_money);
+        }
+        if defines(tbl, "episodes") {
+            out.episodes = r.int(tbl, "episodes");
+        }
+    };
+    metrics(r, &mut tbl, &mut out);
+    if defines(&tbl, "channels") {
+        out.channels = r.keyed(&mut tbl, "channels", |r, id, t| {
+            let mut one = RawResults {
+                span: t.span,
+                ..RawResults::default()
+            };
+            metrics(r, t, &mut one);
+            (id, one)
+        });
+    }
+    r.finish(tbl);
+    Some(out)
 }
 
 /// `budget = "25% of kol"` or `budget = { ads.douyin_feed = "80万", kol = "¥300k" }`.

@@ -8,6 +8,7 @@ pub mod kol_pyramid;
 pub mod mixed_units;
 pub mod non_positive;
 pub mod over_parent;
+pub mod overspent;
 pub mod shares;
 pub mod total_exceeded;
 

@@ -77,11 +77,6 @@ struct Draft {
     notes: Vec<String>,
 }
 
-/// Whether a plan holds results to review.
-pub fn has_actuals(plan: &Plan) -> bool {
-    plan.kpis.iter().any(|k| k.actual.is_some()) || !plan.highlights.is_empty()
-}
-
 /// The deck for a review (a plan with actuals), a plan, or both.
 pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck {
     let w = words(locale);

@@ -43,7 +43,7 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             .iter()
             .map(|&l| {
                 let line = &p.budget.lines[l];
-                let spent = line.spent.unwrap_or(Ratio::ZERO);
+                let spent = line.spent.map_or(Ratio::ZERO, |s| s.value);
                 let planned = shown(line.amount);
                 let rate = spent
                     .checked_mul(Ratio::HUNDRED)
