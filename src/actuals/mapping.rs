@@ -16,7 +16,7 @@ use crate::tr;
 /// What a campaign's or channel's results hold (`[campaigns.<id>.results]`).
 pub const CAMPAIGN_METRICS: &[&str] = &["reach", "engagement", "conversions", "leads", "spent"];
 /// What a column's results hold (`[columns.<id>.results]`).
-pub const COLUMN_METRICS: &[&str] = &["episodes", "avg_reads", "avg_plays"];
+pub const COLUMN_METRICS: &[&str] = &["episodes", "avg_reads", "avg_plays", "reach", "engagement"];
 
 const FILE_KEYS: &[&str] = &["sheet", "encoding", "blanks", "date_column", "from", "to"];
 const CAMPAIGN_KEYS: &[&str] = &["column", "match", "aliases"];
@@ -94,6 +94,8 @@ pub enum Aggregate {
     Sum,
     Last,
     Mean,
+    /// The number of rows (a column's episodes: one row per episode).
+    Count,
 }
 
 /// Reads a mapping from its text in `sources`; `None` (with diagnostics
@@ -390,8 +392,9 @@ impl Reader<'_> {
                 "sum" => Aggregate::Sum,
                 "last" => Aggregate::Last,
                 "mean" => Aggregate::Mean,
+                "count" => Aggregate::Count,
                 _ => {
-                    self.bad(s.span, "aggregate", &["sum", "last", "mean"]);
+                    self.bad(s.span, "aggregate", &["sum", "last", "mean", "count"]);
                     Aggregate::Sum
                 }
             },

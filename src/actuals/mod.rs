@@ -62,7 +62,7 @@ impl ImportError {
 pub struct Value {
     /// Where it goes: `kpis.wechat_new_followers.actual`.
     pub path: String,
-    /// As the plan writes it: `12万`.
+    /// As the plan writes it, a TOML value: `"12万"`, `48`.
     pub text: String,
     /// How many rows it was made from.
     pub rows: usize,
@@ -243,14 +243,49 @@ pub fn prepare(world: &dyn World, req: &Request<'_>) -> Result<Outcome, ImportEr
     // Written, in the mapping's order.
     let mut ordered: Vec<(&TargetPath, &(usize, Number, usize))> = values.iter().collect();
     ordered.sort_by_key(|(t, (i, _, _))| (*i, (*t).clone()));
-    for (target, (_, n, rows)) in ordered {
-        let text = number::plan_text(*n);
-        write_value(&mut doc, target, &text);
+    for (target, (index, n, rows)) in ordered {
+        let value = if target.is_count() {
+            // A count is a TOML integer in the plan format.
+            match whole(*n) {
+                Some(v) => toml_edit::Value::from(v),
+                None => {
+                    let metric = &mapping.metrics[*index];
+                    let text = number::plan_text(*n);
+                    out.diagnostics.push(
+                        Diagnostic::new(
+                            &codes::I002,
+                            metric.column.span,
+                            tr!(
+                                "`{target}` 是期数，应当是整数，汇总结果却是 `{text}`",
+                                "`{target}` counts episodes, a whole number, but the rows give `{text}`"
+                            ),
+                        )
+                        .label(tr!("这一列", "this column"))
+                        .help(tr!(
+                            "每期一行时用 `aggregate = \"count\"` 数行数",
+                            "with one row per episode, count the rows with `aggregate = \"count\"`"
+                        )),
+                    );
+                    continue;
+                }
+            }
+        } else {
+            toml_edit::Value::from(number::plan_text(*n))
+        };
+        let text = value.to_string().trim().to_string();
+        write_value(&mut doc, target, value);
         out.values.push(Value {
             path: target.to_string(),
             text,
             rows: *rows,
         });
+    }
+    if out
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
+        return Ok(finish(out, Some(checked)));
     }
     let new_text = match crate::fmt::format_source(&doc.to_string()) {
         Ok(t) => t,
@@ -326,6 +361,22 @@ pub fn check_new(
 pub struct TargetPath {
     pub tables: Vec<String>,
     pub key: String,
+}
+
+impl TargetPath {
+    /// Whether the value is a count, which the plan writes as an integer
+    /// (`[columns.<id>.results] episodes`).
+    fn is_count(&self) -> bool {
+        self.key == "episodes"
+    }
+}
+
+/// A whole, non-percentage number as an integer.
+fn whole(n: Number) -> Option<i64> {
+    if n.percent || n.value.denom() != 1 {
+        return None;
+    }
+    i64::try_from(n.value.numer()).ok()
 }
 
 impl std::fmt::Display for TargetPath {
@@ -632,6 +683,19 @@ fn collect(
                 continue;
             };
             let cell = cell_at(c);
+            if metric.aggregate == Aggregate::Count {
+                if let Some(target) = target_path(&metric.target, campaign.as_deref()) {
+                    found.entry((i, target)).or_default().push(Found {
+                        n: Number {
+                            value: Ratio::ONE,
+                            percent: false,
+                        },
+                        date,
+                        span: cell.span,
+                    });
+                }
+                continue;
+            }
             let n = match number::number(&cell.text) {
                 number::Read::Number(n) => n,
                 number::Read::Blank if m.skip_blanks => continue,
@@ -912,7 +976,7 @@ fn aggregate(
             .try_fold(Ratio::ZERO, |acc, f| acc.checked_add(f.n.value))
     };
     let value = match metric.aggregate {
-        Aggregate::Sum => sum(),
+        Aggregate::Sum | Aggregate::Count => sum(),
         Aggregate::Mean => sum().and_then(|s| {
             s.checked_div(Ratio::int(i128::try_from(rows.len()).unwrap_or(i128::MAX)))
         }),
@@ -973,7 +1037,7 @@ fn aggregate(
 /// Sets `target` to `text` in the plan, keeping the spaces and comment
 /// around an existing value. A budget line written as a bare amount or
 /// share becomes an inline table with its `spent`.
-fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, text: &str) {
+fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, mut value: toml_edit::Value) {
     let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
     for name in &target.tables {
         let needs_table = !table.get(name).is_some_and(toml_edit::Item::is_table_like);
@@ -1010,7 +1074,6 @@ fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, text: &str
         };
         table = next;
     }
-    let mut value = toml_edit::Value::from(text);
     if let Some(old) = table.get(&target.key).and_then(toml_edit::Item::as_value) {
         *value.decor_mut() = old.decor().clone();
     }

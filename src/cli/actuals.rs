@@ -151,8 +151,8 @@ fn import(world: &dyn World, a: &ImportArgs, lang: Lang) -> Exit {
             let (path, value, rows) = (&v.path, &v.text, v.rows);
             let s = if rows == 1 { "" } else { "s" };
             let line = tr!(
-                "  {path} = \"{value}\"（来自 {rows} 行）",
-                "  {path} = \"{value}\" (from {rows} row{s})"
+                "  {path} = {value}（来自 {rows} 行）",
+                "  {path} = {value} (from {rows} row{s})"
             );
             text.push_str(&crate::text::for_display(line.get(l)));
             text.push('\n');

@@ -395,6 +395,11 @@ window = "10-20..10-31"
 name = "春季上新"
 window = "03-01..03-31"
 
+[columns.tips]
+name = "每周干货"
+channel = "xiaohongshu"
+every = "every wed"
+
 [kpis.douyin_new_followers]
 name = "抖音新增粉丝"
 target = "8万"
@@ -632,4 +637,38 @@ fn a_missing_export_is_an_operational_error() {
     ]);
     assert_eq!(r.code, 2);
     assert_eq!(r.stderr, "error: cannot read `nope.csv`: no such file\n");
+}
+
+#[test]
+fn campaign_results_by_row_and_per_channel() {
+    let map = "[file]\ndate_column = \"日期\"\n\n\
+               [campaigns]\ncolumn = \"计划名称\"\nmatch = \"contains\"\naliases = { \"双十一\" = \"double11\" }\n\n\
+               [[metrics]]\ncolumn = \"曝光\"\ncampaign = \"*\"\nmetric = \"reach\"\n\n\
+               [[metrics]]\ncolumn = \"曝光\"\ncampaign = \"*\"\nmetric = \"reach\"\nchannel = \"douyin\"\n\n\
+               [[metrics]]\ncolumn = \"消耗\"\ncampaign = \"*\"\nmetric = \"spent\"\n";
+    let csv = "日期,计划名称,曝光,消耗\n\
+               2025-11-01,双11 主会场 - 信息流,\"1,200,000\",30万\n\
+               2025-11-05,双十一 返场,80万,\"150,000\"\n\
+               2025-03-10,春季上新 预告,30万,5万\n";
+    let (r, text) = ok(PLAN, map, &[("ads.csv", csv.as_bytes())]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("campaign_results", format!("{}---\n{text}", r.stderr));
+}
+
+#[test]
+fn column_results_count_episodes_and_average_reads() {
+    let map = "[[metrics]]\ncolumn = \"标题\"\nplan_column = \"tips\"\nmetric = \"episodes\"\naggregate = \"count\"\n\n\
+               [[metrics]]\ncolumn = \"阅读\"\nplan_column = \"tips\"\nmetric = \"avg_reads\"\naggregate = \"mean\"\n";
+    let csv = "标题,阅读\n第一期,2万\n第二期,\"25,000\"\n第三期,3万\n";
+    let (r, text) = ok(PLAN, map, &[("tips.csv", csv.as_bytes())]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        text.contains("[columns.tips.results]\nepisodes = 3\navg_reads = \"2.5万\"\n"),
+        "{text}"
+    );
+    // Episodes summed from a column must be whole.
+    let map = "[[metrics]]\ncolumn = \"期数\"\nplan_column = \"tips\"\nmetric = \"episodes\"\naggregate = \"mean\"\n";
+    let csv = "月份,期数\n2025-01-31,4\n2025-02-28,3\n";
+    let r = refused(PLAN, map, &[("tips.csv", csv.as_bytes())]);
+    insta::assert_snapshot!("episodes_not_whole", r.stderr);
 }
