@@ -665,15 +665,12 @@ fn collect(
                                 "campaign name `{text}` matches both `{a}` ({na}) and `{b}` ({nb})"
                             ),
                         )
-                        .label(tr!("匹配到两个活动", "matches two campaigns")),
-                    );
-                    let d = diags.pop().map(|d| {
-                        d.help(tr!(
+                        .label(tr!("匹配到两个活动", "matches two campaigns"))
+.help(tr!(
                             "在映射文件的 `[campaigns.aliases]` 里写明这一名称属于哪个活动，或改用 `match = \"exact\"`",
                             "say which campaign the name means in the mapping's `[campaigns.aliases]`, or use `match = \"exact\"`"
-                        ))
-                    });
-                    diags.extend(d);
+                        )),
+                    );
                     continue;
                 }
             }
@@ -1001,15 +998,12 @@ fn aggregate(
                     .secondary(
                         metric.aggregate_span,
                         tr!("按最后一行取值", "the last row is taken"),
-                    ),
-                );
-                let d = diags.pop().map(|d| {
-                    d.help(tr!(
+                    )
+.help(tr!(
                         "删掉重复的一行，或在映射文件里改用 `aggregate = \"sum\"` 把它们相加",
                         "remove the duplicate row, or add them up with `aggregate = \"sum\"` in the mapping"
-                    ))
-                });
-                diags.extend(d);
+                    )),
+                );
                 return None;
             }
             Some(v)
