@@ -606,7 +606,7 @@ fn collect(
         .filter(|_| by_row)
         .and_then(|c| col(&c.column));
     for (r, row) in table.rows.iter().enumerate().skip(header_row + 1) {
-        if row.iter().all(|c| c.text.is_empty()) {
+        if row.iter().all(|c| c.text.is_empty()) || is_total(row) {
             continue;
         }
         let cell_at = |c: usize| -> Cell {
@@ -735,6 +735,27 @@ fn collect(
             });
         }
     }
+}
+
+/// Whether a row is the export's own total (`合计`, `总计`, `Total` in
+/// its first non-empty cell): added to the rows above, it would count
+/// them twice.
+fn is_total(row: &[Cell]) -> bool {
+    row.iter().find(|c| !c.text.is_empty()).is_some_and(|c| {
+        matches!(
+            c.text.trim_end_matches([':', '：']),
+            "合计"
+                | "总计"
+                | "汇总"
+                | "总和"
+                | "小计"
+                | "Total"
+                | "total"
+                | "TOTAL"
+                | "Sum"
+                | "sum"
+        )
+    })
 }
 
 /// Finds the header row: the first of the first rows that holds every

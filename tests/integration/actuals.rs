@@ -469,6 +469,11 @@ fn wan_and_thousands_separators_are_numbers_and_a_dash_is_not() {
         text.contains("target = \"8万\"\nactual = \"124234\"\n"),
         "{text}"
     );
+    // The export's own total row is not added again.
+    let total = "作品,新增粉丝\n街采,12.3万\n开箱,\"1,234\"\n合计,\"124,234\"\n";
+    let (r, text) = ok(PLAN, DOUYIN_MAP, &[("douyin.csv", total.as_bytes())]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(text.contains("actual = \"124234\"\n"), "{text}");
     let skip = format!("[file]\nblanks = \"skip\"\n\n{DOUYIN_MAP}");
     let (r, text) = ok(PLAN, &skip, &[("douyin.csv", csv.as_bytes())]);
     assert_eq!(r.code, 0, "{}", r.stderr);
