@@ -169,6 +169,20 @@ pub fn prepare(world: &dyn World, req: &Request<'_>) -> Result<Outcome, ImportEr
             &map_bytes,
             &mut d,
         );
+        // An empty mapping is a mapping mistake, not an empty plan.
+        for x in &mut d {
+            if x.code() == "S008" {
+                *x = Diagnostic::new(
+                    &codes::I007,
+                    x.primary.span,
+                    tr!("映射文件是空的", "the mapping is empty"),
+                )
+                .help(tr!(
+                    "每个要写入计划的值写一个 `[[metrics]]`，见 `docs/actuals.md`",
+                    "write one `[[metrics]]` per value to write into the plan; see docs/actuals.md"
+                ));
+            }
+        }
         out.diagnostics.extend(d);
         usable.then_some(id)
     };
@@ -1042,7 +1056,11 @@ fn aggregate(
                         "the column's numbers are too large to add up"
                     ),
                 )
-                .label(tr!("从这里起", "from here")),
+                .label(tr!("从这里起", "from here"))
+                .help(tr!(
+                    "检查这一列是否混入了别的数据（例如编号或手机号）",
+                    "check whether the column holds something else too (ids, phone numbers)"
+                )),
             );
             None
         }
@@ -1156,3 +1174,6 @@ impl World for Overlay<'_> {
 fn read_only() -> io::Error {
     io::Error::new(io::ErrorKind::Unsupported, "a checking view writes nothing")
 }
+
+#[cfg(test)]
+mod import_tests;

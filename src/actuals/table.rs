@@ -187,7 +187,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Box<Unreadable
                 "this is a binary file, not CSV or an Excel workbook"
             ),
             help: tr!(
-                "从后台导出为 CSV 或 .xlsx 后再导入",
+                "从后台导出为 CSV 或 `.xlsx` 后再导入",
                 "export the data as CSV or .xlsx and import that"
             ),
         }));
@@ -334,11 +334,11 @@ fn read_workbook(
             text: String::new(),
             at: 0,
             message: tr!(
-                "无法读取 Excel 工作簿：{e}",
-                "cannot read the Excel workbook: {e}"
+                "无法读取 Excel 工作簿（`{e}`）",
+                "cannot read the Excel workbook (`{e}`)"
             ),
             help: tr!(
-                "在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
+                "在 Excel 或 WPS 中打开并另存为 `.xlsx` 后再导入",
                 "open it in Excel or WPS, save it again as .xlsx and import that"
             ),
         })
@@ -370,7 +370,7 @@ fn read_workbook(
         }
         None => match names.first() {
             Some(n) => n.clone(),
-            None => return Err(broken(&"it has no sheets")),
+            None => return Err(broken(&"no sheets")),
         },
     };
     let range = book.worksheet_range(&name).map_err(|e| broken(&e))?;
