@@ -215,6 +215,9 @@ words! {
     episode: &'static str =
         "栏目",
         "Column";
+    ritual: &'static str =
+        "团队例行",
+        "Ritual";
     task: &'static str =
         "任务",
         "Task";
@@ -326,7 +329,7 @@ words! {
         "话题线",
         "Threads";
     timeline: &'static str =
-        "旗舰活动时间线",
+        "活动时间线",
         "Campaign timeline";
     moments: &'static str =
         "月度节点",
@@ -379,6 +382,80 @@ words! {
     spent_share: &'static str =
         "执行率",
         "Spent of plan";
+    campaign_results: &'static str =
+        "活动成果",
+        "Campaign results";
+    column_results: &'static str =
+        "栏目成果",
+        "Column results";
+    column: &'static str =
+        "栏目",
+        "Column";
+    dates: &'static str =
+        "日期",
+        "Dates";
+    channel_word: &'static str =
+        "渠道",
+        "Channel";
+    reach: &'static str =
+        "曝光",
+        "Reach";
+    engagement: &'static str =
+        "互动",
+        "Engagement";
+    conversions: &'static str =
+        "转化",
+        "Conversions";
+    leads: &'static str =
+        "线索",
+        "Leads";
+    episodes_published: &'static str =
+        "发布期数",
+        "Episodes";
+    avg_reads: &'static str =
+        "平均阅读",
+        "Avg. reads";
+    avg_plays: &'static str =
+        "平均播放",
+        "Avg. plays";
+    rituals: &'static str =
+        "团队例行",
+        "Team rhythm";
+    ritual_word: &'static str =
+        "事项",
+        "Ritual";
+    cadence: &'static str =
+        "频率",
+        "How often";
+    owner_word: &'static str =
+        "负责人",
+        "Owner";
+    people_count: &'static str =
+        "人数",
+        "People";
+    hours_each: &'static str =
+        "每次工时",
+        "Hours each time";
+    key_points: &'static str =
+        "要点",
+        "Key points";
+    cases: &'static str =
+        "案例",
+        "Cases";
+    /// Before a case's response time: `响应 3 小时` / `response 3 h`.
+    case_response: &'static str =
+        "响应",
+        "response";
+    case_outcome: &'static str =
+        "结果",
+        "Outcome";
+    case_lessons: &'static str =
+        "经验",
+        "Lessons";
+    /// The title of the chart of KPIs against their baselines and targets.
+    kpis_compared: &'static str =
+        "指标对比",
+        "KPIs compared";
     /// `：` / `: `, `、` / `, `, `；` / `; ` in the speaker notes.
     colon: &'static str =
         "：",

@@ -265,6 +265,14 @@ fn option_doc(code: &str, option: &str) -> (&'static str, Value) {
             "How far the parts may be from the total, in percent of the total.",
             json!("1%"),
         ),
+        ("D001", "lead_in") => (
+            "How many months before the period's first day tasks and review steps may fall (preparation; default 3, at most 12).",
+            json!(4),
+        ),
+        ("D001", "overhang") => (
+            "How many days after the period's last day a campaign may run into the next year (default 31, at most 366).",
+            json!(45),
+        ),
         ("P005", "max") => (
             "How many flagship campaigns may run at once on one channel (default 1).",
             json!(2),

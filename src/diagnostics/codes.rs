@@ -139,7 +139,7 @@ macro_rules! for_each_rule {
             C001 "over-capacity" Capacity Warning true [] capacity::over_capacity check "A person has more work in a week than their capacity" "成员一周的工作量超出其产能";
             C002 "reserve-below-share" Capacity Error true [] capacity::reserve check "Too few of a channel's weekly slots stay free for the reserve" "渠道每周留作机动预留的空余档期太少";
             C003 "posting-limit" Capacity Error true [] capacity::posting_limit check "A channel publishes more in a day than its limit" "渠道单日发布量超出发布上限";
-            D001 "date-outside-period" Dates Error true [] dates::outside_period check "A date falls outside the plan's period" "日期落在计划周期之外";
+            D001 "date-outside-period" Dates Error true ["lead_in", "overhang"] dates::outside_period check "A date falls outside the plan's period" "日期落在计划周期之外";
             D002 "range-reversed" Dates Error true [] dates::range_reversed found "A range that ends before it starts" "日期范围的结束日期早于开始日期";
             D003 "moment-undefined" Dates Error true [] dates::moment_undefined found "A built-in moment with no date in the plan's year" "内置营销节点在计划年份没有日期";
             D004 "no-holiday-schedule" Dates Warning true [] dates::no_holiday_schedule check "No official holiday schedule for the plan's year" "计划年份还没有内置官方放假安排";

@@ -1,4 +1,10 @@
-//! The iCalendar feed. Campaigns, moments and blackouts are all-day events
+//! The iCalendar feeds. The team's feed (`calendar.ics`, or one per channel)
+//! holds what the team plans around — campaigns, moments, blackouts,
+//! publishing and deadlines — and no review steps: every published item
+//! has one per review level, hundreds a year, and a subscriber would get a
+//! reminder for each. Those go to `reviews.ics`, and each person's feed
+//! (`--split owner`) holds their own review steps beside the rest of their
+//! work. Campaigns, moments and blackouts are all-day events
 //! (DTEND exclusive); each recurring column is one event with an RRULE, an
 //! EXDATE for every day the rule gives but the column skips (holidays,
 //! `skip`, `pause`, moved days) and a single extra event for every day the
@@ -29,13 +35,18 @@ pub enum Split {
     Owner,
 }
 
-/// What a calendar file holds: everything, or one channel's or person's items.
+/// What a calendar file holds: the team's items, one channel's, one
+/// person's (with their review steps), or every review step.
 #[derive(Clone, Copy)]
 enum Filter {
     All,
     Channel(ChannelId),
     Owner(PersonId),
+    Reviews,
 }
+
+/// The review feed, written beside the team's calendar or the split ones.
+pub const REVIEWS: &str = "reviews.ics";
 
 struct Cx<'a> {
     plan: &'a Plan,
@@ -46,7 +57,7 @@ struct Cx<'a> {
 }
 
 /// The calendar files: `calendar.ics`, or one per channel or owner
-/// (`calendar-<id>.ics`).
+/// (`calendar-<id>.ics`), and `reviews.ics`.
 pub fn calendars(
     plan: &Plan,
     schedule: &Schedule,
@@ -61,7 +72,15 @@ pub fn calendars(
         stamp: ics::utc(stamp),
         tz: plan.timezone.parse().unwrap_or(Tz::Asia__Shanghai),
     };
-    match split {
+    let reviews = (
+        REVIEWS.to_string(),
+        calendar(
+            &cx,
+            Filter::Reviews,
+            &format!("{} · {}", plan.name, labels.review),
+        ),
+    );
+    let mut files = match split {
         None => vec![(
             "calendar.ics".into(),
             calendar(&cx, Filter::All, &plan.name),
@@ -84,22 +103,43 @@ pub fn calendars(
                 })
                 .collect()
         }
+    };
+    files.push(reviews);
+    files
+}
+
+/// Whether the file `f` holds an item of `kind` on `channels` for `owner`.
+fn keeps(f: Filter, kind: Kind, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
+    let review = kind == Kind::Review;
+    match f {
+        Filter::All => !review,
+        Filter::Channel(c) => !review && channels.contains(&c),
+        Filter::Owner(o) => owner == Some(o),
+        Filter::Reviews => review,
     }
 }
 
-fn keeps(f: Filter, channels: &[ChannelId], owner: Option<PersonId>) -> bool {
-    match f {
-        Filter::All => true,
-        Filter::Channel(c) => channels.contains(&c),
-        Filter::Owner(o) => owner == Some(o),
-    }
+/// A column by its channel and owner; a ritual also in each attendee's
+/// calendar.
+fn keeps_recurring(f: Filter, col: &crate::model::Column) -> bool {
+    let kind = if col.ritual {
+        Kind::Ritual
+    } else {
+        Kind::Episode
+    };
+    keeps(
+        f,
+        kind,
+        &col.channel.into_iter().collect::<Vec<_>>(),
+        col.owner,
+    ) || matches!(f, Filter::Owner(o) if col.attendees.contains(&o))
 }
 
 fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     // The whole calendar runs to about 300 bytes an event; reserving that
     // saves copying it as it grows. Split calendars start small.
     let events = match f {
-        Filter::All => cx.schedule.items.len(),
+        Filter::All | Filter::Reviews => cx.schedule.items.len() / 2,
         _ => 0,
     };
     let mut w = Ics::with_capacity(1024 + 384 * events);
@@ -112,26 +152,26 @@ fn calendar(cx: &Cx<'_>, f: Filter, name: &str) -> String {
     w.text("NAME", name);
     w.text("X-WR-TIMEZONE", &cx.plan.timezone);
     let plan = cx.plan;
-    let timed = plan.columns.iter().enumerate().any(|(k, c)| {
-        c.time.is_some()
-            && keeps(f, &c.channel.into_iter().collect::<Vec<_>>(), c.owner)
-            && has_episodes(cx, k)
-    });
+    let timed = plan
+        .columns
+        .iter()
+        .enumerate()
+        .any(|(k, c)| c.time.is_some() && keeps_recurring(f, c) && has_episodes(cx, k));
     if timed {
         vtimezone(&mut w, cx);
     }
     for it in &cx.schedule.items {
         match it.kind {
             Kind::Campaign | Kind::Moment | Kind::Blackout | Kind::Task | Kind::Review => {
-                if keeps(f, &it.channels, it.owner) {
+                if keeps(f, it.kind, &it.channels, it.owner) {
                     single(&mut w, cx, it);
                 }
             }
-            Kind::Episode => {}
+            Kind::Episode | Kind::Ritual => {}
         }
     }
     for (k, col) in plan.columns.iter().enumerate() {
-        if keeps(f, &col.channel.into_iter().collect::<Vec<_>>(), col.owner) {
+        if keeps_recurring(f, col) {
             column(&mut w, cx, k);
         }
     }
@@ -143,7 +183,7 @@ fn has_episodes(cx: &Cx<'_>, k: usize) -> bool {
     cx.schedule
         .items
         .iter()
-        .any(|i| i.kind == Kind::Episode && i.column == Some(k))
+        .any(|i| matches!(i.kind, Kind::Episode | Kind::Ritual) && i.column == Some(k))
 }
 
 /// An event's UID (a TEXT value, written escaped like any other: the plan's
@@ -288,7 +328,7 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
         .schedule
         .items
         .iter()
-        .filter(|i| i.kind == Kind::Episode && i.column == Some(k))
+        .filter(|i| matches!(i.kind, Kind::Episode | Kind::Ritual) && i.column == Some(k))
         .map(|i| i.start)
         .collect();
     let (Some(&first), Some(&last)) = (episodes.first(), episodes.last()) else {
@@ -354,18 +394,24 @@ fn column(w: &mut Ics, cx: &Cx<'_>, k: usize) {
             }
             w.end("VEVENT");
         };
+    // A ritual's ids say so, like its items' (`ritual:case_review:…`).
+    let (series, single) = if col.ritual {
+        ("ritual", "ritual")
+    } else {
+        ("column", "episode")
+    };
     if rule_ok && episodes.len() > 1 {
         event(
             w,
-            format!("column:{}", col.id.name),
+            format!("{series}:{}", col.id.name),
             first,
             Some((&rrule, &in_rule)),
         );
     } else if rule_ok {
-        event(w, format!("column:{}", col.id.name), first, None);
+        event(w, format!("{series}:{}", col.id.name), first, None);
     }
     for d in extra {
-        event(w, format!("episode:{}:{d}", col.id.name), d, None);
+        event(w, format!("{single}:{}:{d}", col.id.name), d, None);
     }
 }
 
@@ -502,5 +548,47 @@ mod tests {
             "{ics}"
         );
         assert!(!ics.contains("\r\nATTENDEE"));
+    }
+
+    #[test]
+    fn review_steps_go_to_the_review_feed_and_their_owners_feed_only() {
+        let world = MemWorld::default().with_file(
+            "p.toml",
+            "[plan]\nid = \"p\"\nyear = 2027\ncalendar = \"none\"\n\n\
+             [people.ed]\nname = \"Ed\"\n\n[people.lee]\nname = \"Lee\"\n\n\
+             [channels.wx]\nname = \"WX\"\n\n\
+             [columns.c]\nname = \"C\"\nchannel = \"wx\"\nowner = \"ed\"\n\
+             every = \"every wed\"\nduring = \"2027-03-01..2027-03-31\"\n\n\
+             [review.levels.first]\nname = \"First\"\nresponse = \"24h\"\nowner = \"lee\"\n",
+        );
+        let Ok(mut checked) = check_paths(&world, &[PathBuf::from("p.toml")]) else {
+            panic!("the plan is read");
+        };
+        let (plan, schedule) = (checked.plans.remove(0), checked.schedules.remove(0));
+        let labels = crate::locale::words(plan.locale);
+        let stamp = NaiveDateTime::default();
+        let count = |ics: &str, what: &str| ics.matches(what).count();
+        // Five Wednesdays in March 2027, one review step each.
+        let files = calendars(&plan, &schedule, labels, stamp, None);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["calendar.ics", REVIEWS]);
+        assert_eq!(count(&files[0].1, "UID:review-"), 0);
+        assert_eq!(count(&files[0].1, "UID:column-c@"), 1);
+        assert_eq!(count(&files[1].1, "UID:review-"), 5);
+        assert_eq!(count(&files[1].1, "BEGIN:VEVENT"), 5);
+        let by_owner = calendars(&plan, &schedule, labels, stamp, Some(Split::Owner));
+        let feed = |name: &str| {
+            &by_owner
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("no {name}"))
+                .1
+        };
+        assert_eq!(count(feed("calendar-lee.ics"), "UID:review-"), 5);
+        assert_eq!(count(feed("calendar-ed.ics"), "UID:review-"), 0);
+        assert_eq!(count(feed("calendar-ed.ics"), "UID:column-c@"), 1);
+        assert_eq!(count(feed(REVIEWS), "UID:review-"), 5);
+        let by_channel = calendars(&plan, &schedule, labels, stamp, Some(Split::Channel));
+        assert_eq!(count(&by_channel[0].1, "UID:review-"), 0);
     }
 }

@@ -115,6 +115,7 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
         .columns
         .iter()
         .enumerate()
+        .filter(|(_, col)| !col.ritual)
         .map(|(k, col)| {
             let days: Vec<String> = schedule
                 .items
@@ -130,6 +131,28 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
                 "time": col.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
                 "category": col.category,
                 "episodes": days,
+            })
+        })
+        .collect();
+    let rituals: Vec<Value> = plan
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, col)| col.ritual)
+        .map(|(k, col)| {
+            let days: Vec<String> = schedule
+                .items
+                .iter()
+                .filter(|i| i.column == Some(k))
+                .map(|i| i.start.to_string())
+                .collect();
+            json!({
+                "id": col.id.name,
+                "name": col.name,
+                "owner": col.owner.map(person),
+                "attendees": col.attendees.iter().map(|&a| person(a)).collect::<Vec<_>>(),
+                "time": col.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
+                "occurrences": days,
             })
         })
         .collect();
@@ -168,6 +191,7 @@ pub fn plan_json(plan: &Plan, schedule: &Schedule) -> Vec<u8> {
         "budget": budget,
         "campaigns": campaigns,
         "columns": columns,
+        "rituals": rituals,
         "moments": plan.moments.iter().map(|m| json!({"id": m.id.name, "name": m.name, "start": m.when.value.start.to_string(), "end": m.when.value.end.to_string()})).collect::<Vec<_>>(),
         "blackouts": plan.blackouts.iter().map(|b| json!({"id": b.id.name, "reason": b.reason, "start": b.when.value.start.to_string(), "end": b.when.value.end.to_string()})).collect::<Vec<_>>(),
         "review": plan.review.iter().map(|l| json!({"id": l.id.name, "name": l.name, "owner": l.owner.map(person)})).collect::<Vec<_>>(),

@@ -98,7 +98,10 @@ impl Target {
     /// The files this target writes (one calendar may become several).
     pub fn owns(self, path: &str) -> bool {
         match self {
-            Target::Calendar => path.starts_with("calendar") && path.ends_with(".ics"),
+            Target::Calendar => {
+                (path.starts_with("calendar") && path.ends_with(".ics"))
+                    || path == calendar::REVIEWS
+            }
             Target::Markdown => path == "tasks.md",
             Target::Csv => path == "tasks.csv",
             Target::Json => path == "tasks.json",

@@ -100,6 +100,7 @@ pub fn rows<'a>(plan: &'a Plan, schedule: &'a Schedule, labels: &Words) -> Vec<R
             Kind::Task => "task",
             Kind::Review => "review",
             Kind::Episode => "episode",
+            Kind::Ritual => "ritual",
             _ => continue,
         };
         let person = it.owner.map(|o| &plan.people[o]);
@@ -154,5 +155,6 @@ fn kind_label(labels: &Words, k: Kind) -> &'static str {
         Kind::Task => labels.task,
         Kind::Review => labels.review,
         Kind::Episode => labels.episode,
+        Kind::Ritual => labels.ritual,
     }
 }

@@ -192,6 +192,17 @@ pub static FILE: Table = record(
             )])
             .meaning("recurring content")
             .label("columns", "栏目"),
+        key("rituals", Kind::Table(&RITUALS))
+            .doc(
+                "The team's own recurring meetings and rhythms, by id: a weekly case review, \
+                 monthly training. They go to the calendar and the owners' task lists and count \
+                 against capacity; they publish nothing and are never reviewed.",
+            )
+            .examples(&[T(
+                r#"{ case_review = { name = "每周案例复盘", every = "every mon 10:00", owner = "manager", attendees = ["editor", "video"], effort = "1h" } }"#,
+            )])
+            .meaning("the team's recurring meetings and rhythms")
+            .label("rituals", "团队例行"),
         key("blackouts", Kind::Table(&BLACKOUTS))
             .doc(
                 "Days on which nothing is published (P002), by id. Unlike holidays, they do not \
@@ -1141,6 +1152,67 @@ static COLUMN_RESULTS: Table = record(
             .label("average plays", "平均播放"),
         REACH,
         ENGAGEMENT,
+    ],
+);
+
+static RITUALS: Table = by_id("rituals", &RITUAL);
+
+static RITUAL: Key = key("id", Kind::Table(&RITUAL_TABLE))
+    .doc("A ritual: who holds it, who attends, and when it recurs.")
+    .examples(&[T(
+        r#"{ name = "月度外部培训", every = "monthly on 1st thu", owner = "manager", effort = "4h" }"#,
+    )])
+    .meaning("a ritual");
+
+static RITUAL_TABLE: Table = record(
+    "rituals.<id>",
+    &[
+        key("name", text())
+            .doc("The ritual's name (default: the id).")
+            .examples(&[S("每周内部案例复盘")])
+            .default("the id")
+            .meaning("the ritual's name"),
+        key("owner", id_of(Target::Person))
+            .doc("The person id of who holds it.")
+            .examples(&[S("manager")])
+            .meaning("who holds it")
+            .label("owner", "负责人"),
+        key("attendees", ids_of(Target::Person))
+            .doc("The person ids of who else takes part; their hours count too.")
+            .examples(&[T(r#"["editor", "video", "designer"]"#)])
+            .meaning("who else takes part (their hours count too)")
+            .label("attendees", "参与人"),
+        key("every", expr(Recurrence))
+            .required()
+            .doc("Required: when it recurs.")
+            .examples(&[
+                S("every mon 10:00"),
+                S("monthly on 1st thu"),
+                S("every 3 months on 3rd wed"),
+            ])
+            .meaning("**required**: when it recurs"),
+        key("during", expr(Range))
+            .doc("When it runs (default: the plan's period).")
+            .examples(&[S("Q2..Q4")])
+            .default("the plan's period")
+            .meaning("when it runs"),
+        key("skip", exprs(Date))
+            .doc("Occurrences left out: a date or a list of dates.")
+            .examples(&[T(r#"["10-05"]"#)])
+            .meaning("occurrences left out"),
+        key("pause", exprs(Range))
+            .doc("Stretches without it: a range or a list; a campaign or moment id alone means its whole window.")
+            .examples(&[S("double11-7d..double11")])
+            .meaning("stretches without it"),
+        key("effort", expr(Duration))
+            .doc("The hours each occurrence takes from the owner and each attendee (default: 1h).")
+            .examples(&[S("2h"), S("2d")])
+            .default("1h")
+            .meaning("the hours each occurrence takes from each person in it"),
+        key("description", text())
+            .doc("Free text.")
+            .examples(&[S("轮流分享一个行业案例")])
+            .meaning("free text"),
     ],
 );
 

@@ -387,9 +387,16 @@ pub struct Task {
     pub label: Option<String>,
 }
 
+/// A recurring item: a content column (`[columns]`), or a ritual
+/// (`[rituals]`), the team's own meeting, which publishes nothing, is
+/// never reviewed and takes hours from its owner and each attendee.
 #[derive(Debug)]
 pub struct Column {
     pub id: Ident,
+    /// From `[rituals]`.
+    pub ritual: bool,
+    /// A ritual's attendees besides its owner.
+    pub attendees: Vec<PersonId>,
     pub name: String,
     pub channel: Option<ChannelId>,
     pub owner: Option<PersonId>,

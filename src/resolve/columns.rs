@@ -15,14 +15,13 @@ use super::dates::DateCx;
 use super::names::{PlanNames, noun};
 use super::{Ids, evaluate_each, hours, text, text_or};
 
-pub(super) fn columns(
-    raw: &[RawColumn],
+pub(super) fn columns<'r>(
+    raw: impl IntoIterator<Item = &'r RawColumn>,
     cx: &DateCx<'_>,
     names: &mut PlanNames<'_>,
     period: Spanned<DateRange>,
     ids: &Ids,
     budget: Option<&crate::model::Budget>,
-    currency: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Column> {
     let mut columns = Vec::new();
@@ -134,6 +133,8 @@ pub(super) fn columns(
             || col.holidays.as_ref().is_some_and(|h| h.text == "skip");
         let column = Column {
             id: col.id.clone(),
+            ritual: col.ritual,
+            attendees: ids.people.refs(&col.attendees, noun::PERSON, diags),
             pause,
             moves,
             skips_holidays,
@@ -157,7 +158,9 @@ pub(super) fn columns(
             description: text(&col.description),
             paid_from: super::campaigns::paid_from(budget, col.budget.as_ref(), diags),
             label: col.label.as_ref().map(|s| s.text.clone()),
-            results: super::results::results(col.results.as_ref(), &ids.channels, currency, diags),
+            // A column's results hold no money (`spent` is not one of their
+            // keys), so they need no currency.
+            results: super::results::results(col.results.as_ref(), &ids.channels, "", diags),
         };
         if !unknown {
             columns.push(column);

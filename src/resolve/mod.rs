@@ -82,14 +82,14 @@ pub fn resolve(sources: &SourceMap, loaded: Loaded, diags: &mut Vec<Diagnostic>)
         &currency,
         diags,
     );
+    // Rituals are recurring items like columns, after them.
     let columns = columns::columns(
-        &m.columns,
+        m.columns.iter().chain(&m.rituals),
         &cx,
         &mut names,
         period,
         &ids,
         known_budget,
-        &currency,
         diags,
     );
     let blackouts = moments::blackouts(&m.blackouts, &cx, &mut names, &ids.channels, diags);

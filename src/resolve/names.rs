@@ -151,6 +151,10 @@ pub mod noun {
         zh: "运营准则",
         en: "guideline",
     };
+    pub const RITUAL: Pair = Pair {
+        zh: "团队例行事项",
+        en: "ritual",
+    };
     pub const SECTION: Pair = Pair {
         zh: "章节",
         en: "section",

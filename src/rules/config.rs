@@ -167,6 +167,8 @@ impl RuleConfig {
                     diags.push(unknown(id));
                 } else if LISTS.contains(&id.name.as_str()) {
                     diags.push(misshapen(id, value.src.span, true));
+                } else if let Some(d) = not_a_count(r, id, value) {
+                    diags.push(d);
                 } else {
                     cfg.options
                         .insert((r.code, id.name.clone()), value.node.value);
@@ -223,6 +225,61 @@ impl RuleConfig {
             })
             .collect()
     }
+}
+
+/// The settings that count whole days or months, with their largest value:
+/// the edges of the plan's year (D001).
+pub const COUNTS: &[(&str, &str, i128)] = &[
+    (
+        "D001",
+        "lead_in",
+        crate::rules::dates::outside_period::MAX_LEAD_IN as i128,
+    ),
+    (
+        "D001",
+        "overhang",
+        crate::rules::dates::outside_period::MAX_OVERHANG as i128,
+    ),
+];
+
+/// A count setting that is not a whole number from 0 to its largest value.
+fn not_a_count(
+    r: &codes::Rule,
+    id: &crate::source::Ident,
+    value: &crate::syntax::raw::Expr<crate::syntax::ast::Quantity>,
+) -> Option<Diagnostic> {
+    let &(_, _, max) = COUNTS
+        .iter()
+        .find(|(c, n, _)| *c == r.code && *n == id.name)?;
+    let v = value.node.value;
+    if v.denom() == 1 && (0..=max).contains(&v.numer()) {
+        return None;
+    }
+    let (code, name, setting) = (r.code, r.name, &id.name);
+    let unit = if setting == "lead_in" {
+        tr!("月", " months")
+    } else {
+        tr!("天", " days")
+    };
+    let (uzh, uen) = (&unit.zh, &unit.en);
+    Some(
+        Diagnostic::new(
+            &codes::S006,
+            value.src.span,
+            tr!(
+                "规则 {code} `{name}` 的 `{setting}` 应为 0 到 {max} 之间的整数",
+                "`{setting}` of {code} `{name}` should be a whole number from 0 to {max}"
+            ),
+        )
+        .label(tr!(
+            "不是 0 到 {max} 的整数",
+            "not a whole number from 0 to {max}"
+        ))
+        .help(tr!(
+            "`{setting}` 以{uzh}计，例如 `{setting} = 3`",
+            "`{setting}` counts{uen}, e.g. `{setting} = 3`"
+        )),
+    )
 }
 
 /// The help line that lists a rule's settings: `settings: tolerance`.

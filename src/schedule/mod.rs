@@ -25,6 +25,8 @@ pub enum Kind {
     Task,
     Review,
     Episode,
+    /// An occurrence of a ritual (`[rituals]`): work, never content.
+    Ritual,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Task => "task",
             Kind::Review => "review",
             Kind::Episode => "episode",
+            Kind::Ritual => "ritual",
         }
     }
 }
@@ -52,6 +55,8 @@ pub struct Item {
     pub time: Option<TimeOfDay>,
     pub channels: Vec<ChannelId>,
     pub owner: Option<PersonId>,
+    /// Who else spends `hours` on it (a ritual's attendees).
+    pub attendees: Vec<PersonId>,
     pub campaign: Option<CampaignId>,
     pub column: Option<usize>,
     /// (campaign, task) for tasks.
@@ -79,6 +84,7 @@ impl Item {
             time: None,
             channels: Vec::new(),
             owner: None,
+            attendees: Vec::new(),
             campaign: None,
             column: None,
             task: None,
@@ -184,18 +190,29 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
                 value: DateRange { start: d, end: d },
                 span: col.recurrence_span,
             };
+            let (prefix, kind) = if col.ritual {
+                ("ritual", Kind::Ritual)
+            } else {
+                ("episode", Kind::Episode)
+            };
             let mut it = Item::new(
-                format!("episode:{}:{d}", col.id.name),
-                Kind::Episode,
+                format!("{prefix}:{}:{d}", col.id.name),
+                kind,
                 &col.name,
                 day,
             );
             it.time = col.time;
             it.channels = col.channel.into_iter().collect();
             it.owner = col.owner;
+            it.attendees.clone_from(&col.attendees);
             it.column = Some(ki);
-            it.publishes = true;
-            it.hours = col.effort_hours.unwrap_or(plan.effort.episode);
+            // A ritual publishes nothing, so nothing of it is reviewed.
+            it.publishes = !col.ritual;
+            it.hours = col.effort_hours.unwrap_or(if col.ritual {
+                Ratio::ONE
+            } else {
+                plan.effort.episode
+            });
             items.push(it);
         }
     }
@@ -226,12 +243,30 @@ pub fn build(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Schedule {
     Schedule { items }
 }
 
+/// The days a plan's items may fall on: its period, extended to the end of
+/// the last campaign that overhangs into the next year. A column whose
+/// `during` runs into that overhang publishes there too; how far a campaign
+/// may overhang is D001's to say (`overhang`).
+pub fn reach(plan: &Plan) -> DateRange {
+    let p = plan.period.value;
+    let end = plan
+        .campaigns
+        .iter()
+        .map(|c| c.window.value.end)
+        .fold(p.end, NaiveDate::max);
+    DateRange {
+        start: p.start,
+        end,
+    }
+}
+
 /// The days a column publishes on: its recurrence within its `during`
-/// range and the plan's period, less skipped and paused days and holidays
-/// when it skips them, with moved occurrences moved.
+/// range and the plan's reach (its period and any campaign's overhang),
+/// less skipped and paused days and holidays when it skips them, with
+/// moved occurrences moved.
 pub fn episodes(plan: &Plan, ki: usize, diags: &mut Vec<Diagnostic>) -> Vec<NaiveDate> {
     let col = &plan.columns[ki];
-    let p = plan.period.value;
+    let p = reach(plan);
     let range = DateRange {
         start: col.during.value.start.max(p.start),
         end: col.during.value.end.min(p.end),

@@ -6,6 +6,12 @@
 //! per-mille numbers so that both formats draw the same picture and the
 //! bytes never depend on floating-point formatting.
 //!
+//! Every chart-like body also carries a `Chart`: categories and series with
+//! their exact values (decimal text in the displayed unit, converted from
+//! the plan's `Ratio`s only here), which the PPTX writes as a native,
+//! editable chart with its workbook and the HTML draws as SVG. A new kind
+//! of chart body needs only to build a `Chart`.
+//!
 //! Capacity limits (rows per table, bars per chart, items per timeline)
 //! are constants here; `content` paginates to respect them, so a renderer
 //! may assume a body never holds more than its limit.
@@ -91,7 +97,8 @@ pub enum Body {
         number: String,
     },
     Table(Table),
-    /// Horizontal bars, longest = 1000.
+    /// Horizontal bars: a chart of the actuals (and targets), with labels,
+    /// values and notes per bar.
     Bars(Bars),
     Cards {
         cards: Vec<Card>,
@@ -109,12 +116,30 @@ pub enum Body {
     },
     Week(Week),
     Budget(BudgetView),
+    /// A chart on its own, with a line under it per entry that has a note:
+    /// KPIs against their targets, budget planned against spent, and any
+    /// other numbers whose picture is a chart.
+    Chart(ChartView),
     Steps {
         steps: Vec<Step>,
     },
     Bullets {
         items: Vec<String>,
     },
+}
+
+impl Body {
+    /// The body's charts, in the order they are drawn.
+    pub fn charts(&self) -> Vec<&Chart> {
+        match self {
+            Body::Bars(b) => vec![&b.chart],
+            Body::Chart(c) => vec![&c.chart],
+            Body::Budget(b) => std::iter::once(&b.chart)
+                .chain(b.breakdowns.iter().map(|d| &d.chart))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -158,6 +183,58 @@ pub struct Bars {
     /// What the numbers count: `新增粉丝`.
     pub caption: Option<String>,
     pub bars: Vec<Bar>,
+    /// The same numbers as a chart: one category per bar, the actual
+    /// values and (when any bar has one) the targets as series.
+    pub chart: Chart,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChartView {
+    pub chart: Chart,
+    /// Lines under the chart: `label`, then the text (a KPI's note).
+    pub notes: Vec<(String, String)>,
+}
+
+/// A chart as numbers: what both formats draw. Categories run down (bars)
+/// or around (doughnut) in order; each series holds one value per category.
+#[derive(Clone, Debug, Serialize)]
+pub struct Chart {
+    pub kind: ChartKind,
+    /// What the values count, with their unit: `新增粉丝（万）`, `金额（¥）`.
+    /// The value axis's title, and the workbook's header.
+    pub title: String,
+    /// Written around each value when it is shown: `¥` before, `万` or `%` after.
+    pub prefix: String,
+    pub suffix: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// The categories are parts of one whole (a budget's lines): each gets
+    /// its own colour, as in the legend beside the chart.
+    pub parts: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Horizontal bars, series side by side (clustered), first category on top.
+    Bar,
+    /// Vertical columns, series side by side.
+    Column,
+    /// Parts of a whole, one series, around a ring.
+    Doughnut,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Series {
+    pub name: String,
+    /// Exact decimal text in the chart's unit (`8.5` for 8.5万), one per
+    /// category; `None` where the plan has no value.
+    pub values: Vec<Option<String>>,
+    /// The values as shown: `8.5万`, `¥3,000,000` (empty where none).
+    pub labels: Vec<String>,
+    /// Drawing lengths, 0..=1000: against the largest value of the chart
+    /// (bars), or the share of the whole (doughnut, adding up to 1000).
+    pub lengths: Vec<u32>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -165,7 +242,8 @@ pub struct Bar {
     pub label: String,
     /// The value as text: `12万`.
     pub value: String,
-    /// Length, 0..=1000, relative to the longest bar (or target) in the chart.
+    /// Length, 0..=1000, relative to the longest bar (or target) in the
+    /// chart. The renderers draw `Bars::chart`; this is the same length.
     pub length: u32,
     /// A target marker at this length, with its text.
     pub target: Option<Marker>,
@@ -263,8 +341,10 @@ pub struct BudgetView {
     /// `¥5,000,000`.
     pub total: String,
     pub total_label: String,
-    /// The top-level split, as one stacked bar (lengths add up to 1000).
+    /// The top-level split: the legend's entries (lengths add up to 1000).
     pub segments: Vec<Segment>,
+    /// The same split as a chart (a doughnut of the lines' amounts).
+    pub chart: Chart,
     /// Splits of single lines (the KOL pyramid), each drawn on its own.
     pub breakdowns: Vec<Breakdown>,
 }
@@ -282,9 +362,13 @@ pub struct Segment {
 #[derive(Clone, Debug, Serialize)]
 pub struct Breakdown {
     pub label: String,
-    /// Drawn as a pyramid (first segment at the top) rather than a bar.
+    /// The KOL pyramid: its chart is bars of the tiers, top tier first,
+    /// rather than a doughnut.
     pub pyramid: bool,
     pub segments: Vec<Segment>,
+    /// The same split as a chart: a doughnut, or bars for the pyramid's
+    /// tiers (top tier first).
+    pub chart: Chart,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -321,6 +405,46 @@ pub fn shorten(s: &str, width: usize) -> String {
     out.truncate(out.trim_end().len());
     out.push('…');
     out
+}
+
+/// A chart for renderer tests: one series per entry of `series`, its
+/// values the lengths themselves (`None` where a length is 0 and the
+/// series is not the first).
+#[cfg(test)]
+pub fn test_chart(
+    kind: ChartKind,
+    title: &str,
+    categories: &[String],
+    series: &[(&str, &[u32])],
+    parts: bool,
+) -> Chart {
+    Chart {
+        kind,
+        title: title.into(),
+        prefix: String::new(),
+        suffix: "万".into(),
+        categories: categories.to_vec(),
+        series: series
+            .iter()
+            .enumerate()
+            .map(|(i, (name, lengths))| {
+                let values: Vec<Option<String>> = lengths
+                    .iter()
+                    .map(|&l| (i == 0 || l > 0).then(|| l.to_string()))
+                    .collect();
+                Series {
+                    name: (*name).into(),
+                    labels: values
+                        .iter()
+                        .map(|v| v.as_ref().map(|v| format!("{v}万")).unwrap_or_default())
+                        .collect(),
+                    values,
+                    lengths: lengths.to_vec(),
+                }
+            })
+            .collect(),
+        parts,
+    }
 }
 
 /// A deck with one slide of every kind, with long, Chinese and hostile
@@ -423,6 +547,17 @@ pub fn sample() -> Deck {
                 "各平台新增粉丝",
                 Body::Bars(Bars {
                     caption: Some("新增粉丝".into()),
+                    chart: test_chart(
+                        ChartKind::Bar,
+                        "新增粉丝（万）",
+                        &[
+                            "微信公众号".into(),
+                            "B站".into(),
+                            shorten(&long, WIDTH_LABEL),
+                        ],
+                        &[("实际", &[1000, 317, 0]), ("目标", &[833, 0, 0])],
+                        false,
+                    ),
                     bars: vec![
                         Bar {
                             label: "微信公众号".into(),
@@ -576,6 +711,13 @@ pub fn sample() -> Deck {
                 Body::Budget(BudgetView {
                     total: "¥5,000,000".into(),
                     total_label: "总预算".into(),
+                    chart: test_chart(
+                        ChartKind::Doughnut,
+                        "金额（¥）",
+                        &["广告".into(), "KOL".into(), hostile.into()],
+                        &[("金额", &[600, 300, 100])],
+                        true,
+                    ),
                     segments: vec![
                         Segment {
                             label: "广告".into(),
@@ -599,6 +741,13 @@ pub fn sample() -> Deck {
                     breakdowns: vec![Breakdown {
                         label: "KOL 金字塔".into(),
                         pyramid: true,
+                        chart: test_chart(
+                            ChartKind::Bar,
+                            "金额（¥）",
+                            &["头部".into(), "腰部".into(), "素人".into()],
+                            &[("金额", &[50, 250, 700])],
+                            true,
+                        ),
                         segments: vec![
                             Segment {
                                 label: "头部".into(),
@@ -623,7 +772,21 @@ pub fn sample() -> Deck {
                 }),
             ),
             slide(
-                "s12-steps",
+                "s12-chart",
+                "指标对比",
+                Body::Chart(ChartView {
+                    chart: test_chart(
+                        ChartKind::Column,
+                        "KPI（%）",
+                        &["平均互动率".into(), "电商引流转化率".into()],
+                        &[("基线", &[552, 729]), ("实际", &[682, 1000])],
+                        false,
+                    ),
+                    notes: vec![("电商引流转化率".into(), "+2.3 个百分点".into())],
+                }),
+            ),
+            slide(
+                "s13-steps",
                 "三级审核",
                 Body::Steps {
                     steps: vec![
@@ -643,7 +806,7 @@ pub fn sample() -> Deck {
                 },
             ),
             slide(
-                "s13-bullets",
+                "s14-bullets",
                 "运营规则",
                 Body::Bullets {
                     items: vec![
@@ -679,6 +842,6 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), d.slides.len());
-        assert_eq!(d.slides.len(), 13);
+        assert_eq!(d.slides.len(), 14);
     }
 }

@@ -192,6 +192,7 @@ mod tests {
             "months",
             "week",
             "budget",
+            "chart",
             "steps",
             "bullets",
         ] {
@@ -272,7 +273,10 @@ mod tests {
             html.contains("--primary: #B4232A"),
             "the built-in style is kept"
         );
-        assert_eq!(html.matches("<section class=\"slide\"").count(), 13);
+        assert_eq!(
+            html.matches("<section class=\"slide\"").count(),
+            deck::sample().slides.len()
+        );
     }
 
     #[test]
@@ -359,6 +363,16 @@ mod tests {
             "f05-bars",
             Body::Bars(Bars {
                 caption: Some(wide(WIDTH_LINE)),
+                chart: test_chart(
+                    ChartKind::Bar,
+                    &wide(WIDTH_LINE),
+                    &vec![wide(WIDTH_LABEL); MAX_BARS],
+                    &[
+                        ("实际", &[1000, 880, 760, 640, 520, 400, 280, 160]),
+                        ("目标", &[1000, 0, 500, 950, 30, 700, 800, 900]),
+                    ],
+                    false,
+                ),
                 bars: (0..MAX_BARS)
                     .map(|i| Bar {
                         label: wide(WIDTH_LABEL),
@@ -477,21 +491,34 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
+        let parts = |kind: ChartKind, n: usize| {
+            let lengths: Vec<u32> = segments(n).iter().map(|s| s.length).collect();
+            test_chart(
+                kind,
+                &wide(WIDTH_LABEL),
+                &vec![wide(WIDTH_LABEL); n],
+                &[("金额", &lengths)],
+                true,
+            )
+        };
         add(
             "f11-budget",
             Body::Budget(BudgetView {
                 total: "¥123,456,789".into(),
                 total_label: wide(WIDTH_LABEL),
+                chart: parts(ChartKind::Doughnut, MAX_BARS),
                 segments: segments(MAX_BARS),
                 breakdowns: vec![
                     Breakdown {
                         label: wide(WIDTH_LABEL),
                         pyramid: true,
+                        chart: parts(ChartKind::Bar, 4),
                         segments: segments(4),
                     },
                     Breakdown {
                         label: wide(WIDTH_LABEL),
                         pyramid: false,
+                        chart: parts(ChartKind::Doughnut, 4),
                         segments: segments(4),
                     },
                 ],
@@ -524,6 +551,25 @@ mod tests {
                     .collect(),
             },
         );
+        add(
+            "f14-chart",
+            Body::Chart(ChartView {
+                chart: test_chart(
+                    ChartKind::Column,
+                    &wide(WIDTH_LINE),
+                    &vec![wide(WIDTH_LABEL); MAX_BARS],
+                    &[
+                        ("基线", &[1000, 0, 500, 950, 30, 700, 800, 900]),
+                        ("目标", &[900, 880, 760, 640, 520, 400, 280, 160]),
+                        ("实际", &[1000, 880, 760, 640, 520, 400, 280, 160]),
+                    ],
+                    false,
+                ),
+                notes: (0..MAX_BARS)
+                    .map(|_| (wide(WIDTH_LABEL), wide(WIDTH_LINE)))
+                    .collect(),
+            }),
+        );
         d.slides.extend(slides);
         d
     }
@@ -537,7 +583,10 @@ mod tests {
         let templates = builtin();
         let full = full();
         let html = rendered(&full, &brand, &templates);
-        assert_eq!(html.matches("<section class=\"slide\"").count(), 26);
+        assert_eq!(
+            html.matches("<section class=\"slide\"").count(),
+            full.slides.len()
+        );
         if let Some(dir) = std::env::var_os("ALMANAC_DECK_OUT") {
             let dir = PathBuf::from(dir);
             let mut en = deck::sample();

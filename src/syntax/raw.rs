@@ -89,6 +89,8 @@ pub struct RawFile {
     pub budget: Option<RawBudget>,
     pub campaigns: Vec<RawCampaign>,
     pub columns: Vec<RawColumn>,
+    /// `[rituals]`, read like columns that publish nothing.
+    pub rituals: Vec<RawColumn>,
     pub moments: Vec<RawMoment>,
     pub blackouts: Vec<RawBlackout>,
     pub review: Vec<RawReviewLevel>,
@@ -276,6 +278,10 @@ pub struct RawColumn {
     /// The label its episodes carry (`广告`).
     pub label: Option<Str>,
     pub results: Option<RawResults>,
+    /// Read from `[rituals]`: the team's own recurring meeting.
+    pub ritual: bool,
+    /// A ritual's attendees besides its owner.
+    pub attendees: Vec<Str>,
 }
 
 #[derive(Clone, Debug)]

@@ -859,6 +859,31 @@ pub fn read_file(r: &mut Reader<'_, '_>, root: &mut Tree<'_>) -> RawFile {
             budget: r.string(t, "budget"),
             label: r.string(t, "label"),
             results: read_results(r, t),
+            ritual: false,
+            attendees: Vec::new(),
+        }
+    });
+    f.rituals = r.keyed(&mut t, "rituals", |r, id, t| {
+        r.require(t, "every", "every = \"every mon 10:00\"");
+        RawColumn {
+            id,
+            name: r.string(t, "name"),
+            channel: None,
+            owner: r.string(t, "owner"),
+            every: r.expr(t, "every", what::RECURRENCE, expr::parse_recurrence),
+            during: r.expr(t, "during", what::DATE_RANGE, expr::parse_range),
+            skip: r.exprs(t, "skip", what::DATE, expr::parse_date),
+            pause: r.exprs(t, "pause", what::DATE_RANGE, expr::parse_range),
+            moves: Vec::new(),
+            holidays: None,
+            category: None,
+            effort: r.expr(t, "effort", what::DURATION, expr::parse_duration),
+            description: r.string(t, "description"),
+            budget: None,
+            label: None,
+            results: None,
+            ritual: true,
+            attendees: r.strings(t, "attendees"),
         }
     });
     f.moments = r.keyed(&mut t, "moments", |r, id, t| {

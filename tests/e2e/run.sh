@@ -29,8 +29,8 @@ done
 [[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
 [[ -d "$here/node_modules/playwright-core" && -x "$here/node_modules/.bin/taplo" ]] ||
   missing+=("playwright-core and @taplo/cli (run: npm ci --prefix tests/e2e)")
-python3 -c 'import pptx' 2>/dev/null ||
-  missing+=("python-pptx (run: python3 -m pip install -r tests/e2e/requirements.txt)")
+python3 -c 'import pptx, openpyxl' 2>/dev/null ||
+  missing+=("python-pptx and openpyxl (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 python3 -c 'import pytest_lsp, yaml' 2>/dev/null ||
   missing+=("pytest-lsp and PyYAML (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=("Noto Sans CJK fonts (fonts-noto-cjk)")
@@ -117,7 +117,7 @@ for line in "${decks[@]}"; do
 
   status=0
   if [[ -f "$deck/deck.pptx" ]]; then
-    python3 "$here/pptx_check.py" "${args[@]}" --artifacts "$artifacts/$name/pptx" || status=$?
+    python3 "$here/pptx_check.py" "${args[@]}" --plan "$root/$plan" --artifacts "$artifacts/$name/pptx" || status=$?
   else
     echo "FAIL pptx $name: almanac slides wrote no deck.pptx" && status=1
   fi

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use almanac::build::{BuildOptions, build};
 use almanac::emit::Target;
+use almanac::schedule::Kind;
 use almanac::world::{MemOut, MemWorld, World};
 
 use crate::support::{Scratch, repo};
@@ -55,8 +56,9 @@ fn builds_are_byte_identical_across_processes_and_time_zones() {
     let a = build_examples(&[("TZ", "Asia/Shanghai"), ("LANG", "zh_CN.UTF-8")]);
     let b = build_examples(&[("TZ", "America/Los_Angeles"), ("LANG", "C")]);
     let (fa, fb) = (all_files(a.path()), all_files(b.path()));
-    // Three plans, each with every output.
-    assert_eq!(fa.len(), 3 * Target::ALL.len());
+    // Three plans, each with every output (the calendar target writes the
+    // team's feed and the review feed).
+    assert_eq!(fa.len(), 3 * (Target::ALL.len() + 1));
     assert!(fa == fb, "outputs differ between builds");
     let c = build_examples(&[("SOURCE_DATE_EPOCH", "1767225600")]);
     let ics =
@@ -259,7 +261,7 @@ fn a_write_failing_half_way_leaves_the_previous_outputs() {
     assert_eq!(w.written("out/p/tasks.csv"), Some(before));
     assert_eq!(
         w.written_under("out").len(),
-        Target::ALL.len(),
+        Target::ALL.len() + 1,
         "{:?}",
         w.written_under("out")
     );
@@ -477,14 +479,21 @@ fn calendar_occurrences_equal_the_schedule() {
             let expected: Vec<String> = schedule
                 .items
                 .iter()
-                .filter(|i| i.column == Some(k) && i.kind == almanac::schedule::Kind::Episode)
+                .filter(|i| i.column == Some(k))
+                .filter(|i| matches!(i.kind, Kind::Episode | Kind::Ritual))
                 .map(|i| i.start.format("%Y%m%d").to_string())
                 .collect();
+            // A ritual's events are named like its items.
+            let (series, single) = if col.ritual {
+                ("ritual", "ritual")
+            } else {
+                ("column", "episode")
+            };
             let mut got: Vec<String> = Vec::new();
             for e in cal.components.iter().filter(|c| c.name == "VEVENT") {
                 let uid = e.find_prop("UID").expect("uid").val.as_str().to_string();
-                let is_rule = uid.starts_with(&format!("column-{}@", col.id.name));
-                let is_single = uid.starts_with(&format!("episode-{}-", col.id.name));
+                let is_rule = uid.starts_with(&format!("{series}-{}@", col.id.name));
+                let is_single = uid.starts_with(&format!("{single}-{}-", col.id.name));
                 if !is_rule && !is_single {
                     continue;
                 }
@@ -605,4 +614,169 @@ fn a_build_killed_between_any_two_changes_leaves_the_old_or_the_new_outputs() {
         kills += 1;
     }
     assert!(kills > 10, "the build made only {kills} changes");
+}
+
+/// The events of an iCalendar file, parsed: (UID, SUMMARY, DESCRIPTION).
+fn events(p: &Path) -> Vec<(String, String, String)> {
+    let text = String::from_utf8(read(p)).expect("utf-8");
+    let unfolded = icalendar::parser::unfold(&text);
+    let cal = icalendar::parser::read_calendar(&unfolded)
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let prop = |c: &icalendar::parser::Component<'_>, name: &str| {
+        c.find_prop(name)
+            .map_or(String::new(), |p| p.val.as_str().to_string())
+    };
+    cal.components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|c| (prop(c, "UID"), prop(c, "SUMMARY"), prop(c, "DESCRIPTION")))
+        .collect()
+}
+
+/// The review steps of a plan's `tasks.json`: (id as a UID prefix, owner id).
+fn review_steps(tasks_json: &Path) -> Vec<(String, Option<String>)> {
+    let v: serde_json::Value = serde_json::from_slice(&read(tasks_json)).expect("json");
+    v["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["kind"] == "review")
+        .map(|i| {
+            let id = i["id"].as_str().expect("id");
+            // UIDs write `:` as `-` and `@` as `--`.
+            let uid = id.replace(':', "-").replace('@', "--");
+            (uid, i["owner_id"].as_str().map(str::to_string))
+        })
+        .collect()
+}
+
+#[test]
+fn the_team_calendar_has_no_review_steps_and_the_review_feed_has_them_all() {
+    let dir = build_examples(&[]);
+    for plan in ["new-media-2026", "northbeam-2027"] {
+        let out = dir.path().join(plan);
+        let team = events(&out.join("calendar.ics"));
+        let reviews = events(&out.join("reviews.ics"));
+        let steps = review_steps(&out.join("tasks.json"));
+        assert!(!steps.is_empty(), "{plan} has review steps");
+        assert!(
+            team.iter().all(|(uid, ..)| !uid.starts_with("review-")),
+            "{plan}: a review step in the team calendar"
+        );
+        // Campaigns, moments, blackouts, columns and deadlines stay.
+        for prefix in ["campaign-", "moment-", "column-", "task-"] {
+            assert!(
+                team.iter().any(|(uid, ..)| uid.starts_with(prefix)),
+                "{plan}: no {prefix} event in the team calendar"
+            );
+        }
+        let mut got: Vec<&str> = reviews.iter().map(|(uid, ..)| uid.as_str()).collect();
+        got.sort_unstable();
+        let mut want: Vec<String> = steps
+            .iter()
+            .map(|(id, _)| format!("{id}@{plan}.almanac"))
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{plan}: the review feed holds every review step");
+    }
+    // The 2026 example: tens of events for the team, hundreds of reviews.
+    let team = events(&dir.path().join("new-media-2026/calendar.ics"));
+    let reviews = events(&dir.path().join("new-media-2026/reviews.ics"));
+    assert!(team.len() < 50, "{} team events", team.len());
+    assert!(reviews.len() > 400, "{} review steps", reviews.len());
+}
+
+#[test]
+fn each_owners_feed_holds_their_own_review_steps() {
+    let s = Scratch::new().with_examples(|t| t);
+    let r = s.run(&[
+        "build",
+        "plans/new-media-2026.toml",
+        "--split",
+        "owner",
+        "-o",
+        "split",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = s.dir.path().join("split/new-media-2026");
+    assert!(
+        !out.join("calendar.ics").exists(),
+        "split instead of one feed"
+    );
+    let steps = review_steps(&out.join("tasks.json"));
+    let mut owners: Vec<String> = steps.iter().filter_map(|(_, o)| o.clone()).collect();
+    owners.sort();
+    owners.dedup();
+    assert!(owners.len() > 1, "{owners:?}");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&out).expect("dir") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let Some(id) = name
+            .strip_prefix("calendar-")
+            .and_then(|n| n.strip_suffix(".ics"))
+        else {
+            continue;
+        };
+        let mut got: Vec<String> = events(&out.join(&name))
+            .into_iter()
+            .map(|(uid, ..)| uid)
+            .filter(|uid| uid.starts_with("review-"))
+            .collect();
+        got.sort();
+        let mut want: Vec<String> = steps
+            .iter()
+            .filter(|(_, o)| o.as_deref() == Some(id))
+            .map(|(uid, _)| format!("{uid}@new-media-2026.almanac"))
+            .collect();
+        want.sort();
+        assert_eq!(
+            got, want,
+            "{name}: its owner's review steps, and only those"
+        );
+        seen += got.len();
+    }
+    assert_eq!(
+        seen,
+        steps.iter().filter(|(_, o)| o.is_some()).count(),
+        "every assigned review step is in its owner's feed"
+    );
+    // The review feed is written beside the split ones, whole.
+    assert_eq!(events(&out.join("reviews.ics")).len(), steps.len());
+
+    // Split by channel: the team's feeds, without review steps.
+    let r = s.run(&[
+        "build",
+        "plans/new-media-2026.toml",
+        "--split",
+        "channel",
+        "--only",
+        "calendar",
+        "-o",
+        "by-channel",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = s.dir.path().join("by-channel/new-media-2026");
+    let mut feeds = 0;
+    for entry in std::fs::read_dir(&out).expect("dir") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with("calendar-") {
+            feeds += 1;
+            assert!(
+                events(&out.join(&name))
+                    .iter()
+                    .all(|(uid, ..)| !uid.starts_with("review-")),
+                "{name} holds a review step"
+            );
+        }
+    }
+    assert!(feeds > 1);
+    assert_eq!(events(&out.join("reviews.ics")).len(), steps.len());
 }

@@ -38,8 +38,25 @@ fn the_2026_plan_carries_the_founding_documents_rules() {
     assert_eq!(share("kol.amateur"), Ratio::int(70));
     let names: Vec<&str> = plan.campaigns.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["年味实验室", "城市探索指南", "理性消费倡导"]);
-    let columns: Vec<&str> = plan.columns.iter().map(|c| c.name.as_str()).collect();
+    let columns: Vec<&str> = plan
+        .columns
+        .iter()
+        .filter(|c| !c.ritual)
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(columns, ["探店vlog", "粉丝福利日", "周末深度长文"]);
+    // The team's rhythm: weekly case review, monthly training, the
+    // quarterly 48-hour challenge.
+    let rituals: Vec<&str> = plan
+        .columns
+        .iter()
+        .filter(|c| c.ritual)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        rituals,
+        ["每周内部案例复盘", "每月外部培训", "48 小时协作挑战"]
+    );
     assert_eq!(
         plan.reserve.as_ref().map(|r| r.percent.value),
         Some(Ratio::int(20))

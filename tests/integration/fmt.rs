@@ -283,7 +283,16 @@ fn blocks(text: &str) -> (Vec<Block>, Vec<String>) {
         entries: Vec::new(),
     }];
     let mut pending: Vec<String> = Vec::new();
-    for line in text.lines() {
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        // A value over several lines (a long array) is one entry.
+        let mut line = line.to_string();
+        while key_of(&line).is_some() && open_brackets(&line) > 0 {
+            let Some(next) = lines.next() else { break };
+            line.push('\n');
+            line.push_str(next);
+        }
+        let line = line.as_str();
         if is_header(line) {
             let inner = line.trim().trim_start_matches('[').trim_end_matches(']');
             let path: Vec<String> = inner.split('.').map(|s| s.trim().to_string()).collect();
@@ -306,6 +315,28 @@ fn blocks(text: &str) -> (Vec<Block>, Vec<String>) {
         }
     }
     (out, pending)
+}
+
+/// Brackets opened and not closed in `text`, outside strings and comments.
+fn open_brackets(text: &str) -> i32 {
+    let mut depth = 0;
+    for line in text.lines() {
+        let (mut quote, mut escaped) = (None, false);
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(_), _) if escaped => escaped = false,
+                (Some('"'), '\\') => escaped = true,
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[') => depth += 1,
+                (None, ']') => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    depth
 }
 
 fn shape_of(path: &[String]) -> Option<&'static Kind> {

@@ -11,6 +11,7 @@ mod cascades;
 mod cli;
 mod copy;
 mod diff;
+mod edges;
 mod examples;
 mod fixtures;
 mod fmt;

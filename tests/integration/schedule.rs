@@ -871,3 +871,73 @@ mod against_rrule {
         );
     }
 }
+
+// ── rituals ───────────────────────────────────────────────────────────────
+
+/// A weekly case review: every Monday but holidays, held by the manager
+/// with the editor. It is work (hours for both), never content: with a
+/// review chain in place, nothing of it is reviewed.
+#[test]
+fn a_ritual_recurs_takes_hours_from_each_person_and_is_never_reviewed() {
+    let c = clean(&plan(
+        r#"
+[review.levels.first]
+name = "初审"
+owner = "editor"
+response = "24h"
+
+[review.levels.final]
+name = "终审"
+owner = "legal"
+lead = "3wd"
+
+[columns.fan_day]
+name = "粉丝福利日"
+channel = "wechat"
+every = "every fri except holidays"
+owner = "editor"
+
+[rituals.case_review]
+name = "每周内部案例复盘"
+every = "every mon 10:00 except holidays"
+owner = "manager"
+attendees = ["editor"]
+effort = "1h"
+"#,
+    ));
+    let s = &c.schedules[0];
+    let rituals: Vec<&Item> = s.items.iter().filter(|i| i.kind == Kind::Ritual).collect();
+    // 52 Mondays in 2026, less those in holidays: 01-05 is the first (01-01
+    // is a Thursday), Spring Festival's Monday 02-16 and 02-23 are off, as
+    // are Labour Day's 05-04 and National Day's 10-05.
+    assert_eq!(rituals[0].start, d("2026-01-05"));
+    for off in ["2026-02-16", "2026-02-23", "2026-05-04", "2026-10-05"] {
+        assert!(!has(s, &format!("ritual:case_review:{off}")), "{off}");
+    }
+    assert!(
+        rituals.iter().all(|r| !r.publishes
+            && r.hours == almanac::ratio::Ratio::ONE
+            && r.attendees.len() == 1)
+    );
+    // Every review step reviews an episode; none a ritual.
+    let steps: Vec<&Item> = s.items.iter().filter(|i| i.kind == Kind::Review).collect();
+    assert!(!steps.is_empty());
+    for step in steps {
+        let target = &s.items[step.reviews.expect("reviews an item")];
+        assert_eq!(target.kind, Kind::Episode, "{}", step.id);
+    }
+    // In the calendar, one recurring event with the holidays excepted.
+    let stamp = d("2026-01-01").and_hms_opt(0, 0, 0).expect("a time");
+    let words = almanac::locale::words(c.plans[0].locale);
+    let (_, ics) = almanac::emit::calendar::calendars(&c.plans[0], s, words, stamp, None)
+        .into_iter()
+        .next()
+        .expect("calendar.ics");
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("SUMMARY:每周内部案例复盘"))
+        .expect("the ritual's event");
+    assert!(event.contains("RRULE:FREQ=WEEKLY"), "{event}");
+    assert!(event.contains("EXDATE"), "{event}");
+    assert_eq!(ics.matches("SUMMARY:每周内部案例复盘").count(), 1);
+}

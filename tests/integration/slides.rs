@@ -106,13 +106,52 @@ fn the_2026_plan_alone_gives_the_year_end_deck_with_the_founding_figures() {
             "01 年度运营成果总览",
             "02 平台运营策略复盘",
             "03 内容生产体系构建",
-            "04 品牌传播效果评估",
-            "05 团队管理与协作",
-            "06 年度传播计划框架",
-            "07 创意内容生产规划",
-            "08 预算与效果预测"
+            "04 用户增长与留存分析",
+            "05 社群运营价值挖掘",
+            "06 品牌传播效果评估",
+            "07 广告投放ROI分析",
+            "08 数据驱动运营实践",
+            "09 团队管理与协作",
+            "10 年度传播计划框架",
+            "11 创意内容生产规划",
+            "12 预算与效果预测"
         ]
     );
+    // The 2025 campaigns with their results, the budget planned against
+    // spent, and the crisis case, each on its slide.
+    let body = |suffix: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for s in d["slides"].as_array().expect("slides") {
+            if s["id"].as_str().is_some_and(|i| i.ends_with(suffix)) {
+                texts(&s["body"], &mut out);
+            }
+        }
+        out
+    };
+    let campaigns = body("-campaign-results");
+    for needle in [
+        "行业白皮书",
+        "2,600",
+        "创始人访谈",
+        "80万",
+        "中秋互动 H5",
+        "5万",
+        "双11",
+    ] {
+        assert!(
+            campaigns.iter().any(|t| t == needle),
+            "campaign results lack {needle}"
+        );
+    }
+    let spending = body("-spending");
+    for needle in ["¥4,500,000", "¥4,250,000", "¥2,400,000", "94.4%"] {
+        assert!(
+            spending.iter().any(|t| t == needle),
+            "spending lacks {needle}: {spending:?}"
+        );
+    }
+    let cases = body("-brand-cases");
+    assert!(cases.iter().any(|t| t == "物流投诉"), "{cases:?}");
     // The two plans given explicitly give the same deck.
     let pair = deck(
         &["plans/new-media-2025.toml", "plans/new-media-2026.toml"],
@@ -125,7 +164,10 @@ fn the_2026_plan_alone_gives_the_year_end_deck_with_the_founding_figures() {
 fn each_plan_gets_the_deck_its_data_allows() {
     let review = deck(&["plans/new-media-2025.toml"], "new-media-2025");
     assert_eq!(review["kind"], "review");
-    assert!(!slide_titles(&review).iter().any(|t| t.contains("预算")));
+    // A review shows what was spent, not a plan's budget split.
+    let titles = slide_titles(&review);
+    assert!(titles.iter().any(|t| t == "预算执行"), "{titles:?}");
+    assert!(!titles.iter().any(|t| t == "预算分配"), "{titles:?}");
     let plan = deck(&["plans/northbeam-2027.toml"], "northbeam-2027");
     assert_eq!(plan["kind"], "plan");
     assert_eq!(plan["lang"], "en");
@@ -249,6 +291,63 @@ fn a_previous_plan_without_actuals_is_o001_at_previous() {
 }
 
 #[test]
+fn a_section_of_forty_points_runs_over_even_slides_and_loses_nothing() {
+    let points: Vec<String> = (1..=40)
+        .map(|i| format!("第 {i} 条要点：{}", "很长的说明".repeat(i % 5 * 6)))
+        .collect();
+    let list = points
+        .iter()
+        .map(|p| format!("\"{p}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!("{PLAN}\n[sections.trends]\npoints = [{list}]\n");
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let slides: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| {
+            s["id"]
+                .as_str()
+                .is_some_and(|i| i.ends_with("-trends-points"))
+        })
+        .collect();
+    // 40 points at most 6 a slide: 7 slides of 6 or 5.
+    assert_eq!(slides.len(), 7);
+    assert!(
+        slides[6]["title"]
+            .as_str()
+            .expect("title")
+            .ends_with("(7/7)")
+    );
+    let mut shown = Vec::new();
+    let mut notes = Vec::new();
+    for s in &slides {
+        let items = s["body"]["items"].as_array().expect("bullets");
+        assert!((5..=6).contains(&items.len()));
+        shown.extend(items.iter().map(|i| i.as_str().expect("text").to_string()));
+        texts(&s["notes"], &mut notes);
+    }
+    assert_eq!(shown.len(), 40);
+    for (point, bullet) in points.iter().zip(&shown) {
+        if bullet != point {
+            assert!(bullet.ends_with('…'), "{bullet}");
+            assert!(notes.contains(point), "the notes lack {point}");
+        }
+    }
+    assert!(
+        shown.iter().any(|b| b.ends_with('…')),
+        "some points are cut"
+    );
+}
+
+#[test]
 fn long_names_are_shortened_on_slides_and_kept_in_the_notes() {
     let long = "长".repeat(300);
     let mut text = PLAN.to_string();
@@ -300,6 +399,93 @@ fn long_names_are_shortened_on_slides_and_kept_in_the_notes() {
         texts(&t["notes"], &mut notes);
     }
     assert!(notes.iter().any(|n| n.contains(&long)));
+}
+
+/// Every campaign is on the timeline, flagships among the others: lanes
+/// by the quarter a campaign starts in, at most ten a slide, each slide's
+/// notes holding its campaigns whole (flagships starred), none lost.
+#[test]
+fn the_timeline_shows_every_campaign_by_quarter_with_flagships_marked() {
+    let mut text = PLAN.to_string();
+    let months = ["jan", "feb", "apr", "may", "jul", "aug", "oct", "nov"];
+    let mut names = vec!["Launch".to_string()];
+    for i in 0..24 {
+        let flagship = i % 6 == 0;
+        let name = format!("Campaign {i:02} with a name long enough to be cut on a slide");
+        text.push_str(&format!(
+            "\n[campaigns.c{i}]\nname = \"{name}\"\nwindow = \"{}\"\nflagship = {flagship}\n",
+            months[i % months.len()]
+        ));
+        names.push(name);
+    }
+    let s = Scratch::new().file("plan.toml", &text);
+    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let timelines: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| s["body"]["type"] == "timeline")
+        .collect();
+    // 25 campaigns at most 10 a slide.
+    assert_eq!(timelines.len(), 3);
+    assert!(
+        timelines[2]["title"]
+            .as_str()
+            .expect("title")
+            .ends_with("(3/3)")
+    );
+    let mut shown = Vec::new();
+    let mut quarters = Vec::new();
+    for t in &timelines {
+        let mut on_slide = 0;
+        for lane in t["body"]["lanes"].as_array().expect("lanes") {
+            let label = lane["label"].as_str().expect("label");
+            quarters.push(label.to_string());
+            for item in lane["items"].as_array().expect("items") {
+                on_slide += 1;
+                let name = item["name"].as_str().expect("name");
+                shown.push((name.to_string(), item["flagship"].as_bool().expect("flag")));
+            }
+        }
+        assert!(on_slide <= 10, "{on_slide} on one slide");
+        // The slide's notes: one line per campaign on it, whole.
+        let notes: Vec<&str> = t["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(notes.len(), on_slide, "{notes:?}");
+    }
+    assert_eq!(shown.len(), names.len(), "every campaign is shown");
+    assert_eq!(
+        shown.iter().filter(|(_, f)| *f).count(),
+        4,
+        "four flagships"
+    );
+    let mut sorted = quarters.clone();
+    sorted.sort();
+    assert_eq!(quarters, sorted, "lanes in quarter order across the slides");
+    assert_eq!(quarters.first().map(String::as_str), Some("Q1"));
+    assert_eq!(quarters.last().map(String::as_str), Some("Q4"));
+    let mut notes = Vec::new();
+    for t in &timelines {
+        texts(&t["notes"], &mut notes);
+    }
+    for (i, name) in names.iter().enumerate() {
+        let flagship = i > 0 && (i - 1) % 6 == 0;
+        let line = notes
+            .iter()
+            .find(|n| n.contains(name.as_str()))
+            .unwrap_or_else(|| panic!("{name} is not in the notes"));
+        assert_eq!(line.starts_with("★ "), flagship, "{line}");
+    }
+    assert!(shown.iter().any(|(n, _)| n.ends_with('…')), "names are cut");
 }
 
 #[test]
@@ -458,4 +644,100 @@ fn one_brand_file_recolours_both_formats() {
     .expect("read");
     assert!(theme.contains("<a:srgbClr val=\"123ABC\"/>"), "{theme}");
     assert!(theme.contains("typeface=\"SimHei\""));
+}
+
+#[test]
+fn review_charts_hold_the_plans_exact_numbers_and_the_pptx_embeds_them() {
+    let text = r#"
+[plan]
+id = "r"
+name = "Review"
+year = 2026
+calendar = "none"
+locale = "en"
+currency = "EUR"
+
+[budget]
+total = "€100k"
+ads = { share = "60%", spent = "€63k" }
+events = { share = "40%", spent = "€33_500.50" }
+
+[kpis.leads]
+name = "Leads"
+target = "500"
+actual = "620"
+
+[kpis.mqls]
+name = "MQLs"
+baseline = "100"
+target = "150"
+actual = "140"
+"#;
+    let s = Scratch::new().file("r.toml", text);
+    let r = s.run(&["slides", "r.toml", "--format", "deck-json,pptx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value = serde_json::from_str(
+        &std::fs::read_to_string(s.dir.path().join("out/r/deck.json")).expect("deck"),
+    )
+    .expect("json");
+    let charts: Vec<&Value> = d["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|s| s["body"]["type"] == "chart")
+        .map(|s| &s["body"]["chart"])
+        .collect();
+    let series = |c: &Value| -> Vec<(String, Vec<Value>)> {
+        c["series"]
+            .as_array()
+            .expect("series")
+            .iter()
+            .map(|s| {
+                (
+                    s["name"].as_str().unwrap_or("").to_string(),
+                    s["values"].as_array().expect("values").clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        charts.len(),
+        2,
+        "the KPIs compared, then planned against spent"
+    );
+    assert_eq!(charts[0]["title"], "KPI");
+    assert_eq!(
+        charts[0]["categories"],
+        serde_json::json!(["Leads", "MQLs"])
+    );
+    assert_eq!(
+        series(charts[0]),
+        [
+            ("Baseline".to_string(), vec![Value::Null, "100".into()]),
+            ("Target".to_string(), vec!["500".into(), "150".into()]),
+            ("Actual".to_string(), vec!["620".into(), "140".into()]),
+        ]
+    );
+    assert_eq!(charts[1]["title"], "Amount (€)");
+    assert_eq!(
+        charts[1]["categories"],
+        serde_json::json!(["ads", "events"])
+    );
+    assert_eq!(
+        series(charts[1]),
+        [
+            ("Planned".to_string(), vec!["60000".into(), "40000".into()]),
+            ("Spent".to_string(), vec!["63000".into(), "33500.5".into()]),
+        ]
+    );
+    // The package holds one chart part and one workbook per chart.
+    let bytes = std::fs::read(s.dir.path().join("out/r/deck.pptx")).expect("pptx");
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a UTF-8 name").into_owned())
+        .collect();
+    let count = |prefix: &str| names.iter().filter(|n| n.starts_with(prefix)).count();
+    assert_eq!(count("ppt/charts/chart"), 2, "{names:?}");
+    assert_eq!(count("ppt/embeddings/"), 2, "{names:?}");
 }

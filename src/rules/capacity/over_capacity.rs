@@ -31,7 +31,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .enumerate()
             .filter(|(_, it)| !it.hours.is_zero())
-            .filter_map(|(i, it)| it.owner.map(|o| (o, it.start, i))),
+            .flat_map(|(i, it)| {
+                it.owner
+                    .iter()
+                    .chain(&it.attendees)
+                    .map(move |&o| (o, it.start, i))
+            }),
     );
     // Per person: every week over capacity; the first is detailed.
     type Week = ((i32, u32), Ratio, Vec<usize>);

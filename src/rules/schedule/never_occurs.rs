@@ -22,8 +22,8 @@ use crate::tr;
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (plan, schedule) = (cx.plan, cx.schedule);
     let mut counts = vec![0usize; plan.columns.len()];
-    for (_, it) in schedule.of_kind(Kind::Episode) {
-        if let Some(k) = it.column {
+    for it in &schedule.items {
+        if let (Kind::Episode | Kind::Ritual, Some(k)) = (it.kind, it.column) {
             counts[k] += 1;
         }
     }
@@ -40,10 +40,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &codes::P006,
                 col.recurrence_span,
-                tr!(
-                    "栏目 `{name}` 在计划周期内一期也不发布",
-                    "column `{name}` never publishes in the plan's period"
-                ),
+                if col.ritual {
+                    tr!(
+                        "团队例行事项 `{name}` 在计划周期内一次也没有",
+                        "ritual `{name}` never takes place in the plan's period"
+                    )
+                } else {
+                    tr!(
+                        "栏目 `{name}` 在计划周期内一期也不发布",
+                        "column `{name}` never publishes in the plan's period"
+                    )
+                },
             )
             .label(tr!("一期也没有", "no occurrence"))
             .secondary(col.during.span, tr!("在这个范围内", "within this range"))
@@ -55,7 +62,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// Why a column has no episode: the range, the recurrence, or what left
 /// its days out.
 fn why(plan: &Plan, col: &Column) -> Msg {
-    let p = plan.period.value;
+    // The period, and any campaign's overhang into the next year.
+    let p = crate::schedule::reach(plan);
     let w = col.during.value;
     let range = DateRange {
         start: w.start.max(p.start),

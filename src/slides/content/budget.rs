@@ -39,19 +39,45 @@ pub(super) fn budget_slide(p: &Plan, w: &Words) -> Draft {
             s.share
         ));
     }
+    // The amounts of some lines as a chart: a doughnut, or bars (the
+    // pyramid's tiers, top first).
+    let split = |kind: ChartKind, ids: &[usize], segments: &[Segment]| Chart {
+        parts: true,
+        ..chart(
+            kind,
+            w.amount,
+            Unit::Money(&p.currency),
+            segments.iter().map(|s| s.label.clone()).collect(),
+            vec![(
+                w.amount.to_string(),
+                ids.iter().map(|&l| Some(shown(lines[l].amount))).collect(),
+            )],
+            w,
+        )
+    };
     let kol_line = p.kol.as_ref().and_then(|k| k.line);
     let breakdowns = total
         .children
         .iter()
         .filter(|&&c| !lines[c].children.is_empty())
-        .map(|&c| Breakdown {
-            label: shorten(line_name(p, c), WIDTH_LABEL),
-            pyramid: Some(c) == kol_line,
-            segments: lines[c]
+        .map(|&c| {
+            let pyramid = Some(c) == kol_line;
+            let segments: Vec<Segment> = lines[c]
                 .children
                 .iter()
                 .map(|&g| segment(g, shown(lines[c].amount)))
-                .collect(),
+                .collect();
+            let kind = if pyramid {
+                ChartKind::Bar
+            } else {
+                ChartKind::Doughnut
+            };
+            Breakdown {
+                label: shorten(line_name(p, c), WIDTH_LABEL),
+                pyramid,
+                chart: split(kind, &lines[c].children, &segments),
+                segments,
+            }
         })
         .take(2)
         .collect();
@@ -62,6 +88,7 @@ pub(super) fn budget_slide(p: &Plan, w: &Words) -> Draft {
         body: Body::Budget(BudgetView {
             total: money_text(shown(total.amount), &p.currency),
             total_label: w.total.to_string(),
+            chart: split(ChartKind::Doughnut, &total.children, &segments),
             segments,
             breakdowns,
         }),

@@ -21,50 +21,36 @@ use crate::syntax::ast::{Frequency, MonthDay, Quantity, QuantityUnit};
 use super::deck::*;
 
 mod budget;
+mod chart;
 mod plan;
 mod review;
+mod sections;
 mod text;
 mod week;
 
 use budget::budget_slide;
+use chart::{Unit, chart, kpi_chart, review_charts};
 use plan::plan_slides;
 use review::review_slides;
+use sections::section_slides;
 use text::*;
 use week::week_slide;
 
 /// The founding document's sections, in its order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Sec {
-    Results,
-    Platforms,
-    Content,
-    Growth,
-    Community,
-    Brand,
-    Ads,
-    Data,
-    Team,
-    Trends,
-    Framework,
-    Creative,
-    Tech,
-    Budget,
-}
+use crate::model::Outline as Sec;
 
-impl Sec {
-    /// The section for a KPI `group`; `None` for the overview.
-    fn of_group(group: &str) -> Sec {
-        match group.to_ascii_lowercase().as_str() {
-            "growth" | "retention" | "users" | "followers" => Sec::Growth,
-            "community" | "private" => Sec::Community,
-            "brand" | "media" | "kol" | "crisis" | "pr" | "sentiment" => Sec::Brand,
-            "ads" | "ad" | "roi" | "advertising" => Sec::Ads,
-            "data" | "engagement" | "conversion" | "funnel" => Sec::Data,
-            "team" => Sec::Team,
-            "trends" | "industry" => Sec::Trends,
-            "tech" | "tools" | "technology" => Sec::Tech,
-            _ => Sec::Results,
-        }
+/// The section for a KPI `group`; `Results` for the overview.
+fn of_group(group: &str) -> Sec {
+    match group.to_ascii_lowercase().as_str() {
+        "growth" | "retention" | "users" | "followers" => Sec::Growth,
+        "community" | "private" => Sec::Community,
+        "brand" | "media" | "kol" | "crisis" | "pr" | "sentiment" => Sec::Brand,
+        "ads" | "ad" | "roi" | "advertising" => Sec::Ads,
+        "data" | "engagement" | "conversion" | "funnel" => Sec::Data,
+        "team" => Sec::Team,
+        "trends" | "industry" => Sec::Trends,
+        "tech" | "tools" | "technology" => Sec::Tech,
+        _ => Sec::Results,
     }
 }
 
@@ -75,6 +61,19 @@ struct Draft {
     title: String,
     body: Body,
     notes: Vec<String>,
+}
+
+/// The review's slides, each chart after the last slide of the table it
+/// pictures.
+fn review_with_charts(r: &Plan, w: &Words, out: &mut Vec<Draft>) {
+    review_slides(r, w, out);
+    for (after, draft) in review_charts(r, w) {
+        let at = out
+            .iter()
+            .rposition(|d| d.key == after || d.key == draft.key)
+            .map_or(out.len(), |i| i + 1);
+        out.insert(at, draft);
+    }
 }
 
 /// The deck for a review (a plan with actuals), a plan, or both.
@@ -95,18 +94,28 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         },
         notes: Vec::new(),
     };
+    // Each part tells its sections in the outline's order; within a
+    // section, slides keep the order they were made in (a plan's own
+    // findings after what its tables show).
+    let part = |p: &Plan, make: fn(&Plan, &Words, &mut Vec<Draft>)| {
+        let mut part = Vec::new();
+        make(p, w, &mut part);
+        section_slides(p, w, &mut part);
+        part.sort_by_key(|d| d.sec);
+        part
+    };
     let mut drafts = Vec::new();
     if let Some(r) = review {
         if plan.is_some() {
             drafts.push(divider(w.part_review, r, w.review_title));
         }
-        review_slides(r, w, &mut drafts);
+        drafts.extend(part(r, review_with_charts));
     }
     if let Some(p) = plan {
         if review.is_some() {
             drafts.push(divider(w.part_plan, p, w.plan_title));
         }
-        plan_slides(p, w, &mut drafts);
+        drafts.extend(part(p, plan_slides));
     }
     let last = plan.or(review);
     let id = last.map_or_else(String::new, |p| p.id.clone());
@@ -301,17 +310,53 @@ fn columns(cs: &[(&str, bool)]) -> Vec<Column> {
         .collect()
 }
 
-/// Splits `items` into slides of at most `n` (at least one page when not empty).
+/// Splits `items` into as few slides as `n` a slide allows, filled
+/// evenly: 7 bullets of at most 6 a slide are 4 and 3, not 6 and 1.
 fn pages<T>(items: &[T], n: usize) -> impl Iterator<Item = &[T]> {
-    items.chunks(n)
+    let count = items.len().div_ceil(n.max(1));
+    let (base, extra) = match count {
+        0 => (0, 0),
+        c => (items.len() / c, items.len() % c),
+    };
+    let mut rest = items;
+    (0..count).map(move |i| {
+        let (page, after) = rest.split_at(base + usize::from(i < extra));
+        rest = after;
+        page
+    })
 }
 
 /// `title (2/3)` when there is more than one page.
 fn paged(title: &str, i: usize, len: usize, n: usize) -> String {
-    let count = len.div_ceil(n);
+    let count = len.div_ceil(n.max(1));
     if count > 1 {
         format!("{title} ({}/{count})", i + 1)
     } else {
         title.to_string()
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::pages;
+
+    #[test]
+    fn pages_are_as_few_as_the_limit_allows_and_even() {
+        for n in 1..=10 {
+            for len in 0..=60 {
+                let items: Vec<usize> = (0..len).collect();
+                let sizes: Vec<usize> = pages(&items, n).map(<[usize]>::len).collect();
+                assert_eq!(sizes.iter().sum::<usize>(), len);
+                assert_eq!(sizes.len(), len.div_ceil(n), "{len} items, {n} a page");
+                assert!(sizes.iter().all(|&s| s <= n));
+                if let (Some(max), Some(min)) = (sizes.iter().max(), sizes.iter().min()) {
+                    assert!(max - min <= 1, "{sizes:?}");
+                }
+            }
+        }
+        assert_eq!(
+            pages(&[0; 7], 6).map(<[i32]>::len).collect::<Vec<_>>(),
+            [4, 3]
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! The plan half of a deck: theme and threads, the flagship timeline, moments
+//! The plan half of a deck: theme and threads, the campaign timeline, moments
 //! by month, working rules, the weekly columns, the review flow, the budget
 //! and the KPI targets.
 
@@ -49,11 +49,12 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         });
     }
 
-    // 11. The campaigns on a year axis: the flagship ones when the plan
-    // marks any (the others are counted in the notes), else all of them.
+    // 11. Every campaign on a year axis, in lanes by the quarter it starts
+    // in, flagships marked; as many slides as it takes, and each campaign's
+    // whole name, dates, channels and messages in the notes.
     let period = p.period.value;
     let featured = featured(p);
-    let mut campaigns: Vec<_> = featured.iter().map(|&i| &p.campaigns[i]).collect();
+    let mut campaigns: Vec<_> = p.campaigns.iter().collect();
     campaigns.sort_by_key(|c| (c.window.value.start, !c.flagship, c.window.value.end));
     // Quarters count months from the start of the period.
     let quarter_of = |d: NaiveDate| -> usize {
@@ -85,8 +86,12 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                 .map(|i| p.channels[*i].name.as_str())
                 .collect();
             let mut note = format!(
-                "{}{}{} – {}",
-                c.name, w.colon, c.window.value.start, c.window.value.end
+                "{}{}{}{} – {}",
+                if c.flagship { "★ " } else { "" },
+                c.name,
+                w.colon,
+                c.window.value.start,
+                c.window.value.end
             );
             if !channels.is_empty() {
                 note.push_str(&format!("{}{}", w.semicolon, channels.join(w.comma)));
@@ -102,15 +107,6 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                     items: vec![item],
                 }),
             }
-        }
-        let others = p.campaigns.len() - featured.len();
-        if others > 0 {
-            notes.push(match w.lang {
-                Locale::En => {
-                    format!("{others} more campaigns are not flagship ones and are not shown.")
-                }
-                Locale::ZhCn => format!("另有 {others} 个非旗舰活动未在图中列出。"),
-            });
         }
         out.push(Draft {
             sec: Some(Sec::Framework),
@@ -181,8 +177,11 @@ pub(super) fn plan_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
     }
     guideline_slides(p, Sec::Framework, w.guidelines, out);
 
+    // 9. The rhythm the team keeps next year.
+    super::review::ritual_slides(p, w, out);
+
     // 12. The weekly grid with the reserve, and the review workflow.
-    if !p.columns.is_empty() || p.reserve.is_some() {
+    if p.columns.iter().any(|c| !c.ritual) || p.reserve.is_some() {
         out.push(week_slide(p, w));
     }
     if !p.review.is_empty() {

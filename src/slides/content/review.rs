@@ -1,5 +1,6 @@
 //! The review half of a year-end deck: last year's results (the KPI scorecard,
-//! growth by platform, top content, key figures) and the team that made them.
+//! budget planned against spent, the campaigns' and columns' results, growth
+//! by platform, top content, key figures) and the team that made them.
 
 use super::*;
 
@@ -82,6 +83,9 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         });
     }
 
+    // 1. What the year's campaigns achieved.
+    campaign_results(p, w, out);
+
     // 2. Growth by platform: KPIs tied to a channel, one chart per unit.
     let per_channel: Vec<&Kpi> = p
         .kpis
@@ -136,13 +140,15 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                         status: completion(k, w).1,
                     }
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            let caption = common_name(&kpis, p);
             out.push(Draft {
                 sec: Some(Sec::Platforms),
                 key: "platforms".into(),
                 title: paged(w.platforms, i, kpis.len(), MAX_BARS),
                 body: Body::Bars(Bars {
-                    caption: common_name(&kpis, p),
+                    chart: kpi_chart(&bars, page, caption.as_deref(), w),
+                    caption,
                     bars,
                 }),
                 notes,
@@ -190,6 +196,9 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         });
     }
 
+    // 3. What the columns achieved.
+    column_results(p, w, out);
+
     // 4–10. Other results, by the section their group belongs to.
     let rest: Vec<&Kpi> = p
         .kpis
@@ -199,7 +208,7 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         .collect();
     let mut secs: Vec<Sec> = rest
         .iter()
-        .map(|k| Sec::of_group(k.group.as_deref().unwrap_or("")))
+        .map(|k| of_group(k.group.as_deref().unwrap_or("")))
         .collect();
     secs.sort();
     secs.dedup();
@@ -207,7 +216,7 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         let kpis: Vec<&Kpi> = rest
             .iter()
             .copied()
-            .filter(|k| Sec::of_group(k.group.as_deref().unwrap_or("")) == sec)
+            .filter(|k| of_group(k.group.as_deref().unwrap_or("")) == sec)
             .collect();
         kpi_tables(
             &kpis,
@@ -219,8 +228,9 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         );
     }
 
-    // 9. The team, and how it worked.
+    // 9. The team, its rituals, and how it worked.
     team_slides(p, w, out);
+    ritual_slides(p, w, out);
     guideline_slides(p, Sec::Team, w.practices, out);
 }
 
@@ -254,6 +264,213 @@ pub(super) fn team_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                 rows,
             }),
             notes: Vec::new(),
+        });
+    }
+}
+
+/// A table of the campaigns that report results: their dates, reach,
+/// engagement, conversions (or leads) and what they spent; the results per
+/// channel go to the notes.
+fn campaign_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
+    let done: Vec<&crate::model::Campaign> = p
+        .campaigns
+        .iter()
+        .filter(|c| !c.results.is_empty())
+        .collect();
+    let year = p.period.value.start.year();
+    for (i, page) in pages(&done, MAX_TABLE_ROWS).enumerate() {
+        let mut notes = Vec::new();
+        let rows = page
+            .iter()
+            .map(|c| {
+                let r = &c.results;
+                notes.push(results_note(&c.name, r, p, w));
+                for (ch, cr) in &r.channels {
+                    notes.push(results_note(
+                        &format!("{} · {}", c.name, p.channels[*ch].name),
+                        cr,
+                        p,
+                        w,
+                    ));
+                }
+                let drawn = c
+                    .budget
+                    .iter()
+                    .try_fold(Ratio::ZERO, |sum, d| sum.checked_add(d.amount?));
+                let status = match (r.spent, drawn) {
+                    (Some(s), Some(d)) if !c.budget.is_empty() => {
+                        if s.value <= d {
+                            Status::Hit
+                        } else {
+                            Status::Miss
+                        }
+                    }
+                    _ => Status::None,
+                };
+                Row {
+                    cells: vec![
+                        shorten(&c.name, WIDTH_CELL),
+                        range_text(c.window.value.start, c.window.value.end, year),
+                        value(&r.reach, w),
+                        value(&r.engagement, w),
+                        value(
+                            r.conversions.as_ref().map_or(&r.leads, |_| &r.conversions),
+                            w,
+                        ),
+                        r.spent
+                            .map(|s| money_text(s.value, &p.currency))
+                            .unwrap_or_default(),
+                    ],
+                    status,
+                }
+            })
+            .collect();
+        out.push(Draft {
+            sec: Some(Sec::Results),
+            key: "campaign-results".into(),
+            title: paged(w.campaign_results, i, done.len(), MAX_TABLE_ROWS),
+            body: Body::Table(Table {
+                columns: columns(&[
+                    (w.campaign, false),
+                    (w.dates, false),
+                    (w.reach, true),
+                    (w.engagement, true),
+                    (w.conversions, true),
+                    (w.spent, true),
+                ]),
+                rows,
+            }),
+            notes,
+        });
+    }
+}
+
+/// A table of the columns that report results: episodes published and
+/// average reads or plays.
+fn column_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
+    let done: Vec<&crate::model::Column> =
+        p.columns.iter().filter(|c| !c.results.is_empty()).collect();
+    for (i, page) in pages(&done, MAX_TABLE_ROWS).enumerate() {
+        let mut notes = Vec::new();
+        let rows = page
+            .iter()
+            .map(|c| {
+                let r = &c.results;
+                notes.push(results_note(&c.name, r, p, w));
+                Row {
+                    cells: vec![
+                        shorten(&c.name, WIDTH_CELL),
+                        c.channel
+                            .map(|ch| shorten(&p.channels[ch].name, WIDTH_CELL))
+                            .unwrap_or_default(),
+                        r.episodes.map(|e| e.value.to_string()).unwrap_or_default(),
+                        value(&r.avg_reads, w),
+                        value(&r.avg_plays, w),
+                    ],
+                    status: Status::None,
+                }
+            })
+            .collect();
+        out.push(Draft {
+            sec: Some(Sec::Content),
+            key: "column-results".into(),
+            title: paged(w.column_results, i, done.len(), MAX_TABLE_ROWS),
+            body: Body::Table(Table {
+                columns: columns(&[
+                    (w.column, false),
+                    (w.channel_word, false),
+                    (w.episodes_published, true),
+                    (w.avg_reads, true),
+                    (w.avg_plays, true),
+                ]),
+                rows,
+            }),
+            notes,
+        });
+    }
+}
+
+/// `城市探索指南：曝光 800万；互动 35万；…` for the speaker notes.
+fn results_note(name: &str, r: &crate::model::Results, p: &Plan, w: &Words) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let labelled = [
+        (w.reach, &r.reach),
+        (w.engagement, &r.engagement),
+        (w.conversions, &r.conversions),
+        (w.leads, &r.leads),
+        (w.avg_reads, &r.avg_reads),
+        (w.avg_plays, &r.avg_plays),
+    ];
+    for (label, v) in labelled {
+        if let Some(v) = v {
+            parts.push(format!("{label} {}", quantity(&v.q, w)));
+        }
+    }
+    if let Some(e) = r.episodes {
+        parts.push(format!("{} {}", w.episodes_published, e.value));
+    }
+    if let Some(s) = r.spent {
+        parts.push(format!("{} {}", w.spent, money_text(s.value, &p.currency)));
+    }
+    format!("{name}{}{}", w.colon, parts.join(w.semicolon))
+}
+
+/// The team's rituals: what, how often, who holds it and how many take
+/// part, and the hours each occurrence takes from each of them.
+pub(super) fn ritual_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
+    let rituals: Vec<&crate::model::Column> = p.columns.iter().filter(|c| c.ritual).collect();
+    for (i, page) in pages(&rituals, MAX_TABLE_ROWS).enumerate() {
+        let mut notes = Vec::new();
+        let rows = page
+            .iter()
+            .map(|c| {
+                let mut cadence = cadence_text(&c.recurrence.frequency, w);
+                if let Some(t) = c.time {
+                    cadence = format!("{cadence} {:02}:{:02}", t.hour, t.minute);
+                }
+                let people: Vec<&str> = c
+                    .owner
+                    .iter()
+                    .chain(&c.attendees)
+                    .map(|&o| p.people[o].name.as_str())
+                    .collect();
+                notes.push(format!(
+                    "{}{}{cadence}{}{}",
+                    c.name,
+                    w.colon,
+                    w.semicolon,
+                    people.join(w.comma)
+                ));
+                let hours = c.effort_hours.unwrap_or(Ratio::ONE);
+                Row {
+                    cells: vec![
+                        shorten(&c.name, WIDTH_CELL),
+                        shorten(&cadence, WIDTH_CELL),
+                        c.owner
+                            .map(|o| shorten(&p.people[o].name, WIDTH_CELL))
+                            .unwrap_or_default(),
+                        people.len().to_string(),
+                        grouped(hours),
+                    ],
+                    status: Status::None,
+                }
+            })
+            .collect();
+        out.push(Draft {
+            sec: Some(Sec::Team),
+            key: "rituals".into(),
+            title: paged(w.rituals, i, rituals.len(), MAX_TABLE_ROWS),
+            body: Body::Table(Table {
+                columns: columns(&[
+                    (w.ritual_word, false),
+                    (w.cadence, false),
+                    (w.owner_word, false),
+                    (w.people_count, true),
+                    (w.hours_each, true),
+                ]),
+                rows,
+            }),
+            notes,
         });
     }
 }

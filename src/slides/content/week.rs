@@ -14,7 +14,7 @@ pub(super) fn week_slide(p: &Plan, w: &Words) -> Draft {
         .collect();
     let mut others = Vec::new();
     let mut notes = Vec::new();
-    for c in &p.columns {
+    for c in p.columns.iter().filter(|c| !c.ritual) {
         let mut detail: Vec<String> = Vec::new();
         if let Some(ch) = c.channel {
             detail.push(p.channels[ch].name.clone());

@@ -1,6 +1,7 @@
 //! Drawing primitives for one slide: text boxes, preset shapes, lines,
-//! tables and pictures, written as PresentationML with editable objects
-//! only (no pictures of text, no native charts). A `Canvas` hands out the
+//! tables, pictures and the frames of native charts (whose parts `chart`
+//! writes), as PresentationML with editable objects only (no pictures of
+//! text). A `Canvas` hands out the
 //! shape ids, so ids are unique on every slide, and writes every run with
 //! the deck's language and both typefaces, so Chinese text gets an East
 //! Asian font wherever it is edited. Geometry is in EMU, integers only, so
@@ -628,6 +629,38 @@ impl<'a> Canvas<'a> {
     }
 
     /// A picture from the relationship `rel` (an image part).
+    /// The frame of a native chart, its part related as `rel`.
+    pub fn chart(&mut self, name: &str, r: Rect, rel: &str) {
+        let id = self.id();
+        self.x.open("p:graphicFrame", &[]);
+        self.x.open("p:nvGraphicFramePr", &[]);
+        self.x
+            .empty("p:cNvPr", &[("id", &id), ("name", &format!("{name} {id}"))]);
+        self.x
+            .open("p:cNvGraphicFramePr", &[])
+            .empty("a:graphicFrameLocks", &[("noGrp", "1")])
+            .close();
+        self.x.empty("p:nvPr", &[]);
+        self.x.close();
+        self.x.open("p:xfrm", &[]);
+        self.x
+            .empty("a:off", &[("x", &n(r.x)), ("y", &n(r.y))])
+            .empty("a:ext", &[("cx", &n(r.w.max(0))), ("cy", &n(r.h.max(0)))]);
+        self.x.close();
+        self.x.open("a:graphic", &[]);
+        self.x.open(
+            "a:graphicData",
+            &[(
+                "uri",
+                "http://schemas.openxmlformats.org/drawingml/2006/chart",
+            )],
+        );
+        self.x
+            .empty("c:chart", &[("xmlns:c", super::chart::NS_C), ("r:id", rel)]);
+        self.x.close().close();
+        self.x.close();
+    }
+
     pub fn picture(&mut self, name: &str, r: Rect, rel: &str) {
         let id = self.id();
         self.x.open("p:pic", &[]);

@@ -4,10 +4,12 @@
 //! assembles the package: the fixed parts, a part per slide and per slide
 //! with notes, and their relationships. `slide` writes a slide's frame,
 //! `layouts` places each kind of body on it (one file per kind), `draw`
-//! writes the shapes, `parts` the fixed parts, `package` the relationships,
-//! content types and zip, `xml` the escaping. Everything on a slide is a
-//! real object a user can edit: text boxes, tables, and charts drawn as
-//! shapes (bars, markers, stacked segments, a pyramid, a timeline, grids).
+//! writes the shapes, `chart` the native charts and their workbooks,
+//! `parts` the fixed parts, `package` the relationships, content types and
+//! zip, `xml` the escaping. Everything on a slide is a real object a user
+//! can edit: text boxes, tables, native charts whose numbers open in the
+//! application's data editor (growth bars, the budget split and its
+//! breakdowns), and diagrams drawn as shapes (a timeline, grids, steps).
 //!
 //! Text never leaves the slide: the deck model caps how long each text
 //! and how many items each body may be, and the layouts size boxes and
@@ -15,6 +17,7 @@
 //! down a size or moving a label (never below 12 pt) only when a body is
 //! full. Boxes do not autofit: LibreOffice shrinks boxes that fit.
 
+mod chart;
 mod draw;
 mod layouts;
 mod package;
@@ -25,7 +28,7 @@ mod slide;
 mod xml;
 
 use crate::slides::brand::Brand;
-use crate::slides::deck::{Deck, Slide};
+use crate::slides::deck::{Body, Deck, Slide};
 
 use layouts::Ctx;
 use package::{Package, ct, rel};
@@ -119,13 +122,42 @@ pub fn render(deck: &Deck, brand: &Brand) -> Vec<u8> {
         deck_title: &deck.title,
     };
     let mut slide_rels = Vec::new();
+    let mut charts = 0;
     for (i, slide) in deck.slides.iter().enumerate() {
         let name = format!("ppt/slides/slide{}.xml", i + 1);
         pkg.add(&name, &ct::pml("slide"), String::new());
         slide_rels.push(pkg.relate(PRES, rel::SLIDE, &name));
         pkg.relate(&name, rel::SLIDE_LAYOUT, LAYOUT);
         let logo_rel = logo.map(|(_, size)| (pkg.relate(&name, rel::IMAGE, LOGO_PNG), size));
-        pkg.set_data(&name, slide::slide_xml(&ctx, i, slide, logo_rel.as_ref()));
+        let mut chart_rels = Vec::new();
+        for (k, c) in slide.body.charts().into_iter().enumerate() {
+            charts += 1;
+            let part = format!("ppt/charts/chart{charts}.xml");
+            let book = format!("ppt/embeddings/Microsoft_Excel_Worksheet{charts}.xlsx");
+            pkg.add(&part, ct::CHART, String::new());
+            pkg.add_media(&book, chart::workbook(c));
+            let book_rel = pkg.relate(&part, rel::PACKAGE, &book);
+            let style = chart::Style {
+                brand,
+                lang,
+                // The first chart of a slide is its main one.
+                size: if k == 0 { 14 } else { 12 },
+                points: match &slide.body {
+                    Body::Bars(b) => b
+                        .bars
+                        .iter()
+                        .map(|b| layouts::status_color(&brand.colors, b.status))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            };
+            pkg.set_data(&part, chart::chart_xml(c, &style, &book_rel));
+            chart_rels.push(pkg.relate(&name, rel::CHART, &part));
+        }
+        pkg.set_data(
+            &name,
+            slide::slide_xml(&ctx, i, slide, logo_rel.as_ref(), &chart_rels),
+        );
         if has_notes(slide) {
             let notes = format!("ppt/notesSlides/notesSlide{}.xml", i + 1);
             pkg.add(

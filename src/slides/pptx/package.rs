@@ -44,6 +44,11 @@ pub mod rel {
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/tableStyles";
     pub const IMAGE: &str =
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+    pub const CHART: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+    /// A chart's embedded workbook.
+    pub const PACKAGE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
 }
 
 /// Content types of the parts (given as Overrides).
@@ -55,10 +60,11 @@ pub mod ct {
     pub const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
     pub const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
     pub const APP: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+    pub const CHART: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 }
 
-/// Content types by extension: relationships, and media (which carry no
-/// Override).
+/// Content types by extension: relationships, and media and embedded
+/// workbooks (which carry no Override).
 const DEFAULTS: &[(&str, &str)] = &[
     (
         "rels",
@@ -66,6 +72,10 @@ const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("xml", "application/xml"),
     ("png", "image/png"),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 ];
 
 /// One relationship of a part: `rId{n}` in the order added.

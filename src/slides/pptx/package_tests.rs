@@ -343,3 +343,198 @@ fn rels_sources_and_targets_resolve() {
     );
     assert_eq!(resolve("", "ppt/presentation.xml"), "ppt/presentation.xml");
 }
+
+/// The character an entity reference stands for.
+fn unref(name: &str) -> char {
+    match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        other => panic!("unexpected reference &{other};"),
+    }
+}
+
+/// A text and the attributes of the sheet cell it is in.
+type Leaf = (String, Vec<(String, String)>);
+
+/// The texts of the elements named `leaf` inside the elements named
+/// `under` (every element when `under` is empty), one list per `under`
+/// element, with each text's innermost enclosing `c` element's attributes
+/// (a sheet cell's `r` and `t`).
+fn leaf_texts(data: &[u8], under: &str, leaf: &str) -> Vec<Vec<Leaf>> {
+    let mut reader = Reader::from_str(std::str::from_utf8(data).expect("UTF-8"));
+    let mut lists: Vec<Vec<Leaf>> = Vec::new();
+    if under.is_empty() {
+        lists.push(Vec::new());
+    }
+    let (mut inside, mut in_leaf) = (under.is_empty(), false);
+    let mut cell: Vec<(String, String)> = Vec::new();
+    loop {
+        match reader.read_event().expect("well-formed") {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.name().as_ref().to_string();
+                if name == under {
+                    inside = true;
+                    lists.push(Vec::new());
+                }
+                if name == "c" {
+                    cell = e
+                        .attributes()
+                        .flatten()
+                        .map(|a| {
+                            (
+                                a.key.as_ref().to_string(),
+                                a.normalized_value(XmlVersion::Explicit1_0)
+                                    .expect("a value")
+                                    .into_owned(),
+                            )
+                        })
+                        .collect();
+                }
+                in_leaf = inside && name == leaf;
+                if in_leaf && let Some(list) = lists.last_mut() {
+                    list.push((String::new(), cell.clone()));
+                }
+            }
+            Event::End(e) => {
+                if e.name().as_ref() == under {
+                    inside = false;
+                }
+                in_leaf = false;
+            }
+            Event::Text(t) if in_leaf => {
+                if let Some((v, _)) = lists.last_mut().and_then(|l| l.last_mut()) {
+                    v.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) if in_leaf => {
+                if let Some((v, _)) = lists.last_mut().and_then(|l| l.last_mut()) {
+                    v.push(unref(r.as_ref()));
+                }
+            }
+            _ => {}
+        }
+    }
+    lists
+}
+
+/// The text of the `c:v` elements under each element named `under`, in
+/// order, one list per such element (a chart's `c:cat`, `c:val`, `c:tx`).
+fn values_under(data: &[u8], under: &str) -> Vec<Vec<String>> {
+    leaf_texts(data, under, "c:v")
+        .into_iter()
+        .map(|l| l.into_iter().map(|(v, _)| v).collect())
+        .collect()
+}
+
+/// The cells of a workbook's first sheet as text (`A1` → `新增粉丝（万）`),
+/// shared strings resolved; every XML part of the workbook well-formed.
+fn workbook_cells(xlsx: &[u8]) -> BTreeMap<String, String> {
+    let files: BTreeMap<String, Vec<u8>> = entries(xlsx).into_iter().collect();
+    for (name, data) in &files {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            parse(name, data);
+        }
+    }
+    let shared: Vec<String> = leaf_texts(&files["xl/sharedStrings.xml"], "", "t")
+        .concat()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let mut cells = BTreeMap::new();
+    for (v, attrs) in leaf_texts(&files["xl/worksheets/sheet1.xml"], "", "v").concat() {
+        let get = |k: &str| attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
+        let v = if get("t") == Some("s") {
+            shared[v.parse::<usize>().expect("an index")].clone()
+        } else {
+            v
+        };
+        cells.insert(get("r").expect("a cell reference").to_string(), v);
+    }
+    cells
+}
+
+#[test]
+fn the_sample_decks_charts_are_native_and_hold_their_numbers() {
+    let sample = deck::sample();
+    let bytes = render(&sample, &Brand::builtin());
+    let files: BTreeMap<String, Vec<u8>> = entries(&bytes).into_iter().collect();
+    let text = |name: &str| {
+        std::str::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} missing")))
+            .expect("UTF-8")
+            .to_string()
+    };
+    let types = text("[Content_Types].xml");
+    assert!(types.contains(
+        "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"
+    ));
+    let mut number = 0;
+    for (i, slide) in sample.slides.iter().enumerate() {
+        let name = format!("ppt/slides/slide{}.xml", i + 1);
+        let rels = text(&format!("ppt/slides/_rels/slide{}.xml.rels", i + 1));
+        let frames = text(&name).matches("<c:chart ").count();
+        let charts = slide.body.charts();
+        assert_eq!(frames, charts.len(), "{name}: one frame per chart");
+        for chart in charts {
+            number += 1;
+            let part = format!("ppt/charts/chart{number}.xml");
+            assert!(
+                rels.contains(&format!(
+                    "relationships/chart\" Target=\"../charts/chart{number}.xml\""
+                )),
+                "{name} relates {part}"
+            );
+            assert!(types.contains(&format!(
+                "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+            )));
+            let book = format!("ppt/embeddings/Microsoft_Excel_Worksheet{number}.xlsx");
+            let chart_rels = text(&format!("ppt/charts/_rels/chart{number}.xml.rels"));
+            assert!(chart_rels.contains(&format!(
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" Target=\"../embeddings/Microsoft_Excel_Worksheet{number}.xlsx\"/>"
+            )));
+            let xml = files[&part].as_slice();
+            assert!(text(&part).contains("<c:externalData r:id=\"rId1\">"));
+            assert!(text(&part).contains("<a:ea typeface=\"Microsoft YaHei\"/>"));
+
+            // The caches hold the categories, names and values.
+            let n = chart.series.len();
+            let cats = values_under(xml, "c:cat");
+            assert_eq!(cats.len(), n);
+            assert!(cats.iter().all(|c| *c == chart.categories), "{part}");
+            let names: Vec<String> = values_under(xml, "c:tx").concat();
+            let want: Vec<String> = chart.series.iter().map(|s| s.name.clone()).collect();
+            assert_eq!(names, want);
+            let vals = values_under(xml, "c:val");
+            for (s, got) in chart.series.iter().zip(&vals) {
+                let want: Vec<String> = s.values.iter().flatten().cloned().collect();
+                assert_eq!(*got, want, "{part}: {}", s.name);
+            }
+
+            // The workbook opens and holds the same numbers where the
+            // caches' formulas point.
+            let cells = workbook_cells(&files[&book]);
+            assert_eq!(cells["A1"], chart.title);
+            for (r, c) in chart.categories.iter().enumerate() {
+                assert_eq!(cells[&format!("A{}", r + 2)], *c);
+            }
+            for (k, s) in chart.series.iter().enumerate() {
+                let col = char::from(b'B' + k as u8);
+                assert_eq!(cells[&format!("{col}1")], s.name);
+                assert!(text(&part).contains(&format!(
+                    "<c:f>Sheet1!${col}$2:${col}${}</c:f>",
+                    chart.categories.len() + 1
+                )));
+                for (r, v) in s.values.iter().enumerate() {
+                    assert_eq!(cells.get(&format!("{col}{}", r + 2)), v.as_ref(), "{book}");
+                }
+            }
+        }
+    }
+    assert_eq!(
+        number, 4,
+        "the sample's bars, budget split, pyramid and chart"
+    );
+}

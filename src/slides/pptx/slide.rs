@@ -10,11 +10,13 @@ use super::{parts, xml};
 
 /// The part of slide `index` (0-based): its frame, its body, and the logo
 /// when the brand has a PNG one (`logo`: its relationship id and size).
+/// `charts`: the relationship ids of the body's charts (`Body::charts`).
 pub fn slide_xml(
     ctx: &Ctx<'_>,
     index: usize,
     slide: &Slide,
     logo: Option<&(String, (i64, i64))>,
+    charts: &[String],
 ) -> String {
     use crate::slides::deck::Body;
     let mut cv = Canvas::new(ctx.brand, ctx.lang);
@@ -31,7 +33,7 @@ pub fn slide_xml(
             match body {
                 Body::Agenda { items } => layouts::agenda(&mut cv, ctx, items),
                 Body::Table(t) => layouts::table(&mut cv, ctx, t),
-                Body::Bars(b) => layouts::bars(&mut cv, ctx, b.caption.as_deref(), &b.bars),
+                Body::Bars(b) => layouts::bars(&mut cv, ctx, b, charts),
                 Body::Cards { cards: cs } => layouts::cards(&mut cv, ctx, cs),
                 Body::Statement {
                     headline,
@@ -41,7 +43,8 @@ pub fn slide_xml(
                 Body::Timeline(t) => layouts::timeline(&mut cv, ctx, t),
                 Body::Months { months: m } => layouts::months(&mut cv, ctx, m),
                 Body::Week(w) => layouts::week(&mut cv, ctx, w),
-                Body::Budget(b) => layouts::budget(&mut cv, ctx, b),
+                Body::Budget(b) => layouts::budget(&mut cv, ctx, b, charts),
+                Body::Chart(v) => layouts::chart(&mut cv, ctx, v, charts),
                 Body::Steps { steps: s } => layouts::steps(&mut cv, ctx, s),
                 Body::Bullets { items } => layouts::bullets(&mut cv, ctx, items),
                 Body::Cover { .. } | Body::Divider { .. } => {}
@@ -163,7 +166,13 @@ mod tests {
             deck_title: &d.title,
         };
         for (i, s) in d.slides.iter().enumerate() {
-            let x = slide_xml(&ctx, i, s, None);
+            let x = slide_xml(
+                &ctx,
+                i,
+                s,
+                None,
+                &["rId9".into(), "rId10".into(), "rId11".into()],
+            );
             assert!(!x.contains("zh-CN"));
             assert!(x.contains("lang=\"en-US\""));
         }

@@ -1,186 +1,140 @@
-//! The budget: the total, a stacked bar of its lines in the series colours
-//! with a legend, then the breakdowns side by side, each a stacked bar with
-//! a legend or a pyramid of tiers.
+//! The budget: the total, then the split of its lines as a native doughnut
+//! chart with a legend under it, and beside it each breakdown (a doughnut,
+//! or bars for the KOL pyramid's tiers, top tier first) with its legend.
+//! The charts open their numbers in the application's data editor; the
+//! legends give each line's amount and share as text.
 
-use crate::slides::deck::{BudgetView, Segment};
+use crate::slides::deck::{BudgetView, Chart, Segment};
 use crate::slides::pptx::draw::{
-    Align, Anchor, Canvas, PT, Para, Rect, Run, Shape, Stroke, Text, h, text_width,
+    Anchor, Canvas, PT, Para, Rect, Run, Stroke, Text, h, line_height, text_width,
 };
 
 use super::{BODY, CW, Ctx, MX, pb};
 
-/// A stacked bar of segments in the series colours, each labelled inside
-/// when its label fits.
-fn stacked(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment]) {
+/// Swatch + the label on one line and `amount · share` on the next, one
+/// entry under another. Returns the height used.
+fn legend(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment], size: u32) -> i64 {
     let c = ctx.c;
-    let mut x = r.x;
-    let total: i64 = segments
-        .iter()
-        .map(|s| i64::from(s.length))
-        .sum::<i64>()
-        .max(1);
-    let mut acc = 0;
+    let line = line_height(size * 100);
+    let row_h = 2 * line + h(6);
     for (i, s) in segments.iter().enumerate() {
-        acc += i64::from(s.length);
-        let end = r.x + acc * r.w / total.max(1000);
-        let w = end - x;
-        if w <= 0 {
-            continue;
-        }
-        let label = format!("{} {}", s.label, s.share);
-        let fits = text_width(&label, 1400, true) + h(16) <= w;
-        let mut shape = Shape::rect().fill(ctx.brand.series(i));
-        if fits {
-            shape = shape.text(
-                Text::new(vec![pb(&label, 14, &c.background).align(Align::Center)])
-                    .anchor(Anchor::Middle)
-                    .inset(h(4), 0),
-            );
-        }
-        cv.shape("Segment", Rect::new(x, r.y, w, r.h), &shape);
-        x = end;
-    }
-}
-
-/// Swatch + `label  amount · share` for each segment, at most `per_row`
-/// to a row (fewer when the entries are long). Returns the height used.
-fn legend(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment], per_row: i64) -> i64 {
-    let c = ctx.c;
-    let widest = segments
-        .iter()
-        .map(|s| {
-            text_width(&s.label, 1400, true)
-                + text_width(&format!("  {} · {}", s.amount, s.share), 1400, false)
-                + h(40)
-        })
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let per_row = (r.w / widest).clamp(1, per_row.max(1));
-    let cell_w = r.w / per_row;
-    let row_h = h(30);
-    for (i, s) in segments.iter().enumerate() {
-        let (col, row) = (i as i64 % per_row, i as i64 / per_row);
-        let x = r.x + col * cell_w;
-        let y = r.y + row * row_h;
+        let y = r.y + i as i64 * row_h;
         cv.rect(
             "Swatch",
-            Rect::new(x, y + (row_h - h(16)) / 2, h(16), h(16)),
+            Rect::new(r.x, y + (line - h(14)) / 2, h(14), h(14)),
             ctx.brand.series(i),
         );
-        let runs = vec![
-            Run::new(&s.label, 14, &c.text).bold(),
-            Run::new(format!("  {}", s.amount), 14, &c.text),
-            Run::new(format!(" · {}", s.share), 14, &c.muted),
-        ];
+        let label_size = if text_width(&s.label, size * 100, true) > r.w - h(24) {
+            size - 2
+        } else {
+            size
+        };
         cv.text(
             "Legend",
-            Rect::new(x + h(24), y, cell_w - h(30), row_h),
-            Text::new(vec![Para::new(runs)]).anchor(Anchor::Middle),
+            Rect::new(r.x + h(22), y, r.w - h(22), 2 * line),
+            Text::new(vec![
+                Para::one(Run::new(&s.label, label_size, &c.text).bold()),
+                Para::new(vec![
+                    Run::new(&s.amount, size, &c.text),
+                    Run::new(format!(" · {}", s.share), size, &c.muted),
+                ]),
+            ])
+            .anchor(Anchor::Top),
         );
     }
-    segments.len().div_ceil(per_row as usize) as i64 * row_h
+    segments.len() as i64 * row_h
 }
 
-pub fn budget(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, b: &BudgetView) {
+/// A chart and its legend in the column `r`: side by side when the column
+/// is wide, else the legend under the chart, taking what its entries need.
+fn column(
+    cv: &mut Canvas<'_>,
+    ctx: &Ctx<'_>,
+    r: Rect,
+    chart: (&Chart, Option<&String>),
+    segments: &[Segment],
+) {
+    let size = if segments.len() > 4 { 12 } else { 14 };
+    let legend_h = segments.len() as i64 * (2 * line_height(size * 100) + h(6));
+    let name = format!("Chart {}", chart.0.title);
+    if r.w >= h(560) {
+        let side = r.h.min(r.w * 45 / 100);
+        if let Some(rel) = chart.1 {
+            cv.chart(&name, Rect::new(r.x, r.y, side, side), rel);
+        }
+        let lx = r.x + side + h(30);
+        let ly = r.y + ((side - legend_h) / 2).max(0);
+        legend(
+            cv,
+            ctx,
+            Rect::new(lx, ly, r.right() - lx, legend_h),
+            segments,
+            size,
+        );
+        return;
+    }
+    let chart_h = (r.h - legend_h - h(10)).max(h(120));
+    if let Some(rel) = chart.1 {
+        cv.chart(&name, Rect::new(r.x, r.y, r.w, chart_h), rel);
+    }
+    legend(
+        cv,
+        ctx,
+        Rect::new(r.x, r.y + chart_h + h(10), r.w, legend_h),
+        segments,
+        size,
+    );
+}
+
+pub fn budget(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, b: &BudgetView, charts: &[String]) {
     let c = ctx.c;
     let mut y = BODY.y;
     cv.text(
         "Total",
-        Rect::new(MX, y, CW, h(80)),
+        Rect::new(MX, y, CW, h(70)),
         Text::new(vec![Para::new(vec![
             Run::new(format!("{}  ", b.total_label), 16, &c.muted),
             Run::new(&b.total, 32, &c.primary).bold(),
         ])])
         .anchor(Anchor::Middle),
     );
-    y += h(90);
-    stacked(cv, ctx, Rect::new(MX, y, CW, h(54)), &b.segments);
-    y += h(54) + h(10);
-    y += legend(cv, ctx, Rect::new(MX, y, CW, 0), &b.segments, 3) + h(26);
-    if b.breakdowns.is_empty() {
-        return;
-    }
+    y += h(80);
+    let area_h = BODY.bottom() - y;
     let k = b.breakdowns.len() as i64;
     let gap = h(50);
-    let w = (CW - gap * (k - 1)) / k;
-    let area_h = BODY.bottom() - y;
+    // The whole split takes the first column, a little wider than the others.
+    let (main_w, w) = if k == 0 {
+        (CW / 2, 0)
+    } else {
+        let w = (CW - gap * k) * 10 / (12 + 10 * k);
+        (CW - gap * k - w * k, w)
+    };
+    column(
+        cv,
+        ctx,
+        Rect::new(MX, y, main_w, area_h),
+        (&b.chart, charts.first()),
+        &b.segments,
+    );
     for (i, bd) in b.breakdowns.iter().enumerate() {
-        let x = MX + i as i64 * (w + gap);
+        let x = MX + main_w + gap + i as i64 * (w + gap);
         cv.line(
             "Breakdown rule",
-            (x, y),
-            (x + w, y),
+            (x - gap / 2, y),
+            (x - gap / 2, BODY.bottom()),
             Stroke::new(&c.surface, 2 * PT),
         );
         cv.text(
             "Breakdown",
-            Rect::new(x, y + h(6), w, h(36)),
+            Rect::new(x, y, w, h(36)),
             Text::new(vec![pb(&bd.label, 16, &c.text)]).anchor(Anchor::Middle),
         );
-        let top = y + h(50);
-        let h_left = area_h - h(50);
-        if bd.pyramid {
-            pyramid(cv, ctx, Rect::new(x, top, w, h_left), &bd.segments);
-        } else {
-            stacked(cv, ctx, Rect::new(x, top, w, h(44)), &bd.segments);
-            legend(
-                cv,
-                ctx,
-                Rect::new(x, top + h(54), w, 0),
-                &bd.segments,
-                if k > 1 { 1 } else { 3 },
-            );
-        }
-    }
-}
-
-/// Bands of a triangle, narrowest first, with a label beside each band.
-fn pyramid(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, r: Rect, segments: &[Segment]) {
-    let c = ctx.c;
-    let n = segments.len().max(1) as i64;
-    let pw = (r.w * 45 / 100).min(h(460));
-    let band = (r.h / n).min(h(80));
-    let ph = band * n;
-    let cx = r.x + pw / 2;
-    let label_x = r.x + pw + h(60);
-    for (i, s) in segments.iter().enumerate() {
-        let i = i as i64;
-        let top_w = pw * i / n;
-        let bot_w = pw * (i + 1) / n;
-        let y = r.y + i * band;
-        let inset = (bot_w - top_w) / 2;
-        let ss = bot_w.min(band).max(1);
-        let shape = if i == 0 {
-            Shape::new("triangle")
-        } else {
-            Shape::new("trapezoid").adjust("adj", inset * 100_000 / ss)
-        };
-        cv.shape(
-            "Tier",
-            Rect::new(cx - bot_w / 2, y + h(3), bot_w, band - h(3)),
-            &shape
-                .fill(ctx.brand.series(i as usize))
-                .stroke(Stroke::new(&c.background, PT)),
-        );
-        let mid = y + band / 2;
-        let edge = cx + (top_w + bot_w) / 4;
-        cv.line(
-            "Leader",
-            (edge + h(8), mid),
-            (label_x - h(10), mid),
-            Stroke::new(&c.muted, PT).dashed(),
-        );
-        let runs = vec![
-            Run::new(&s.label, 16, &c.text).bold(),
-            Run::new(format!("  {}", s.amount), 14, &c.text),
-            Run::new(format!(" · {}", s.share), 14, &c.muted),
-        ];
-        cv.text(
-            "Tier label",
-            Rect::new(label_x, y, r.right() - label_x, band),
-            Text::new(vec![Para::new(runs)]).anchor(Anchor::Middle),
+        column(
+            cv,
+            ctx,
+            Rect::new(x, y + h(44), w, area_h - h(44)),
+            (&bd.chart, charts.get(i + 1)),
+            &bd.segments,
         );
     }
-    let _ = ph;
 }

@@ -25,7 +25,7 @@ use crate::slides::pptx::draw::{Para, Rect, Run, h};
 use crate::slides::pptx::parts::SLIDE_W;
 
 pub use agenda::agenda;
-pub use bars::bars;
+pub use bars::{bars, chart};
 pub use budget::budget;
 pub use bullets::bullets;
 pub use cards::cards;

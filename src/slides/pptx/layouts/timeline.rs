@@ -1,6 +1,8 @@
 //! A timeline: lanes of campaigns as bars on an axis of equal segments,
 //! with gridlines at the segments' edges. A bar's label goes on the side
-//! where it fits at 14 pt, else on the roomier side at 12 pt.
+//! where it fits at 14 pt, else on the roomier side at 12 pt. Flagship
+//! campaigns are drawn in the primary colour with a star before the name,
+//! and the star is explained in the corner above the lanes.
 
 use crate::slides::deck::Timeline;
 use crate::slides::pptx::draw::{
@@ -8,6 +10,10 @@ use crate::slides::pptx::draw::{
 };
 
 use super::{BODY, CW, Ctx, MX, pb};
+use crate::locale::{Locale, words};
+
+/// Marks a flagship campaign (as the HTML deck does).
+const STAR: &str = "★ ";
 
 pub fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
     let c = ctx.c;
@@ -44,6 +50,24 @@ pub fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
                 .inset(h(14), 0),
         );
         y += lh;
+    }
+    // The legend, in the corner above the lane labels.
+    if t.lanes.iter().flat_map(|l| &l.items).any(|i| i.flagship) {
+        let locale = if ctx.lang.starts_with("en") {
+            Locale::En
+        } else {
+            Locale::ZhCn
+        };
+        cv.text(
+            "Legend",
+            Rect::new(MX, BODY.y, lane_w + h(20), axis_h),
+            Text::new(vec![Para::new(vec![
+                Run::new(STAR, 12, &c.primary),
+                Run::new(words(locale).flagship, 12, &c.muted),
+            ])])
+            .anchor(Anchor::Middle)
+            .inset(h(14), 0),
+        );
     }
     for (i, label) in t.axis.iter().enumerate() {
         let sx = x0 + cw * i as i64 / segs;
@@ -83,10 +107,13 @@ pub fn timeline(cv: &mut Canvas<'_>, ctx: &Ctx<'_>, t: &Timeline) {
                 &Shape::new("roundRect").adjust("adj", 30_000).fill(fill),
             );
             let runs = |size: u32| {
-                vec![
-                    Run::new(&item.name, size, &c.text).bold(),
-                    Run::new(format!("  {}", item.dates), size, &c.muted),
-                ]
+                let mut runs = Vec::with_capacity(3);
+                if item.flagship {
+                    runs.push(Run::new(STAR, size, &c.primary));
+                }
+                runs.push(Run::new(&item.name, size, &c.text).bold());
+                runs.push(Run::new(format!("  {}", item.dates), size, &c.muted));
+                runs
             };
             let need = |size: u32| {
                 runs(size)
