@@ -43,6 +43,7 @@ const ORDER: &[&str] = &[
     "schema",
     "when",
     "copy",
+    "actuals",
     "fuzzing",
     "lsp",
     "cli",

@@ -8,6 +8,7 @@
 //! file system: all reading goes through `world::World`, and only `cli`
 //! writes to the terminal.
 
+pub mod actuals;
 pub mod build;
 pub mod calendar;
 pub mod check;

@@ -83,7 +83,7 @@ impl Msg {
 /// Words a Chinese text keeps in Latin letters (`docs/glossary.md`).
 pub const LATIN_IN_CHINESE: &[&str] = &[
     "KPI", "KOL", "KOC", "ROI", "ID", "TOML", "JSON", "CSV", "UTF", "SARIF", "IANA", "PPTX",
-    "HTML", "RRGGBB", "BOM", "Markdown", "GitHub", "almanac", "git",
+    "HTML", "RRGGBB", "BOM", "Markdown", "GitHub", "almanac", "git", "Excel", "WPS", "GBK",
 ];
 
 impl Msg {

@@ -47,6 +47,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write a commented starter plan.
     Init(InitArgs),
+    /// Last year's results from the platforms' exports: `actuals import`.
+    Actuals(ActualsArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Serve editors over the Language Server Protocol on stdin and stdout
@@ -70,6 +72,41 @@ pub struct ProjectArgs {
     /// nearest folder above each plan that holds `.git`, else the plan's folder].
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActualsArgs {
+    #[command(subcommand)]
+    pub command: ActualsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActualsCommand {
+    /// Read exports (CSV in UTF-8 or GBK, .xlsx, .xls) through a mapping
+    /// and write the values into the plan (KPI actuals, budget lines'
+    /// spent, campaign and column results); nothing is written on error.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(override_usage = "almanac actuals import [OPTIONS] --map <MAP.toml> <FILE>... <PLAN>")]
+pub struct ImportArgs {
+    /// The exports, all read with the one mapping (their rows add up),
+    /// then last the plan file that receives the values.
+    #[arg(required = true, value_name = "FILE… PLAN")]
+    pub paths: Vec<PathBuf>,
+    /// The mapping: which column is which value, how rows add up and how
+    /// campaign names match (see docs/actuals.md).
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: PathBuf,
+    /// Write nothing; show what would change in the plan, as `almanac diff` does.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How diagnostics are printed [default: github inside GitHub Actions, else human].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Debug, Args)]

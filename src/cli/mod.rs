@@ -3,6 +3,7 @@
 //! ends with an [`Exit`]. A closed pipe (`almanac rules | head`) ends the
 //! program quietly.
 
+mod actuals;
 mod args;
 mod build;
 mod check;
@@ -58,6 +59,7 @@ pub fn run() -> ExitCode {
         Command::Fmt(a) => fmt::run(&world, &a, lang),
         Command::Schema(a) => schema::run(&a),
         Command::Init(a) => init::run(&world, &a, lang),
+        Command::Actuals(a) => actuals::run(&world, &a, lang),
         Command::Completions(a) => completions::run(&a),
         Command::Man => completions::man(lang),
         Command::Lsp => match crate::lsp::run_stdio(&world) {

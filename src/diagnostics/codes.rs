@@ -99,6 +99,7 @@ pub enum Family {
     Schedule,
     Capacity,
     Outputs,
+    Actuals,
 }
 
 impl Family {
@@ -114,6 +115,7 @@ impl Family {
             Family::Schedule => "schedule",
             Family::Capacity => "capacity",
             Family::Outputs => "outputs",
+            Family::Actuals => "actuals",
         }
     }
 }
@@ -144,6 +146,14 @@ macro_rules! for_each_rule {
             D005 "dependency-cycle" Dates Error false [] dates::dependency_cycle found "Dates or tasks that depend on each other in a cycle" "日期或任务循环依赖";
             D006 "task-on-day-off" Dates Warning true [] dates::task_day_off check "A task is due on a day that is not a workday" "任务截止日不是工作日";
             D007 "task-before-dependency" Dates Error true [] dates::task_order check "A task is due before a task it waits for" "任务截止日期早于它所依赖的任务";
+            I001 "export-column-missing" Actuals Error false [] actuals::column_missing found "An export lacks a column its mapping names" "导出文件缺少映射文件指定的列";
+            I002 "export-bad-value" Actuals Error false [] actuals::bad_value found "An export cell is not the number or date its column holds" "导出文件的单元格不是该列应有的数字或日期";
+            I003 "mapping-unknown-target" Actuals Error false [] actuals::unknown_target found "A mapping names a KPI, budget line, campaign, column or channel the plan lacks" "映射文件指定的 KPI、预算科目、活动、栏目或渠道在计划中不存在";
+            I004 "campaign-unmatched" Actuals Error false [] actuals::campaign_unmatched found "An export row's campaign name matches no campaign" "导出行的活动名称匹配不到任何活动";
+            I005 "campaign-ambiguous" Actuals Error false [] actuals::campaign_ambiguous found "An export row's campaign name matches two campaigns" "导出行的活动名称同时匹配两个活动";
+            I006 "last-ambiguous" Actuals Error false [] actuals::last_ambiguous found "Two rows on the latest date differ where the mapping takes the last" "按最后一行取值时，最新日期的两行数值不同";
+            I007 "mapping-invalid" Actuals Error false [] actuals::mapping_invalid found "A mapping file that cannot be used as written" "映射文件的写法无法使用";
+            I008 "export-unreadable" Actuals Error false [] actuals::export_unreadable found "An export that cannot be read as a table" "导出文件无法作为表格读取";
             K001 "target-not-better" Kpi Error true [] kpi::target_not_better check "A KPI target is no better than its baseline" "KPI 目标值不优于基线";
             K002 "rate-over-100" Kpi Error true [] kpi::rate_over_100 check "A rate is above 100%" "比率超过 100%";
             K003 "kpi-parts-total" Kpi Error true ["tolerance"] kpi::parts_total check "Per-part KPIs do not add up to their total" "分项 KPI 加起来不等于总 KPI";

@@ -9,6 +9,7 @@
 //! others check a resolved `Plan` and have a `check` function taking a
 //! `Context`, called by `registry::check_plan` in table order.
 
+pub mod actuals;
 pub mod assertions;
 pub mod budget;
 pub mod capacity;

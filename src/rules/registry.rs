@@ -51,6 +51,7 @@ mod tests {
                 Family::Schedule => &['P'],
                 Family::Capacity => &['C'],
                 Family::Outputs => &['O'],
+                Family::Actuals => &['I'],
             };
             assert!(
                 r.code.starts_with(letters),

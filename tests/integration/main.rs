@@ -5,6 +5,7 @@
 // use the file system directly where the library may not.
 #![allow(clippy::disallowed_methods)]
 
+mod actuals;
 mod build;
 mod cascades;
 mod cli;
