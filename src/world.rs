@@ -260,6 +260,114 @@ fn regular(meta: &std::fs::Metadata) -> io::Result<u64> {
     }))
 }
 
+/// Files whose text stands in for what is on disk (see [`Overlay`]).
+pub trait Replaced: Sync {
+    /// The text that stands in for `path`, if any.
+    fn replaced(&self, path: &Path) -> Option<&[u8]>;
+}
+
+/// One file's new text: a plan before it is written.
+impl Replaced for (PathBuf, Vec<u8>) {
+    fn replaced(&self, path: &Path) -> Option<&[u8]> {
+        (path == self.0).then_some(self.1.as_slice())
+    }
+}
+
+/// A read-only view of `base` in which some files hold other text: the
+/// language server's unsaved documents, a plan an import would write, so
+/// that `check` reads what is typed or about to be written. A replaced
+/// file is found by the path given or by its canonical path; one that does
+/// not exist on disk yet is its own canonical path. Folders, the clock and
+/// the environment are the base's, and it writes nothing.
+pub struct Overlay<'a, R: Replaced + ?Sized> {
+    pub base: &'a dyn World,
+    pub files: &'a R,
+}
+
+impl<R: Replaced + ?Sized> Overlay<'_, R> {
+    fn replaced(&self, path: &Path) -> Option<&[u8]> {
+        self.files.replaced(path).or_else(|| {
+            let real = self.base.canonicalize(path).ok()?;
+            self.files.replaced(&real)
+        })
+    }
+}
+
+impl<R: Replaced + ?Sized> World for Overlay<'_, R> {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        match self.replaced(path) {
+            Some(b) => Ok(b.to_vec()),
+            None => self.base.read(path),
+        }
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        match self.base.canonicalize(path) {
+            Err(_) if self.files.replaced(path).is_some() => Ok(path.to_path_buf()),
+            r => r,
+        }
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.base.is_dir(path)
+    }
+
+    fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
+        self.base.read_dir(path)
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.base.today()
+    }
+
+    fn env(&self, key: &str) -> Option<String> {
+        self.base.env(key)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        self.files.replaced(path).is_some() || self.base.exists(path)
+    }
+
+    fn create_dir_all(&self, _: &Path) -> io::Result<()> {
+        Err(read_only())
+    }
+
+    fn write_file(&self, _: &Path, _: &[u8]) -> io::Result<()> {
+        Err(read_only())
+    }
+
+    fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
+        Err(read_only())
+    }
+
+    fn exchange(&self, _: &Path, _: &Path) -> io::Result<()> {
+        Err(read_only())
+    }
+
+    fn lock(&self, _: &Path) -> io::Result<Box<dyn std::any::Any>> {
+        Err(read_only())
+    }
+
+    fn remove_dir_all(&self, _: &Path) -> io::Result<()> {
+        Err(read_only())
+    }
+
+    fn is_readonly(&self, path: &Path) -> io::Result<bool> {
+        self.base.is_readonly(path)
+    }
+
+    fn copy_permissions(&self, _: &Path, _: &Path) -> io::Result<()> {
+        Err(read_only())
+    }
+}
+
+fn read_only() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        "a view for checking writes nothing",
+    )
+}
+
 /// An in-memory world for tests: files by path, a fixed date, fixed variables.
 #[derive(Debug)]
 pub struct MemWorld {
@@ -587,6 +695,42 @@ pub fn io_reason(e: &std::io::Error) -> crate::locale::Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlay_reads_the_new_text_and_writes_nothing() {
+        let base = MemWorld::default()
+            .with_file("/p/plan.toml", "saved")
+            .with_file("/p/team.toml", "team");
+        let new = (PathBuf::from("/p/plan.toml"), b"new".to_vec());
+        let w = Overlay {
+            base: &base,
+            files: &new,
+        };
+        assert_eq!(
+            w.read(Path::new("/p/plan.toml")).ok(),
+            Some(b"new".to_vec())
+        );
+        assert_eq!(
+            w.read(Path::new("/p/team.toml")).ok(),
+            Some(b"team".to_vec())
+        );
+        assert!(w.write_file(Path::new("/p/plan.toml"), b"x").is_err());
+        assert_eq!(
+            base.read(Path::new("/p/plan.toml")).ok(),
+            Some(b"saved".to_vec())
+        );
+        // A file that is not on disk yet is there, as itself.
+        let unsaved = (PathBuf::from("/p/new.toml"), b"typed".to_vec());
+        let w = Overlay {
+            base: &base,
+            files: &unsaved,
+        };
+        assert!(w.exists(Path::new("/p/new.toml")));
+        assert_eq!(
+            w.canonicalize(Path::new("/p/new.toml")).ok(),
+            Some(PathBuf::from("/p/new.toml"))
+        );
+    }
 
     #[test]
     fn normalize_removes_dots_lexically() {

@@ -29,7 +29,7 @@ use crate::locale::{Locale, Msg};
 use crate::ratio::Ratio;
 use crate::source::{SourceMap, Span};
 use crate::tr;
-use crate::world::{World, io_reason};
+use crate::world::{Overlay, World, io_reason};
 use mapping::{Aggregate, Mapping, MatchMode, Metric, Target};
 use number::Number;
 use table::{Cell, Table};
@@ -352,10 +352,10 @@ pub fn check_new(
         path: req.plan.to_path_buf(),
         reason: io_reason(&e),
     })?;
+    let new = (real, bytes.to_vec());
     let overlay = Overlay {
         base: world,
-        path: real,
-        bytes: bytes.to_vec(),
+        files: &new,
     };
     check_with(
         &overlay,
@@ -1111,68 +1111,6 @@ fn write_value(doc: &mut toml_edit::DocumentMut, target: &TargetPath, mut value:
         *value.decor_mut() = old.decor().clone();
     }
     table.insert(&target.key, toml_edit::Item::Value(value));
-}
-
-/// The world as it is, except that the plan file holds new bytes.
-struct Overlay<'a> {
-    base: &'a dyn World,
-    path: PathBuf,
-    bytes: Vec<u8>,
-}
-
-impl World for Overlay<'_> {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        if self.base.canonicalize(path).is_ok_and(|p| p == self.path) {
-            return Ok(self.bytes.clone());
-        }
-        self.base.read(path)
-    }
-    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
-        self.base.canonicalize(path)
-    }
-    fn is_dir(&self, path: &Path) -> bool {
-        self.base.is_dir(path)
-    }
-    fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
-        self.base.read_dir(path)
-    }
-    fn today(&self) -> NaiveDate {
-        self.base.today()
-    }
-    fn env(&self, key: &str) -> Option<String> {
-        self.base.env(key)
-    }
-    fn exists(&self, path: &Path) -> bool {
-        self.base.exists(path)
-    }
-    fn create_dir_all(&self, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-    fn write_file(&self, _: &Path, _: &[u8]) -> io::Result<()> {
-        Err(read_only())
-    }
-    fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-    fn exchange(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-    fn lock(&self, _: &Path) -> io::Result<Box<dyn std::any::Any>> {
-        Err(read_only())
-    }
-    fn remove_dir_all(&self, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-    fn is_readonly(&self, path: &Path) -> io::Result<bool> {
-        self.base.is_readonly(path)
-    }
-    fn copy_permissions(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-}
-
-fn read_only() -> io::Error {
-    io::Error::new(io::ErrorKind::Unsupported, "a checking view writes nothing")
 }
 
 #[cfg(test)]

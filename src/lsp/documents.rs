@@ -5,13 +5,11 @@
 //! world's.
 
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use lsp_types::Uri;
 
-use crate::world::World;
+use crate::world::Replaced;
 
 /// An open document.
 pub struct Doc {
@@ -44,94 +42,20 @@ impl Documents {
     }
 }
 
+/// An open document's text stands in for its file.
+impl Replaced for Documents {
+    fn replaced(&self, path: &Path) -> Option<&[u8]> {
+        self.get(path).map(|d| d.text.as_bytes())
+    }
+}
+
 /// The world with the open documents over it.
-pub struct Overlay<'a> {
-    pub base: &'a dyn World,
-    pub docs: &'a Documents,
-}
-
-impl World for Overlay<'_> {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        match self.docs.get(path) {
-            Some(d) => Ok(d.text.as_bytes().to_vec()),
-            None => self.base.read(path),
-        }
-    }
-
-    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
-        // A document not yet saved has no file to resolve; it is itself.
-        match self.base.canonicalize(path) {
-            Err(_) if self.docs.get(path).is_some() => Ok(path.to_path_buf()),
-            r => r,
-        }
-    }
-
-    fn is_dir(&self, path: &Path) -> bool {
-        self.base.is_dir(path)
-    }
-
-    fn read_dir(&self, path: &Path) -> io::Result<Vec<PathBuf>> {
-        self.base.read_dir(path)
-    }
-
-    fn today(&self) -> NaiveDate {
-        self.base.today()
-    }
-
-    fn env(&self, key: &str) -> Option<String> {
-        self.base.env(key)
-    }
-
-    // The server checks; it never writes.
-
-    fn exists(&self, path: &Path) -> bool {
-        self.docs.get(path).is_some() || self.base.exists(path)
-    }
-
-    fn create_dir_all(&self, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-
-    fn write_file(&self, _: &Path, _: &[u8]) -> io::Result<()> {
-        Err(read_only())
-    }
-
-    fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-
-    fn exchange(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-
-    fn lock(&self, _: &Path) -> io::Result<Box<dyn std::any::Any>> {
-        Err(read_only())
-    }
-
-    fn remove_dir_all(&self, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-
-    fn is_readonly(&self, path: &Path) -> io::Result<bool> {
-        self.base.is_readonly(path)
-    }
-
-    fn copy_permissions(&self, _: &Path, _: &Path) -> io::Result<()> {
-        Err(read_only())
-    }
-}
-
-fn read_only() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::PermissionDenied,
-        "the language server does not write files",
-    )
-}
+pub type Overlay<'a> = crate::world::Overlay<'a, Documents>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::world::MemWorld;
+    use crate::world::{MemWorld, World};
 
     #[test]
     fn an_open_document_stands_in_for_its_file() {
@@ -149,7 +73,10 @@ mod tests {
             },
         );
         let read = |docs: &Documents| {
-            let w = Overlay { base: &base, docs };
+            let w = Overlay {
+                base: &base,
+                files: docs,
+            };
             w.read(Path::new("/p/plan.toml")).ok()
         };
         assert_eq!(read(&docs), Some(b"typed".to_vec()));
@@ -157,7 +84,7 @@ mod tests {
         assert_eq!(read(&docs), Some(b"saved".to_vec()));
         let w = Overlay {
             base: &base,
-            docs: &docs,
+            files: &docs,
         };
         assert!(w.write_file(Path::new("/p/x"), b"").is_err());
     }

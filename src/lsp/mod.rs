@@ -489,7 +489,7 @@ impl Server<'_> {
     fn project_plans(&self, path: &Path) -> Vec<PathBuf> {
         let overlay = Overlay {
             base: self.world,
-            docs: &self.docs,
+            files: &self.docs,
         };
         let Ok(root) = crate::project::root_of(&overlay, path, None) else {
             return Vec::new();
@@ -520,7 +520,7 @@ impl Server<'_> {
             let state = self.guarded("check", |s| {
                 let overlay = Overlay {
                     base: s.world,
-                    docs: &s.docs,
+                    files: &s.docs,
                 };
                 analysis::check_plan(&overlay, &target, old, s.encoding, &s.rule_links, s.lang)
             });

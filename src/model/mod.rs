@@ -300,6 +300,19 @@ pub struct Campaign {
     pub results: Results,
 }
 
+impl Campaign {
+    /// What it draws from the budget in all; `None` when it draws nothing
+    /// or an amount is unknown.
+    pub fn drawn(&self) -> Option<Ratio> {
+        if self.budget.is_empty() {
+            return None;
+        }
+        self.budget
+            .iter()
+            .try_fold(Ratio::ZERO, |sum, d| sum.checked_add(d.amount?))
+    }
+}
+
 /// What a campaign or a column achieved, written at year end: each metric
 /// `None` when not given (or unreadable, and reported).
 #[derive(Clone, Debug, Default)]

@@ -22,15 +22,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let (Some(spent), Some(amount)) = (line.spent, line.amount) else {
             continue;
         };
-        if spent.value <= amount {
-            continue;
-        }
-        let path = &line.path;
-        let (s, a) = (money_text(spent.value, cur), money_text(amount, cur));
-        let Some(over) = spent.value.checked_sub(amount) else {
+        let Some((s, a, over)) = overspend(spent.value, amount, cur) else {
             continue;
         };
-        let over = money_text(over, cur);
+        let path = &line.path;
         out.push(
             Diagnostic::new(
                 &codes::B008,
@@ -49,28 +44,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
     for c in &plan.campaigns {
-        let Some(spent) = c.results.spent else {
+        let (Some(spent), Some(drawn)) = (c.results.spent, c.drawn()) else {
             continue;
         };
-        if c.budget.is_empty() {
-            continue;
-        }
-        let Some(drawn) = c
-            .budget
-            .iter()
-            .try_fold(Ratio::ZERO, |sum, d| sum.checked_add(d.amount?))
-        else {
+        let Some((s, a, over)) = overspend(spent.value, drawn, cur) else {
             continue;
         };
-        if spent.value <= drawn {
-            continue;
-        }
         let id = &c.id.name;
-        let (s, a) = (money_text(spent.value, cur), money_text(drawn, cur));
-        let Some(over) = spent.value.checked_sub(drawn) else {
-            continue;
-        };
-        let over = money_text(over, cur);
         out.push(
             Diagnostic::new(
                 &codes::B008,
@@ -87,4 +67,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// What was spent, what was planned and the difference, as money, when
+/// more was spent.
+fn overspend(spent: Ratio, planned: Ratio, cur: &str) -> Option<(String, String, String)> {
+    let over = spent.checked_sub(planned).filter(|o| *o > Ratio::ZERO)?;
+    Some((
+        money_text(spent, cur),
+        money_text(planned, cur),
+        money_text(over, cur),
+    ))
 }

@@ -293,18 +293,9 @@ fn campaign_results(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
                         w,
                     ));
                 }
-                let drawn = c
-                    .budget
-                    .iter()
-                    .try_fold(Ratio::ZERO, |sum, d| sum.checked_add(d.amount?));
-                let status = match (r.spent, drawn) {
-                    (Some(s), Some(d)) if !c.budget.is_empty() => {
-                        if s.value <= d {
-                            Status::Hit
-                        } else {
-                            Status::Miss
-                        }
-                    }
+                let status = match (r.spent, c.drawn()) {
+                    (Some(s), Some(d)) if s.value <= d => Status::Hit,
+                    (Some(_), Some(_)) => Status::Miss,
                     _ => Status::None,
                 };
                 Row {
