@@ -528,13 +528,13 @@ words! {
         "改名",
         "renamed";
     /// The plan's sections as nouns, in `diff::Section::ALL` order (plural).
-    section_nouns: [&'static str; 18] =
-        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
-        ["plan settings", "holiday settings", "budget lines", "KOL settings", "campaigns", "columns", "moments", "blackouts", "review levels", "KPIs", "highlights", "audiences", "guidelines", "assertions", "rules", "people", "channels", "scheduled items"];
+    section_nouns: [&'static str; 19] =
+        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "团队例行事项", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
+        ["plan settings", "holiday settings", "budget lines", "KOL settings", "campaigns", "columns", "rituals", "moments", "blackouts", "review levels", "KPIs", "highlights", "audiences", "guidelines", "assertions", "rules", "people", "channels", "scheduled items"];
     /// The same, for one of them.
-    section_noun_one: [&'static str; 18] =
-        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
-        ["plan setting", "holiday setting", "budget line", "KOL setting", "campaign", "column", "moment", "blackout", "review level", "KPI", "highlight", "audience", "guideline", "assertion", "rule", "person", "channel", "scheduled item"];
+    section_noun_one: [&'static str; 19] =
+        ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "团队例行事项", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
+        ["plan setting", "holiday setting", "budget line", "KOL setting", "campaign", "column", "ritual", "moment", "blackout", "review level", "KPI", "highlight", "audience", "guideline", "assertion", "rule", "person", "channel", "scheduled item"];
     /// The diff's backstop section: dated items that moved with no other
     /// change to say why.
     schedule_title: &'static str =

@@ -39,6 +39,7 @@ pub enum Section {
     Kol,
     Campaigns,
     Columns,
+    Rituals,
     Moments,
     Blackouts,
     Review,
@@ -54,13 +55,14 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 19] = [
         Section::Plan,
         Section::Holidays,
         Section::Budget,
         Section::Kol,
         Section::Campaigns,
         Section::Columns,
+        Section::Rituals,
         Section::Moments,
         Section::Blackouts,
         Section::Review,
@@ -84,6 +86,7 @@ impl Section {
             Section::Kol => "kol",
             Section::Campaigns => "campaigns",
             Section::Columns => "columns",
+            Section::Rituals => "rituals",
             Section::Moments => "moments",
             Section::Blackouts => "blackouts",
             Section::Review => "review",

@@ -94,21 +94,28 @@ pub(super) fn compare(old: Side<'_>, new: Side<'_>, changes: &mut Vec<Change>) {
             campaign_draws_and_tasks(o, id, name, (op, a.1), (np, b.1));
         },
     );
-    items(
-        &COLUMNS,
-        (op, &op.columns),
-        (np, &np.columns),
-        changes,
-        |o, id, name, a, b| {
-            column_episodes(
-                o,
-                id,
-                name,
-                episode_days(old.schedule, a.0),
-                episode_days(new.schedule, b.0),
-            );
-        },
-    );
+    // Rituals follow the columns in `columns` (see `model::Column`).
+    let (ok, nk) = (first_ritual(op), first_ritual(np));
+    for (spec, (olds, o0), (news, n0)) in [
+        (&COLUMNS, (&op.columns[..ok], 0), (&np.columns[..nk], 0)),
+        (&RITUALS, (&op.columns[ok..], ok), (&np.columns[nk..], nk)),
+    ] {
+        items(
+            spec,
+            (op, olds),
+            (np, news),
+            changes,
+            |o, id, name, a, b| {
+                column_episodes(
+                    o,
+                    id,
+                    name,
+                    episode_days(old.schedule, o0 + a.0),
+                    episode_days(new.schedule, n0 + b.0),
+                );
+            },
+        );
+    }
     items(
         &MOMENTS,
         (op, &op.moments),
@@ -398,10 +405,49 @@ static COLUMNS: Items<Column> = Items {
     ],
 };
 
+static RITUALS: Items<Column> = Items {
+    section: Section::Rituals,
+    id: |c| &c.id.name,
+    name: |c| &c.name,
+    shown: |_, c| Some(Val::Text(recurrence_with_time(&c.recurrence, c.time))),
+    fields: &[
+        ("name", |_, c| text(&c.name)),
+        ("owner", |p, c| person(p, c.owner)),
+        ("attendees", |p, c| {
+            (!c.attendees.is_empty()).then(|| {
+                Val::Text(
+                    c.attendees
+                        .iter()
+                        .map(|&a| p.people[a].id.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
+        }),
+        ("recurrence", |_, c| {
+            Some(Val::Text(recurrence_text(&c.recurrence)))
+        }),
+        ("time", |_, c| {
+            c.time
+                .map(|t| Val::Text(format!("{:02}:{:02}", t.hour, t.minute)))
+        }),
+        ("during", |_, c| Some(Val::Range(c.during.value))),
+        ("effort", |_, c| c.effort_hours.and_then(hours)),
+        ("description", |_, c| opt_text(&c.description)),
+    ],
+};
+
+/// Where a plan's rituals start among its recurring items.
+fn first_ritual(p: &Plan) -> usize {
+    p.columns.partition_point(|c| !c.ritual)
+}
+
+/// The days a column publishes, or a ritual takes place.
 fn episode_days(s: &Schedule, k: usize) -> BTreeSet<NaiveDate> {
-    s.of_kind(Kind::Episode)
-        .filter(|(_, i)| i.column == Some(k))
-        .map(|(_, i)| i.start)
+    s.items
+        .iter()
+        .filter(|i| i.column == Some(k) && matches!(i.kind, Kind::Episode | Kind::Ritual))
+        .map(|i| i.start)
         .collect()
 }
 

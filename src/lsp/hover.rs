@@ -176,7 +176,8 @@ pub fn resolved(
                 let episodes: Vec<NaiveDate> = schedule
                     .items
                     .iter()
-                    .filter(|i| i.column == Some(k) && i.kind == ItemKind::Episode)
+                    .filter(|i| i.column == Some(k))
+                    .filter(|i| matches!(i.kind, ItemKind::Episode | ItemKind::Ritual))
                     .map(|i| i.start)
                     .collect();
                 let skipped: Vec<NaiveDate> = col.skip.iter().map(|d| d.value).collect();
@@ -332,9 +333,11 @@ pub fn hints(checked: &Checked, path: &std::path::Path, upto: usize) -> Vec<(usi
             let n = schedule
                 .items
                 .iter()
-                .filter(|i| i.column == Some(k) && i.kind == ItemKind::Episode)
+                .filter(|i| i.column == Some(k))
+                .filter(|i| matches!(i.kind, ItemKind::Episode | ItemKind::Ritual))
                 .count();
-            out.extend(after(col.recurrence_span).map(|at| (at, format!("{n} episodes"))));
+            let what = if col.ritual { "times" } else { "episodes" };
+            out.extend(after(col.recurrence_span).map(|at| (at, format!("{n} {what}"))));
         }
         for l in &plan.budget.lines {
             if let (crate::model::Allocation::Share { .. }, Some(amount)) =

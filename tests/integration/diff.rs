@@ -962,3 +962,40 @@ fn each_edit_shows_in_the_diff_exactly_when_it_changes_the_meaning() {
     }
     assert!(shown >= 10 && hidden >= 4, "{shown} shown, {hidden} hidden");
 }
+
+#[test]
+fn a_ritual_is_its_own_section_of_the_diff() {
+    let v1 = format!(
+        "{V1}
+[rituals.sync]
+name = \"周会\"
+every = \"every mon 10:00\"
+owner = \"lead\"
+"
+    );
+    let v2 = v1.replace("every mon 10:00", "every tue 10:00")
+        + "\n[rituals.training]\nevery = \"monthly on 1st thu\"\n";
+    let s = Scratch::new().file("v1.toml", v1).file("v2.toml", v2);
+    let r = s.run(&["diff", "v1.toml", "v2.toml", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got: Vec<(String, String, String, String)> = changes(&r.stdout)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
+            (s("section"), s("id"), s("kind"), s("field"))
+        })
+        .collect();
+    let want: Vec<(String, String, String, String)> = [
+        ("rituals", "sync", "changed", "recurrence"),
+        ("rituals", "sync", "changed", "episode_dates"),
+        ("rituals", "training", "added", ""),
+    ]
+    .iter()
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    let md = s.run(&["diff", "v1.toml", "v2.toml"]);
+    assert!(md.stdout.contains("团队例行事项"), "{}", md.stdout);
+}
