@@ -239,6 +239,19 @@ fn exit_code_reports_differences() {
     assert_eq!(changes(&r.stdout).as_array().map(Vec::len), Some(4));
 }
 
+/// Each change of a JSON diff as (section, id, kind, field).
+fn change_rows(stdout: &str) -> Vec<(String, String, String, String)> {
+    changes(stdout)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
+            (s("section"), s("id"), s("kind"), s("field"))
+        })
+        .collect()
+}
+
 #[test]
 fn columns_kpis_rules_people_and_channels() {
     let v1 = format!(
@@ -263,15 +276,7 @@ target = \"12万\"
     let s = Scratch::new().file("v1.toml", v1).file("v2.toml", v2);
     let r = s.run(&["diff", "v1.toml", "v2.toml", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let got: Vec<(String, String, String, String)> = changes(&r.stdout)
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|c| {
-            let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
-            (s("section"), s("id"), s("kind"), s("field"))
-        })
-        .collect();
+    let got = change_rows(&r.stdout);
     let want: Vec<(String, String, String, String)> = [
         ("columns", "vlog", "changed", "recurrence"),
         ("columns", "vlog", "changed", "episode_dates"),
@@ -978,15 +983,7 @@ owner = \"lead\"
     let s = Scratch::new().file("v1.toml", v1).file("v2.toml", v2);
     let r = s.run(&["diff", "v1.toml", "v2.toml", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let got: Vec<(String, String, String, String)> = changes(&r.stdout)
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|c| {
-            let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
-            (s("section"), s("id"), s("kind"), s("field"))
-        })
-        .collect();
+    let got = change_rows(&r.stdout);
     let want: Vec<(String, String, String, String)> = [
         ("rituals", "sync", "changed", "recurrence"),
         ("rituals", "sync", "changed", "episode_dates"),

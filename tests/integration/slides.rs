@@ -8,6 +8,17 @@ use serde_json::Value;
 
 use crate::support::{Scratch, repo, run_in};
 
+/// The deck model of one plan `text`, written as `file` in a scratch
+/// project and built with `almanac slides FILE --format deck-json`.
+fn scratch_deck(file: &str, text: &str, id: &str) -> Value {
+    let s = Scratch::new().file(file, text);
+    let r = s.run(&["slides", file, "--format", "deck-json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json =
+        std::fs::read_to_string(s.dir.path().join("out").join(id).join("deck.json")).expect("deck");
+    serde_json::from_str(&json).expect("json")
+}
+
 /// Runs `almanac slides ARGS --format deck-json -o OUT` in the repository
 /// and returns the deck of `id`.
 fn deck(args: &[&str], id: &str) -> Value {
@@ -301,13 +312,7 @@ fn a_section_of_forty_points_runs_over_even_slides_and_loses_nothing() {
         .collect::<Vec<_>>()
         .join(", ");
     let text = format!("{PLAN}\n[sections.trends]\npoints = [{list}]\n");
-    let s = Scratch::new().file("plan.toml", &text);
-    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let d: Value = serde_json::from_str(
-        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
-    )
-    .expect("json");
+    let d = scratch_deck("plan.toml", &text, "p");
     let slides: Vec<&Value> = d["slides"]
         .as_array()
         .expect("slides")
@@ -359,13 +364,7 @@ fn long_names_are_shortened_on_slides_and_kept_in_the_notes() {
             "\n[campaigns.c{i}]\nname = \"Campaign {i}\"\nwindow = \"may\"\n"
         ));
     }
-    let s = Scratch::new().file("plan.toml", &text);
-    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let d: Value = serde_json::from_str(
-        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
-    )
-    .expect("json");
+    let d = scratch_deck("plan.toml", &text, "p");
     let timelines: Vec<&Value> = d["slides"]
         .as_array()
         .expect("slides")
@@ -418,13 +417,7 @@ fn the_timeline_shows_every_campaign_by_quarter_with_flagships_marked() {
         ));
         names.push(name);
     }
-    let s = Scratch::new().file("plan.toml", &text);
-    let r = s.run(&["slides", "plan.toml", "--format", "deck-json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let d: Value = serde_json::from_str(
-        &std::fs::read_to_string(s.dir.path().join("out/p/deck.json")).expect("deck"),
-    )
-    .expect("json");
+    let d = scratch_deck("plan.toml", &text, "p");
     let timelines: Vec<&Value> = d["slides"]
         .as_array()
         .expect("slides")
@@ -551,13 +544,7 @@ name = "Leads"
 target = "500"
 actual = "620"
 "#;
-    let s = Scratch::new().file("r.toml", text);
-    let r = s.run(&["slides", "r.toml", "--format", "deck-json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let d: Value = serde_json::from_str(
-        &std::fs::read_to_string(s.dir.path().join("out/r/deck.json")).expect("deck"),
-    )
-    .expect("json");
+    let d = scratch_deck("r.toml", text, "r");
     assert_eq!(d["kind"], "review");
     let spending = d["slides"]
         .as_array()
