@@ -183,7 +183,7 @@ pub fn check_with(
             .position(|p| loader.sources.get(p.span.file).path == target)
         {
             Some(j) => (&plans[i], &plans[j]),
-            None => match read_quietly(&mut loader, &target, root) {
+            None => match read_quietly(world, &target, root) {
                 Some(p) => {
                     found.push(p);
                     (&plans[i], &found[0])
@@ -323,12 +323,15 @@ fn in_parallel<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Ve
 }
 
 /// A plan read only for what another plan compares with it (last year's
-/// actuals): its problems are not this run's to report.
-fn read_quietly(loader: &mut Loader<'_>, path: &Path, root: &Path) -> Option<Plan> {
+/// actuals): its problems are not this run's to report, and its files,
+/// read through a loader of their own, are not among the files this run
+/// checked (the language server publishes diagnostics for those).
+fn read_quietly(world: &dyn World, path: &Path, root: &Path) -> Option<Plan> {
+    let mut loader = Loader::new(world);
     let mut quiet = Vec::new();
     let raw = loader.parsed(path, Keep::Moved, &mut quiet).ok()?.1?;
     raw.plan.as_ref()?;
-    let loaded = load_includes(loader, raw, root, &mut quiet);
+    let loaded = load_includes(&mut loader, raw, root, &mut quiet);
     crate::resolve::resolve(&loader.sources, loaded, &mut quiet)
 }
 
@@ -524,6 +527,35 @@ mod tests {
 
     use super::check_paths;
     use crate::world::MemWorld;
+
+    /// Last year's plan is read for its actuals (K005) but is not one of
+    /// the files this check reads: its own problems are not reported, and
+    /// the language server publishes nothing for it.
+    #[test]
+    fn the_previous_plan_is_compared_but_not_checked() {
+        let w = MemWorld::default()
+            .with_file(
+                "p/last.toml",
+                "[plan]\nname = \"2025\"\nyear = 2025\n\n[kpis.rate]\nactual = \"5.8%\"\nbogus = 1\n",
+            )
+            .with_file(
+                "p/plan.toml",
+                "[plan]\nname = \"2026\"\nyear = 2026\nprevious = \"last.toml\"\n\n[kpis.rate]\nbaseline = \"5.2%\"\ntarget = \"8%\"\n",
+            );
+        let c = check_paths(&w, &[PathBuf::from("p/plan.toml")]).expect("checks");
+        let codes: Vec<&str> = c
+            .diagnostics
+            .iter()
+            .map(crate::diagnostics::Diagnostic::code)
+            .collect();
+        assert_eq!(codes, ["K005"]);
+        let files: Vec<String> = c
+            .sources
+            .iter()
+            .map(|(_, f)| f.path.display().to_string())
+            .collect();
+        assert_eq!(files, ["p/plan.toml"]);
+    }
 
     /// The generated plan compared with TaskJuggler checks clean and has
     /// the same campaigns and tasks as its TaskJuggler twin, and nothing
