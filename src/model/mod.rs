@@ -156,15 +156,15 @@ pub struct Plan {
 
 impl Plan {
     /// Whether the plan holds results to review: a KPI's actual, a
-    /// campaign's or column's results, what a budget line spent, the
-    /// year's highlights or the findings of a section that looks back.
+    /// campaign's or column's results, what a budget line spent, or the
+    /// year's highlights. Findings (`[sections]`) are not results: a plan
+    /// may write the industry's trends to explain next year.
     pub fn has_results(&self) -> bool {
         self.kpis.iter().any(|k| k.actual.is_some())
             || self.campaigns.iter().any(|c| !c.results.is_empty())
             || self.columns.iter().any(|c| !c.results.is_empty())
             || self.budget.lines.iter().any(|l| l.spent.is_some())
             || !self.highlights.is_empty()
-            || self.sections.iter().any(|s| s.outline.looks_back())
     }
 
     /// Every task that has a due date, with its campaign, in plan order.
@@ -595,11 +595,6 @@ impl Outline {
 
     pub fn from_id(id: &str) -> Option<Outline> {
         Outline::ALL.into_iter().find(|o| o.id() == id)
-    }
-
-    /// Sections 1–10 look back at the year under review; 11–14 look forward.
-    pub fn looks_back(self) -> bool {
-        self <= Outline::Trends
     }
 }
 

@@ -1,11 +1,11 @@
 //! A plan that reports results (a KPI's actual, a campaign's results, what
-//! a budget line spent, highlights, findings) is a year-end review; in it,
+//! a budget line spent, highlights) is a year-end review; in it,
 //! a KPI that set a target but has no actual leaves a gap the review deck
 //! would show as a blank. Fill in the actual, or, if the KPI was dropped
 //! during the year, say so in its `note` and remove its target.
 //!
 //! <!-- zh-CN -->
-//! 写了成果（KPI 的实际值、活动成果、预算科目的实际花费、亮点或各章节的总结）的计划是一份年终复盘；
+//! 写了成果（KPI 的实际值、活动成果、预算科目的实际花费或亮点）的计划是一份年终复盘；
 //! 在复盘计划里，定了目标却没有实际值的 KPI 会在复盘演示文稿中留下空白。
 //! 补上实际值；如果这个 KPI 在年中取消了，在 `note` 中说明，并删掉它的目标值。
 
