@@ -144,12 +144,9 @@ pub(super) fn kpi_chart(bars: &[Bar], kpis: &[&Kpi], what: Option<&str>, w: &Wor
     )
 }
 
-/// The review's charts that have no other picture, each after the slide
-/// whose key it names: the KPIs against their baselines and targets, in
-/// groups that share a unit (at least two KPIs to a chart), after the
-/// scorecard; the budget planned against spent, after the spending table.
-pub(super) fn review_charts(p: &Plan, w: &Words) -> Vec<(&'static str, Draft)> {
-    let mut out = Vec::new();
+/// The KPIs against their baselines and targets, in groups that share a
+/// unit (at least two KPIs to a chart): the review's scorecard as a chart.
+pub(super) fn kpis_compared(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
     let scored: Vec<&Kpi> = p
         .kpis
         .iter()
@@ -197,33 +194,33 @@ pub(super) fn review_charts(p: &Plan, w: &Words) -> Vec<(&'static str, Draft)> {
                         .map(|n| (shorten(&k.name, WIDTH_LABEL), shorten(n, WIDTH_LINE)))
                 })
                 .collect();
-            out.push((
-                "scorecard",
-                Draft {
-                    sec: Some(Sec::Results),
-                    key: "kpis-compared".into(),
-                    title: paged(w.kpis_compared, i, kpis.len(), MAX_BARS),
-                    body: Body::Chart(ChartView {
-                        chart: chart(
-                            ChartKind::Column,
-                            w.kpi,
-                            Unit::Quantity(group.0),
-                            page.iter().map(|k| shorten(&k.name, WIDTH_LABEL)).collect(),
-                            series,
-                            w,
-                        ),
-                        notes,
-                    }),
-                    notes: page
-                        .iter()
-                        .filter(|k| shorten(&k.name, WIDTH_LABEL) != k.name)
-                        .map(|k| k.name.clone())
-                        .collect(),
-                },
-            ));
+            out.push(Draft {
+                sec: Some(Sec::Results),
+                key: "kpis-compared".into(),
+                title: paged(w.kpis_compared, i, kpis.len(), MAX_BARS),
+                body: Body::Chart(ChartView {
+                    chart: chart(
+                        ChartKind::Column,
+                        w.kpi,
+                        Unit::Quantity(group.0),
+                        page.iter().map(|k| shorten(&k.name, WIDTH_LABEL)).collect(),
+                        series,
+                        w,
+                    ),
+                    notes,
+                }),
+                notes: page
+                    .iter()
+                    .filter(|k| shorten(&k.name, WIDTH_LABEL) != k.name)
+                    .map(|k| k.name.clone())
+                    .collect(),
+            });
         }
     }
+}
 
+/// The budget planned against spent: the review's spending table as a chart.
+pub(super) fn spending_chart(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
     // The lines below the total, or the total alone when only it says
     // what was spent.
     let lines = &p.budget.lines;
@@ -235,45 +232,41 @@ pub(super) fn review_charts(p: &Plan, w: &Words) -> Vec<(&'static str, Draft)> {
     }
     for (i, page) in pages(&spent, MAX_BARS).enumerate() {
         let name = |l: usize| if l == 0 { w.total } else { line_name(p, l) };
-        out.push((
-            "spending",
-            Draft {
-                sec: Some(Sec::Results),
-                key: "spending-chart".into(),
-                title: paged(w.spending, i, spent.len(), MAX_BARS),
-                body: Body::Chart(ChartView {
-                    chart: chart(
-                        ChartKind::Column,
-                        w.amount,
-                        Unit::Money(&p.currency),
-                        page.iter()
-                            .map(|&l| shorten(name(l), WIDTH_LABEL))
-                            .collect(),
-                        vec![
-                            (
-                                w.planned.to_string(),
-                                page.iter().map(|&l| Some(shown(lines[l].amount))).collect(),
-                            ),
-                            (
-                                w.spent.to_string(),
-                                page.iter()
-                                    .map(|&l| lines[l].spent.map(|s| s.value))
-                                    .collect(),
-                            ),
-                        ],
-                        w,
-                    ),
-                    notes: Vec::new(),
-                }),
-                notes: page
-                    .iter()
-                    .filter(|&&l| shorten(name(l), WIDTH_LABEL) != name(l))
-                    .map(|&l| name(l).to_string())
-                    .collect(),
-            },
-        ));
+        out.push(Draft {
+            sec: Some(Sec::Results),
+            key: "spending-chart".into(),
+            title: paged(w.spending, i, spent.len(), MAX_BARS),
+            body: Body::Chart(ChartView {
+                chart: chart(
+                    ChartKind::Column,
+                    w.amount,
+                    Unit::Money(&p.currency),
+                    page.iter()
+                        .map(|&l| shorten(name(l), WIDTH_LABEL))
+                        .collect(),
+                    vec![
+                        (
+                            w.planned.to_string(),
+                            page.iter().map(|&l| Some(shown(lines[l].amount))).collect(),
+                        ),
+                        (
+                            w.spent.to_string(),
+                            page.iter()
+                                .map(|&l| lines[l].spent.map(|s| s.value))
+                                .collect(),
+                        ),
+                    ],
+                    w,
+                ),
+                notes: Vec::new(),
+            }),
+            notes: page
+                .iter()
+                .filter(|&&l| shorten(name(l), WIDTH_LABEL) != name(l))
+                .map(|&l| name(l).to_string())
+                .collect(),
+        });
     }
-    out
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ mod text;
 mod week;
 
 use budget::budget_slide;
-use chart::{Unit, chart, kpi_chart, review_charts};
+use chart::{Unit, chart, kpi_chart, kpis_compared, spending_chart};
 use plan::plan_slides;
 use review::review_slides;
 use sections::section_slides;
@@ -61,19 +61,6 @@ struct Draft {
     title: String,
     body: Body,
     notes: Vec<String>,
-}
-
-/// The review's slides, each chart after the last slide of the table it
-/// pictures.
-fn review_with_charts(r: &Plan, w: &Words, out: &mut Vec<Draft>) {
-    review_slides(r, w, out);
-    for (after, draft) in review_charts(r, w) {
-        let at = out
-            .iter()
-            .rposition(|d| d.key == after || d.key == draft.key)
-            .map_or(out.len(), |i| i + 1);
-        out.insert(at, draft);
-    }
 }
 
 /// The deck for a review (a plan with actuals), a plan, or both.
@@ -109,7 +96,7 @@ pub fn deck(review: Option<&Plan>, plan: Option<&Plan>, locale: Locale) -> Deck 
         if plan.is_some() {
             drafts.push(divider(w.part_review, r, w.review_title));
         }
-        drafts.extend(part(r, review_with_charts));
+        drafts.extend(part(r, review_slides));
     }
     if let Some(p) = plan {
         if review.is_some() {

@@ -35,6 +35,8 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
         out,
     );
 
+    kpis_compared(p, w, out);
+
     // 1. Budget planned against spent, where the plan says what was spent.
     let spent: Vec<usize> = (0..p.budget.lines.len())
         .filter(|&i| p.budget.lines[i].spent.is_some())
@@ -82,6 +84,8 @@ pub(super) fn review_slides(p: &Plan, w: &Words, out: &mut Vec<Draft>) {
             notes: Vec::new(),
         });
     }
+
+    spending_chart(p, w, out);
 
     // 1. What the year's campaigns achieved.
     campaign_results(p, w, out);
