@@ -6,7 +6,6 @@
 //! old one is moved aside first and removed after). A build that fails at
 //! any point leaves the previous outputs as they were.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime};
@@ -99,18 +98,45 @@ pub fn stamp(world: &dyn World, plan: &Plan) -> NaiveDateTime {
         )
 }
 
+/// A build's outputs in memory: the check, and each plan's files.
+pub struct Made {
+    /// The check's result (diagnostics include template errors).
+    pub checked: Checked,
+    /// Per plan to write, in order: its id and its files. Empty when the
+    /// check found errors.
+    pub outputs: Vec<(String, Vec<Artifact>)>,
+}
+
+/// `build`: [`make`], then, when the check found no errors, [`write`].
 pub fn build(
     world: &dyn World,
     paths: &[PathBuf],
     opts: &BuildOptions,
 ) -> Result<Built, BuildError> {
+    let made = make(world, paths, opts)?;
+    if made.checked.count(Severity::Error) > 0 {
+        return Ok(Built {
+            checked: made.checked,
+            written: Vec::new(),
+        });
+    }
+    let written = write(world, &made.outputs, opts)?;
+    Ok(Built {
+        checked: made.checked,
+        written,
+    })
+}
+
+/// The first half of a build: check the plans and make every requested
+/// output in memory; nothing is written. (`serve` serves these.)
+pub fn make(world: &dyn World, paths: &[PathBuf], opts: &BuildOptions) -> Result<Made, BuildError> {
     let mut checked = check_with(world, paths, &opts.check)?;
     if checked.count(Severity::Error) > 0 {
         // Nothing more is read: a `previous` that `check` refused (O002)
         // is never opened.
-        return Ok(Built {
+        return Ok(Made {
             checked,
-            written: Vec::new(),
+            outputs: Vec::new(),
         });
     }
     let decks = opts.targets.iter().any(|t| t.is_deck());
@@ -136,19 +162,11 @@ pub fn build(
         Vec::new()
     };
     checked.add(deck_diags);
-    let mut built = Built {
-        checked: Checked {
-            sources: Default::default(),
-            diagnostics: Vec::new(),
-            plans: Vec::new(),
-            schedules: Vec::new(),
-            locales: BTreeMap::new(),
-        },
-        written: Vec::new(),
-    };
     if checked.count(Severity::Error) > 0 {
-        built.checked = checked;
-        return Ok(built);
+        return Ok(Made {
+            checked,
+            outputs: Vec::new(),
+        });
     }
     // Compiling the templates is a third of a small plan's build: only when
     // an output renders one, or overrides were given (to report their errors).
@@ -206,11 +224,23 @@ pub fn build(
         }
         outputs.push((plan.id.clone(), artifacts));
     }
+    Ok(Made { checked, outputs })
+}
+
+/// The second half of a build: each plan's files into its folder below
+/// `opts.out`, atomically (see the module's comment). Returns, per plan
+/// written, its id, folder and file names.
+pub fn write(
+    world: &dyn World,
+    outputs: &[(String, Vec<Artifact>)],
+    opts: &BuildOptions,
+) -> Result<Vec<(String, PathBuf, Vec<String>)>, BuildError> {
+    let mut written = Vec::new();
     // Then every plan into its temporary folder; then the swaps.
     let mut staged = Vec::new();
     // `check` refuses such ids; this keeps a bug there from ever writing
     // outside `-o`.
-    for (id, _) in &outputs {
+    for (id, _) in outputs {
         if let Some(why) = crate::model::plan_id_problem(id) {
             return Err(BuildError::Write {
                 path: opts.out.join(id),
@@ -229,7 +259,7 @@ pub fn build(
     } else {
         Some(take_out(world, &opts.out)?)
     };
-    for (id, artifacts) in &outputs {
+    for (id, artifacts) in outputs {
         let target = opts.out.join(id);
         match stage(world, &target, artifacts, &opts.targets) {
             Ok(tmp) => staged.push((id.clone(), target, tmp, artifacts)),
@@ -245,19 +275,18 @@ pub fn build(
         swap(world, &target, &tmp)?;
         let mut files: Vec<String> = artifacts.iter().map(|a| a.path.clone()).collect();
         files.sort();
-        built.written.push((id, target, files));
+        written.push((id, target, files));
     }
-    built.checked = checked;
-    Ok(built)
+    Ok(written)
 }
 
-fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Built, BuildError> {
+fn template_failure(mut checked: Checked, e: TemplateError) -> Result<Made, BuildError> {
     match e {
         TemplateError::Diagnostic(d) => {
             checked.add([*d]);
-            Ok(Built {
+            Ok(Made {
                 checked,
-                written: Vec::new(),
+                outputs: Vec::new(),
             })
         }
         TemplateError::Io(path, err) => Err(BuildError::Write {

@@ -46,6 +46,7 @@ const ORDER: &[&str] = &[
     "actuals",
     "fuzzing",
     "lsp",
+    "serve",
     "cli",
 ];
 

@@ -22,6 +22,7 @@ pub mod format;
 pub mod fuzzing;
 pub mod locale;
 pub mod lsp;
+pub mod serve;
 pub mod markdown;
 pub mod model;
 pub mod project;

@@ -578,6 +578,46 @@ words! {
     total_budget: &'static str =
         "总预算",
         "Total";
+    // `almanac serve`: the index, a plan's page, the error overlay.
+    serve_plans: &'static str =
+        "计划",
+        "Plans";
+    serve_ok: &'static str =
+        "正常",
+        "ok";
+    serve_build: &'static str =
+        "第 {n} 次生成",
+        "build #{n}";
+    serve_not_built: &'static str =
+        "尚无成功的生成",
+        "not built yet";
+    serve_timeline: &'static str =
+        "时间线",
+        "Timeline";
+    serve_deck: &'static str =
+        "幻灯片",
+        "Deck";
+    serve_tasks: &'static str =
+        "任务清单",
+        "Task list";
+    serve_files: &'static str =
+        "全部文件",
+        "All files";
+    serve_read: &'static str =
+        "读取的文件",
+        "Files read";
+    serve_diagnostics: &'static str =
+        "诊断",
+        "Diagnostics";
+    serve_overlay_title: &'static str =
+        "计划有错误：页面显示的是上一次成功的生成",
+        "The plan has errors: the page shows the last good build";
+    serve_overlay_help: &'static str =
+        "改正后保存，页面会自动刷新。",
+        "Fix them and save; the page refreshes by itself.";
+    serve_overlay_hide: &'static str =
+        "隐藏",
+        "Hide";
 }
 
 /// The words for `locale`.

@@ -54,6 +54,13 @@ pub enum Command {
     /// Serve editors over the Language Server Protocol on stdin and stdout
     /// (diagnostics as you type, hover); see docs/editors.md.
     Lsp,
+    /// Build the plans in memory and serve them on a local web page that
+    /// refreshes on every save (errors shown over the last good build); see
+    /// docs/serve.md.
+    Serve(ServeArgs),
+    /// Rebuild the plans into the output folder on every save, printing
+    /// diagnostics as `build` does.
+    Watch(WatchArgs),
     /// Print the man page (roff).
     Man,
 }
@@ -268,6 +275,53 @@ pub struct BuildArgs {
     /// Exit with 1 when there are warnings, too (outputs are still written).
     #[arg(long)]
     pub deny_warnings: bool,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Plan files or directories (the plans found in a directory when the
+    /// server starts).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The port to listen on (0: any free port; the URL is printed).
+    #[arg(long, default_value_t = 4707)]
+    pub port: u16,
+    /// The address to listen on, and the one more name the `Host` header
+    /// may give [default: 127.0.0.1, loopback only].
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+    /// Open the index in the browser.
+    #[arg(long)]
+    pub open: bool,
+    /// A folder of templates that replace the built-in ones, file by file
+    /// (watched too).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Labels and dates in this language (default: the plan's `locale`).
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Plan files or directories (the plans found in a directory when
+    /// watching starts).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The folder that receives one folder per plan.
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// A folder of templates that replace the built-in ones, file by file
+    /// (watched too).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Labels and dates in this language (default: the plan's `locale`).
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
     #[command(flatten)]
     pub project: ProjectArgs,
 }

@@ -15,6 +15,7 @@ mod fmt;
 mod init;
 mod rules;
 mod schema;
+mod serve;
 mod templates;
 mod when;
 
@@ -62,6 +63,8 @@ pub fn run() -> ExitCode {
         Command::Actuals(a) => actuals::run(&world, &a, lang),
         Command::Completions(a) => completions::run(&a),
         Command::Man => completions::man(lang),
+        Command::Serve(a) => serve::serve(&world, &a, lang),
+        Command::Watch(a) => serve::watch(&world, &a, lang),
         Command::Lsp => match crate::lsp::run_stdio(&world) {
             Ok(()) => Exit::Clean,
             Err(e) => {
