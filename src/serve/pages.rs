@@ -166,7 +166,7 @@ pub fn plan_page(site: &Site, p: &PlanState) -> String {
 /// Markdown when written; raw HTML in it is shown as text.
 pub fn tasks(site: &Site, p: &PlanState, md: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES).map(|e| match e {
+    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS).map(|e| match e {
         Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
         e => e,
     });
