@@ -23,6 +23,7 @@ mod outputs_safety;
 mod props;
 mod schedule;
 mod schema;
+mod serve;
 mod slides;
 mod support;
 mod untrusted;
