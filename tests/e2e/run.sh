@@ -3,7 +3,8 @@
 # deck model as JSON), checks the HTML in headless Chromium (html.mjs) and
 # the PPTX with python-pptx and LibreOffice (pptx_check.py); then drives
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
-# Neovim's built-in client (lsp/nvim.lua); formats plans with the real Taplo
+# Neovim's built-in client (lsp/nvim.lua); drives `almanac serve` in
+# Chromium (serve.mjs); formats plans with the real Taplo
 # (fmt/taplo.sh); sources the completions into zsh and fish
 # (install/completions.sh); builds the Python wheel and installs it with pipx
 # (install/wheel.sh), runs the GitHub Action's steps on a pull request with
@@ -123,6 +124,12 @@ for line in "${decks[@]}"; do
   fi
   result "$name: PPTX checks" "$status"
 done
+
+# --- the live preview ----------------------------------------------------------
+echo "== e2e: almanac serve in Chromium (live refresh, the error overlay)"
+status=0
+node "$here/serve.mjs" --almanac "$almanac" --runs 5 --artifacts "$artifacts/serve" || status=$?
+result "serve: index, refresh on save, overlay with check's text, fixed, Ctrl-C" "$status"
 
 # --- the language server, from real clients --------------------------------
 echo "== e2e: almanac lsp from pytest-lsp"
