@@ -59,7 +59,10 @@ fn report(p: &PlanState, quiet: bool) {
         } else {
             tr!("保留上一次成功的生成", "keeping the last good build")
         };
-        fail_in(l, &tr!("{id}：{0}；{1}", "{id}: {0}; {1}", counts, kept.get(l)));
+        fail_in(
+            l,
+            &tr!("{id}：{0}；{1}", "{id}: {0}; {1}", counts, kept.get(l)),
+        );
     }
 }
 
@@ -70,19 +73,13 @@ fn wake_channel(l: Locale) -> Option<(mpsc::Receiver<Wake>, Watcher)> {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Wake::Stop);
     }) {
-        fail_in(
-            l,
-            &tr!("无法处理 Ctrl-C：{e}", "cannot handle Ctrl-C: {e}"),
-        );
+        fail_in(l, &tr!("无法处理 Ctrl-C：{e}", "cannot handle Ctrl-C: {e}"));
         return None;
     }
     match Watcher::new(tx) {
         Ok(w) => Some((rx, w)),
         Err(e) => {
-            fail_in(
-                l,
-                &tr!("无法监视文件：{e}", "cannot watch files: {e}"),
-            );
+            fail_in(l, &tr!("无法监视文件：{e}", "cannot watch files: {e}"));
             None
         }
     }
@@ -90,7 +87,13 @@ fn wake_channel(l: Locale) -> Option<(mpsc::Receiver<Wake>, Watcher)> {
 
 pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
     let l = lang.of_run([]);
-    let opts = options(PathBuf::new(), a.templates.as_ref(), a.locale, &a.project, lang);
+    let opts = options(
+        PathBuf::new(),
+        a.templates.as_ref(),
+        a.locale,
+        &a.project,
+        lang,
+    );
     let mut site = match Site::new(world, &a.paths, &opts) {
         Ok(s) => s,
         Err(e) => {
@@ -175,7 +178,13 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
 
 pub fn watch(world: &dyn World, a: &WatchArgs, lang: Lang) -> Exit {
     let l = lang.of_run([]);
-    let opts = options(a.out.clone(), a.templates.as_ref(), a.locale, &a.project, lang);
+    let opts = options(
+        a.out.clone(),
+        a.templates.as_ref(),
+        a.locale,
+        &a.project,
+        lang,
+    );
     let mut site = match Site::new(world, &a.paths, &opts) {
         Ok(s) => s,
         Err(e) => {

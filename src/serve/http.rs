@@ -280,9 +280,9 @@ pub fn handle(site: &Site, req: &Request, hosts: &Hosts) -> Response {
             },
             None => not_found(),
         },
-        Route::Plan(id) => plan_of(&id).map_or_else(not_found, |p| {
-            Response::html(pages::plan_page(site, p))
-        }),
+        Route::Plan(id) => {
+            plan_of(&id).map_or_else(not_found, |p| Response::html(pages::plan_page(site, p)))
+        }
         Route::Tasks(id) => plan_of(&id)
             .and_then(|p| Some((p, p.artifact("tasks.md")?)))
             .map_or_else(not_found, |(p, md)| {

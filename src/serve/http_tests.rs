@@ -35,7 +35,10 @@ fn paths_outside_what_was_built_are_not_found() {
     let w = world();
     let site = site(&w);
     // The file exists under its real name…
-    assert_eq!(handle(&site, &get("/mini/tasks.json"), &hosts()).status(), 200);
+    assert_eq!(
+        handle(&site, &get("/mini/tasks.json"), &hosts()).status(),
+        200
+    );
     for target in [
         "/../x",
         "/..",
@@ -95,7 +98,12 @@ fn routes_decode_each_segment_alone() {
 fn the_host_header_must_name_this_server() {
     let w = world();
     let site = site(&w);
-    for ok in ["127.0.0.1:4707", "localhost:4707", "LOCALHOST:4707", "[::1]:4707"] {
+    for ok in [
+        "127.0.0.1:4707",
+        "localhost:4707",
+        "LOCALHOST:4707",
+        "[::1]:4707",
+    ] {
         let mut r = get("/");
         r.host = Some(ok.into());
         assert_eq!(handle(&site, &r, &hosts()).status(), 200, "{ok}");
@@ -149,11 +157,17 @@ fn request_heads_are_read_strictly() {
             host: Some("localhost:1".into()),
         })
     );
-    assert_eq!(parse_head(b"GET /a/ HTTP/1.1\r\n\r\n").map(|r| r.host), Ok(None));
+    assert_eq!(
+        parse_head(b"GET /a/ HTTP/1.1\r\n\r\n").map(|r| r.host),
+        Ok(None)
+    );
     assert_eq!(parse_head(b"GET /a/\r\n\r\n"), Err(400));
     assert_eq!(parse_head(b"GET /a b HTTP/1.1\r\n\r\n"), Err(400));
     assert_eq!(parse_head(b"GET / SPDY/3\r\n\r\n"), Err(400));
-    assert_eq!(parse_head(b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), Err(400));
+    assert_eq!(
+        parse_head(b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+        Err(400)
+    );
     assert_eq!(parse_head(b"GET / HTTP/1.1\r\nno colon\r\n\r\n"), Err(400));
     assert_eq!(parse_head(b"GET /\xff HTTP/1.1\r\n\r\n"), Err(400));
     assert_eq!(parse_head(&vec![b'a'; super::MAX_HEAD + 1]), Err(431));
@@ -164,13 +178,22 @@ fn pages_carry_the_live_script_and_escape_plan_text() {
     let w = world();
     let site = site(&w);
     let index = body(&handle(&site, &get("/"), &hosts()));
-    assert!(index.contains("Mini &lt;plan&gt;") && !index.contains("Mini <plan>"), "{index}");
+    assert!(
+        index.contains("Mini &lt;plan&gt;") && !index.contains("Mini <plan>"),
+        "{index}"
+    );
     assert!(index.contains("href=\"/mini/tasks.html\""), "{index}");
-    assert!(index.contains("<script id=\"almanac-live\" data-plan=\"\""), "{index}");
+    assert!(
+        index.contains("<script id=\"almanac-live\" data-plan=\"\""),
+        "{index}"
+    );
     assert!(index.contains("new EventSource('/events')"), "{index}");
 
     let page = body(&handle(&site, &get("/mini/"), &hosts()));
-    assert!(page.contains("data-plan=\"mini\" data-built=\"1\""), "{page}");
+    assert!(
+        page.contains("data-plan=\"mini\" data-built=\"1\""),
+        "{page}"
+    );
     assert!(page.contains("href=\"/mini/tasks.json\""), "{page}");
     assert!(page.contains("href=\"/mini/source/0\""), "{page}");
 
@@ -180,10 +203,19 @@ fn pages_carry_the_live_script_and_escape_plan_text() {
     };
     assert_eq!(*content_type, "text/html; charset=utf-8");
     let tasks = body(&tasks);
-    assert!(tasks.contains("<h1>Mini &lt;plan&gt; · Task list</h1>"), "{tasks}");
-    assert!(tasks.contains("2026-04-13 Mon · <strong>Launch post</strong>"), "{tasks}");
+    assert!(
+        tasks.contains("<h1>Mini &lt;plan&gt; · Task list</h1>"),
+        "{tasks}"
+    );
+    assert!(
+        tasks.contains("2026-04-13 Mon · <strong>Launch post</strong>"),
+        "{tasks}"
+    );
     assert!(tasks.contains("type=\"checkbox\""), "{tasks}");
-    assert!(tasks.contains("</ul>\n<script id=\"almanac-live\""), "{tasks}");
+    assert!(
+        tasks.contains("</ul>\n<script id=\"almanac-live\""),
+        "{tasks}"
+    );
 
     // Built files keep their bytes and get their type.
     let json = handle(&site, &get("/mini/tasks.json"), &hosts());
@@ -217,7 +249,10 @@ fn a_broken_plan_sends_its_diagnostics_with_links_to_the_lines() {
     assert_eq!(plan["errors"], 1);
     assert_eq!(plan["built"], 1);
     let overlay = plan["overlay"].as_str().expect("an overlay");
-    assert!(overlay.contains("error[R001]: unknown channel `&lt;blgo&gt;`"), "{overlay}");
+    assert!(
+        overlay.contains("error[R001]: unknown channel `&lt;blgo&gt;`"),
+        "{overlay}"
+    );
     assert!(
         overlay.contains("<a href=\"/mini/source/0#L12\">/p/plans/mini.toml:12:13</a>"),
         "{overlay}"
@@ -237,7 +272,10 @@ fn the_deck_policy_lets_the_live_script_connect() {
     let site = site(&w);
     let html = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"></head><body>x</BODY></html>";
     let out = crate::serve::pages::inject(html, &site, Some(&site.plans[0]));
-    assert!(out.contains("content=\"connect-src 'self'; default-src 'none'\""), "{out}");
+    assert!(
+        out.contains("content=\"connect-src 'self'; default-src 'none'\""),
+        "{out}"
+    );
     assert!(out.contains("x<script id=\"almanac-live\""), "{out}");
     assert!(out.ends_with("</script></BODY></html>"), "{out}");
 }

@@ -86,7 +86,8 @@ impl Site {
         let mut files: Vec<PathBuf> = Vec::new();
         for p in paths {
             if world.is_dir(p) {
-                let checked = crate::check::check_with(world, &[p.clone()], &opts.build.check)?;
+                let checked =
+                    crate::check::check_with(world, std::slice::from_ref(p), &opts.build.check)?;
                 for plan in &checked.plans {
                     let file = checked.sources.get(plan.span.file).path.clone();
                     if !files.contains(&file) {

@@ -116,7 +116,13 @@ pub fn index(site: &Site) -> String {
         );
     }
     body.push_str("</table>");
-    page(l, &format!("almanac · {}", w.serve_plans), &body, site, None)
+    page(
+        l,
+        &format!("almanac · {}", w.serve_plans),
+        &body,
+        site,
+        None,
+    )
 }
 
 /// `/<plan>/`: the plan's views, every file built, the files read and the
@@ -166,10 +172,11 @@ pub fn plan_page(site: &Site, p: &PlanState) -> String {
 /// Markdown when written; raw HTML in it is shown as text.
 pub fn tasks(site: &Site, p: &PlanState, md: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS).map(|e| match e {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        e => e,
-    });
+    let parser =
+        Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS).map(|e| match e {
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            e => e,
+        });
     let mut body = format!(
         "<p><a href=\"/\">almanac</a> · <a href=\"/{}/\">{}</a></p>",
         encode(&p.id),
@@ -223,10 +230,8 @@ pub fn linked_report(p: &PlanState) -> String {
                     .strip_prefix(':')
                     .map(|c| c.chars().take_while(char::is_ascii_digit).collect())
                     .unwrap_or_default();
-                let len = name.len()
-                    + 1
-                    + digits.len()
-                    + if col.is_empty() { 0 } else { col.len() + 1 };
+                let len =
+                    name.len() + 1 + digits.len() + if col.is_empty() { 0 } else { col.len() + 1 };
                 let shown = &line[at..at + len];
                 let link = format!(
                     "<a href=\"/{}/source/{i}#L{digits}\">{shown}</a>",
@@ -315,7 +320,10 @@ pub fn inject(html: &str, site: &Site, plan: Option<&PlanState>) -> String {
         site.generation
     );
     let html = allow_events(html);
-    let at = html.to_ascii_lowercase().rfind("</body>").unwrap_or(html.len());
+    let at = html
+        .to_ascii_lowercase()
+        .rfind("</body>")
+        .unwrap_or(html.len());
     format!("{}{script}{}", &html[..at], &html[at..])
 }
 

@@ -73,7 +73,9 @@ pub(super) fn site(world: &MemWorld) -> Site {
 }
 
 fn edit(world: &mut MemWorld, path: &str, text: &str) {
-    world.files.insert(PathBuf::from(path), text.as_bytes().to_vec());
+    world
+        .files
+        .insert(PathBuf::from(path), text.as_bytes().to_vec());
 }
 
 #[test]
@@ -87,8 +89,12 @@ fn a_good_build_is_served() {
     assert_eq!(p.report, "");
     assert_eq!((p.built, p.generation, site.generation), (1, 1, 1));
     let names: Vec<&str> = p.artifacts.iter().map(|a| a.path.as_str()).collect();
-    assert!(names.contains(&"tasks.md") && names.contains(&"tasks.json"), "{names:?}");
-    let json = String::from_utf8_lossy(&p.artifact("tasks.json").expect("built").bytes).into_owned();
+    assert!(
+        names.contains(&"tasks.md") && names.contains(&"tasks.json"),
+        "{names:?}"
+    );
+    let json =
+        String::from_utf8_lossy(&p.artifact("tasks.json").expect("built").bytes).into_owned();
     assert!(json.contains("2026-04-13"), "{json}");
     // The files the check read: the plan and its include.
     let read: Vec<&Path> = p.sources.iter().map(|(p, _)| p.as_path()).collect();
@@ -112,8 +118,17 @@ fn a_broken_plan_keeps_the_last_good_build_and_reports_then_a_fix_clears() {
     assert_eq!(p.built, 1);
     assert_eq!((p.generation, site.generation), (2, 2));
     // The same text `check` prints: code, message, location, underline, help.
-    assert!(p.report.starts_with("error[R001]: unknown channel `blgo`\n"), "{}", p.report);
-    assert!(p.report.contains("--> /p/plans/mini.toml:12:13"), "{}", p.report);
+    assert!(
+        p.report
+            .starts_with("error[R001]: unknown channel `blgo`\n"),
+        "{}",
+        p.report
+    );
+    assert!(
+        p.report.contains("--> /p/plans/mini.toml:12:13"),
+        "{}",
+        p.report
+    );
     assert!(p.report.contains("did you mean `blog`?"), "{}", p.report);
 
     // Saving the same broken text again changes nothing.
@@ -128,8 +143,12 @@ fn a_broken_plan_keeps_the_last_good_build_and_reports_then_a_fix_clears() {
     let p = &site.plans[0];
     assert_eq!((p.errors, p.report.as_str()), (0, ""));
     assert_eq!((p.built, p.generation, site.generation), (3, 3, 3));
-    let json = String::from_utf8_lossy(&p.artifact("tasks.json").expect("built").bytes).into_owned();
-    assert!(json.contains("2026-04-20") && !json.contains("2026-04-13"), "{json}");
+    let json =
+        String::from_utf8_lossy(&p.artifact("tasks.json").expect("built").bytes).into_owned();
+    assert!(
+        json.contains("2026-04-20") && !json.contains("2026-04-13"),
+        "{json}"
+    );
 }
 
 #[test]
@@ -144,7 +163,11 @@ fn an_include_is_watched_and_a_change_to_it_rebuilds() {
     let moved = site.rebuild(&w, &opts, Some(&[PathBuf::from("/p/plans/other.toml")]));
     assert!(moved.is_empty());
     // Renaming the channel in the include breaks the plan that uses it.
-    edit(&mut w, TEAM, &TEAM_TEXT.replace("[channels.blog]", "[channels.news]"));
+    edit(
+        &mut w,
+        TEAM,
+        &TEAM_TEXT.replace("[channels.blog]", "[channels.news]"),
+    );
     let moved = site.rebuild(&w, &opts, Some(&[key(&w, Path::new(TEAM))]));
     assert_eq!(moved, vec![0]);
     assert_eq!(site.plans[0].errors, 1, "{}", site.plans[0].report);
@@ -161,7 +184,10 @@ fn a_plan_that_cannot_be_read_is_an_error_that_a_new_file_clears() {
     assert!(p.report.starts_with("error: "), "{}", p.report);
     assert!(site.watched(&w).contains(&key(&w, Path::new(PLAN))));
     edit(&mut w, PLAN, GOOD);
-    assert_eq!(site.rebuild(&w, &opts, Some(&[key(&w, Path::new(PLAN))])), vec![0]);
+    assert_eq!(
+        site.rebuild(&w, &opts, Some(&[key(&w, Path::new(PLAN))])),
+        vec![0]
+    );
     assert_eq!((site.plans[0].errors, site.plans[0].built), (0, 2));
 }
 

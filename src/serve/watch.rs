@@ -82,7 +82,11 @@ impl Watcher {
 }
 
 /// The changed paths that matter: files watched, and anything below `tree`.
-pub fn relevant(changed: Vec<PathBuf>, files: &BTreeSet<PathBuf>, tree: Option<&Path>) -> Vec<PathBuf> {
+pub fn relevant(
+    changed: Vec<PathBuf>,
+    files: &BTreeSet<PathBuf>,
+    tree: Option<&Path>,
+) -> Vec<PathBuf> {
     changed
         .into_iter()
         .filter(|p| files.contains(p) || tree.is_some_and(|t| p.starts_with(t)))

@@ -71,7 +71,8 @@ fn start(dir: &std::path::Path) -> Server {
 
 fn connect(port: u16) -> TcpStream {
     let s = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    s.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
     s
 }
 
@@ -100,7 +101,10 @@ fn get(port: u16, path: &str) -> (u16, String) {
 fn next_event(r: &mut BufReader<TcpStream>) -> serde_json::Value {
     loop {
         let mut line = String::new();
-        assert!(r.read_line(&mut line).expect("an event") > 0, "the stream ended");
+        assert!(
+            r.read_line(&mut line).expect("an event") > 0,
+            "the stream ended"
+        );
         if let Some(data) = line.strip_prefix("data: ") {
             return serde_json::from_str(data).expect("JSON data");
         }
@@ -124,12 +128,21 @@ fn serve_answers_only_what_it_built_follows_edits_and_stops_on_ctrl_c() {
     assert!(index.contains("new EventSource('/events')"), "{index}");
     let (status, page) = get(port, "/mini/tasks.html");
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("Content-Type: text/html; charset=utf-8\r\n"), "{page}");
+    assert!(
+        page.contains("Content-Type: text/html; charset=utf-8\r\n"),
+        "{page}"
+    );
     assert!(page.contains("<strong>Launch post</strong>"), "{page}");
-    assert!(page.contains("<script id=\"almanac-live\" data-plan=\"mini\""), "{page}");
+    assert!(
+        page.contains("<script id=\"almanac-live\" data-plan=\"mini\""),
+        "{page}"
+    );
     let (status, deck) = get(port, "/mini/deck.html");
     assert_eq!(status, 200);
-    assert!(deck.contains("connect-src 'self'; default-src 'none'"), "the deck's policy lets the script connect");
+    assert!(
+        deck.contains("connect-src 'self'; default-src 'none'"),
+        "the deck's policy lets the script connect"
+    );
 
     // Traversal, raw or encoded, finds nothing.
     for path in [
@@ -163,39 +176,63 @@ fn serve_answers_only_what_it_built_follows_edits_and_stops_on_ctrl_c() {
     // The event stream: the state now, then after a save that breaks the
     // plan (the last good build stays served), then after the fix.
     let mut events = connect(port);
-    write!(events, "GET /events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").expect("sent");
+    write!(
+        events,
+        "GET /events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .expect("sent");
     let mut events = BufReader::new(events);
     let first = next_event(&mut events);
     assert_eq!(first["plans"][0]["id"], "mini");
     assert_eq!(first["plans"][0]["errors"], 0);
     let built = first["plans"][0]["built"].clone();
 
-    std::fs::write(s.dir.path().join("mini.toml"), PLAN.replace("[\"blog\"]", "[\"blgo\"]"))
-        .expect("edit");
+    std::fs::write(
+        s.dir.path().join("mini.toml"),
+        PLAN.replace("[\"blog\"]", "[\"blgo\"]"),
+    )
+    .expect("edit");
     let broken = next_event(&mut events);
     assert_eq!(broken["plans"][0]["errors"], 1, "{broken}");
     assert_eq!(broken["plans"][0]["built"], built);
     let overlay = broken["plans"][0]["overlay"].as_str().unwrap_or_default();
-    assert!(overlay.contains("error[R001]: unknown channel `blgo`"), "{overlay}");
+    assert!(
+        overlay.contains("error[R001]: unknown channel `blgo`"),
+        "{overlay}"
+    );
     assert!(overlay.contains("href=\"/mini/source/0#L12\""), "{overlay}");
     let (status, page) = get(port, "/mini/tasks.html");
     assert_eq!(status, 200, "the last good build is still served");
     assert!(page.contains("2026-04-13"), "{page}");
     let (status, source) = get(port, "/mini/source/0");
     assert_eq!(status, 200);
-    assert!(source.contains("<span id=\"L12\"><b>12</b>channels = [&quot;blgo&quot;]</span>"), "{source}");
+    assert!(
+        source.contains("<span id=\"L12\"><b>12</b>channels = [&quot;blgo&quot;]</span>"),
+        "{source}"
+    );
 
-    std::fs::write(s.dir.path().join("mini.toml"), PLAN.replace("2026-04-13", "2026-04-20"))
-        .expect("fix");
+    std::fs::write(
+        s.dir.path().join("mini.toml"),
+        PLAN.replace("2026-04-13", "2026-04-20"),
+    )
+    .expect("fix");
     let fixed = next_event(&mut events);
     assert_eq!(fixed["plans"][0]["errors"], 0, "{fixed}");
     assert_ne!(fixed["plans"][0]["built"], built);
     let (_, page) = get(port, "/mini/tasks.html");
-    assert!(page.contains("2026-04-20") && !page.contains("2026-04-13"), "{page}");
+    assert!(
+        page.contains("2026-04-20") && !page.contains("2026-04-13"),
+        "{page}"
+    );
 
     // Ctrl-C: a closing line and exit 0.
     // SAFETY: signals a child process this test started.
-    let sent = unsafe { libc::kill(libc::pid_t::try_from(server.child.id()).expect("pid"), libc::SIGINT) };
+    let sent = unsafe {
+        libc::kill(
+            libc::pid_t::try_from(server.child.id()).expect("pid"),
+            libc::SIGINT,
+        )
+    };
     assert_eq!(sent, 0);
     let status = server.child.wait().expect("exits");
     let mut stderr = String::new();
@@ -207,6 +244,9 @@ fn serve_answers_only_what_it_built_follows_edits_and_stops_on_ctrl_c() {
         .read_to_string(&mut stderr)
         .expect("stderr");
     assert_eq!(status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("error[R001]: unknown channel `blgo`"), "{stderr}");
+    assert!(
+        stderr.contains("error[R001]: unknown channel `blgo`"),
+        "{stderr}"
+    );
     assert!(stderr.trim_end().ends_with("almanac: stopped"), "{stderr}");
 }
