@@ -136,6 +136,11 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
     };
     let shared = Arc::new(Shared::new(site, hosts));
     net::spawn(listener, Arc::clone(&shared));
+    // Watching starts before the URL is printed: a save made as soon as
+    // the URL is known is seen.
+    let tree = a.templates.as_deref().map(|t| key(world, t));
+    let mut files = shared.lock().watched(world);
+    watcher.set(&files, tree.as_deref());
     out(&format!("{url}\n"));
     if !a.project.quiet {
         err(&match l {
@@ -146,9 +151,6 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
     if a.open {
         open(&url);
     }
-    let tree = a.templates.as_deref().map(|t| key(world, t));
-    let mut files = shared.lock().watched(world);
-    watcher.set(&files, tree.as_deref());
     while let Ok(wake) = rx.recv() {
         match wake {
             Wake::Stop => break,
@@ -198,15 +200,15 @@ pub fn watch(world: &dyn World, a: &WatchArgs, lang: Lang) -> Exit {
     let all: Vec<usize> = (0..site.plans.len()).collect();
     site.rebuild(world, &opts, None);
     write(world, &site, &all, &opts, a.project.quiet);
+    let tree = a.templates.as_deref().map(|t| key(world, t));
+    let mut files = site.watched(world);
+    watcher.set(&files, tree.as_deref());
     if !a.project.quiet {
         err(&match l {
             Locale::ZhCn => "almanac：保存时自动重新生成；按 Ctrl-C 停止\n".to_string(),
             Locale::En => "almanac: rebuilding on save; Ctrl-C stops\n".to_string(),
         });
     }
-    let tree = a.templates.as_deref().map(|t| key(world, t));
-    let mut files = site.watched(world);
-    watcher.set(&files, tree.as_deref());
     while let Ok(wake) = rx.recv() {
         match wake {
             Wake::Stop => break,

@@ -250,3 +250,107 @@ fn serve_answers_only_what_it_built_follows_edits_and_stops_on_ctrl_c() {
     );
     assert!(stderr.trim_end().ends_with("almanac: stopped"), "{stderr}");
 }
+
+/// The next line of `r` that contains `what`, and the lines before it.
+fn line_with(r: &mut impl BufRead, what: &str) -> String {
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        let n = r.read_line(&mut line).expect("a line");
+        assert!(n > 0, "the output ended before {what:?}:\n{seen}");
+        seen.push_str(&line);
+        if line.contains(what) {
+            return seen;
+        }
+    }
+}
+
+#[test]
+fn watch_rebuilds_into_the_folder_on_save_and_keeps_it_on_errors() {
+    let s = Scratch::new()
+        .file(".git/HEAD", "ref: refs/heads/main\n")
+        .file("mini.toml", PLAN)
+        .file("shared/team.toml", TEAM);
+    let mut child = almanac()
+        .args(["watch", "mini.toml", "-o", "out"])
+        .current_dir(s.dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("almanac watch starts");
+    let mut err = BufReader::new(child.stderr.take().expect("stderr"));
+    // Against a hang: past two minutes the child is stopped, its output
+    // ends and the test fails saying what it waited for.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let pid = libc::pid_t::try_from(child.id()).expect("pid");
+    let watchdog = {
+        let done = std::sync::Arc::clone(&done);
+        std::thread::spawn(move || {
+            for _ in 0..1200 {
+                if done.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            // SAFETY: signals the child this test started, not yet reaped.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        })
+    };
+    let json = s.dir.path().join("out/mini/tasks.json");
+    line_with(&mut err, "built mini → out/mini/");
+    line_with(&mut err, "rebuilding on save");
+    assert!(
+        std::fs::read_to_string(&json)
+            .expect("written")
+            .contains("2026-04-13")
+    );
+
+    // A change to the include breaks the plan: reported, the folder kept.
+    std::fs::write(
+        s.dir.path().join("shared/team.toml"),
+        TEAM.replace("blog", "news"),
+    )
+    .expect("edit");
+    let report = line_with(&mut err, "keeping the last good build");
+    assert!(
+        report.contains("error[R001]: unknown channel `blog`"),
+        "{report}"
+    );
+    assert!(
+        std::fs::read_to_string(&json)
+            .expect("kept")
+            .contains("2026-04-13")
+    );
+
+    // Fixed, with the campaign moved: written again.
+    std::fs::write(s.dir.path().join("shared/team.toml"), TEAM).expect("fix");
+    std::fs::write(
+        s.dir.path().join("mini.toml"),
+        PLAN.replace("2026-04-13", "2026-04-20"),
+    )
+    .expect("move");
+    loop {
+        line_with(&mut err, "built mini → out/mini/");
+        if std::fs::read_to_string(&json)
+            .expect("written")
+            .contains("2026-04-20")
+        {
+            break;
+        }
+    }
+
+    // SAFETY: signals a child process this test started.
+    let sent = unsafe {
+        libc::kill(
+            libc::pid_t::try_from(child.id()).expect("pid"),
+            libc::SIGINT,
+        )
+    };
+    assert_eq!(sent, 0);
+    let rest = line_with(&mut err, "almanac: stopped");
+    let status = child.wait().expect("exits");
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    watchdog.join().expect("the watchdog ends");
+    assert_eq!(status.code(), Some(0), "{rest}");
+}
