@@ -535,6 +535,22 @@ words! {
     section_noun_one: [&'static str; 19] =
         ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "团队例行事项", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
         ["plan setting", "holiday setting", "budget line", "KOL setting", "campaign", "column", "ritual", "moment", "blackout", "review level", "KPI", "highlight", "audience", "guideline", "assertion", "rule", "person", "channel", "scheduled item"];
+    /// The Mermaid timeline (`timeline.mmd`): a quarter's section, written
+    /// `{year}年{quarter}` or `{quarter} {year}`.
+    quarters: [&'static str; 4] =
+        ["第一季度", "第二季度", "第三季度", "第四季度"],
+        ["Q1", "Q2", "Q3", "Q4"];
+    /// `almanac diff --mermaid`: the chart's title, and the labels of a
+    /// moved campaign's old and new bars.
+    campaigns_moved: &'static str =
+        "活动日期变更",
+        "Campaign dates changed";
+    dates_before: &'static str =
+        "原日期",
+        "before";
+    dates_after: &'static str =
+        "新日期",
+        "after";
     /// The diff's backstop section: dated items that moved with no other
     /// change to say why.
     schedule_title: &'static str =

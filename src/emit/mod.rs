@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod csv;
 pub mod ics;
 pub mod json;
+pub mod mermaid;
 pub mod rows;
 
 use std::collections::BTreeMap;
@@ -44,6 +45,8 @@ pub enum Target {
     Pptx,
     /// The deck model as JSON, for tests and custom renderers (not in `ALL`).
     DeckJson,
+    /// `timeline.mmd`, a Mermaid gantt of the campaigns (not in `ALL`).
+    Mermaid,
 }
 
 impl Target {
@@ -69,6 +72,7 @@ impl Target {
             Target::Html => "html",
             Target::Pptx => "pptx",
             Target::DeckJson => "deck-json",
+            Target::Mermaid => "mermaid",
         }
     }
 
@@ -78,7 +82,7 @@ impl Target {
     }
 
     /// `calendar`, `markdown`, `csv`, `json`, `plan`, `html`, `pptx`,
-    /// `deck-json`, and `tasks` for the three task lists, `slides` for both decks.
+    /// `deck-json`, `mermaid`, and `tasks` for the three task lists, `slides` for both decks.
     pub fn parse(s: &str) -> Option<Vec<Target>> {
         Some(match s {
             "calendar" | "ics" => vec![Target::Calendar],
@@ -91,6 +95,7 @@ impl Target {
             "pptx" => vec![Target::Pptx],
             "deck-json" => vec![Target::DeckJson],
             "slides" | "deck" => vec![Target::Html, Target::Pptx],
+            "mermaid" | "mmd" => vec![Target::Mermaid],
             _ => return None,
         })
     }
@@ -109,6 +114,7 @@ impl Target {
             Target::Html => path == "deck.html",
             Target::Pptx => path == "deck.pptx",
             Target::DeckJson => path == "deck.json",
+            Target::Mermaid => path == mermaid::FILE,
         }
     }
 }
@@ -192,6 +198,10 @@ fn machine(
         Target::Plan => vec![Artifact {
             path: "plan.json".into(),
             bytes: json::plan_json(plan, schedule),
+        }],
+        Target::Mermaid => vec![Artifact {
+            path: mermaid::FILE.into(),
+            bytes: mermaid::timeline(plan, schedule, labels).into_bytes(),
         }],
         Target::Markdown | Target::Html | Target::Pptx | Target::DeckJson => Vec::new(),
     }
