@@ -23,6 +23,7 @@
 //!   character with a meaning as an entity code (`#58;` for `:`), which
 //!   Mermaid shows as the character itself.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -182,7 +183,7 @@ pub fn quarter_name(words: &Words, year: i32, quarter: u32) -> String {
 struct Line<'a> {
     /// (start, kind: campaigns before moments, position in the plan)
     key: (NaiveDate, u8, usize),
-    label: &'a str,
+    label: Cow<'a, str>,
     fallback: String,
     tags: &'static [&'static str],
     id: String,
@@ -194,7 +195,8 @@ struct Line<'a> {
 
 /// `timeline.mmd`: every campaign in the section of the quarter it starts
 /// in (by date, then plan order), each followed by its dated tasks, then
-/// the quarter's moments as milestones; the official days off of the plan's
+/// the quarter's moments as milestones on their first day; the official
+/// days off of the plan's
 /// period as `excludes`.
 pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
     let mut g = Gantt::new(&plan.name, &plan.id, words.generated_from);
@@ -221,7 +223,7 @@ pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
                 let c = &plan.campaigns[ci.index()];
                 quarters.entry(quarter(it.start)).or_default().push(Line {
                     key: (it.start, 0, ci.index()),
-                    label: &c.name,
+                    label: Cow::Borrowed(&c.name),
                     fallback: c.id.name.clone(),
                     tags: if c.flagship { &["crit"] } else { &[] },
                     id: format!("c{}", ci.index() + 1),
@@ -235,7 +237,7 @@ pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
                 let t = &plan.campaigns[ci.index()].tasks[ti];
                 tasks.entry(ci.index()).or_default().push(Line {
                     key: (it.start, 0, ti),
-                    label: &t.name,
+                    label: Cow::Borrowed(&t.name),
                     fallback: t.id.name.clone(),
                     tags: &[],
                     id: format!("c{}t{}", ci.index() + 1, ti + 1),
@@ -246,9 +248,16 @@ pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
             }
             Kind::Moment => {
                 moment_n += 1;
+                // A milestone on the first day; a longer moment says its days.
+                let label = if it.end > it.start {
+                    let md = |d: NaiveDate| format!("{:02}-{:02}", d.month(), d.day());
+                    Cow::Owned(format!("{} ({} – {})", it.title, md(it.start), md(it.end)))
+                } else {
+                    Cow::Borrowed(it.title.as_str())
+                };
                 quarters.entry(quarter(it.start)).or_default().push(Line {
                     key: (it.start, 1, moment_n),
-                    label: &it.title,
+                    label,
                     fallback: it.id.clone(),
                     tags: &["milestone"],
                     id: format!("m{moment_n}"),
@@ -277,7 +286,7 @@ pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
         g.section(&name, &name);
         for l in lines {
             for l in std::iter::once(l).chain(&l.tasks) {
-                g.bar(l.label, &l.fallback, l.tags, &l.id, l.start, l.end);
+                g.bar(&l.label, &l.fallback, l.tags, &l.id, l.start, l.end);
             }
         }
     }
@@ -356,7 +365,8 @@ mod tests {
         [campaigns.big.tasks.b]\nname = \"second\"\ndue = \"02-20\"\n\n\
         [campaigns.big.tasks.a]\nname = \"first\"\ndue = \"02-10\"\n\n\
         [campaigns.early]\nname = \"Early\"\nwindow = \"01-10..01-20\"\n\n\
-        [moments.m]\nname = \"Mid\"\ndate = \"05-20\"\n";
+        [moments.m]\nname = \"Mid\"\ndate = \"05-20\"\n\n\
+        [moments.r]\nname = \"Run-up\"\ndate = \"06-01..06-07\"\n";
 
     #[test]
     fn campaigns_go_to_the_quarter_they_start_in_with_their_tasks() {
@@ -377,7 +387,11 @@ mod tests {
         assert!(at("    first") < at("    second :c2t1, 2026-02-20, 2026-02-20"));
         assert!(at("    second") < at("    section Q2 2026"));
         assert!(at("    section Q2 2026") < at("    Mid :milestone, m1, 2026-05-20, 2026-05-20"));
-        assert!(at("    Mid") < at("    section Q4 2026"));
+        // A moment of several days: a milestone on its first, its days said.
+        assert!(
+            at("    Mid") < at("    Run-up (06-01 – 06-07) :milestone, m2, 2026-06-01, 2026-06-01")
+        );
+        assert!(at("    Run-up") < at("    section Q4 2026"));
         assert!(at("    section Q4 2026") < at("    Late :c1, 2026-10-01, 2026-10-20"));
         assert!(!out.contains("section Q3"), "{out}");
         // The same plan gives the same bytes.
