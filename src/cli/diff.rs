@@ -17,9 +17,7 @@ use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, fail_in, out, use_color, warn_in};
 use crate::diagnostics::render::render_human;
 use crate::diagnostics::{Lang, Severity};
-use crate::diff::{
-    Diff, Side, diff, json_value, render_json, render_markdown, render_mermaid,
-};
+use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown, render_mermaid};
 use crate::locale::Msg;
 use crate::tr;
 use crate::world::normalize;

@@ -26,17 +26,45 @@ pub fn render_mermaid(d: &Diff) -> Option<String> {
         match (m.old, m.new) {
             (Some(old), Some(new)) => {
                 let before = label(w.dates_before, old);
-                g.bar(&before, &before, &["done"], &format!("old{n}"), old.start, old.end);
+                g.bar(
+                    &before,
+                    &before,
+                    &["done"],
+                    &format!("old{n}"),
+                    old.start,
+                    old.end,
+                );
                 let after = label(w.dates_after, new);
-                g.bar(&after, &after, &["active"], &format!("new{n}"), new.start, new.end);
+                g.bar(
+                    &after,
+                    &after,
+                    &["active"],
+                    &format!("new{n}"),
+                    new.start,
+                    new.end,
+                );
             }
             (None, Some(new)) => {
                 let added = label(w.added, new);
-                g.bar(&added, &added, &["active"], &format!("new{n}"), new.start, new.end);
+                g.bar(
+                    &added,
+                    &added,
+                    &["active"],
+                    &format!("new{n}"),
+                    new.start,
+                    new.end,
+                );
             }
             (Some(old), None) => {
                 let removed = label(w.removed, old);
-                g.bar(&removed, &removed, &["done"], &format!("old{n}"), old.start, old.end);
+                g.bar(
+                    &removed,
+                    &removed,
+                    &["done"],
+                    &format!("old{n}"),
+                    old.start,
+                    old.end,
+                );
             }
             (None, None) => {}
         }

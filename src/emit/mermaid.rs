@@ -204,9 +204,7 @@ pub fn timeline(plan: &Plan, schedule: &Schedule, words: &Words) -> String {
     let holidays: Vec<NaiveDate> = plan
         .calendar
         .special_days()
-        .filter(|(d, kind, _)| {
-            *kind == DayKind::Holiday && *d >= period.start && *d <= period.end
-        })
+        .filter(|(d, kind, _)| *kind == DayKind::Holiday && *d >= period.start && *d <= period.end)
         .map(|(d, _, _)| d)
         .collect();
     g.excludes(&holidays);
@@ -318,7 +316,10 @@ mod tests {
     #[test]
     fn text_writes_the_grammars_characters_as_entity_codes() {
         assert_eq!(text("A: b #1; 50%"), "A#58; b #35;1#59; 50#37;");
-        assert_eq!(text("say \"hi\" <b>&</b>"), "say #34;hi#34; #60;b#62;#38;#60;/b#62;");
+        assert_eq!(
+            text("say \"hi\" <b>&</b>"),
+            "say #34;hi#34; #60;b#62;#38;#60;/b#62;"
+        );
         // Mermaid's own entity placeholders cannot be forged.
         assert_eq!(text("ﬂ°°58¶ß"), "#64258;°°58#182;ß");
         // A `%%` line would be a comment, `{`…`}` a directive.
@@ -328,7 +329,10 @@ mod tests {
 
     #[test]
     fn text_is_one_line_without_unsafe_characters() {
-        assert_eq!(text("  a\r\nb\tc\nsection x\u{1b}[2J\u{202e} "), "a b c section x[2J");
+        assert_eq!(
+            text("  a\r\nb\tc\nsection x\u{1b}[2J\u{202e} "),
+            "a b c section x[2J"
+        );
         assert_eq!(text(" \n\u{7} "), "");
     }
 
@@ -349,13 +353,26 @@ mod tests {
         let mut g = Gantt::new("", "plan_id", "c");
         let d = |s: &str| s.parse::<NaiveDate>().unwrap_or_default();
         g.section("\u{7}", "Q1 2026");
-        g.bar(" ", "brief", &["crit"], "c1", d("2026-01-05"), d("2026-01-09"));
+        g.bar(
+            " ",
+            "brief",
+            &["crit"],
+            "c1",
+            d("2026-01-05"),
+            d("2026-01-09"),
+        );
         g.milestone("M", "m", "m1", d("2026-02-14"));
         let out = g.finish();
         assert!(out.contains("    title plan_id\n"), "{out}");
         assert!(out.contains("    section Q1 2026\n"), "{out}");
-        assert!(out.contains("    brief :crit, c1, 2026-01-05, 2026-01-09\n"), "{out}");
-        assert!(out.contains("    M :milestone, m1, 2026-02-14, 2026-02-14\n"), "{out}");
+        assert!(
+            out.contains("    brief :crit, c1, 2026-01-05, 2026-01-09\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("    M :milestone, m1, 2026-02-14, 2026-02-14\n"),
+            "{out}"
+        );
         assert!(out.contains("    inclusiveEndDates\n"));
     }
 
@@ -395,7 +412,10 @@ mod tests {
         assert!(at("    section Q4 2026") < at("    Late :c1, 2026-10-01, 2026-10-20"));
         assert!(!out.contains("section Q3"), "{out}");
         // The same plan gives the same bytes.
-        assert_eq!(out, timeline(&plan, &schedule, crate::locale::words(plan.locale)));
+        assert_eq!(
+            out,
+            timeline(&plan, &schedule, crate::locale::words(plan.locale))
+        );
     }
 
     #[test]

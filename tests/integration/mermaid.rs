@@ -32,7 +32,14 @@ fn files(dir: &Path) -> Vec<String> {
 #[test]
 fn build_only_mermaid_writes_only_the_timeline() {
     let s = Scratch::new().with_examples(|t| t);
-    let r = s.run(&["build", "plans/new-media-2026.toml", "--only", "mermaid", "-o", "out"]);
+    let r = s.run(&[
+        "build",
+        "plans/new-media-2026.toml",
+        "--only",
+        "mermaid",
+        "-o",
+        "out",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = s.dir.path().join("out");
     assert_eq!(files(&out), ["new-media-2026/timeline.mmd"]);
@@ -40,7 +47,14 @@ fn build_only_mermaid_writes_only_the_timeline() {
     insta::assert_snapshot!("timeline_2026", text);
 
     // `mmd` names the same output; the bytes do not change between builds.
-    let r = s.run(&["build", "plans/new-media-2026.toml", "--only", "mmd", "-o", "again"]);
+    let r = s.run(&[
+        "build",
+        "plans/new-media-2026.toml",
+        "--only",
+        "mmd",
+        "-o",
+        "again",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let again = std::fs::read_to_string(s.dir.path().join("again/new-media-2026/timeline.mmd"))
         .expect("read");
@@ -160,7 +174,10 @@ fn hostile_names_keep_to_the_grammar() {
         std::fs::read_to_string(s.dir.path().join("out/hostile/timeline.mmd")).expect("read");
     assert_grammar(&text);
     // The script tag is text, escaped, not markup.
-    assert!(text.contains("#60;script#62;alert(1)#60;/script#62;"), "{text}");
+    assert!(
+        text.contains("#60;script#62;alert(1)#60;/script#62;"),
+        "{text}"
+    );
     assert!(!text.contains("<script"), "{text}");
 }
 
@@ -231,14 +248,20 @@ fn diff_mermaid_draws_the_campaigns_that_moved_in_a_pull_request() {
     assert_eq!(plain.code, 0, "{}", plain.stderr);
     assert!(!plain.stdout.contains("```mermaid"), "{}", plain.stdout);
 
-    let r = run_in(dir, &["diff", "--git", "HEAD", "plans/plan.toml", "--mermaid"]);
+    let r = run_in(
+        dir,
+        &["diff", "--git", "HEAD", "plans/plan.toml", "--mermaid"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     // The Markdown diff unchanged, then the chart.
     let Some(chart) = r.stdout.strip_prefix(&plain.stdout) else {
         panic!("the chart comes after the diff:\n{}", r.stdout);
     };
     let block = chart.trim_start_matches('\n');
-    assert!(block.starts_with("```mermaid\n") && block.ends_with("\n```\n"), "{block}");
+    assert!(
+        block.starts_with("```mermaid\n") && block.ends_with("\n```\n"),
+        "{block}"
+    );
     assert_grammar(&block["```mermaid\n".len()..block.len() - "```\n".len()]);
     insta::assert_snapshot!("diff_mermaid", block);
 
@@ -264,7 +287,14 @@ fn diff_mermaid_adds_nothing_when_no_campaign_dates_changed() {
 #[test]
 fn diff_mermaid_is_for_markdown_only() {
     let s = Scratch::new().file("v1.toml", V1).file("v2.toml", v2());
-    let r = s.run(&["diff", "v1.toml", "v2.toml", "--mermaid", "--format", "json"]);
+    let r = s.run(&[
+        "diff",
+        "v1.toml",
+        "v2.toml",
+        "--mermaid",
+        "--format",
+        "json",
+    ]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert_eq!(r.stdout, "");
     assert!(r.stderr.contains("--mermaid"), "{}", r.stderr);
