@@ -241,8 +241,8 @@ pub struct BuildArgs {
     /// The folder that receives one folder per plan.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html,
-    /// pptx, slides, deck-json (comma-separated) [default: all].
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks,
+    /// timeline, html, pptx, slides, deck-json (comma-separated) [default: all].
     #[arg(
         long,
         value_delimiter = ',',
@@ -430,6 +430,7 @@ pub const BUILD_OUTPUTS: &[&str] = &[
     "json",
     "plan",
     "tasks",
+    "timeline",
     "html",
     "pptx",
     "slides",
