@@ -106,6 +106,25 @@ pub struct Row {
     pub reviews: Vec<(NaiveDate, Option<usize>)>,
 }
 
+impl Row {
+    fn new(id: String, kind: &'static str, name: &str, start: NaiveDate, end: NaiveDate) -> Row {
+        Row {
+            id,
+            kind,
+            name: clean(name),
+            start,
+            end,
+            flagship: false,
+            ch: Vec::new(),
+            owner: None,
+            parent: None,
+            after: Vec::new(),
+            marks: Vec::new(),
+            reviews: Vec::new(),
+        }
+    }
+}
+
 /// A publish item on one channel: `(date, channel, kind, title, owner, id)`.
 #[derive(Debug, Serialize)]
 pub struct Post(
@@ -168,18 +187,10 @@ pub fn data(plan: &Plan, schedule: &Schedule, labels: &Words) -> Data {
         let parent = rows.len();
         row_of.insert(ci, parent);
         rows.push(Row {
-            id: c.id.clone(),
-            kind: "campaign",
-            name: clean(&c.title),
-            start: c.start,
-            end: c.end,
             flagship: plan.campaigns[cid].flagship,
             ch: ch(c),
             owner: c.owner.map(Id::index),
-            parent: None,
-            after: Vec::new(),
-            marks: Vec::new(),
-            reviews: Vec::new(),
+            ..Row::new(c.id.clone(), "campaign", &c.title, c.start, c.end)
         });
         let mut own = tasks.remove(&cid.index()).unwrap_or_default();
         own.sort_by(|a, b| (a.1.start, &a.1.id).cmp(&(b.1.start, &b.1.id)));
@@ -193,19 +204,11 @@ pub fn data(plan: &Plan, schedule: &Schedule, labels: &Words) -> Data {
                 .map_or(t.start, |s| s.min(t.start));
             row_of.insert(*ti, rows.len());
             rows.push(Row {
-                id: t.id.clone(),
-                kind: "task",
-                name: clean(&t.title),
-                start,
-                end: t.end,
-                flagship: false,
                 // A task that publishes nothing is filed under its campaign's channels.
                 ch: if t.channels.is_empty() { ch(c) } else { ch(t) },
                 owner: t.owner.map(Id::index),
                 parent: Some(parent),
-                after: Vec::new(),
-                marks: Vec::new(),
-                reviews: Vec::new(),
+                ..Row::new(t.id.clone(), "task", &t.title, start, t.end)
             });
         }
         // Dependencies: a task's `after` are indices among the campaign's tasks.
@@ -225,7 +228,7 @@ pub fn data(plan: &Plan, schedule: &Schedule, labels: &Words) -> Data {
             rows[first + n].after = after;
         }
     }
-    // Columns and rituals: one line each, in the plan's order.
+    // Columns and rituals: one line each, in the order they first occur.
     let mut lines: BTreeMap<usize, usize> = BTreeMap::new();
     for (i, it) in schedule.items.iter().enumerate() {
         match it.kind {
@@ -233,19 +236,11 @@ pub fn data(plan: &Plan, schedule: &Schedule, labels: &Words) -> Data {
                 let Some(k) = it.column else { continue };
                 let row = *lines.entry(k).or_insert_with(|| {
                     let col = &plan.columns[k];
+                    let id = format!("{}:{}", it.kind.as_str(), col.id.name);
                     rows.push(Row {
-                        id: format!("{}:{}", it.kind.as_str(), col.id.name),
-                        kind: it.kind.as_str(),
-                        name: clean(&col.name),
-                        start: it.start,
-                        end: it.end,
-                        flagship: false,
                         ch: ch(it),
                         owner: it.owner.map(Id::index),
-                        parent: None,
-                        after: Vec::new(),
-                        marks: Vec::new(),
-                        reviews: Vec::new(),
+                        ..Row::new(id, it.kind.as_str(), &col.name, it.start, it.end)
                     });
                     rows.len() - 1
                 });
