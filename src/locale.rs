@@ -230,6 +230,72 @@ words! {
     blackout: &'static str =
         "禁发日",
         "Blackout";
+    // The timeline page (`timeline.html`).
+    timeline_title: &'static str =
+        "全年排期",
+        "The year at a glance";
+    month_view: &'static str =
+        "月历",
+        "Months";
+    gantt_view: &'static str =
+        "甘特图",
+        "Gantt";
+    filter_channels: &'static str =
+        "渠道",
+        "Channels";
+    filter_owners: &'static str =
+        "负责人",
+        "Owners";
+    filter_kinds: &'static str =
+        "类型",
+        "Kinds";
+    filter_reset: &'static str =
+        "清除筛选",
+        "Clear filters";
+    /// A day off and a make-up workday, as one-character marks on a day
+    /// and as words in the legend.
+    day_off_mark: &'static str =
+        "休",
+        "off";
+    makeup_mark: &'static str =
+        "班",
+        "work";
+    day_off_word: &'static str =
+        "放假",
+        "Day off";
+    makeup_word: &'static str =
+        "调休上班",
+        "Make-up workday";
+    today: &'static str =
+        "今天",
+        "Today";
+    /// `{n}` is replaced by the page's script.
+    more_items: &'static str =
+        "还有 {n} 项",
+        "{n} more";
+    review_due: &'static str =
+        "审核截止",
+        "Review due";
+    no_match: &'static str =
+        "没有符合筛选条件的项目",
+        "Nothing matches the filters";
+    /// `{shown}` and `{all}` are replaced by the page's script.
+    rows_shown: &'static str =
+        "显示 {shown} / {all} 行",
+        "{shown} of {all} rows";
+    zoom_in: &'static str =
+        "放大",
+        "Zoom in";
+    zoom_out: &'static str =
+        "缩小",
+        "Zoom out";
+    /// `{n}` is replaced by the page's script.
+    posts_shown: &'static str =
+        "{n} 条发布",
+        "{n} posts";
+    depends_on: &'static str =
+        "前置任务",
+        "After";
     items: &'static str =
         "项",
         "items";

@@ -246,9 +246,9 @@ pub struct BuildArgs {
     /// The folder that receives one folder per plan.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html,
-    /// pptx, slides, deck-json, mermaid (comma-separated) [default: all but
-    /// deck-json and mermaid].
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks,
+    /// timeline, html, pptx, slides, deck-json, mermaid (comma-separated)
+    /// [default: all but deck-json and mermaid].
     #[arg(
         long,
         value_delimiter = ',',
@@ -436,6 +436,7 @@ pub const BUILD_OUTPUTS: &[&str] = &[
     "json",
     "plan",
     "tasks",
+    "timeline",
     "html",
     "pptx",
     "slides",

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end tests: builds almanac, generates four decks (HTML, PPTX and the
 # deck model as JSON), checks the HTML in headless Chromium (html.mjs) and
-# the PPTX with python-pptx and LibreOffice (pptx_check.py); parses every
-# Mermaid chart almanac writes with the real Mermaid library in Chromium and
-# renders the 2026 timeline (mermaid.mjs); then drives
+# the PPTX with python-pptx and LibreOffice (pptx_check.py); checks the
+# timeline page in Chromium against the task list (timeline.mjs); parses
+# every Mermaid chart almanac writes with the real Mermaid library in
+# Chromium and renders the 2026 timeline.mmd (mermaid.mjs); then drives
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
 # Neovim's built-in client (lsp/nvim.lua); formats plans with the real Taplo
 # (fmt/taplo.sh); sources the completions into zsh and fish
@@ -126,6 +127,22 @@ for line in "${decks[@]}"; do
   fi
   result "$name: PPTX checks" "$status"
 done
+
+# --- the timeline: the year at a glance, in Chromium ----------------------
+echo "== e2e: timeline.html of the examples, the hostile plan and a 10,000-item plan"
+status=0
+tl="$work/timeline"
+(cd "$root" && "$almanac" build plans -o "$tl/examples" --only timeline,json,plan >/dev/null) || status=$?
+(cd "$root" && "$almanac" build tests/e2e/fixtures/hostile.toml -o "$tl/hostile" --only timeline >/dev/null) || status=$?
+mkdir -p "$tl/large/.git"
+(cd "$root" && cargo run --release --quiet --example gen_plan -- 10000 "$tl/large" &&
+  "$almanac" build "$tl/large/plan.toml" -o "$tl/large/out" --only timeline >/dev/null) || status=$?
+if [[ "$status" == 0 ]]; then
+  node "$here/timeline.mjs" --out "$tl/examples/new-media-2026" --hostile "$tl/hostile/hostile" \
+    --english "$tl/examples/northbeam-2027" --large "$tl/large/out/generated-10000" \
+    --artifacts "$artifacts/timeline" || status=$?
+fi
+result "timeline: month view and Gantt against tasks.json, filters, print, hostile text, 10,000 items" "$status"
 
 # --- Mermaid: every timeline.mmd and a diff's chart, by the real library ----
 echo "== e2e: Mermaid charts (timeline.mmd, diff --mermaid) in Chromium"
