@@ -2,7 +2,8 @@
 # The steps of the GitHub Action (action.yml), as one script so that the
 # end-to-end suite can run them outside GitHub with the same variables:
 #
-#   INPUT_PATHS, INPUT_VERSION, INPUT_DENY_WARNINGS, INPUT_DIFF   the inputs
+#   INPUT_PATHS, INPUT_VERSION, INPUT_DENY_WARNINGS, INPUT_DIFF,
+#   INPUT_MERMAID          the inputs
 #   GITHUB_ACTION_PATH     this repository (where action.yml is)
 #   GITHUB_EVENT_NAME      `pull_request` turns the diff on
 #   GITHUB_BASE_REF        the pull request's base branch (`main`)
@@ -12,8 +13,9 @@
 #
 # 1. Install almanac (unless the wanted version is already on the PATH).
 # 2. `almanac check --format github PATHS`: annotations, and the summary.
-# 3. On a pull request: `almanac diff --git origin/BASE PATHS` into the
-#    summary and the `diff` and `diff-file` outputs.
+# 3. On a pull request: `almanac diff --git origin/BASE PATHS` (with
+#    `--mermaid` unless the input says `false`) into the summary and the
+#    `diff` and `diff-file` outputs.
 # The exit code is the check's: the job fails when a plan has errors (or
 # warnings, with deny-warnings), after the diff has been written.
 set -euo pipefail
@@ -58,7 +60,9 @@ almanac "${args[@]}" "${targets[@]}" || status=$?
 if [[ "${INPUT_DIFF:-true}" == true && "${GITHUB_EVENT_NAME:-}" == pull_request && -n "${GITHUB_BASE_REF:-}" ]]; then
   file="${RUNNER_TEMP:-/tmp}/almanac-diff.md"
   diff_status=0
-  almanac diff --git "origin/$GITHUB_BASE_REF" "${targets[@]}" >"$file" || diff_status=$?
+  diff_args=(diff --git "origin/$GITHUB_BASE_REF")
+  [[ "${INPUT_MERMAID:-true}" == false ]] || diff_args+=(--mermaid)
+  almanac "${diff_args[@]}" "${targets[@]}" >"$file" || diff_status=$?
   if [[ "$diff_status" == 0 ]]; then
     cat "$file" >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
     delimiter="almanac_diff_$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"

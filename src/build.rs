@@ -170,7 +170,7 @@ pub fn make(world: &dyn World, paths: &[PathBuf], opts: &BuildOptions) -> Result
     }
     // Compiling the templates is a third of a small plan's build: only when
     // an output renders one, or overrides were given (to report their errors).
-    let templated = decks || opts.targets.contains(&Target::Markdown) || opts.templates.is_some();
+    let templated = decks || opts.targets.iter().any(|t| t.templated()) || opts.templates.is_some();
     let templates = if templated {
         match Templates::load(world, opts.templates.as_deref(), &mut checked.sources) {
             Ok(t) => t,

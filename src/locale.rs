@@ -230,6 +230,72 @@ words! {
     blackout: &'static str =
         "禁发日",
         "Blackout";
+    // The timeline page (`timeline.html`).
+    timeline_title: &'static str =
+        "全年排期",
+        "The year at a glance";
+    month_view: &'static str =
+        "月历",
+        "Months";
+    gantt_view: &'static str =
+        "甘特图",
+        "Gantt";
+    filter_channels: &'static str =
+        "渠道",
+        "Channels";
+    filter_owners: &'static str =
+        "负责人",
+        "Owners";
+    filter_kinds: &'static str =
+        "类型",
+        "Kinds";
+    filter_reset: &'static str =
+        "清除筛选",
+        "Clear filters";
+    /// A day off and a make-up workday, as one-character marks on a day
+    /// and as words in the legend.
+    day_off_mark: &'static str =
+        "休",
+        "off";
+    makeup_mark: &'static str =
+        "班",
+        "work";
+    day_off_word: &'static str =
+        "放假",
+        "Day off";
+    makeup_word: &'static str =
+        "调休上班",
+        "Make-up workday";
+    today: &'static str =
+        "今天",
+        "Today";
+    /// `{n}` is replaced by the page's script.
+    more_items: &'static str =
+        "还有 {n} 项",
+        "{n} more";
+    review_due: &'static str =
+        "审核截止",
+        "Review due";
+    no_match: &'static str =
+        "没有符合筛选条件的项目",
+        "Nothing matches the filters";
+    /// `{shown}` and `{all}` are replaced by the page's script.
+    rows_shown: &'static str =
+        "显示 {shown} / {all} 行",
+        "{shown} of {all} rows";
+    zoom_in: &'static str =
+        "放大",
+        "Zoom in";
+    zoom_out: &'static str =
+        "缩小",
+        "Zoom out";
+    /// `{n}` is replaced by the page's script.
+    posts_shown: &'static str =
+        "{n} 条发布",
+        "{n} posts";
+    depends_on: &'static str =
+        "前置任务",
+        "After";
     items: &'static str =
         "项",
         "items";
@@ -535,6 +601,22 @@ words! {
     section_noun_one: [&'static str; 19] =
         ["计划设置", "节假日安排", "预算科目", "KOL 策略", "活动", "栏目", "团队例行事项", "节点", "禁发日", "审核级别", "KPI", "亮点", "受众", "运营准则", "断言", "规则", "人员", "渠道", "排期事项"],
         ["plan setting", "holiday setting", "budget line", "KOL setting", "campaign", "column", "ritual", "moment", "blackout", "review level", "KPI", "highlight", "audience", "guideline", "assertion", "rule", "person", "channel", "scheduled item"];
+    /// The Mermaid timeline (`timeline.mmd`): a quarter's section, written
+    /// `{year}年{quarter}` or `{quarter} {year}`.
+    quarters: [&'static str; 4] =
+        ["第一季度", "第二季度", "第三季度", "第四季度"],
+        ["Q1", "Q2", "Q3", "Q4"];
+    /// `almanac diff --mermaid`: the chart's title, and the labels of a
+    /// moved campaign's old and new bars.
+    campaigns_moved: &'static str =
+        "活动日期变更",
+        "Campaign dates changed";
+    dates_before: &'static str =
+        "原日期",
+        "before";
+    dates_after: &'static str =
+        "新日期",
+        "after";
     /// The diff's backstop section: dated items that moved with no other
     /// change to say why.
     schedule_title: &'static str =

@@ -26,6 +26,10 @@ use crate::world::World;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("tasks.md.j2", include_str!("../templates/tasks.md.j2")),
     ("deck.html.j2", include_str!("../templates/deck.html.j2")),
+    (
+        "timeline.html.j2",
+        include_str!("../templates/timeline.html.j2"),
+    ),
 ];
 
 pub struct Templates {

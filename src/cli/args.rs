@@ -184,6 +184,11 @@ pub struct DiffArgs {
     /// unless NO_COLOR is set].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// After the Markdown, a Mermaid gantt chart of the campaigns whose
+    /// dates changed, that were added or removed (none when no campaign's
+    /// dates changed).
+    #[arg(long)]
+    pub mermaid: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -248,8 +253,9 @@ pub struct BuildArgs {
     /// The folder that receives one folder per plan.
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,
-    /// Only these outputs: calendar, markdown, csv, json, plan, tasks, html,
-    /// pptx, slides, deck-json (comma-separated) [default: all].
+    /// Only these outputs: calendar, markdown, csv, json, plan, tasks,
+    /// timeline, html, pptx, slides, deck-json, mermaid (comma-separated)
+    /// [default: all but deck-json and mermaid].
     #[arg(
         long,
         value_delimiter = ',',
@@ -484,10 +490,12 @@ pub const BUILD_OUTPUTS: &[&str] = &[
     "json",
     "plan",
     "tasks",
+    "timeline",
     "html",
     "pptx",
     "slides",
     "deck-json",
+    "mermaid",
 ];
 
 /// What `slides --format` can name.

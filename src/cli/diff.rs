@@ -17,7 +17,7 @@ use crate::cli::args::{DiffArgs, DiffFormat};
 use crate::cli::{err, fail_in, out, use_color, warn_in};
 use crate::diagnostics::render::render_human;
 use crate::diagnostics::{Lang, Severity};
-use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown};
+use crate::diff::{Diff, Side, diff, json_value, render_json, render_markdown, render_mermaid};
 use crate::locale::Msg;
 use crate::tr;
 use crate::world::normalize;
@@ -25,6 +25,16 @@ use crate::world::{MemWorld, World};
 
 pub fn run(world: &dyn World, a: &DiffArgs, lang: Lang) -> Exit {
     let color = use_color(a.color, &std::io::stderr());
+    if a.mermaid && a.format == DiffFormat::Json {
+        fail_in(
+            lang.of_run([]),
+            &tr!(
+                "`--mermaid` 只能用于 Markdown 输出，不能与 `--format json` 一起用",
+                "`--mermaid` adds to the Markdown output; it cannot go with `--format json`"
+            ),
+        );
+        return Exit::Usage;
+    }
     let Some(rev) = &a.git else {
         let [old, new] = a.paths.as_slice() else {
             fail_in(
@@ -82,7 +92,7 @@ pub fn run(world: &dyn World, a: &DiffArgs, lang: Lang) -> Exit {
     }
     let changed = !added.is_empty() || !removed.is_empty() || diffs.iter().any(|d| !d.is_empty());
     match a.format {
-        DiffFormat::Markdown => out(&render_many(&diffs, &added, &removed, rev)),
+        DiffFormat::Markdown => out(&render_many(&diffs, &added, &removed, rev, a.mermaid)),
         DiffFormat::Json => {
             let paths = |v: &[PathBuf]| -> Vec<String> { v.iter().map(|p| rev_label(p)).collect() };
             let doc = serde_json::json!({
@@ -106,7 +116,7 @@ pub fn run(world: &dyn World, a: &DiffArgs, lang: Lang) -> Exit {
 /// Prints one plan's diff; with `--exit-code`, exit 1 when it is not empty.
 fn print_one(a: &DiffArgs, d: &Diff) -> Exit {
     match a.format {
-        DiffFormat::Markdown => out(&render_markdown(d)),
+        DiffFormat::Markdown => out(&markdown(d, a.mermaid)),
         DiffFormat::Json => out(&render_json(d)),
     }
     if a.exit_code && !d.is_empty() {
@@ -174,9 +184,26 @@ fn git_diff(
     compare(&old, &label, &new, &path.display().to_string(), lang)
 }
 
+/// One plan's diff as Markdown; with `mermaid`, followed by the chart of
+/// its campaigns that moved (when any did).
+fn markdown(d: &Diff, mermaid: bool) -> String {
+    let mut s = render_markdown(d);
+    if let Some(chart) = render_mermaid(d).filter(|_| mermaid) {
+        s.push('\n');
+        s.push_str(&chart);
+    }
+    s
+}
+
 /// Several plans' diffs under one heading (each plan's own heading one
 /// level down), then the plans added, removed and unchanged.
-fn render_many(diffs: &[Diff], added: &[PathBuf], removed: &[PathBuf], rev: &str) -> String {
+fn render_many(
+    diffs: &[Diff],
+    added: &[PathBuf],
+    removed: &[PathBuf],
+    rev: &str,
+    mermaid: bool,
+) -> String {
     use crate::markdown::code;
     let locale = diffs
         .first()
@@ -206,7 +233,7 @@ fn render_many(diffs: &[Diff], added: &[PathBuf], removed: &[PathBuf], rev: &str
     }
     for d in diffs.iter().filter(|d| !d.is_empty()) {
         s.push('\n');
-        s.push_str(&render_markdown(d));
+        s.push_str(&markdown(d, mermaid));
     }
     s
 }

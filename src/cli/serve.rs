@@ -30,7 +30,8 @@ fn options(
     Options {
         build: BuildOptions {
             out,
-            targets: Target::ALL.to_vec(),
+            // Every output `build` makes, and the Mermaid chart.
+            targets: Target::ALL.into_iter().chain([Target::Mermaid]).collect(),
             split: None,
             locale: locale.map(LocaleArg::locale),
             bom: true,

@@ -7,6 +7,7 @@
 //! a pull-request comment (`markdown.rs`) or as versioned JSON.
 
 mod markdown;
+mod mermaid;
 mod sections;
 
 use chrono::NaiveDate;
@@ -19,6 +20,7 @@ use crate::schedule::Schedule;
 use crate::syntax::ast::{self, Frequency, MonthDay, QuantityUnit};
 
 pub use markdown::render_markdown;
+pub use mermaid::render_mermaid;
 
 /// One side of a diff: a resolved plan, its schedule and where it was read.
 #[derive(Clone, Copy)]
@@ -182,6 +184,52 @@ pub struct Diff {
     /// The budget totals (old, new), when either plan has a budget.
     pub totals: Option<(Ratio, Ratio)>,
     pub changes: Vec<Change>,
+    /// The campaigns whose dates changed, that were added or removed: new
+    /// ones in the new plan's order, then removed ones in the old plan's.
+    pub moved: Vec<Moved>,
+}
+
+/// A campaign of [`Diff::moved`]: its window on each side it is on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    pub id: String,
+    /// The new name (the old one for a removed campaign).
+    pub name: String,
+    pub old: Option<DateRange>,
+    pub new: Option<DateRange>,
+}
+
+/// The campaigns whose windows differ between the two plans.
+fn moved(old: &Plan, new: &Plan) -> Vec<Moved> {
+    let window = |p: &Plan, id: &str| {
+        p.campaigns
+            .iter()
+            .find(|c| c.id.name == id)
+            .map(|c| c.window.value)
+    };
+    let mut out = Vec::new();
+    for c in &new.campaigns {
+        let was = window(old, &c.id.name);
+        if was != Some(c.window.value) {
+            out.push(Moved {
+                id: c.id.name.clone(),
+                name: c.name.clone(),
+                old: was,
+                new: Some(c.window.value),
+            });
+        }
+    }
+    for c in &old.campaigns {
+        if window(new, &c.id.name).is_none() {
+            out.push(Moved {
+                id: c.id.name.clone(),
+                name: c.name.clone(),
+                old: Some(c.window.value),
+                new: None,
+            });
+        }
+    }
+    out
 }
 
 impl Diff {
@@ -277,6 +325,7 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
         new_currency: new.plan.currency.clone(),
         totals,
         changes,
+        moved: moved(old.plan, new.plan),
     }
 }
 

@@ -8,7 +8,9 @@ pub mod calendar;
 pub mod csv;
 pub mod ics;
 pub mod json;
+pub mod mermaid;
 pub mod rows;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -24,7 +26,7 @@ use calendar::Split;
 use rows::Row;
 
 /// One output file, relative to the plan's output folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Artifact {
     pub path: String,
     pub bytes: Vec<u8>,
@@ -44,16 +46,21 @@ pub enum Target {
     Pptx,
     /// The deck model as JSON, for tests and custom renderers (not in `ALL`).
     DeckJson,
+    /// The year at a glance: a month calendar and a Gantt (`timeline.html`).
+    Timeline,
+    /// `timeline.mmd`, a Mermaid gantt of the campaigns (not in `ALL`).
+    Mermaid,
 }
 
 impl Target {
     /// What `build` makes when `--only` is not given.
-    pub const ALL: [Target; 7] = [
+    pub const ALL: [Target; 8] = [
         Target::Calendar,
         Target::Markdown,
         Target::Csv,
         Target::Json,
         Target::Plan,
+        Target::Timeline,
         Target::Html,
         Target::Pptx,
     ];
@@ -69,7 +76,15 @@ impl Target {
             Target::Html => "html",
             Target::Pptx => "pptx",
             Target::DeckJson => "deck-json",
+            Target::Timeline => "timeline",
+            Target::Mermaid => "mermaid",
         }
+    }
+
+    /// Whether this target is rendered through a template (by `emit`, on
+    /// its own thread, while the machine formats are written).
+    pub fn templated(self) -> bool {
+        matches!(self, Target::Markdown | Target::Timeline)
     }
 
     /// Whether this target is a slide deck.
@@ -78,7 +93,8 @@ impl Target {
     }
 
     /// `calendar`, `markdown`, `csv`, `json`, `plan`, `html`, `pptx`,
-    /// `deck-json`, and `tasks` for the three task lists, `slides` for both decks.
+    /// `deck-json`, `timeline`, `mermaid`, and `tasks` for the three task
+    /// lists, `slides` for both decks.
     pub fn parse(s: &str) -> Option<Vec<Target>> {
         Some(match s {
             "calendar" | "ics" => vec![Target::Calendar],
@@ -90,7 +106,9 @@ impl Target {
             "html" => vec![Target::Html],
             "pptx" => vec![Target::Pptx],
             "deck-json" => vec![Target::DeckJson],
+            "timeline" => vec![Target::Timeline],
             "slides" | "deck" => vec![Target::Html, Target::Pptx],
+            "mermaid" | "mmd" => vec![Target::Mermaid],
             _ => return None,
         })
     }
@@ -109,6 +127,8 @@ impl Target {
             Target::Html => path == "deck.html",
             Target::Pptx => path == "deck.pptx",
             Target::DeckJson => path == "deck.json",
+            Target::Timeline => path == timeline::FILE,
+            Target::Mermaid => path == mermaid::FILE,
         }
     }
 }
@@ -134,6 +154,15 @@ struct Month<'a> {
     owners: Vec<OwnerGroup<'a>>,
 }
 
+/// A month as a heading reads: `2026年2月`, `February 2026`.
+pub fn month_label(labels: &Words, year: i32, month: u32) -> String {
+    let name = labels.months[(month.clamp(1, 12) - 1) as usize];
+    match labels.lang {
+        Locale::ZhCn => format!("{year}年{name}"),
+        Locale::En => format!("{name} {year}"),
+    }
+}
+
 /// The Markdown task list's view: rows grouped by month, then owner.
 fn months<'a>(rows: &'a [Row<'a>], labels: &Words) -> Vec<Month<'a>> {
     // (year, month) → (unassigned last, owner) → rows.
@@ -152,10 +181,7 @@ fn months<'a>(rows: &'a [Row<'a>], labels: &Words) -> Vec<Month<'a>> {
     }
     by.into_iter()
         .map(|((y, m), owners)| Month {
-            label: match labels.locale {
-                "zh-CN" => format!("{y}年{}", labels.months[m as usize - 1]),
-                _ => format!("{} {y}", labels.months[m as usize - 1]),
-            },
+            label: month_label(labels, y, m),
             owners: owners
                 .into_iter()
                 .map(|((_, name), rows)| OwnerGroup { name, rows })
@@ -193,8 +219,42 @@ fn machine(
             path: "plan.json".into(),
             bytes: json::plan_json(plan, schedule),
         }],
-        Target::Markdown | Target::Html | Target::Pptx | Target::DeckJson => Vec::new(),
+        Target::Mermaid => vec![Artifact {
+            path: mermaid::FILE.into(),
+            bytes: mermaid::timeline(plan, schedule, labels).into_bytes(),
+        }],
+        Target::Markdown | Target::Timeline | Target::Html | Target::Pptx | Target::DeckJson => {
+            Vec::new()
+        }
     }
+}
+
+/// A templated output: its file name and text.
+fn render(
+    plan: &Plan,
+    schedule: &Schedule,
+    labels: &'static Words,
+    rows: &[Row<'_>],
+    templates: &Templates,
+    t: Target,
+) -> Result<(String, String), (String, minijinja::Error)> {
+    if t == Target::Timeline {
+        return timeline::render(plan, schedule, labels, templates)
+            .map(|text| (timeline::FILE.to_string(), text));
+    }
+    let ctx = minijinja::context! {
+        plan => minijinja::context! {
+            id => plan.id.clone(),
+            name => plan.name.clone(),
+            start => plan.period.value.start.to_string(),
+            end => plan.period.value.end.to_string(),
+        },
+        labels => minijinja::Value::from(minijinja::value::Serde(labels)),
+        months => minijinja::Value::from(minijinja::value::Serde(months(rows, labels))),
+    };
+    templates
+        .render_text("tasks.md.j2", ctx)
+        .map(|text| ("tasks.md".to_string(), text))
 }
 
 /// Every requested output of one plan. Each machine format is written on
@@ -212,54 +272,48 @@ pub fn emit(
         .targets
         .iter()
         .copied()
-        .filter(|t| *t != Target::Markdown && !t.is_deck())
+        .filter(|t| !t.templated() && !t.is_deck())
         .collect();
-    let (mut machine_out, markdown) = std::thread::scope(|s| {
+    let (mut machine_out, rendered) = std::thread::scope(|s| {
         let rows = &rows;
         let workers: Vec<_> = machine_targets
             .iter()
             .map(|&t| s.spawn(move || (t, machine(plan, schedule, opts, labels, rows, t))))
             .collect();
-        let markdown = if opts.targets.contains(&Target::Markdown) {
-            let ctx = minijinja::context! {
-                plan => minijinja::context! {
-                    id => plan.id.clone(),
-                    name => plan.name.clone(),
-                    start => plan.period.value.start.to_string(),
-                    end => plan.period.value.end.to_string(),
-                },
-                labels => minijinja::Value::from(minijinja::value::Serde(labels)),
-                months => minijinja::Value::from(minijinja::value::Serde(months(rows, labels))),
-            };
-            Some(templates.render_text("tasks.md.j2", ctx))
-        } else {
-            None
-        };
+        let mut rendered = Vec::new();
+        for &t in &opts.targets {
+            if t.templated() && !rendered.iter().any(|(r, _)| *r == t) {
+                rendered.push((t, render(plan, schedule, labels, rows, templates, t)));
+            }
+        }
         let machine_out: Vec<_> = workers.into_iter().filter_map(|w| w.join().ok()).collect();
-        (machine_out, markdown)
+        (machine_out, rendered)
     });
-    let mut markdown = match markdown {
-        Some(Ok(text)) => Some(text),
-        Some(Err(e)) => return Err(templates.error(e, sources)),
-        None => None,
-    };
+    let mut texts = Vec::new();
+    for (t, text) in rendered {
+        match text {
+            Ok(text) => texts.push((
+                t,
+                Artifact {
+                    path: text.0,
+                    bytes: text.1.into_bytes(),
+                },
+            )),
+            Err(e) => return Err(templates.error(e, sources)),
+        }
+    }
     // In the order the targets were asked for; the bytes are moved, not
     // copied, unless a target was asked for twice.
     let mut out = Vec::new();
     for (i, t) in opts.targets.iter().enumerate() {
         let last = !opts.targets[i + 1..].contains(t);
-        if *t == Target::Markdown {
-            let text = if last {
-                markdown.take()
-            } else {
-                markdown.clone()
-            };
-            if let Some(text) = text {
-                out.push(Artifact {
-                    path: "tasks.md".into(),
-                    bytes: text.into_bytes(),
-                });
-            }
+        let made = if t.templated() {
+            texts.iter_mut().find(|(m, _)| m == t).map(|(_, a)| a)
+        } else {
+            None
+        };
+        if let Some(a) = made {
+            out.push(if last { std::mem::take(a) } else { a.clone() });
             continue;
         }
         if let Some((_, a)) = machine_out.iter_mut().find(|(m, _)| m == t) {

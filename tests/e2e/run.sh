@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end tests: builds almanac, generates four decks (HTML, PPTX and the
 # deck model as JSON), checks the HTML in headless Chromium (html.mjs) and
-# the PPTX with python-pptx and LibreOffice (pptx_check.py); then drives
+# the PPTX with python-pptx and LibreOffice (pptx_check.py); checks the
+# timeline page in Chromium against the task list (timeline.mjs); parses
+# every Mermaid chart almanac writes with the real Mermaid library in
+# Chromium and renders the 2026 timeline.mmd (mermaid.mjs); then drives
 # `almanac lsp` from two real clients, pytest-lsp (lsp/test_lsp.py) and
 # Neovim's built-in client (lsp/nvim.lua); drives `almanac serve` in
 # Chromium (serve.mjs); formats plans with the real Taplo
@@ -28,8 +31,9 @@ for tool in cargo node python3 git soffice pdfinfo pdftotext pdftoppm nvim zsh f
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [[ -x "$chromium" ]] || missing+=("chromium ($chromium)")
-[[ -d "$here/node_modules/playwright-core" && -x "$here/node_modules/.bin/taplo" ]] ||
-  missing+=("playwright-core and @taplo/cli (run: npm ci --prefix tests/e2e)")
+[[ -d "$here/node_modules/playwright-core" && -x "$here/node_modules/.bin/taplo" &&
+  -f "$here/node_modules/mermaid/dist/mermaid.min.js" ]] ||
+  missing+=("playwright-core, @taplo/cli and mermaid (run: npm ci --prefix tests/e2e)")
 python3 -c 'import pptx, openpyxl' 2>/dev/null ||
   missing+=("python-pptx and openpyxl (run: python3 -m pip install -r tests/e2e/requirements.txt)")
 python3 -c 'import pytest_lsp, yaml' 2>/dev/null ||
@@ -124,6 +128,45 @@ for line in "${decks[@]}"; do
   fi
   result "$name: PPTX checks" "$status"
 done
+
+# --- the timeline: the year at a glance, in Chromium ----------------------
+echo "== e2e: timeline.html of the examples, the hostile plan and a 10,000-item plan"
+status=0
+tl="$work/timeline"
+(cd "$root" && "$almanac" build plans -o "$tl/examples" --only timeline,json,plan >/dev/null) || status=$?
+(cd "$root" && "$almanac" build tests/e2e/fixtures/hostile.toml -o "$tl/hostile" --only timeline >/dev/null) || status=$?
+mkdir -p "$tl/large/.git"
+(cd "$root" && cargo run --release --quiet --example gen_plan -- 10000 "$tl/large" &&
+  "$almanac" build "$tl/large/plan.toml" -o "$tl/large/out" --only timeline >/dev/null) || status=$?
+if [[ "$status" == 0 ]]; then
+  node "$here/timeline.mjs" --out "$tl/examples/new-media-2026" --hostile "$tl/hostile/hostile" \
+    --english "$tl/examples/northbeam-2027" --large "$tl/large/out/generated-10000" \
+    --artifacts "$artifacts/timeline" || status=$?
+fi
+result "timeline: month view and Gantt against tasks.json, filters, print, hostile text, 10,000 items" "$status"
+
+# --- Mermaid: every timeline.mmd and a diff's chart, by the real library ----
+echo "== e2e: Mermaid charts (timeline.mmd, diff --mermaid) in Chromium"
+mm="$work/mermaid"
+status=0
+charts=()
+for plan in plans/new-media-2025.toml plans/new-media-2026.toml plans/northbeam-2027.toml \
+  tests/e2e/fixtures/hostile.toml; do
+  name="$(basename "$plan" .toml)"
+  (cd "$root" && "$almanac" build "$plan" --only mermaid,plan -o "$mm") >/dev/null || status=$?
+  charts+=(--chart "$mm/$name/timeline.mmd=$mm/$name/plan.json")
+done
+# The 2026 plan with its summer campaign moved two weeks, beside its includes.
+cp -R "$root/plans" "$mm/moved"
+sed -i 's/^window = "jul..aug"$/window = "07-15..09-10"/' "$mm/moved/new-media-2026.toml"
+(cd "$root" && "$almanac" diff plans/new-media-2026.toml "$mm/moved/new-media-2026.toml" --mermaid) \
+  >"$mm/diff.md" || status=$?
+if [[ "$status" == 0 ]]; then
+  node "$here/mermaid.mjs" "${charts[@]}" --markdown "$mm/diff.md" \
+    --render "$mm/new-media-2026/timeline.mmd" --plan "$mm/new-media-2026/plan.json" \
+    --flagships 3 --artifacts "$artifacts/mermaid" || status=$?
+fi
+result "mermaid: every timeline.mmd and the diff's chart parse; the 2026 timeline renders its flagships" "$status"
 
 # --- the live preview ----------------------------------------------------------
 echo "== e2e: almanac serve in Chromium (live refresh, the error overlay)"

@@ -780,3 +780,138 @@ fn each_owners_feed_holds_their_own_review_steps() {
     assert!(feeds > 1);
     assert_eq!(events(&out.join("reviews.ics")).len(), steps.len());
 }
+
+/// The data `timeline.html` draws from (its `timeline-data` script).
+fn timeline_data(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/json\" id=\"timeline-data\">";
+    let start = html.find(open).expect("the data element") + open.len();
+    let end = start + html[start..].find("</script>").expect("its end");
+    serde_json::from_str(&html[start..end]).expect("the data is JSON")
+}
+
+#[test]
+fn the_timeline_shows_what_the_task_list_schedules() {
+    let dir = build_examples(&[]);
+    let html =
+        String::from_utf8(read(&dir.path().join("new-media-2026/timeline.html"))).expect("utf-8");
+    let data = timeline_data(&html);
+    let tasks: serde_json::Value =
+        serde_json::from_slice(&read(&dir.path().join("new-media-2026/tasks.json"))).expect("json");
+    let items = tasks["items"].as_array().expect("items");
+    // Every item that publishes is a post on its date, once per channel.
+    let posts = data["posts"].as_array().expect("posts");
+    let mut expected = 0;
+    for it in items.iter().filter(|i| i["publishes"] == true) {
+        let channels = it["channels"].as_array().expect("channels").len().max(1);
+        let on: Vec<_> = posts.iter().filter(|p| p[5] == it["id"]).collect();
+        assert_eq!(on.len(), channels, "{}", it["id"]);
+        assert!(on.iter().all(|p| p[0] == it["date"]), "{}", it["id"]);
+        expected += channels;
+    }
+    assert_eq!(posts.len(), expected, "nothing but the publish items");
+    // No column publishes on 02-18, the fourth day of Spring Festival.
+    assert!(posts.iter().all(|p| p[0] != "2026-02-18"));
+    // Each column's line has exactly its episodes as marks.
+    for row in data["rows"].as_array().expect("rows") {
+        if row["kind"] != "episode" {
+            continue;
+        }
+        let column = row["id"]
+            .as_str()
+            .expect("id")
+            .trim_start_matches("episode:");
+        let dates: Vec<&serde_json::Value> = items
+            .iter()
+            .filter(|i| {
+                i["kind"] == "episode"
+                    && i["id"].as_str().expect("id").split(':').nth(1) == Some(column)
+            })
+            .map(|i| &i["date"])
+            .collect();
+        let marks: Vec<&serde_json::Value> =
+            row["marks"].as_array().expect("marks").iter().collect();
+        assert_eq!(marks, dates, "{column}");
+    }
+    // Review deadlines: every review step of tasks.json is on some line.
+    let reviews = items.iter().filter(|i| i["kind"] == "review").count();
+    let on_rows: usize = data["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["reviews"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(on_rows, reviews);
+    // The three flagships, and the Spring Festival days of February.
+    let flagships: Vec<&str> = data["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["flagship"] == true)
+        .map(|r| r["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(flagships, ["年味实验室", "城市探索指南", "理性消费倡导"]);
+    let special: Vec<(String, String)> = data["special"]
+        .as_array()
+        .expect("special")
+        .iter()
+        .filter(|s| s[0].as_str().is_some_and(|d| d.starts_with("2026-02")))
+        .map(|s| {
+            (
+                s[0].as_str().expect("date")[8..].to_string(),
+                s[1].as_str().expect("kind").to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = [
+        ("14", "work"),
+        ("15", "off"),
+        ("16", "off"),
+        ("17", "off"),
+        ("18", "off"),
+        ("19", "off"),
+        ("20", "off"),
+        ("21", "off"),
+        ("22", "off"),
+        ("23", "off"),
+        ("28", "work"),
+    ]
+    .iter()
+    .map(|(d, k)| (d.to_string(), k.to_string()))
+    .collect();
+    assert_eq!(special, want);
+    assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("<h2>2026年2月</h2>"));
+}
+
+#[test]
+fn only_timeline_writes_the_timeline_alone_in_the_language_asked() {
+    let s = Scratch::new().with_examples(|t| t);
+    let r = s.run(&[
+        "build",
+        "plans/northbeam-2027.toml",
+        "--only",
+        "timeline",
+        "--locale",
+        "zh-CN",
+        "-o",
+        "out",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files: Vec<String> = std::fs::read_dir(s.dir.path().join("out/northbeam-2027"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["timeline.html"]);
+    let html = String::from_utf8(read(&s.dir.path().join("out/northbeam-2027/timeline.html")))
+        .expect("utf-8");
+    let data = timeline_data(&html);
+    assert_eq!(data["lang"], "zh-CN");
+    // The plan declares Berlin's holidays instead of China's calendar.
+    assert!(
+        data["special"]
+            .as_array()
+            .expect("special")
+            .iter()
+            .all(|s| s[1] == "off")
+    );
+    assert!(html.contains("<h2>2027年1月</h2>"));
+}

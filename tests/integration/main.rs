@@ -19,6 +19,7 @@ mod formats;
 mod fuzz_replay;
 mod init;
 mod lsp;
+mod mermaid;
 mod outputs_safety;
 mod props;
 mod schedule;

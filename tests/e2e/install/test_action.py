@@ -40,10 +40,14 @@ def git(repo: pathlib.Path, *args: str) -> str:
     return out.stdout
 
 
-def run_action(repo: pathlib.Path, tmp: pathlib.Path) -> subprocess.CompletedProcess:
+def run_action(
+    repo: pathlib.Path, tmp: pathlib.Path, given: dict | None = None
+) -> subprocess.CompletedProcess:
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
     inputs = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    assert set(given or {}) <= set(inputs), given
+    inputs.update(given or {})
 
     def fill(value: str) -> str:
         return re.sub(
@@ -135,3 +139,48 @@ def test_the_action_checks_and_diffs_a_pull_request(tmp_path: pathlib.Path):
     assert "| `final` 终审 | 提前量 | 3d | 5wd |" in out["diff"], out
     assert pathlib.Path(out["diff-file"]).read_text(encoding="utf-8") == out["diff"]
     assert "`HEAD" not in out["diff"] and "`origin/main:plans/new-media-2026.toml`" in out["diff"]
+
+
+def pull_request_moving_a_campaign(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A repository whose pull request moves the summer campaign two weeks."""
+    repo = tmp_path / "plans-repo"
+    shutil.copytree(ROOT / "plans", repo / "plans")
+    git(repo, "init", "-q", "--initial-branch=main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(repo, "checkout", "-q", "-b", "pr")
+    plan = repo / "plans" / "new-media-2026.toml"
+    text = plan.read_text(encoding="utf-8")
+    assert '\nwindow = "jul..aug"\n' in text
+    plan.write_text(
+        text.replace('\nwindow = "jul..aug"\n', '\nwindow = "07-15..09-10"\n', 1),
+        encoding="utf-8",
+    )
+    git(repo, "commit", "-q", "-am", "summer starts later")
+    return repo
+
+
+def test_the_diff_of_a_pull_request_draws_the_moved_campaign(tmp_path: pathlib.Path):
+    repo = pull_request_moving_a_campaign(tmp_path)
+    r = run_action(repo, tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    out = outputs((tmp_path / "output.txt").read_text(encoding="utf-8"))
+    diff = out["diff"]
+    # The table, then the chart: the old bar done, the new one active.
+    assert "| `city_guide` 城市探索指南 |" in diff, diff
+    block = diff[diff.index("```mermaid\n"):]
+    assert block.startswith("```mermaid\ngantt\n") and block.endswith("\n```\n"), block
+    assert ":done, old1, 2026-07-01, 2026-08-31\n" in block, block
+    assert ":active, new1, 2026-07-15, 2026-09-10\n" in block, block
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert block in summary, summary
+
+
+def test_the_chart_can_be_left_out(tmp_path: pathlib.Path):
+    repo = pull_request_moving_a_campaign(tmp_path)
+    r = run_action(repo, tmp_path, {"mermaid": "false"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    out = outputs((tmp_path / "output.txt").read_text(encoding="utf-8"))
+    assert "| `city_guide` 城市探索指南 |" in out["diff"], out
+    assert "```mermaid" not in out["diff"], out
