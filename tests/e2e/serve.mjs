@@ -46,13 +46,18 @@ const PLAN_ID = 'new-media-2026';
 const CAMPAIGN = 'rational_11';
 // The campaign's window as the example writes it, and the same a week later.
 const WINDOW = 'window = "double_11-21d..+3d"';
-const LATER = 'window = "double_11-14d..+3d"';
+const LATER = 'window = "double_11-14d..+10d"';
 const CHANNELS = 'channels = ["wechat", "weibo", "douyin", "xiaohongshu"]';
 const UNKNOWN = 'channels = ["wechat", "weibo", "douyin", "xiaohongshu", "tiktok"]';
 
 const failures = [];
 const fail = (msg) => failures.push(msg);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const addDays = (iso, n) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
 
 // A git repository of the example plans (the project root is its folder).
 const work = mkdtempSync(join(tmpdir(), 'almanac-serve-'));
@@ -84,6 +89,23 @@ const diagnostics = checkText.split('\n').filter((l) => !/^(checked |检查了 )
 const code = (diagnostics.match(/^(?:error|错误)\[([A-Z]\d{3})\]/m) || [])[1];
 if (!code) fail(`almanac check printed no error code: ${checkText}`);
 
+// The campaign's dates as `build` resolves them (plan.json): the oracle for
+// the timeline's bars.
+const campaignDates = (text) => {
+  writeFileSync(planFile, text);
+  const out = join(work, '.oracle');
+  execFileSync(almanac, ['build', `plans/${PLAN_ID}.toml`, '--only', 'plan', '-o', out], { cwd: work, stdio: 'pipe' });
+  const plan = JSON.parse(readFileSync(join(out, PLAN_ID, 'plan.json'), 'utf8'));
+  rmSync(out, { recursive: true, force: true });
+  const c = plan.campaigns.find((x) => x.id === CAMPAIGN);
+  return `${c.start}..${c.end}`;
+};
+const datesBefore = campaignDates(original);
+const datesAfter = campaignDates(moved);
+writeFileSync(planFile, original);
+const shifted = (v, n) => v.split('..').map((d) => addDays(d, n)).join('..');
+if (datesAfter !== shifted(datesBefore, 7)) fail(`the edit does not move ${CAMPAIGN} a week: ${datesBefore} → ${datesAfter}`);
+
 // The server.
 const server = spawn(almanac, ['serve', 'plans', '--port', '0'], {
   cwd: work, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,11 +135,6 @@ async function until(page, fn, arg, what, timeout = 20000) {
   }
 }
 
-const addDays = (iso, n) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 // Reading the dates the page shows for the campaign.
 const TIMELINE = (id) => {
@@ -161,7 +178,7 @@ try {
   }
   console.log(`serve: following the ${mode} page`);
 
-  const target = mode === 'timeline' ? `${url}${PLAN_ID}/timeline.html` : `${url}${PLAN_ID}/tasks.html`;
+  const target = mode === 'timeline' ? `${url}${PLAN_ID}/timeline.html#view=gantt` : `${url}${PLAN_ID}/tasks.html`;
   const read = mode === 'timeline'
     ? () => page.evaluate(TIMELINE, `campaign:${CAMPAIGN}`)
     : () => page.evaluate(TASKS, '理性消费倡议发布');
@@ -169,8 +186,11 @@ try {
   await until(page, () => !!document.getElementById('almanac-live'), null, 'the live script');
   const before = await read();
   if (!before) throw new Error(`the ${mode} page shows no dates for ${CAMPAIGN}`);
-  const shift = (v, n) => v.split('..').map((d) => addDays(d, n)).join('..');
-  const after = shift(before, 7);
+  // The timeline's bar spans the campaign as plan.json has it; the task
+  // list's launch task is due on its start.
+  const want = mode === 'timeline' ? datesBefore : datesBefore.split('..')[0];
+  if (before !== want) fail(`the ${mode} page shows ${before} for ${CAMPAIGN}, plan.json says ${want}`);
+  const after = mode === 'timeline' ? datesAfter : datesAfter.split('..')[0];
 
   // Moving the campaign a week, and back, `runs` times.
   for (let i = 0; i < runs; i++) {
