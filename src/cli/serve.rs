@@ -150,7 +150,7 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
         });
     }
     if a.open {
-        open(&url);
+        open(&url, l);
     }
     while let Ok(wake) = rx.recv() {
         match wake {
@@ -262,7 +262,7 @@ fn stopped(l: Locale) {
 }
 
 /// Opens `url` in the default browser; a failure only says so.
-fn open(url: &str) {
+fn open(url: &str, l: Locale) {
     let mut cmd = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -274,7 +274,7 @@ fn open(url: &str) {
     };
     if let Err(e) = cmd.arg(url).spawn() {
         warn_in(
-            Locale::En,
+            l,
             &tr!("无法打开浏览器：{e}", "cannot open the browser: {e}"),
         );
     }

@@ -4,9 +4,9 @@
 //! percent-decoded on its own and looked up by name (a plan id, then one of
 //! its built files), so no request is ever joined onto a folder, and `..`,
 //! encoded slashes, backslashes and NUL find nothing (404). The `Host`
-//! header must name this server (loopback names with the port, or the
-//! `--host` value), which keeps a page on another site from reaching it
-//! through DNS rebinding (403).
+//! header must name this server (an IP address or `localhost` with the
+//! port, or the `--host` value), which keeps a page on another site from
+//! reaching it through DNS rebinding (403).
 
 use super::Site;
 use super::pages;
@@ -117,11 +117,25 @@ pub struct Hosts {
 }
 
 impl Hosts {
+    /// Whether a request may name this server so. An IP address with the
+    /// port is always allowed (a rebinding attack needs a DNS name; this is
+    /// how a colleague reaches a server started with `--host 0.0.0.0`), as
+    /// are `localhost` with the port and the `--host` value.
     pub fn allows(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         let port = self.port;
-        let names = ["localhost", "127.0.0.1", "[::1]"];
-        names.iter().any(|n| host == format!("{n}:{port}"))
+        let ip = host
+            .strip_suffix(&format!(":{port}"))
+            .map(|h| {
+                h.strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .map_or_else(
+                        || !h.contains(':') && h.parse::<std::net::Ipv4Addr>().is_ok(),
+                        |v6| v6.parse::<std::net::Ipv6Addr>().is_ok(),
+                    )
+            })
+            .unwrap_or(false);
+        ip || host == format!("localhost:{port}")
             || self.extra.as_deref().is_some_and(|e| {
                 let e = e.to_ascii_lowercase();
                 let e = if e.contains(':') && !e.starts_with('[') {

@@ -103,6 +103,9 @@ fn the_host_header_must_name_this_server() {
         "localhost:4707",
         "LOCALHOST:4707",
         "[::1]:4707",
+        // IP addresses: no DNS name to rebind (a colleague on `--host 0.0.0.0`).
+        "192.168.1.5:4707",
+        "[fe80::1]:4707",
     ] {
         let mut r = get("/");
         r.host = Some(ok.into());
@@ -114,6 +117,11 @@ fn the_host_header_must_name_this_server() {
         Some("127.0.0.1"),
         Some("localhost:80"),
         Some("127.0.0.1:4707.evil.example"),
+        Some("127.0.0.1.evil.example:4707"),
+        Some("1.2.3:4707"),
+        Some("[evil.example]:4707"),
+        Some("::1:4707"),
+        Some("192.168.1.5:80"),
         Some(""),
         None,
     ] {
