@@ -124,17 +124,14 @@ impl Hosts {
     pub fn allows(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         let port = self.port;
-        let ip = host
-            .strip_suffix(&format!(":{port}"))
-            .map(|h| {
-                h.strip_prefix('[')
-                    .and_then(|h| h.strip_suffix(']'))
-                    .map_or_else(
-                        || !h.contains(':') && h.parse::<std::net::Ipv4Addr>().is_ok(),
-                        |v6| v6.parse::<std::net::Ipv6Addr>().is_ok(),
-                    )
-            })
-            .unwrap_or(false);
+        let ip = host.strip_suffix(&format!(":{port}")).is_some_and(|h| {
+            h.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .map_or_else(
+                    || !h.contains(':') && h.parse::<std::net::Ipv4Addr>().is_ok(),
+                    |v6| v6.parse::<std::net::Ipv6Addr>().is_ok(),
+                )
+        });
         ip || host == format!("localhost:{port}")
             || self.extra.as_deref().is_some_and(|e| {
                 let e = e.to_ascii_lowercase();
