@@ -310,7 +310,12 @@ pub fn handle(site: &Site, req: &Request, hosts: &Hosts) -> Response {
             };
             let content_type = content_type(&a.path);
             let body = if content_type.starts_with("text/html") {
-                pages::inject(&String::from_utf8_lossy(&a.bytes), site, Some(p)).into_bytes()
+                pages::inject(
+                    &String::from_utf8_lossy(&a.bytes),
+                    site,
+                    pages::Live::Built(p),
+                )
+                .into_bytes()
             } else {
                 a.bytes.clone()
             };

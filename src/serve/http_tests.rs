@@ -199,7 +199,9 @@ fn pages_carry_the_live_script_and_escape_plan_text() {
 
     let page = body(&handle(&site, &get("/mini/"), &hosts()));
     assert!(
-        page.contains("data-plan=\"mini\" data-built=\"1\""),
+        page.contains(
+            "data-plan=\"mini\" data-built=\"1\" data-generation=\"1\" data-overlay=\"0\""
+        ),
         "{page}"
     );
     assert!(page.contains("href=\"/mini/tasks.json\""), "{page}");
@@ -224,6 +226,7 @@ fn pages_carry_the_live_script_and_escape_plan_text() {
         tasks.contains("</ul>\n<script id=\"almanac-live\""),
         "{tasks}"
     );
+    assert!(tasks.contains("data-overlay=\"1\""), "{tasks}");
 
     // Built files keep their bytes and get their type.
     let json = handle(&site, &get("/mini/tasks.json"), &hosts());
@@ -256,6 +259,7 @@ fn a_broken_plan_sends_its_diagnostics_with_links_to_the_lines() {
     assert_eq!(plan["id"], "mini");
     assert_eq!(plan["errors"], 1);
     assert_eq!(plan["built"], 1);
+    assert_eq!(plan["generation"], 2);
     let overlay = plan["overlay"].as_str().expect("an overlay");
     assert!(
         overlay.contains("error[R001]: unknown channel `&lt;blgo&gt;`"),
@@ -269,6 +273,10 @@ fn a_broken_plan_sends_its_diagnostics_with_links_to_the_lines() {
     // The source view numbers and anchors each line, escaped.
     let src = body(&handle(&site, &get("/mini/source/0"), &hosts()));
     assert!(
+        src.contains("data-overlay=\"0\""),
+        "the source view is never covered"
+    );
+    assert!(
         src.contains("<span id=\"L12\"><b>12</b>channels = [&quot;&lt;blgo&gt;&quot;]</span>"),
         "{src}"
     );
@@ -279,7 +287,11 @@ fn the_deck_policy_lets_the_live_script_connect() {
     let w = world();
     let site = site(&w);
     let html = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"></head><body>x</BODY></html>";
-    let out = crate::serve::pages::inject(html, &site, Some(&site.plans[0]));
+    let out = crate::serve::pages::inject(
+        html,
+        &site,
+        crate::serve::pages::Live::Built(&site.plans[0]),
+    );
     assert!(
         out.contains("content=\"connect-src 'self'; default-src 'none'\""),
         "{out}"

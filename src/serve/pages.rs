@@ -49,13 +49,13 @@ a{color:#0b5cad}table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-
 .ok{color:#1a7f37}.bad{color:#c62828;font-weight:600}.warn{color:#9a6700}pre{background:#f6f8fa;padding:1rem;overflow:auto}\
 .src{counter-reset:l}.src span{display:block}.src span:target{background:#fff3b0}.src b{display:inline-block;width:3.5em;color:#888;font-weight:400;user-select:none}";
 
-fn page(l: Locale, title: &str, body: &str, site: &Site, plan: Option<&PlanState>) -> String {
+fn page(l: Locale, title: &str, body: &str, site: &Site, live: Live<'_>) -> String {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>{body}</body></html>\n",
         lang_attr(l),
         esc(title)
     );
-    inject(&html, site, plan)
+    inject(&html, site, live)
 }
 
 /// The state of a plan in words: ok, or its counts.
@@ -121,7 +121,7 @@ pub fn index(site: &Site) -> String {
         &format!("almanac · {}", w.serve_plans),
         &body,
         site,
-        None,
+        Live::Index,
     )
 }
 
@@ -165,7 +165,7 @@ pub fn plan_page(site: &Site, p: &PlanState) -> String {
             linked_report(p)
         );
     }
-    page(p.locale, name, &body, site, Some(p))
+    page(p.locale, name, &body, site, Live::Report(p))
 }
 
 /// `/<plan>/tasks.html`: `tasks.md` as HTML. Its text was escaped for
@@ -183,7 +183,13 @@ pub fn tasks(site: &Site, p: &PlanState, md: &str) -> String {
         esc(&p.id)
     );
     html::push_html(&mut body, parser);
-    page(p.locale, words(p.locale).serve_tasks, &body, site, Some(p))
+    page(
+        p.locale,
+        words(p.locale).serve_tasks,
+        &body,
+        site,
+        Live::Built(p),
+    )
 }
 
 /// `/<plan>/source/<n>`: a file the check read, each line with an anchor.
@@ -200,7 +206,7 @@ pub fn source(site: &Site, p: &PlanState, path: &Path, text: &str) -> String {
         let _ = write!(body, "<span id=\"L{n}\"><b>{n}</b>{}</span>", esc(line));
     }
     body.push_str("</pre>");
-    page(p.locale, &shown, &body, site, Some(p))
+    page(p.locale, &shown, &body, site, Live::Report(p))
 }
 
 /// The report with each `file:line:column` of a file the check read made a
@@ -267,6 +273,7 @@ pub fn event(site: &Site) -> String {
             serde_json::json!({
                 "id": p.id,
                 "built": p.built,
+                "generation": p.generation,
                 "errors": p.errors,
                 "overlay": if p.errors > 0 { overlay(p) } else { String::new() },
             })
@@ -307,17 +314,37 @@ const LIVE: &str = r#"(function () {
     }
     var p = s.plans.filter(function (x) { return x.id === plan; })[0];
     if (!p) return;
+    if (me.getAttribute('data-overlay') === '0') {
+      if (p.generation !== generation) { es.close(); location.reload(); }
+      return;
+    }
     if (p.errors > 0) { show(p.overlay); return; }
     if (host || p.built !== built) { es.close(); location.reload(); }
   };
 })();"#;
 
+/// What a page follows.
+#[derive(Clone, Copy)]
+pub enum Live<'a> {
+    /// The index: reloads on any change of any plan.
+    Index,
+    /// A built page of a plan: reloads on a new build; shows the overlay
+    /// while the plan has errors.
+    Built(&'a PlanState),
+    /// A page that shows the plan's state itself (its page, a source
+    /// view): reloads on any change of the plan, never covered.
+    Report(&'a PlanState),
+}
+
 /// `html` with the live script before its `</body>` (or at its end).
-pub fn inject(html: &str, site: &Site, plan: Option<&PlanState>) -> String {
-    let (id, built) = plan.map_or((String::new(), 0), |p| (esc(&p.id), p.built));
+pub fn inject(html: &str, site: &Site, live: Live<'_>) -> String {
+    let (id, built, generation, overlay) = match live {
+        Live::Index => (String::new(), 0, site.generation, 1),
+        Live::Built(p) => (esc(&p.id), p.built, p.generation, 1),
+        Live::Report(p) => (esc(&p.id), p.built, p.generation, 0),
+    };
     let script = format!(
-        "<script id=\"almanac-live\" data-plan=\"{id}\" data-built=\"{built}\" data-generation=\"{}\">{LIVE}</script>",
-        site.generation
+        "<script id=\"almanac-live\" data-plan=\"{id}\" data-built=\"{built}\" data-generation=\"{generation}\" data-overlay=\"{overlay}\">{LIVE}</script>"
     );
     let html = allow_events(html);
     let at = html
