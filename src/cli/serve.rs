@@ -43,13 +43,14 @@ fn options(
             },
         },
         lang,
+        color: crate::cli::use_color(project.color, &std::io::stderr()),
     }
 }
 
 /// Prints a plan's diagnostics and its state after a build.
 fn report(p: &PlanState, quiet: bool) {
     if !quiet || p.errors > 0 {
-        err(&p.report);
+        err(&p.terminal);
     }
     let l = p.locale;
     let id = &p.id;

@@ -30,6 +30,9 @@ pub struct Options {
     pub build: BuildOptions,
     /// The language of diagnostics and pages.
     pub lang: Lang,
+    /// Whether the diagnostics printed on the terminal are coloured (the
+    /// page's text never is).
+    pub color: bool,
 }
 
 /// One plan and what the site knows of it.
@@ -54,6 +57,8 @@ pub struct PlanState {
     /// The last build's diagnostics as `check` prints them (no colour), or
     /// the reason the plan could not be read.
     pub report: String,
+    /// The same for the terminal, coloured when asked for.
+    pub terminal: String,
     /// The files the last check read, with their text (the plan, its
     /// includes, its `previous`, the brand file): the files the page may
     /// show and the watcher watches.
@@ -110,6 +115,7 @@ impl Site {
                 errors: 0,
                 warnings: 0,
                 report: String::new(),
+                terminal: String::new(),
                 sources: Vec::new(),
                 generation: 0,
                 path,
@@ -174,6 +180,11 @@ impl Site {
                 p.errors = c.count(Severity::Error);
                 p.warnings = c.count(Severity::Warning);
                 p.report = render_human(&c.diagnostics, &c.sources, false, opts.lang);
+                p.terminal = if opts.color {
+                    render_human(&c.diagnostics, &c.sources, true, opts.lang)
+                } else {
+                    p.report.clone()
+                };
                 p.sources = (c.sources.iter())
                     .map(|(_, f)| (f.path.clone(), f.text.clone()))
                     .collect();
@@ -190,6 +201,7 @@ impl Site {
                     Severity::Error.word(p.locale),
                     crate::text::for_display(e.msg().get(p.locale))
                 );
+                p.terminal = p.report.clone();
                 // The plan file itself stays watched, so fixing it rebuilds.
                 p.sources.retain(|(path, _)| *path == p.path);
             }

@@ -62,6 +62,7 @@ pub(super) fn options() -> Options {
             check: crate::check::Options::default(),
         },
         lang: Lang::only(Locale::En),
+        color: false,
     }
 }
 
@@ -206,4 +207,18 @@ fn a_change_in_the_templates_folder_rebuilds_every_plan() {
     let changed = [key(&w, Path::new("/p/tpl/tasks.md.j2"))];
     // Same outputs: rebuilt, but nothing moved.
     assert!(site.rebuild(&w, &opts, Some(&changed)).is_empty());
+}
+
+#[test]
+fn the_terminal_gets_colour_when_asked_and_the_page_never() {
+    let mut w = world();
+    edit(&mut w, PLAN, &GOOD.replace("[\"blog\"]", "[\"blgo\"]"));
+    let mut opts = options();
+    opts.color = true;
+    let mut site = Site::new(&w, &[PathBuf::from(PLAN)], &opts).expect("found");
+    site.rebuild(&w, &opts, None);
+    let p = &site.plans[0];
+    assert!(p.terminal.contains("\u{1b}["), "{:?}", p.terminal);
+    assert!(!p.report.contains('\u{1b}'), "{:?}", p.report);
+    assert!(p.report.starts_with("error[R001]"), "{}", p.report);
 }
