@@ -165,7 +165,19 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
                 let mut site = shared.lock();
                 let moved = site.rebuild(world, &opts, Some(&changed));
                 for &i in &moved {
-                    report(&site.plans[i], a.project.quiet);
+                    let p = &site.plans[i];
+                    report(p, a.project.quiet);
+                    if p.errors == 0 && !a.project.quiet {
+                        let (id, n) = (&p.id, p.generation);
+                        err(&format!(
+                            "{}\n",
+                            tr!(
+                                "{id}：已重新生成（第 {n} 次）",
+                                "{id}: rebuilt (build #{n})"
+                            )
+                            .get(p.locale)
+                        ));
+                    }
                 }
                 files = site.watched(world);
                 drop(site);

@@ -248,6 +248,14 @@ fn serve_answers_only_what_it_built_follows_edits_and_stops_on_ctrl_c() {
         stderr.contains("error[R001]: unknown channel `blgo`"),
         "{stderr}"
     );
+    // The fix is said too, so the terminal does not end on the error.
+    let fixed = stderr
+        .rfind("rebuilt (build #")
+        .expect("the fix is reported");
+    assert!(
+        fixed > stderr.rfind("unknown channel").unwrap_or(0),
+        "{stderr}"
+    );
     assert!(stderr.trim_end().ends_with("almanac: stopped"), "{stderr}");
 }
 
