@@ -3,7 +3,8 @@
 //! local web page (`serve/`); `watch` writes them into `-o` as `build`
 //! does. Both print each rebuild's diagnostics.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 
@@ -141,54 +142,38 @@ pub fn serve(world: &dyn World, a: &ServeArgs, lang: Lang) -> Exit {
     // Watching starts before the URL is printed: a save made as soon as
     // the URL is known is seen.
     let tree = a.templates.as_deref().map(|t| key(world, t));
-    let mut files = shared.lock().watched(world);
+    let files = shared.lock().watched(world);
     watcher.set(&files, tree.as_deref());
     out(&format!("{url}\n"));
-    if !a.project.quiet {
-        err(&match l {
-            Locale::ZhCn => "almanac：保存时自动重新生成；按 Ctrl-C 停止\n".to_string(),
-            Locale::En => "almanac: rebuilding on save; Ctrl-C stops\n".to_string(),
-        });
-    }
+    listening(l, a.project.quiet);
     if a.open {
         open(&url, l);
     }
-    while let Ok(wake) = rx.recv() {
-        match wake {
-            Wake::Stop => break,
-            Wake::Failed(e) => warn_in(l, &tr!("监视文件出错：{e}", "watching files: {e}")),
-            Wake::Changed(paths) => {
-                let changed = relevant(paths, &files, tree.as_deref());
-                if changed.is_empty() {
-                    continue;
-                }
-                let mut site = shared.lock();
-                let moved = site.rebuild(world, &opts, Some(&changed));
-                for &i in &moved {
-                    let p = &site.plans[i];
-                    report(p, a.project.quiet);
-                    if p.errors == 0 && !a.project.quiet {
-                        let (id, n) = (&p.id, p.generation);
-                        err(&format!(
-                            "{}\n",
-                            tr!(
-                                "{id}：已重新生成（第 {n} 次）",
-                                "{id}: rebuilt (build #{n})"
-                            )
-                            .get(p.locale)
-                        ));
-                    }
-                }
-                files = site.watched(world);
-                drop(site);
-                if !moved.is_empty() {
-                    shared.changed.notify_all();
-                }
-                watcher.set(&files, tree.as_deref());
+    until_stopped(&rx, &mut watcher, files, tree.as_deref(), l, |changed| {
+        let mut site = shared.lock();
+        let moved = site.rebuild(world, &opts, Some(changed));
+        for &i in &moved {
+            let p = &site.plans[i];
+            report(p, a.project.quiet);
+            if p.errors == 0 && !a.project.quiet {
+                let (id, n) = (&p.id, p.generation);
+                err(&format!(
+                    "{}\n",
+                    tr!(
+                        "{id}：已重新生成（第 {n} 次）",
+                        "{id}: rebuilt (build #{n})"
+                    )
+                    .get(p.locale)
+                ));
             }
         }
-    }
-    stopped(l);
+        let files = site.watched(world);
+        drop(site);
+        if !moved.is_empty() {
+            shared.changed.notify_all();
+        }
+        files
+    });
     Exit::Clean
 }
 
@@ -215,31 +200,14 @@ pub fn watch(world: &dyn World, a: &WatchArgs, lang: Lang) -> Exit {
     site.rebuild(world, &opts, None);
     write(world, &site, &all, &opts, a.project.quiet);
     let tree = a.templates.as_deref().map(|t| key(world, t));
-    let mut files = site.watched(world);
+    let files = site.watched(world);
     watcher.set(&files, tree.as_deref());
-    if !a.project.quiet {
-        err(&match l {
-            Locale::ZhCn => "almanac：保存时自动重新生成；按 Ctrl-C 停止\n".to_string(),
-            Locale::En => "almanac: rebuilding on save; Ctrl-C stops\n".to_string(),
-        });
-    }
-    while let Ok(wake) = rx.recv() {
-        match wake {
-            Wake::Stop => break,
-            Wake::Failed(e) => warn_in(l, &tr!("监视文件出错：{e}", "watching files: {e}")),
-            Wake::Changed(paths) => {
-                let changed = relevant(paths, &files, tree.as_deref());
-                if changed.is_empty() {
-                    continue;
-                }
-                let moved = site.rebuild(world, &opts, Some(&changed));
-                write(world, &site, &moved, &opts, a.project.quiet);
-                files = site.watched(world);
-                watcher.set(&files, tree.as_deref());
-            }
-        }
-    }
-    stopped(l);
+    listening(l, a.project.quiet);
+    until_stopped(&rx, &mut watcher, files, tree.as_deref(), l, |changed| {
+        let moved = site.rebuild(world, &opts, Some(changed));
+        write(world, &site, &moved, &opts, a.project.quiet);
+        site.watched(world)
+    });
     Exit::Clean
 }
 
@@ -267,7 +235,40 @@ fn write(world: &dyn World, site: &Site, which: &[usize], opts: &Options, quiet:
     }
 }
 
-fn stopped(l: Locale) {
+fn listening(l: Locale, quiet: bool) {
+    if !quiet {
+        err(match l {
+            Locale::ZhCn => "almanac：保存时自动重新生成；按 Ctrl-C 停止\n",
+            Locale::En => "almanac: rebuilding on save; Ctrl-C stops\n",
+        });
+    }
+}
+
+/// Rebuilds on every batch of saves to the watched `files` (`rebuilt` does
+/// it and returns the files to watch next) until Ctrl-C; then the closing
+/// line.
+fn until_stopped(
+    rx: &mpsc::Receiver<Wake>,
+    watcher: &mut Watcher,
+    mut files: BTreeSet<PathBuf>,
+    tree: Option<&Path>,
+    l: Locale,
+    mut rebuilt: impl FnMut(&[PathBuf]) -> BTreeSet<PathBuf>,
+) {
+    while let Ok(wake) = rx.recv() {
+        match wake {
+            Wake::Stop => break,
+            Wake::Failed(e) => warn_in(l, &tr!("监视文件出错：{e}", "watching files: {e}")),
+            Wake::Changed(paths) => {
+                let changed = relevant(paths, &files, tree);
+                if changed.is_empty() {
+                    continue;
+                }
+                files = rebuilt(&changed);
+                watcher.set(&files, tree);
+            }
+        }
+    }
     err(match l {
         Locale::ZhCn => "almanac：已停止\n",
         Locale::En => "almanac: stopped\n",
