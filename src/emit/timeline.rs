@@ -196,12 +196,7 @@ pub fn data(plan: &Plan, schedule: &Schedule, labels: &Words) -> Data {
         own.sort_by(|a, b| (a.1.start, &a.1.id).cmp(&(b.1.start, &b.1.id)));
         let first = rows.len();
         for (ti, t) in &own {
-            let task = t.task.map(|(_, k)| &plan.campaigns[cid].tasks[k]);
-            // A task with a duration is worked on before its due date.
-            let start = task
-                .and_then(|k| k.duration)
-                .and_then(|d| plan.calendar.lead_back(t.start, d))
-                .map_or(t.start, |s| s.min(t.start));
+            let start = t.work_start(plan);
             row_of.insert(*ti, rows.len());
             rows.push(Row {
                 // A task that publishes nothing is filed under its campaign's channels.

@@ -73,6 +73,16 @@ pub struct Item {
 }
 
 impl Item {
+    /// The first day of work on it: a task with a `duration` is worked on
+    /// for that long up to its due date (on the plan's workdays); anything
+    /// else starts on `start`.
+    pub fn work_start(&self, plan: &Plan) -> NaiveDate {
+        self.task
+            .and_then(|(c, k)| plan.campaigns[c].tasks[k].duration)
+            .and_then(|d| plan.calendar.lead_back(self.start, d))
+            .map_or(self.start, |s| s.min(self.start))
+    }
+
     /// An item over `when`, with no owner, channel or work yet.
     pub fn new(id: String, kind: Kind, title: &str, when: Spanned<DateRange>) -> Item {
         Item {
