@@ -15,6 +15,7 @@ const ORDER: &[&str] = &[
     // Foundations: text, positions, exact numbers, the file system, the
     // calendar data and the format's definition.
     "text",
+    "percent",
     "locale",
     "source",
     "ratio",

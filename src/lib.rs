@@ -24,6 +24,7 @@ pub mod locale;
 pub mod lsp;
 pub mod markdown;
 pub mod model;
+pub mod percent;
 pub mod project;
 pub mod ratio;
 pub mod resolve;

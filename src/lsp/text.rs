@@ -97,39 +97,15 @@ pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     if !path.starts_with('/') {
         return None;
     }
-    let bytes = percent_decode(path)?;
+    let bytes = crate::percent::decode(path)?;
     let text = String::from_utf8(bytes).ok()?;
     Some(crate::world::normalize(Path::new(&text)))
 }
 
 /// The `file:` URI of an absolute path.
 pub fn path_to_uri(path: &Path) -> Option<Uri> {
-    let mut s = String::from("file://");
-    for b in path.to_str()?.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            s.push(char::from(b));
-        } else {
-            s.push_str(&format!("%{b:02X}"));
-        }
-    }
+    let s = format!("file://{}", crate::percent::encode(path.to_str()?, b"/"));
     s.parse().ok()
-}
-
-fn percent_decode(s: &str) -> Option<Vec<u8>> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

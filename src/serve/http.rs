@@ -235,35 +235,14 @@ pub fn route(target: &str) -> Option<Route> {
 /// Percent-decodes one path segment; `None` for a bad escape, text that is
 /// not UTF-8, or a segment naming a path (`.`, `..`, `/`, `\`, NUL, controls).
 fn decode(seg: &str) -> Option<String> {
-    let b = seg.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = seg.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    let s = String::from_utf8(out).ok()?;
+    let s = String::from_utf8(crate::percent::decode(seg)?).ok()?;
     let bad = s == "." || s == ".." || s.chars().any(|c| c == '/' || c == '\\' || c.is_control());
     (!bad).then_some(s)
 }
 
 /// Percent-encodes a plan id or file name for a URL path segment.
 pub fn encode(seg: &str) -> String {
-    let mut out = String::new();
-    for b in seg.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::percent::encode(seg, b"")
 }
 
 /// The answer to `req` from `site`.
