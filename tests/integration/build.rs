@@ -9,7 +9,7 @@ use almanac::emit::Target;
 use almanac::schedule::Kind;
 use almanac::world::{MemOut, MemWorld, World};
 
-use crate::support::{Scratch, repo};
+use crate::support::{Scratch, all_files, repo};
 
 /// Builds the example plans into a fresh folder; returns it.
 fn build_examples(extra_env: &[(&str, &str)]) -> tempfile::TempDir {
@@ -32,23 +32,6 @@ fn build_examples(extra_env: &[(&str, &str)]) -> tempfile::TempDir {
 
 fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("dir") {
-            let p = e.expect("entry").path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.strip_prefix(dir).expect("prefix").to_path_buf(), read(&p)));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]

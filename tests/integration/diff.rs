@@ -2,12 +2,9 @@
 //! through the real binary — the pull-request scenario, spelling-only
 //! changes, exit codes, unrelated plans, plans with errors, and `--git`.
 
-use std::path::Path;
-use std::process::Command;
-
 use serde_json::{Value, json};
 
-use crate::support::{Scratch, run_in};
+use crate::support::{Scratch, git, run_in};
 
 /// Version 1 of a small plan: ¥5M split 60/30/10, one summer campaign and a
 /// weekly column.
@@ -417,19 +414,6 @@ fn a_side_with_errors_is_reported_and_still_compared() {
     let r = s.run(&["diff", "v1.toml", "missing.toml"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("missing.toml"), "{}", r.stderr);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

@@ -5,28 +5,16 @@
 //! (That the real Mermaid library parses and renders them is the e2e
 //! suite's part, `tests/e2e/mermaid.mjs`.)
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use crate::support::{Scratch, repo, run_in};
+use crate::support::{Scratch, all_files, git, repo, run_in};
 
 /// Every file below `dir`, relative to it, sorted.
 fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).expect("read dir") {
-            let p = e.expect("entry").path();
-            if p.is_dir() {
-                todo.push(p);
-            } else {
-                let rel: PathBuf = p.strip_prefix(dir).expect("below").to_path_buf();
-                out.push(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
+    all_files(dir)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 #[test]
@@ -202,19 +190,6 @@ fn names_that_mean_something_to_mermaid_are_escaped() {
     ] {
         assert!(text.lines().any(|l| l == line), "no {line:?} in\n{text}");
     }
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 const V1: &str = "[plan]\nid = \"brand-2026\"\nname = \"2026 品牌计划\"\nyear = 2026\nlocale = \"zh-CN\"\n\n\
