@@ -30,7 +30,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::DayKind;
-use crate::locale::Words;
+use crate::locale::{Locale, Words};
 use crate::model::{Id, Plan};
 use crate::schedule::{Kind, Schedule};
 
@@ -171,11 +171,11 @@ fn or(s: String, fallback: &str) -> String {
 }
 
 /// A quarter's section name: `2026年第一季度`, `Q1 2026`.
-pub fn quarter_name(words: &Words, year: i32, quarter: u32) -> String {
+fn quarter_name(words: &Words, year: i32, quarter: u32) -> String {
     let q = words.quarters[(quarter as usize).clamp(1, 4) - 1];
-    match words.locale {
-        "zh-CN" => format!("{year}年{q}"),
-        _ => format!("{q} {year}"),
+    match words.lang {
+        Locale::ZhCn => format!("{year}年{q}"),
+        Locale::En => format!("{q} {year}"),
     }
 }
 
