@@ -215,13 +215,13 @@ pub fn linked_report(p: &PlanState) -> String {
     let names: Vec<String> = (p.sources.iter())
         .map(|(path, _)| esc(&crate::text::escape_unsafe(&path.display().to_string())))
         .collect();
+    // Longest names first, so `a/b.toml` is not taken for `b.toml`.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
     let mut out = String::new();
     for line in p.report.lines() {
         let mut line = esc(line);
-        // Longest names first, so `a/b.toml` is not taken for `b.toml`.
-        let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
-        for i in order {
+        for &i in &order {
             let name = &names[i];
             if name.is_empty() {
                 continue;
