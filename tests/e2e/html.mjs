@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -27,9 +27,6 @@ if (!opt.deck || !opt.kind) {
   process.exit(2);
 }
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const W = 1280;
 const H = 720;
 const TOL = 1;
@@ -62,7 +59,7 @@ const raw = unsafeIn(source);
 if (raw.length) fail(`deck.html holds raw unsafe characters: ${raw.join(' ')}`);
 if (n < 4) fail(`deck.json has ${n} slides; the keyboard checks need at least 4`);
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: W, height: H } });
   await context.setOffline(true);

@@ -17,7 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -35,9 +35,6 @@ if (!opt.render || !opt.plan || !opt.flagships) {
   process.exit(2);
 }
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const MERMAID = new URL('./node_modules/mermaid/dist/mermaid.min.js', import.meta.url).pathname;
 const artifacts = opt.artifacts ? resolve(opt.artifacts) : null;
 if (artifacts) mkdirSync(artifacts, { recursive: true });
@@ -79,7 +76,7 @@ const written = (text) => {
   return bars;
 };
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   await context.setOffline(true);

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -38,9 +38,6 @@ const runs = Math.max(1, Number(opt.runs) || 5);
 const artifacts = opt.artifacts ? resolve(opt.artifacts) : null;
 if (artifacts) mkdirSync(artifacts, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PLAN_ID = 'new-media-2026';
 const CAMPAIGN = 'rational_11';
@@ -157,7 +154,7 @@ const overlayText = () => {
   return box ? box.textContent : null;
 };
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+const browser = await launchChromium();
 const times = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -31,9 +31,6 @@ if (!opt.out && !opt.large) {
   process.exit(2);
 }
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const artifacts = opt.artifacts ? resolve(opt.artifacts) : null;
 if (artifacts) mkdirSync(artifacts, { recursive: true });
 
@@ -43,7 +40,7 @@ const check = (ok, msg) => { if (!ok) fail(msg); };
 const json = (dir, name) => JSON.parse(readFileSync(join(resolve(dir), name), 'utf8'));
 const url = (dir) => pathToFileURL(join(resolve(dir), 'timeline.html')).href;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await launchChromium();
 
 async function open(dir, hash = '', viewport = { width: 1400, height: 900 }) {
   const page = await browser.newPage({ viewport });
